@@ -78,6 +78,9 @@ public final class Launcher {
                     return;
                 }
                 home = Files.createTempDirectory("kg-neo4j-");
+                // Lets a supervisor remove the dir if it has to SIGKILL us.
+                OUT.println("kg-neo4j: home " + home);
+                OUT.flush();
                 Map<String, String> cfg = new HashMap<>();
                 cfg.put("server.bolt.enabled", "true");
                 cfg.put("server.bolt.listen_address", "127.0.0.1:" + port);
@@ -89,7 +92,17 @@ public final class Launcher {
                 // Throwaway data: keep transaction logs small and skip preallocation.
                 cfg.put("db.tx_log.preallocate", "false");
                 cfg.put("db.tx_log.rotation.retention_policy", "false");
-                dbms = new DatabaseManagementServiceBuilder(home).setConfigRaw(cfg).build();
+                // Netty's graceful shutdown defaults (5s quiet period per event loop group)
+                // make every stop take ~10s; a throwaway test server needs none of that.
+                cfg.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+                cfg.put("internal.dbms.bolt.netty_server_shutdown_timeout", "2s");
+                cfg.put("internal.server.bolt.thread_pool_shutdown_wait_time", "2s");
+                cfg.put("internal.server.bolt.connection_shutdown_wait_time", "2s");
+                StringBuilder conf = new StringBuilder();
+                cfg.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+                Path confFile = Files.createDirectories(home.resolve("conf")).resolve("neo4j.conf");
+                Files.writeString(confFile, conf.toString());
+                dbms = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(confFile).build();
                 if (password != null) {
                     dbms.database("system").executeTransactionally(
                             "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
