@@ -6,24 +6,65 @@
 package extract
 
 import (
+	"sort"
+	"strings"
+	"time"
+
 	"kg/schema"
 )
 
 // Options configure an Extractor. The zero value uses the embedded data.
 type Options struct {
-	// Gazetteer adds entries to the embedded gazetteer (see ParseGazetteer).
+	// Gazetteer adds entries to the embedded gazetteer (see ParseGazetteer);
+	// an entry with the name of an embedded one replaces it.
 	Gazetteer []GazEntry
 }
 
 // Extractor extracts entities and relations from articles. It is safe for
-// concurrent use once built.
+// concurrent use: its data is read-only once built.
 type Extractor struct {
-	opts Options
+	lx   *lexicon
+	cues cueIndex
 }
 
-// New builds an Extractor.
+// New builds an Extractor from the embedded data and opts.
 func New(opts Options) (*Extractor, error) {
-	return &Extractor{opts: opts}, nil
+	entries := DefaultGazetteer()
+	if len(opts.Gazetteer) > 0 {
+		entries = append(append([]GazEntry(nil), entries...), opts.Gazetteer...)
+		if err := CheckGazetteer(entries); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{
+		lx:   compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
+		cues: buildCues(),
+	}, nil
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	lx        *lexicon
+	cues      cueIndex
+	text      string
+	toks      []token
+	sents     []sentence
+	bodyStart int // first token after the dateline
+	ents      []*docEnt
+	ments     []mention
+	mentionAt []int
+	appos     []bool
+	byGaz     map[int]int
+	byName    map[string]int
+	acronyms  map[string]int
+	people    []int
+	lastEnd   int
+	rels      []rel
+
+	lastAccuser  map[int]int
+	anyAccuser   int
+	lastProposer map[int]int
+	anyProposer  int
 }
 
 // Extract returns what the extractor finds in article a. It fills the
@@ -37,5 +78,168 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	if a.ID == "" {
 		a.ID = schema.ArticleID(a.Ref, a.Text)
 	}
-	return schema.Extraction{Article: a, Entities: []schema.Entity{}, Relations: []schema.Relation{}}
+	d := &doc{
+		lx: x.lx, cues: x.cues, text: a.Text,
+		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
+		lastAccuser: map[int]int{}, anyAccuser: -1, lastProposer: map[int]int{}, anyProposer: -1,
+	}
+	d.toks = tokenize(a.Text)
+	bodyByte := 0
+	if dl, ok := parseDateline(a.Text); ok {
+		if a.Place == "" {
+			a.Place = dl.place
+		}
+		if a.Source == "" {
+			a.Source = dl.source
+		}
+		if a.Published == "" && len(dl.date) == 10 && dl.date[0] != '-' {
+			a.Published = dl.date
+		}
+		bodyByte = dl.end
+	}
+	for d.bodyStart < len(d.toks) && d.toks[d.bodyStart].start < bodyByte {
+		d.bodyStart++
+	}
+	d.sents = splitSentences(d.toks)
+	d.findMentions()
+	d.decidePlaces()
+	d.findRelations()
+	return d.output(a)
 }
+
+// decidePlaces settles, per article, whether each capital is a place or
+// stands for its state: one use as an actor makes every mention the state.
+func (d *doc) decidePlaces() {
+	actor := map[int]bool{}
+	seen := map[int]bool{}
+	for _, m := range d.ments {
+		if m.kind != mkMetonym {
+			continue
+		}
+		seen[m.ent] = true
+		if m.from == 0 || !locPreps[d.toks[m.from-1].lower] || m.mod {
+			actor[m.ent] = true
+		}
+	}
+	for e := range seen {
+		if actor[e] {
+			continue
+		}
+		// A place: its own Location entity named as in the text.
+		var loc = -1
+		for mi := range d.ments {
+			m := &d.ments[mi]
+			if m.ent == e && m.kind == mkMetonym {
+				if loc < 0 {
+					loc = d.entByName(d.span(m.from, m.to), schema.Location)
+					d.ents[loc].place = true
+				}
+				m.ent = loc
+				m.kind = mkName
+			}
+		}
+	}
+}
+
+// output builds the Extraction: entities with canonical names, aliases and
+// mention spans; relations with keys, evidence, dates.
+func (d *doc) output(a schema.Article) schema.Extraction {
+	x := schema.Extraction{Article: a, Entities: []schema.Entity{}, Relations: []schema.Relation{}}
+	used := make([]bool, len(d.ents))
+	aliases := make([]map[string]bool, len(d.ents))
+	spans := make([][]schema.Span, len(d.ents))
+	for _, m := range d.ments {
+		used[m.ent] = true
+		if aliases[m.ent] == nil {
+			aliases[m.ent] = map[string]bool{}
+		}
+		s := d.span(m.from, m.to)
+		if m.kind != mkDemonym {
+			aliases[m.ent][s] = true
+		}
+		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.toks[m.from].start, End: d.toks[m.to-1].end})
+	}
+	for _, r := range d.rels {
+		used[r.subj], used[r.obj] = true, true
+	}
+	ids := make([]string, len(d.ents))
+	for e, en := range d.ents {
+		ids[e] = schema.EntityID(en.typ, en.name)
+	}
+	for e, en := range d.ents {
+		if !used[e] {
+			continue
+		}
+		al := map[string]bool{}
+		for _, s := range en.aliases {
+			al[s] = true
+		}
+		for s := range aliases[e] {
+			al[s] = true
+		}
+		delete(al, en.name)
+		list := make([]string, 0, len(al))
+		for s := range al {
+			list = append(list, s)
+		}
+		sort.Strings(list)
+		sp := spans[e]
+		sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
+		x.Entities = append(x.Entities, schema.Entity{
+			ID: ids[e], Name: en.name, Type: en.typ, Aliases: list, Mentions: sp, Count: len(sp),
+		})
+	}
+	// merge entities that ended with the same ID (same type and name)
+	x.Entities = mergeByID(x.Entities)
+	pub, havePub := parseDay(a.Published)
+	seen := map[string]bool{}
+	for _, r := range d.rels {
+		s := d.sents[r.sent]
+		key := schema.RelationKey(a.ID, r.sent, ids[r.subj], r.typ, ids[r.obj])
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		spec, _ := r.typ.Spec()
+		rel := schema.Relation{
+			Key: key, Type: r.typ, Subject: ids[r.subj], Object: ids[r.obj], Article: a.ID,
+			Sentence: r.sent, Evidence: strings.TrimSpace(d.text[s.start:s.end]), Start: s.start, End: s.end,
+			Tense: r.tense, Confidence: r.confidence, CAMEO: spec.CAMEO, Role: r.role,
+		}
+		if !spec.Structural {
+			rel.Date = sentenceDate(d.toks[s.from:s.to], pub, havePub, r.tense == "future")
+		}
+		x.Relations = append(x.Relations, rel)
+	}
+	return x
+}
+
+func mergeByID(es []schema.Entity) []schema.Entity {
+	idx := map[string]int{}
+	out := es[:0]
+	for _, e := range es {
+		if k, ok := idx[e.ID]; ok {
+			m := &out[k]
+			set := map[string]bool{}
+			for _, a := range append(m.Aliases, e.Aliases...) {
+				if a != m.Name {
+					set[a] = true
+				}
+			}
+			m.Aliases = m.Aliases[:0]
+			for a := range set {
+				m.Aliases = append(m.Aliases, a)
+			}
+			sort.Strings(m.Aliases)
+			m.Mentions = append(m.Mentions, e.Mentions...)
+			sort.Slice(m.Mentions, func(i, j int) bool { return m.Mentions[i].Start < m.Mentions[j].Start })
+			m.Count = len(m.Mentions)
+			continue
+		}
+		idx[e.ID] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+var _ = time.UTC

@@ -1,0 +1,608 @@
+package extract
+
+import (
+	"strings"
+
+	"kg/schema"
+)
+
+// mKind says how a mention names its entity.
+type mKind uint8
+
+const (
+	mkName    mKind = iota // a name or alias
+	mkMetonym              // a capital or seat standing for a state
+	mkDemonym              // "the Russian side"
+	mkPronoun              // he, she, it, they
+	mkDesc                 // "the minister", "the group"
+)
+
+// mention is one reference to a document entity: tokens [from, to).
+type mention struct {
+	ent      int
+	from, to int
+	sent     int
+	kind     mKind
+	// mod marks a modifier inside a larger noun phrase (the possessor in
+	// "Egypt's General Intelligence Service", the owner of a title): it
+	// names an entity but is neither subject nor object of a verb.
+	mod bool
+	// title is the role title attached to a person mention, and owner the
+	// entity that qualifies the title (-1 when none).
+	title string
+	owner int
+}
+
+// docEnt is one entity of the article.
+type docEnt struct {
+	name    string
+	typ     schema.EntityType
+	aliases []string
+	gaz     int // gazetteer entry, -1 when none
+	partOf  int // document entity this one is part of, -1 when none
+	place   bool
+	count   int
+}
+
+// particles join the parts of a personal name.
+var particles = map[string]bool{
+	"bin": true, "ibn": true, "al": true, "el": true, "de": true, "da": true, "di": true, "du": true,
+	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "del": true,
+	"dos": true, "das": true, "abu": true, "ben": true, "bint": true, "y": true, "zu": true,
+}
+
+// stopCaps are capitalized words that never start a name: sentence-initial
+// function words and calendar words.
+var stopCaps = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "after": true, "before": true,
+	"but": true, "and": true, "or": true, "he": true, "she": true, "it": true, "they": true, "we": true,
+	"i": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true, "my": true, "your": true, "there": true, "when": true,
+	"while": true, "as": true, "meanwhile": true, "separately": true, "earlier": true, "later": true,
+	"last": true, "since": true, "however": true, "for": true, "from": true, "with": true, "by": true,
+	"if": true, "of": true, "to": true, "under": true, "recently": true, "also": true, "both": true,
+	"according": true, "speaking": true, "asked": true, "despite": true, "during": true, "what": true,
+	"who": true, "which": true, "where": true, "why": true, "how": true, "yet": true, "still": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "jan.": true, "feb.": true, "aug.": true, "sept.": true,
+	"oct.": true, "nov.": true, "dec.": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "mr.": true, "mrs.": true, "ms.": true, "mr": true, "mrs": true, "ms": true,
+	"some": true, "many": true, "several": true, "all": true, "no": true, "not": true, "one": true,
+	"two": true, "three": true, "such": true, "other": true, "another": true, "each": true,
+	"instead": true, "then": true, "now": true, "today": true, "tomorrow": true, "yesterday": true,
+	"although": true, "though": true, "because": true, "so": true, "thus": true, "once": true,
+	"until": true, "without": true, "against": true, "over": true, "between": true, "among": true,
+	"into": true, "upon": true, "about": true, "more": true, "most": true, "less": true, "we're": true,
+	"dear": true, "only": true, "even": true, "just": true, "further": true, "first": true,
+	"following": true, "amid": true, "ahead": true, "here": true, "every": true, "any": true,
+	"former": true, "new": false,
+}
+
+// orgNouns are lower-case heads that make "<Demonym> <noun>" an
+// organization: "the Russian embassy", "the Israeli military".
+var orgNouns = map[string]bool{
+	"embassy": true, "military": true, "army": true, "navy": true, "government": true,
+	"parliament": true, "police": true, "coast guard": true, "foreign ministry": true,
+	"defence ministry": true, "defense ministry": true, "interior ministry": true,
+	"finance ministry": true, "health ministry": true, "justice ministry": true, "cabinet": true,
+	"air force": true, "armed forces": true, "presidency": true, "consulate": true, "mission": true,
+	"central bank": true, "security service": true, "intelligence service": true,
+	"foreign office": true, "trade ministry": true, "economy ministry": true, "ministry": true,
+	"legislature": true, "senate": true, "junta": true, "regime": true, "administration": true,
+}
+
+// orgDescriptors are lower-case nouns that, just before a capitalized name,
+// say it names an organization: "port operator Suryavanshi", "watchdog CADE".
+var orgDescriptors = map[string]bool{
+	"company": true, "firm": true, "operator": true, "group": true, "app": true, "giant": true,
+	"maker": true, "carrier": true, "watchdog": true, "regulator": true, "agency": true,
+	"party": true, "newspaper": true, "broadcaster": true, "bank": true, "lender": true,
+	"insurer": true, "miner": true, "producer": true, "manufacturer": true, "retailer": true,
+	"startup": true, "conglomerate": true, "militia": true, "movement": true, "outlet": true,
+	"daily": true, "network": true, "platform": true, "airline": true, "automaker": true,
+	"chipmaker": true, "developer": true, "supplier": true, "shipbuilder": true, "rebels": true,
+	"organisation": true, "organization": true, "alliance": true, "coalition": true, "union": true,
+	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
+	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
+}
+
+// locPreps precede a place used as a place.
+var locPreps = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "near": true, "into": true, "outside": true,
+	"via": true, "toward": true, "towards": true, "across": true, "around": true, "inside": true,
+	"throughout": true, "off": true, "within": true,
+}
+
+// nameConnectors may stand inside a capitalized organization name.
+var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "&": true, "de": true}
+
+func (d *doc) newEnt(name string, t schema.EntityType, gaz int) int {
+	d.ents = append(d.ents, &docEnt{name: name, typ: t, gaz: gaz, partOf: -1})
+	return len(d.ents) - 1
+}
+
+// gazEnt returns the document entity of gazetteer entry g, creating it.
+func (d *doc) gazEnt(g int) int {
+	if e, ok := d.byGaz[g]; ok {
+		return e
+	}
+	e := d.newEnt(d.lx.entries[g].Name, d.lx.types[g], g)
+	d.byGaz[g] = e
+	if p := d.lx.partOf[g]; p >= 0 && p != g {
+		d.ents[e].partOf = -2 - p // resolved lazily: only if the parent is mentioned
+	}
+	return e
+}
+
+// entByName returns the document entity of type t named name, creating it.
+func (d *doc) entByName(name string, t schema.EntityType) int {
+	k := string(t) + "\x00" + schema.NormalizeName(name)
+	if e, ok := d.byName[k]; ok {
+		return e
+	}
+	if g, ok := d.lx.byName[schema.NormalizeName(name)]; ok && d.lx.types[g] == t {
+		e := d.gazEnt(g)
+		d.byName[k] = e
+		return e
+	}
+	e := d.newEnt(name, t, -1)
+	d.byName[k] = e
+	return e
+}
+
+func (d *doc) addMention(m mention) int {
+	d.ments = append(d.ments, m)
+	return len(d.ments) - 1
+}
+
+func (d *doc) span(from, to int) string {
+	return d.text[d.toks[from].start:d.toks[to-1].end]
+}
+
+// isCapWord reports whether token i can be part of a capitalized name.
+func (d *doc) isCapWord(i int) bool {
+	t := d.toks[i]
+	return t.kind == tkWord && t.cap
+}
+
+// capRun returns the end of the run of capitalized words (with inner
+// particles and connectors) starting at i, not crossing a gazetteer match
+// unless allowGaz, and not past end.
+func (d *doc) capRun(i, end int, connectors bool) int {
+	j := i
+	for j < end {
+		t := d.toks[j]
+		if d.isCapWord(j) {
+			if j > i && stopCaps[t.lower] && !connectors {
+				break
+			}
+			if j > i {
+				if _, ok := d.lx.matchTitle(d.toks, j, end); ok && !connectors {
+					// "Foreign Minister" inside a run starts a new phrase.
+					break
+				}
+			}
+			j++
+			continue
+		}
+		if t.kind == tkWord && j > i && j+1 < end && d.isCapWord(j+1) {
+			if particles[t.lower] {
+				j++
+				continue
+			}
+			if connectors && nameConnectors[t.lower] {
+				j++
+				continue
+			}
+		}
+		if t.text == "-" && j > i && j+1 < end && d.isCapWord(j+1) && t.start == d.toks[j-1].end {
+			j++
+			continue
+		}
+		break
+	}
+	// Trailing connectors belong to the text, not the name.
+	for j > i && !d.isCapWord(j-1) {
+		j--
+	}
+	return j
+}
+
+// hasOrgWord reports whether tokens [i, j) name an organization by their
+// words: a tail word at the end or a head word at the start.
+func (d *doc) hasOrgWord(i, j int) bool {
+	if j <= i {
+		return false
+	}
+	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] {
+		return true
+	}
+	for k := i; k < j; k++ {
+		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && d.toks[k+1].lower == "of" {
+			return true
+		}
+		if d.lx.orgTail[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || d.toks[k+1].lower == "for" || d.toks[k+1].lower == "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// matchOrgNoun returns the length of the lower-case organization noun at i.
+func (d *doc) matchOrgNoun(i, end int) int {
+	if i+1 < end && orgNouns[d.toks[i].lower+" "+d.toks[i+1].lower] {
+		return 2
+	}
+	if i < end && orgNouns[d.toks[i].lower] {
+		return 1
+	}
+	return 0
+}
+
+// findMentions runs entity recognition over every sentence.
+func (d *doc) findMentions() {
+	for si, s := range d.sents {
+		d.findInSentence(si, s)
+	}
+}
+
+func (d *doc) findInSentence(si int, s sentence) {
+	toks := d.toks
+	end := s.to
+	pendTitle, pendTitleEnd, pendOwner := "", -1, -1
+	i := s.from
+	if i < d.bodyStart {
+		i = d.bodyStart
+	}
+	for i < end {
+		t := toks[i]
+		if t.kind != tkWord {
+			i++
+			continue
+		}
+		// Titles: "Foreign Minister", "spokesman", "Secretary General".
+		if tp, ok := d.lx.matchTitle(toks, i, end); ok {
+			j := i + len(tp.words)
+			title := d.span(i, j)
+			// "General Intelligence Service": a capitalized title word that
+			// starts an organization name is not a title.
+			if t.cap {
+				if k := d.capRun(i, end, true); k > j && d.hasOrgWord(i, k) {
+					e := d.entByName(d.span(i, k), schema.Organization)
+					d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
+					i = k
+					continue
+				}
+			}
+			// "the foreign minister of Kazakhstan": the owner follows.
+			owner := -1
+			if j+1 < end && (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "at" || toks[j].lower == "with") {
+				if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind != refDemonym {
+					owner = d.gazEnt(gp.entry)
+					d.addMention(mention{ent: owner, from: j + 1, to: j + 1 + len(gp.words), sent: si, mod: true, owner: -1})
+					j = j + 1 + len(gp.words)
+				} else if toks[j+1].cap {
+					k := d.capRun(j+1, end, true)
+					if k > j+1 && d.hasOrgWord(j+1, k) {
+						owner = d.entByName(d.span(j+1, k), schema.Organization)
+						d.addMention(mention{ent: owner, from: j + 1, to: k, sent: si, mod: true, owner: -1})
+						j = k
+					}
+				}
+			}
+			if pendTitleEnd == i && pendTitle != "" {
+				title = pendTitle + " " + title
+			}
+			if owner < 0 && pendTitleEnd == i {
+				owner = pendOwner
+			}
+			pendTitle, pendTitleEnd, pendOwner = title, j, owner
+			// Skip a comma before the name: "the foreign minister of X, Name,".
+			if j < end && toks[j].text == "," && j+1 < end && d.isCapWord(j+1) {
+				pendTitleEnd = j + 1
+				j++
+			}
+			i = j
+			continue
+		}
+		// Gazetteer names, aliases, demonyms, capitals.
+		if gp, ok := d.lx.matchGaz(toks, i, end); ok && !(i == s.from && gp.kind == refDemonym && len(gp.words) == 1 && false) {
+			j := i + len(gp.words)
+			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
+			i = d.lastEnd
+			continue
+		}
+		if !t.cap || (stopCaps[t.lower] && !(i+1 < end && d.isCapWord(i+1) && t.lower != "the" && !stopCaps[toks[i+1].lower] && i != s.from)) {
+			i++
+			continue
+		}
+		// A capitalized run: a person, an organization or a place.
+		j := d.capRun(i, end, false)
+		jo := d.capRun(i, end, true)
+		if jo > j && d.hasOrgWord(i, jo) {
+			j = jo
+		}
+		if j <= i {
+			i++
+			continue
+		}
+		d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
+		pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+		i = j
+	}
+}
+
+// gazMention records a gazetteer match [i, j) and what it starts.
+func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTitleEnd, pendOwner *int) {
+	toks := d.toks
+	d.lastEnd = j
+	g := gp.entry
+	switch gp.kind {
+	case refDemonym:
+		country := d.gazEnt(g)
+		// "Russian Foreign Ministry": a demonym heading an organization name.
+		if j < end && d.isCapWord(j) {
+			k := d.capRun(j, end, true)
+			if k > j && d.hasOrgWord(j, k) {
+				if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz || d.hasOrgWord(j, k) {
+					e := d.entByName(d.span(i, k), schema.Organization)
+					d.setPartOf(e, country)
+					d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
+					d.lastEnd = k
+					return
+				}
+			}
+		}
+		// "the Russian embassy".
+		if n := d.matchOrgNoun(j, end); n > 0 && (j+n >= end || !(toks[j+n].kind == tkWord && !toks[j+n].cap && !isVerbish(toks[j+n].lower))) {
+			e := d.entByName(d.span(i, j+n), schema.Organization)
+			d.setPartOf(e, country)
+			d.addMention(mention{ent: e, from: i, to: j + n, sent: si, owner: -1})
+			d.lastEnd = j + n
+			return
+		}
+		// "the Russian side", "the Chinese side".
+		if j < end && (toks[j].lower == "side" || toks[j].lower == "authorities" || toks[j].lower == "leadership") {
+			d.addMention(mention{ent: country, from: i, to: j + 1, sent: si, kind: mkDemonym, owner: -1})
+			d.lastEnd = j + 1
+			return
+		}
+		// "Egyptian Foreign Minister": the demonym owns the title that follows.
+		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+			d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+			*pendOwner = country
+			*pendTitleEnd = j
+			*pendTitle = ""
+			return
+		}
+		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+		return
+	}
+	e := d.gazEnt(g)
+	kind := mkName
+	if gp.kind == refMetonym {
+		kind = mkMetonym
+	}
+	// "China Coast Guard", "Israel Defense Forces": a state's name heading
+	// an organization name.
+	if d.lx.types[g] == schema.Country && j < end && d.isCapWord(j) {
+		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz {
+			k := d.capRun(j, end, true)
+			if k > j && d.hasOrgWord(j, k) {
+				o := d.entByName(d.span(i, k), schema.Organization)
+				d.setPartOf(o, e)
+				d.addMention(mention{ent: o, from: i, to: k, sent: si, owner: -1})
+				d.lastEnd = k
+				return
+			}
+		}
+	}
+	mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, kind: kind, owner: -1})
+	// Possessives: "Egypt's General Intelligence Service", "Finland's
+	// President Alexander Stubb", "Hamas's political bureau".
+	if j+1 < end && toks[j].text == "'s" || j+1 < end && toks[j].text == "’s" {
+		k0 := j + 1
+		if toks[k0].cap {
+			if _, ok := d.lx.matchTitle(toks, k0, end); ok {
+				d.ments[mi].mod = true
+				*pendOwner = e
+				*pendTitleEnd = k0
+				*pendTitle = ""
+				d.lastEnd = k0
+				return
+			}
+			if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization {
+				o := d.gazEnt(gp2.entry)
+				d.setPartOf(o, e)
+				d.ments[mi].mod = true
+				return
+			}
+			k := d.capRun(k0, end, true)
+			if k > k0 && d.hasOrgWord(k0, k) {
+				o := d.entByName(d.span(k0, k), schema.Organization)
+				d.setPartOf(o, e)
+				d.ments[mi].mod = true
+				d.addMention(mention{ent: o, from: k0, to: k, sent: si, owner: -1})
+				d.lastEnd = k
+				return
+			}
+		}
+		// "Egypt's ... lower-case title", "Russia's preparations": the
+		// possessor modifies what follows.
+		if _, ok := d.lx.matchTitle(toks, k0, end); ok {
+			*pendOwner = e
+			*pendTitleEnd = k0
+			*pendTitle = ""
+		}
+		d.ments[mi].mod = true
+		d.ments[mi].to = j
+		d.lastEnd = j + 1
+		return
+	}
+	// "NATO Secretary General Mark Rutte", "Kremlin spokesman Dmitry
+	// Peskov": an organization or state owns the title after it.
+	if j < end {
+		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+			d.ments[mi].mod = true
+			*pendOwner = e
+			*pendTitleEnd = j
+			*pendTitle = ""
+		}
+	}
+}
+
+// isVerbish reports whether a lower-case word is likely a verb or function
+// word, so the noun phrase before it has ended.
+func isVerbish(w string) bool {
+	switch w {
+	case "said", "says", "has", "have", "had", "was", "is", "were", "are", "will", "would", "also",
+		"and", "or", "which", "who", "that", "to", "in", "on", "of", "for", "with", "at", "by", "as",
+		"spokesman", "spokeswoman", "spokesperson", "could", "can", "may", "might", "should", "did",
+		"does", "do", "must":
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// nameMention classifies the capitalized run [i, j).
+func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) {
+	toks := d.toks
+	name := d.span(i, j)
+	// Acronym in brackets after a name: "General Intelligence Service (GIS)".
+	acr := ""
+	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+		acr = toks[j+1].text
+	}
+	addAcr := func(e int) {
+		if acr != "" {
+			d.ents[e].addAlias(acr)
+			d.acronyms[acr] = e
+		}
+	}
+	switch {
+	case d.hasOrgWord(i, j):
+		e := d.entByName(name, schema.Organization)
+		// "Foreign Ministry" after "Russian Foreign Ministry": the same body.
+		if full := d.orgBySuffix(name, e); full >= 0 {
+			e = full
+			d.ents[e].addAlias(name)
+		}
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		addAcr(e)
+		if owner >= 0 && titleEnd == i {
+			d.setPartOf(e, owner)
+		}
+		return
+	case titleEnd == i && title != "" || titleEnd == i && owner >= 0 && j-i >= 1:
+		e := d.personFor(i, j)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, title: title, owner: owner})
+		return
+	}
+	if e, ok := d.acronyms[name]; ok {
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap {
+		e := d.entByName(name, schema.Organization)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		addAcr(e)
+		return
+	}
+	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
+		e := d.entByName(name, schema.Organization)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if j-i >= 2 {
+		// "Kristjan Mänd, a spokesman for ...": the title follows.
+		e := d.personFor(i, j)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	// One capitalized word: a known person's surname, or a place after a
+	// preposition.
+	if e := d.personBySurname(toks[i].text); e >= 0 {
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {
+		e := d.entByName(name, schema.Location)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+}
+
+// personFor returns the person named by tokens [i, j): a known person whose
+// name ends with the same surname, or a new one.
+func (d *doc) personFor(i, j int) int {
+	name := d.span(i, j)
+	last := d.toks[j-1].text
+	if j-i == 1 {
+		if e := d.personBySurname(last); e >= 0 {
+			return e
+		}
+	} else if e := d.personBySurname(last); e >= 0 {
+		// Same surname, compatible given names: "Tarek Abdel-Fattah" and
+		// "Abdel-Fattah"; a longer form becomes the name.
+		en := d.ents[e]
+		if strings.HasSuffix(name, en.name) || strings.HasSuffix(en.name, name) {
+			if len(name) > len(en.name) {
+				en.addAlias(en.name)
+				en.name = name
+			} else {
+				en.addAlias(name)
+			}
+			return e
+		}
+	}
+	e := d.entByName(name, schema.Person)
+	d.people = append(d.people, e)
+	return e
+}
+
+// personBySurname returns the most recent person whose name ends with the
+// word w, or -1.
+func (d *doc) personBySurname(w string) int {
+	for k := len(d.people) - 1; k >= 0; k-- {
+		e := d.people[k]
+		n := d.ents[e].name
+		if n == w || strings.HasSuffix(n, " "+w) || strings.HasSuffix(n, "-"+w) {
+			return e
+		}
+	}
+	return -1
+}
+
+// orgBySuffix returns an earlier organization whose name ends with name
+// ("Russian Foreign Ministry" for "Foreign Ministry"), or -1.
+func (d *doc) orgBySuffix(name string, self int) int {
+	for k, en := range d.ents {
+		if k == self || en.typ != schema.Organization || len(en.name) <= len(name) {
+			continue
+		}
+		if strings.HasSuffix(en.name, " "+name) {
+			return k
+		}
+	}
+	return -1
+}
+
+func (d *doc) setPartOf(e, parent int) {
+	if e != parent && d.ents[e].partOf < 0 {
+		d.ents[e].partOf = parent
+	}
+}
+
+func (en *docEnt) addAlias(a string) {
+	if a == en.name {
+		return
+	}
+	for _, x := range en.aliases {
+		if x == a {
+			return
+		}
+	}
+	en.aliases = append(en.aliases, a)
+}

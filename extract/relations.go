@@ -1,0 +1,522 @@
+package extract
+
+import (
+	"kg/schema"
+)
+
+// rel is one relation found in the article, between document entities.
+type rel struct {
+	typ        schema.RelationType
+	subj, obj  int
+	sent       int
+	tense      string
+	role       string
+	confidence float64
+}
+
+var accusationNouns = map[string]bool{
+	"accusation": true, "accusations": true, "charge": true, "charges": true, "claim": true,
+	"claims": true, "allegation": true, "allegations": true, "report": true, "reports": true,
+	"criticism": true, "assertion": true, "assertions": true, "statement": true, "suggestion": true,
+	"suggestions": true, "accusation,": true,
+}
+
+var proposalNouns = map[string]bool{
+	"plan": true, "proposal": true, "proposals": true, "offer": true, "demand": true, "demands": true,
+	"request": true, "call": true, "calls": true, "deal": true, "bill": true, "draft": true,
+	"initiative": true, "idea": true, "ultimatum": true, "package": true, "resolution": true,
+}
+
+var negators = map[string]bool{
+	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
+	"without": true, "could": true, "might": true, "may": true, "if": true, "unless": true,
+	"whether": true,
+}
+
+var futureMarkers = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
+
+var toFuture = map[string]bool{
+	"expected": true, "due": true, "set": true, "scheduled": true, "plans": true, "plan": true,
+	"planned": true, "planning": true, "intends": true, "intend": true, "going": true, "slated": true,
+	"poised": true, "preparing": true, "prepared": true,
+}
+
+// clauseBreak reports whether token t ends the search for a subject.
+func clauseBreak(t token) bool {
+	return t.text == ";" || t.text == ":" || isOpenQuote(t.text) || t.text == "”"
+}
+
+// actorOK reports whether entity type t can take part in an interaction.
+func actorOK(t schema.EntityType) bool {
+	return t == schema.Person || t == schema.Organization || t == schema.Country || t == schema.Group
+}
+
+// findRelations applies the relation rules to every sentence.
+func (d *doc) findRelations() {
+	d.mentionAt = make([]int, len(d.toks))
+	for i := range d.mentionAt {
+		d.mentionAt[i] = -1
+	}
+	for mi, m := range d.ments {
+		for k := m.from; k < m.to; k++ {
+			d.mentionAt[k] = mi
+		}
+	}
+	d.markAppositions()
+	for si, s := range d.sents {
+		d.sentenceRelations(si, s)
+	}
+	d.structural()
+}
+
+// markAppositions marks mentions inside ", a reporter with X," after a
+// person and records the role the apposition states.
+func (d *doc) markAppositions() {
+	d.appos = make([]bool, len(d.ments))
+	for mi, m := range d.ments {
+		if d.ents[m.ent].typ != schema.Person || m.mod {
+			continue
+		}
+		j := m.to
+		s := d.sents[m.sent]
+		if j+1 >= s.to || d.toks[j].text != "," {
+			continue
+		}
+		// the apposition runs to the next comma or the end of the sentence
+		k := j + 1
+		depth := 0
+		for k < s.to {
+			t := d.toks[k].text
+			if t == "(" {
+				depth++
+			} else if t == ")" {
+				depth--
+			} else if depth == 0 && (t == "," || t == ";" || t == "." || t == "—") {
+				break
+			}
+			k++
+		}
+		first := d.toks[j+1].lower
+		if first == "who" || first == "which" {
+			continue
+		}
+		tp, hasTitle := phrase{}, false
+		tStart := -1
+		for x := j + 1; x < k && x < j+8; x++ {
+			if p, ok := d.lx.matchTitle(d.toks, x, k); ok {
+				tp, hasTitle, tStart = p, true, x
+				break
+			}
+		}
+		if !hasTitle && first != "a" && first != "an" && first != "the" {
+			continue
+		}
+		former := false
+		for x := j + 1; x < k; x++ {
+			if d.toks[x].lower == "former" || d.toks[x].lower == "ex" || d.toks[x].lower == "late" {
+				former = true
+			}
+		}
+		owner := -1
+		for x := j + 1; x < k; x++ {
+			if o := d.mentionAt[x]; o >= 0 && o != mi {
+				d.appos[o] = true
+				oe := d.ments[o].ent
+				if owner < 0 && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
+					owner = oe
+				}
+			}
+		}
+		if hasTitle && owner >= 0 && !former {
+			role := d.span(tStart, tStart+len(tp.words))
+			d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: owner, sent: m.sent, role: role, confidence: 0.8})
+		}
+	}
+}
+
+// structural emits HOLDS_ROLE from titles and PART_OF from names.
+func (d *doc) structural() {
+	for _, m := range d.ments {
+		if d.ents[m.ent].typ == schema.Person && m.owner >= 0 && (m.title != "" || true) {
+			ot := d.ents[m.owner].typ
+			if ot == schema.Organization || ot == schema.Country {
+				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: m.owner, sent: m.sent, role: m.title, confidence: 0.85})
+			}
+		}
+	}
+	for e, en := range d.ents {
+		if en.partOf >= 0 && en.typ == schema.Organization {
+			pt := d.ents[en.partOf].typ
+			if pt == schema.Country || pt == schema.Organization {
+				d.addRel(rel{typ: schema.PartOf, subj: e, obj: en.partOf, sent: d.firstSent(e), confidence: 0.8})
+			}
+		}
+	}
+}
+
+func (d *doc) firstSent(e int) int {
+	for _, m := range d.ments {
+		if m.ent == e {
+			return m.sent
+		}
+	}
+	return 0
+}
+
+func (d *doc) addRel(r rel) {
+	if r.subj == r.obj || r.subj < 0 || r.obj < 0 {
+		return
+	}
+	if !r.typ.Allows(d.ents[r.subj].typ, d.ents[r.obj].typ) {
+		return
+	}
+	d.rels = append(d.rels, r)
+	if r.typ == schema.Accuses || r.typ == schema.Criticizes {
+		d.lastAccuser[r.obj] = r.subj
+		d.anyAccuser = r.subj
+	}
+	if r.typ == schema.Proposes || r.typ == schema.Requests {
+		d.lastProposer[r.obj] = r.subj
+		d.anyProposer = r.subj
+	}
+}
+
+// heads returns the mentions of sentence si that may be subject or object
+// of a verb, in order.
+func (d *doc) heads(s sentence) []int {
+	var out []int
+	for mi, m := range d.ments {
+		if m.from >= s.from && m.to <= s.to && !m.mod && !d.appos[mi] {
+			out = append(out, mi)
+		}
+	}
+	return out
+}
+
+func (d *doc) sentenceRelations(si int, s sentence) {
+	toks := d.toks
+	heads := d.heads(s)
+	lastSubj := []int(nil)
+	for i := s.from; i < s.to; i++ {
+		if d.mentionAt[i] >= 0 {
+			continue
+		}
+		c, ok := d.cues.match(toks, i, s.to)
+		if !ok {
+			continue
+		}
+		cEnd := i + len(c.words)
+		typ := c.typ
+		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
+		if typ == schema.Rejects || typ == schema.Denies {
+			for k := cEnd; k < s.to && k < cEnd+4; k++ {
+				if accusationNouns[toks[k].lower] {
+					typ = schema.Denies
+					break
+				}
+				if proposalNouns[toks[k].lower] {
+					typ = schema.Rejects
+					break
+				}
+			}
+		}
+		if d.negated(s, i) {
+			i = cEnd - 1
+			continue
+		}
+		future := d.isFuture(s, i)
+		passive := d.isPassive(s, i, c)
+		subjs := d.subjectOf(s, heads, i, passive, cEnd)
+		if len(subjs) == 0 {
+			subjs = lastSubj
+		} else {
+			lastSubj = subjs
+		}
+		var objs []int
+		if passive {
+			objs = d.passiveObject(s, heads, i)
+		} else {
+			objs = d.objectOf(s, heads, cEnd, typ)
+		}
+		if len(objs) == 0 {
+			switch typ {
+			case schema.Denies:
+				for _, sj := range subjs {
+					if a, ok := d.lastAccuser[sj]; ok {
+						objs = append(objs, a)
+					} else if d.anyAccuser >= 0 {
+						objs = append(objs, d.anyAccuser)
+					}
+				}
+			case schema.Rejects:
+				for _, sj := range subjs {
+					if a, ok := d.lastProposer[sj]; ok {
+						objs = append(objs, a)
+					}
+				}
+			}
+		}
+		tense := ""
+		if future {
+			tense = "future"
+		}
+		conf := 0.7
+		if len(c.words) > 1 {
+			conf = 0.75
+		}
+		if len(objs) == 0 && c.mutual && len(subjs) >= 2 {
+			for a := 0; a < len(subjs); a++ {
+				for b := 0; b < len(subjs); b++ {
+					if a != b && (typ != schema.Meets && typ != schema.Fights || a < b) {
+						d.addRel(rel{typ: typ, subj: subjs[a], obj: subjs[b], sent: si, tense: tense, confidence: conf - 0.1})
+					}
+				}
+			}
+			i = cEnd - 1
+			continue
+		}
+		for _, sj := range subjs {
+			for _, oj := range objs {
+				d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf})
+				if typ == schema.Visits && d.ents[oj].typ != schema.Location && d.ents[oj].typ != schema.Country {
+					// travelling to an organization is meeting it too
+					d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf - 0.1})
+				}
+			}
+		}
+		i = cEnd - 1
+	}
+}
+
+// negated reports whether the cue at i is negated or hedged.
+func (d *doc) negated(s sentence, i int) bool {
+	toks := d.toks
+	for k := i - 1; k >= s.from && k >= i-4; k-- {
+		w := toks[k].lower
+		if negators[w] || w == "refused" || w == "declined" || w == "denied" || w == "denies" || w == "deny" || w == "out" && k > s.from && toks[k-1].lower == "ruled" {
+			return true
+		}
+		if toks[k].text == "," || d.mentionAt[k] >= 0 {
+			break
+		}
+	}
+	return false
+}
+
+func (d *doc) isFuture(s sentence, i int) bool {
+	toks := d.toks
+	for k := i - 1; k >= s.from && k >= i-4; k-- {
+		w := toks[k].lower
+		if futureMarkers[w] {
+			return true
+		}
+		if w == "to" && k-1 >= s.from && toFuture[toks[k-1].lower] {
+			return true
+		}
+		if toks[k].text == "," {
+			break
+		}
+	}
+	return false
+}
+
+func (d *doc) isPassive(s sentence, i int, c cue) bool {
+	if c.noun || i == s.from {
+		return false
+	}
+	switch d.toks[i-1].lower {
+	case "was", "were", "been", "be", "is", "are", "being":
+	default:
+		return false
+	}
+	for k := i + len(c.words); k < s.to && k < i+len(c.words)+8; k++ {
+		if d.toks[k].lower == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf finds the subject mentions of the cue at i: the nearest head
+// mention before it, with the actors coordinated with it.
+func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) []int {
+	toks := d.toks
+	best := -1
+	for k := len(heads) - 1; k >= 0; k-- {
+		m := d.ments[heads[k]]
+		if m.to > i {
+			continue
+		}
+		blocked := false
+		for x := m.to; x < i; x++ {
+			if clauseBreak(toks[x]) {
+				blocked = true
+				break
+			}
+		}
+		if blocked {
+			break
+		}
+		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place {
+			continue
+		}
+		if m.from > s.from {
+			switch toks[m.from-1].lower {
+			case "of", "in", "with", "to", "from", "against", "on", "at", "for", "between", "over", "about", "into", "than":
+				continue
+			}
+		}
+		best = k
+		break
+	}
+	if best < 0 {
+		// pronoun subject: he, she, it, they
+		for x := i - 1; x >= s.from && x >= i-6; x-- {
+			switch toks[x].lower {
+			case "he", "she":
+				if e := d.lastPerson(x); e >= 0 {
+					return []int{e}
+				}
+				return nil
+			case "it", "they", "its", "their":
+				if e := d.lastActor(x); e >= 0 {
+					return []int{e}
+				}
+				return nil
+			case "sides":
+				return d.lastTwo(x)
+			}
+		}
+		return nil
+	}
+	out := []int{d.ments[heads[best]].ent}
+	// coordinated subjects: "Egypt and Qatar", "the United States and NATO"
+	for k := best - 1; k >= 0; k-- {
+		prev, cur := d.ments[heads[k]], d.ments[heads[k+1]]
+		gap := toks[prev.to:cur.from]
+		if len(gap) == 1 && (gap[0].lower == "and" || gap[0].text == ",") || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" {
+			if actorOK(d.ents[prev.ent].typ) {
+				out = append(out, prev.ent)
+				continue
+			}
+		}
+		break
+	}
+	return out
+}
+
+// objectOf finds the object mentions after the cue.
+func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationType) []int {
+	toks := d.toks
+	var out []int
+	first := -1
+	for k, mi := range heads {
+		m := d.ments[mi]
+		if m.from < cEnd {
+			continue
+		}
+		gapBreak := false
+		for x := cEnd; x < m.from; x++ {
+			if clauseBreak(toks[x]) || toks[x].text == "," && x > cEnd+1 {
+				gapBreak = true
+			}
+			if _, ok := d.cues.match(toks, x, s.to); ok && d.mentionAt[x] < 0 {
+				gapBreak = true
+			}
+		}
+		if gapBreak {
+			break
+		}
+		et := d.ents[m.ent].typ
+		prep := ""
+		if m.from > s.from {
+			prep = toks[m.from-1].lower
+		}
+		if typ == schema.Visits {
+			if et == schema.Location || et == schema.Country || actorOK(et) {
+				first = k
+				break
+			}
+			continue
+		}
+		if !actorOK(et) && !(m.kind == mkMetonym) {
+			continue
+		}
+		if m.kind == mkMetonym && d.ents[m.ent].place {
+			continue
+		}
+		if prep == "in" || prep == "at" || prep == "from" || prep == "since" || prep == "near" || prep == "by" || prep == "during" {
+			continue
+		}
+		first = k
+		break
+	}
+	if first < 0 {
+		return nil
+	}
+	out = append(out, d.ments[heads[first]].ent)
+	for k := first + 1; k < len(heads); k++ {
+		prev, cur := d.ments[heads[k-1]], d.ments[heads[k]]
+		gap := toks[prev.to:cur.from]
+		if len(gap) == 1 && (gap[0].lower == "and" || gap[0].text == ",") || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
+			out = append(out, cur.ent)
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// passiveObject finds the object of a passive cue: the subject before it.
+func (d *doc) passiveObject(s sentence, heads []int, i int) []int {
+	for k := len(heads) - 1; k >= 0; k-- {
+		m := d.ments[heads[k]]
+		if m.to <= i && actorOK(d.ents[m.ent].typ) {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+// lastPerson is the most recent person mentioned before token x.
+func (d *doc) lastPerson(x int) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to <= x && d.ents[m.ent].typ == schema.Person {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// lastActor is the most recent non-person actor mentioned as a head before x.
+func (d *doc) lastActor(x int) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to <= x && !m.mod {
+			t := d.ents[m.ent].typ
+			if t == schema.Organization || t == schema.Country || t == schema.Group {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// lastTwo returns the two most recent distinct non-person actors before x.
+func (d *doc) lastTwo(x int) []int {
+	var out []int
+	for k := len(d.ments) - 1; k >= 0 && len(out) < 2; k-- {
+		m := d.ments[k]
+		if m.to <= x && !m.mod {
+			t := d.ents[m.ent].typ
+			if (t == schema.Organization || t == schema.Country || t == schema.Group) && (len(out) == 0 || out[0] != m.ent) {
+				out = append(out, m.ent)
+			}
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
