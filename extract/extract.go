@@ -59,10 +59,14 @@ type doc struct {
 	acronyms  map[string]int
 	people    []int
 	lastEnd   int
-	rels      []rel
+	// pendOwnerNext is an organization whose name precedes a title at
+	// token pendOwnerAt ("Commission President ...").
+	pendOwnerNext, pendOwnerAt int
+	rels                       []rel
 
 	lastAccuser  map[int]int
-	anyAccuser   int
+	lastAccusers []int
+	accuseSent   int
 	lastProposer map[int]int
 	anyProposer  int
 }
@@ -81,7 +85,8 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	d := &doc{
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
-		lastAccuser: map[int]int{}, anyAccuser: -1, lastProposer: map[int]int{}, anyProposer: -1,
+		pendOwnerNext: -1, pendOwnerAt: -1,
+		lastAccuser: map[int]int{}, accuseSent: -1, lastProposer: map[int]int{}, anyProposer: -1,
 	}
 	d.toks = tokenize(a.Text)
 	bodyByte := 0
@@ -117,7 +122,7 @@ func (d *doc) decidePlaces() {
 			continue
 		}
 		seen[m.ent] = true
-		if m.from == 0 || !locPreps[d.toks[m.from-1].lower] || m.mod {
+		if !d.placeUse(m) {
 			actor[m.ent] = true
 		}
 	}
@@ -141,6 +146,34 @@ func (d *doc) decidePlaces() {
 	}
 }
 
+// placeUse reports whether a capital's mention names a place ("talks in
+// Geneva", "travel to Doha") rather than an actor.
+func (d *doc) placeUse(m mention) bool {
+	if m.from == 0 || m.mod {
+		return false
+	}
+	switch d.toks[m.from-1].lower {
+	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into":
+		return true
+	case "to":
+		if m.from >= 2 {
+			switch d.toks[m.from-2].lower {
+			case "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip", "visit",
+				"flew", "fly", "flies", "return", "returned", "returning", "back", "arrived", "came", "come",
+				"went", "go", "moved", "delegation", "journey", "way":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSource reports whether name is the publishing agency, which is article
+// metadata rather than an entity.
+func isSource(name, source string) bool {
+	return source != "" && schema.NormalizeName(name) == schema.NormalizeName(source)
+}
+
 // output builds the Extraction: entities with canonical names, aliases and
 // mention spans; relations with keys, evidence, dates.
 func (d *doc) output(a schema.Article) schema.Extraction {
@@ -161,6 +194,11 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	}
 	for _, r := range d.rels {
 		used[r.subj], used[r.obj] = true, true
+	}
+	for e, en := range d.ents {
+		if isSource(en.name, a.Source) {
+			used[e] = false
+		}
 	}
 	ids := make([]string, len(d.ents))
 	for e, en := range d.ents {
@@ -194,6 +232,9 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	pub, havePub := parseDay(a.Published)
 	seen := map[string]bool{}
 	for _, r := range d.rels {
+		if !used[r.subj] || !used[r.obj] {
+			continue
+		}
 		s := d.sents[r.sent]
 		key := schema.RelationKey(a.ID, r.sent, ids[r.subj], r.typ, ids[r.obj])
 		if seen[key] {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"kg/schema"
 )
@@ -27,6 +28,9 @@ type mention struct {
 	// "Egypt's General Intelligence Service", the owner of a title): it
 	// names an entity but is neither subject nor object of a verb.
 	mod bool
+	// poss marks a possessor ("Russia's preparations"): a modifier that
+	// may still be the object of a cue before it.
+	poss bool
 	// title is the role title attached to a person mention, and owner the
 	// entity that qualifies the title (-1 when none).
 	title string
@@ -83,14 +87,21 @@ var stopCaps = map[string]bool{
 // orgNouns are lower-case heads that make "<Demonym> <noun>" an
 // organization: "the Russian embassy", "the Israeli military".
 var orgNouns = map[string]bool{
-	"embassy": true, "military": true, "army": true, "navy": true, "government": true,
+	"embassy": true, "military": true, "army": true, "navy": true,
 	"parliament": true, "police": true, "coast guard": true, "foreign ministry": true,
 	"defence ministry": true, "defense ministry": true, "interior ministry": true,
 	"finance ministry": true, "health ministry": true, "justice ministry": true, "cabinet": true,
 	"air force": true, "armed forces": true, "presidency": true, "consulate": true, "mission": true,
 	"central bank": true, "security service": true, "intelligence service": true,
 	"foreign office": true, "trade ministry": true, "economy ministry": true, "ministry": true,
-	"legislature": true, "senate": true, "junta": true, "regime": true, "administration": true,
+	"legislature": true, "senate": true,
+}
+
+// countryNouns after a demonym make the phrase stand for the state: "the
+// Somali government", "the Russian side".
+var countryNouns = map[string]bool{
+	"side": true, "government": true, "authorities": true, "leadership": true, "presidency": true,
+	"administration": true, "regime": true, "junta": true, "state": true,
 }
 
 // orgDescriptors are lower-case nouns that, just before a capitalized name,
@@ -106,6 +117,29 @@ var orgDescriptors = map[string]bool{
 	"organisation": true, "organization": true, "alliance": true, "coalition": true, "union": true,
 	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
+}
+
+// geoWords head or end names of places: "Gulf of Finland", "Black Sea".
+var geoWords = map[string]bool{
+	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
+	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
+	"ocean": true, "desert": true, "coast": true, "province": true, "region": true, "canal": true,
+	"basin": true, "plateau": true, "heights": true, "strip": true, "channel": false,
+}
+
+// ofName reports whether tokens [i, j) are a name of the form "X of Y"
+// ("Voice of America", "Gulf of Finland"), which names an organization or
+// a place rather than a person.
+func (d *doc) ofName(i, j int) bool {
+	if j-i < 3 {
+		return false
+	}
+	for k := i + 1; k < j-1; k++ {
+		if l := d.toks[k].lower; l == "of" || l == "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // locPreps precede a place used as a place.
@@ -164,7 +198,19 @@ func (d *doc) span(from, to int) string {
 // isCapWord reports whether token i can be part of a capitalized name.
 func (d *doc) isCapWord(i int) bool {
 	t := d.toks[i]
-	return t.kind == tkWord && t.cap
+	if t.kind != tkWord {
+		return false
+	}
+	if t.cap {
+		return true
+	}
+	// "el-Sherbiny", "al-Thani": a particle joined to a capitalized name.
+	for _, p := range []string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-"} {
+		if strings.HasPrefix(t.text, p) && len(t.text) > len(p) && unicode.IsUpper([]rune(t.text[len(p):])[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // capRun returns the end of the run of capitalized words (with inner
@@ -179,8 +225,9 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 				break
 			}
 			if j > i {
-				if _, ok := d.lx.matchTitle(d.toks, j, end); ok && !connectors {
-					// "Foreign Minister" inside a run starts a new phrase.
+				if tp, ok := d.lx.matchTitle(d.toks, j, end); ok && d.lx.title[tp.entry].Class != "honorific" && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) {
+					// "Commission President Ursula": a title inside a run
+					// starts a new phrase.
 					break
 				}
 			}
@@ -196,6 +243,10 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 				j++
 				continue
 			}
+		}
+		if connectors && (t.text == "'s" || t.text == "’s") && j > i && j+1 < end && d.isCapWord(j+1) {
+			j++
+			continue
 		}
 		if t.text == "-" && j > i && j+1 < end && d.isCapWord(j+1) && t.start == d.toks[j-1].end {
 			j++
@@ -266,6 +317,9 @@ func (d *doc) findInSentence(si int, s sentence) {
 		if tp, ok := d.lx.matchTitle(toks, i, end); ok {
 			j := i + len(tp.words)
 			title := d.span(i, j)
+			if d.pendOwnerAt == i {
+				pendTitle, pendTitleEnd, pendOwner = "", i, d.pendOwnerNext
+			}
 			// "General Intelligence Service": a capitalized title word that
 			// starts an organization name is not a title.
 			if t.cap {
@@ -299,7 +353,16 @@ func (d *doc) findInSentence(si int, s sentence) {
 				owner = pendOwner
 			}
 			pendTitle, pendTitleEnd, pendOwner = title, j, owner
-			// Skip a comma before the name: "the foreign minister of X, Name,".
+			// Skip an acronym and a comma before the name: "the head of the
+			// International Atomic Energy Agency (IAEA), Rafael Grossi,".
+			if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+				if owner >= 0 {
+					d.ents[owner].addAlias(toks[j+1].text)
+					d.acronyms[toks[j+1].text] = owner
+				}
+				j += 3
+				pendTitleEnd = j
+			}
 			if j < end && toks[j].text == "," && j+1 < end && d.isCapWord(j+1) {
 				pendTitleEnd = j + 1
 				j++
@@ -307,8 +370,22 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i = j
 			continue
 		}
+		// "the Gulf of Finland": a longer "X of Y" name wins over the
+		// gazetteer match inside it.
+		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
+			k := i
+			if !toks[k].cap && k+1 < end {
+				k++
+			}
+			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) {
+				d.nameMention(si, k, jo, end, pendTitle, pendTitleEnd, pendOwner)
+				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+				i = jo
+				continue
+			}
+		}
 		// Gazetteer names, aliases, demonyms, capitals.
-		if gp, ok := d.lx.matchGaz(toks, i, end); ok && !(i == s.from && gp.kind == refDemonym && len(gp.words) == 1 && false) {
+		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
 			j := i + len(gp.words)
 			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
 			i = d.lastEnd
@@ -321,7 +398,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 		// A capitalized run: a person, an organization or a place.
 		j := d.capRun(i, end, false)
 		jo := d.capRun(i, end, true)
-		if jo > j && d.hasOrgWord(i, jo) {
+		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) {
 			j = jo
 		}
 		if j <= i {
@@ -364,7 +441,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			return
 		}
 		// "the Russian side", "the Chinese side".
-		if j < end && (toks[j].lower == "side" || toks[j].lower == "authorities" || toks[j].lower == "leadership") {
+		if j < end && countryNouns[toks[j].lower] {
 			d.addMention(mention{ent: country, from: i, to: j + 1, sent: si, kind: mkDemonym, owner: -1})
 			d.lastEnd = j + 1
 			return
@@ -387,7 +464,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 	}
 	// "China Coast Guard", "Israel Defense Forces": a state's name heading
 	// an organization name.
-	if d.lx.types[g] == schema.Country && j < end && d.isCapWord(j) {
+	if (d.lx.types[g] == schema.Country || d.lx.types[g] == schema.Location) && gp.kind != refDemonym && j < end && d.isCapWord(j) {
 		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz {
 			k := d.capRun(j, end, true)
 			if k > j && d.hasOrgWord(j, k) {
@@ -437,7 +514,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			*pendTitle = ""
 		}
 		d.ments[mi].mod = true
-		d.ments[mi].to = j
+		d.ments[mi].poss = *pendTitleEnd != k0
 		d.lastEnd = j + 1
 		return
 	}
@@ -463,7 +540,7 @@ func isVerbish(w string) bool {
 		"does", "do", "must":
 		return true
 	}
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	return strings.HasSuffix(w, "ed")
 }
 
 // nameMention classifies the capitalized run [i, j).
@@ -481,18 +558,27 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 			d.acronyms[acr] = e
 		}
 	}
+	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) {
+		e := d.entByName(name, schema.Location)
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
 	switch {
-	case d.hasOrgWord(i, j):
+	case d.hasOrgWord(i, j) || d.ofName(i, j) && !(titleEnd == i):
 		e := d.entByName(name, schema.Organization)
 		// "Foreign Ministry" after "Russian Foreign Ministry": the same body.
 		if full := d.orgBySuffix(name, e); full >= 0 {
 			e = full
 			d.ents[e].addAlias(name)
 		}
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		addAcr(e)
 		if owner >= 0 && titleEnd == i {
 			d.setPartOf(e, owner)
+		}
+		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+			d.ments[mi].mod = true
+			d.pendOwnerNext, d.pendOwnerAt = e, j
 		}
 		return
 	case titleEnd == i && title != "" || titleEnd == i && owner >= 0 && j-i >= 1:

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"kg/schema"
 )
 
@@ -171,9 +173,13 @@ func (d *doc) addRel(r rel) {
 		return
 	}
 	d.rels = append(d.rels, r)
-	if r.typ == schema.Accuses || r.typ == schema.Criticizes {
+	if r.typ == schema.Accuses {
 		d.lastAccuser[r.obj] = r.subj
-		d.anyAccuser = r.subj
+		if r.sent != d.accuseSent {
+			d.lastAccusers = d.lastAccusers[:0]
+			d.accuseSent = r.sent
+		}
+		d.lastAccusers = append(d.lastAccusers, r.subj)
 	}
 	if r.typ == schema.Proposes || r.typ == schema.Requests {
 		d.lastProposer[r.obj] = r.subj
@@ -186,7 +192,7 @@ func (d *doc) addRel(r rel) {
 func (d *doc) heads(s sentence) []int {
 	var out []int
 	for mi, m := range d.ments {
-		if m.from >= s.from && m.to <= s.to && !m.mod && !d.appos[mi] {
+		if m.from >= s.from && m.to <= s.to && (!m.mod || m.poss) && !d.appos[mi] {
 			out = append(out, mi)
 		}
 	}
@@ -220,6 +226,14 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				}
 			}
 		}
+		if c.noun && i > s.from && (toks[i-1].lower == "and" || i-2 >= s.from && toks[i-2].lower == "and") {
+			i = cEnd - 1
+			continue
+		}
+		if typ == schema.Denies && len(c.words) == 1 && !d.denialFollows(s, cEnd) {
+			i = cEnd - 1
+			continue
+		}
 		if d.negated(s, i) {
 			i = cEnd - 1
 			continue
@@ -233,9 +247,12 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			lastSubj = subjs
 		}
 		var objs []int
-		if passive {
+		switch {
+		case passive:
 			objs = d.passiveObject(s, heads, i)
-		} else {
+		case typ == schema.Denies:
+			objs = d.claimant(s, cEnd)
+		default:
 			objs = d.objectOf(s, heads, cEnd, typ)
 		}
 		if len(objs) == 0 {
@@ -244,9 +261,10 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				for _, sj := range subjs {
 					if a, ok := d.lastAccuser[sj]; ok {
 						objs = append(objs, a)
-					} else if d.anyAccuser >= 0 {
-						objs = append(objs, d.anyAccuser)
 					}
+				}
+				if len(objs) == 0 {
+					objs = append(objs, d.lastAccusers...)
 				}
 			case schema.Rejects:
 				for _, sj := range subjs {
@@ -288,12 +306,49 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 	}
 }
 
+// denialFollows reports whether the verb "deny" at cEnd denies a claim:
+// "denied the accusation", "denied that ...", "denied supporting", "denied
+// it", or nothing more ("Rwanda denies.").
+func (d *doc) denialFollows(s sentence, cEnd int) bool {
+	for k := cEnd; k < s.to && k < cEnd+4; k++ {
+		w := d.toks[k].lower
+		if accusationNouns[w] || w == "that" || w == "it" || w == "any" || w == "involvement" || w == "responsibility" || strings.HasSuffix(w, "ing") {
+			return true
+		}
+		if d.toks[k].kind == tkPunct {
+			return k == cEnd
+		}
+	}
+	return cEnd >= s.to
+}
+
+// claimant returns who made the claim that a denial at cEnd rejects, when
+// the sentence says it: "denied Kyiv's claims", "rejected accusations by
+// the West".
+func (d *doc) claimant(s sentence, cEnd int) []int {
+	for k := cEnd; k < s.to && k < cEnd+6; k++ {
+		if mi := d.mentionAt[k]; mi >= 0 {
+			m := d.ments[mi]
+			if m.poss || k > cEnd && (d.toks[k-1].lower == "by" || d.toks[k-1].lower == "from") {
+				if actorOK(d.ents[m.ent].typ) {
+					return []int{m.ent}
+				}
+			}
+			return nil
+		}
+		if d.toks[k].text == "," || d.toks[k].lower == "that" {
+			return nil
+		}
+	}
+	return nil
+}
+
 // negated reports whether the cue at i is negated or hedged.
 func (d *doc) negated(s sentence, i int) bool {
 	toks := d.toks
 	for k := i - 1; k >= s.from && k >= i-4; k-- {
 		w := toks[k].lower
-		if negators[w] || w == "refused" || w == "declined" || w == "denied" || w == "denies" || w == "deny" || w == "out" && k > s.from && toks[k-1].lower == "ruled" {
+		if negators[w] || w == "refused" || w == "declined" || w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "out" && k > s.from && toks[k-1].lower == "ruled" {
 			return true
 		}
 		if toks[k].text == "," || d.mentionAt[k] >= 0 {
@@ -357,7 +412,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		if blocked {
 			break
 		}
-		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place {
+		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place || m.poss {
 			continue
 		}
 		if m.from > s.from {
@@ -394,7 +449,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 	for k := best - 1; k >= 0; k-- {
 		prev, cur := d.ments[heads[k]], d.ments[heads[k+1]]
 		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && (gap[0].lower == "and" || gap[0].text == ",") || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" {
+		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && k+2 <= best && d.listCloses(heads, k+1) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
 			if actorOK(d.ents[prev.ent].typ) {
 				out = append(out, prev.ent)
 				continue
@@ -458,13 +513,28 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 	for k := first + 1; k < len(heads); k++ {
 		prev, cur := d.ments[heads[k-1]], d.ments[heads[k]]
 		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && (gap[0].lower == "and" || gap[0].text == ",") || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
+		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && d.listCloses(heads, k) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
 			out = append(out, cur.ent)
 			continue
 		}
 		break
 	}
 	return out
+}
+
+// listCloses reports whether the head mention k is followed, through
+// commas, by "and" and another mention: "A, B and C".
+func (d *doc) listCloses(heads []int, k int) bool {
+	for ; k+1 < len(heads); k++ {
+		gap := d.toks[d.ments[heads[k]].to:d.ments[heads[k+1]].from]
+		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" {
+			return true
+		}
+		if !(len(gap) == 1 && gap[0].text == ",") {
+			return false
+		}
+	}
+	return false
 }
 
 // passiveObject finds the object of a passive cue: the subject before it.
