@@ -458,6 +458,10 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		return
 	}
 	e := d.gazEnt(g)
+	// "Russian Foreign Ministry" names its state: PART_OF by the name.
+	if p := d.lx.partOf[g]; p >= 0 && d.namesEntry(gp.words[0], p) {
+		d.setPartOf(e, d.gazEnt(p))
+	}
 	kind := mkName
 	if gp.kind == refMetonym {
 		kind = mkMetonym
@@ -673,6 +677,20 @@ func (d *doc) orgBySuffix(name string, self int) int {
 		}
 	}
 	return -1
+}
+
+// namesEntry reports whether word w is the name, an alias or a demonym of
+// gazetteer entry g.
+func (d *doc) namesEntry(w string, g int) bool {
+	en := d.lx.entries[g]
+	for _, list := range [][]string{{en.Name}, en.Aliases, en.Demonyms} {
+		for _, s := range list {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *doc) setPartOf(e, parent int) {

@@ -449,7 +449,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 	for k := best - 1; k >= 0; k-- {
 		prev, cur := d.ments[heads[k]], d.ments[heads[k+1]]
 		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && k+2 <= best && d.listCloses(heads, k+1) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
+		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && k+2 <= best && d.listCloses(heads, k+1) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && listDeterminers[gap[1].lower] {
 			if actorOK(d.ents[prev.ent].typ) {
 				out = append(out, prev.ent)
 				continue
@@ -513,13 +513,20 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 	for k := first + 1; k < len(heads); k++ {
 		prev, cur := d.ments[heads[k-1]], d.ments[heads[k]]
 		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && d.listCloses(heads, k) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" {
+		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && d.listCloses(heads, k) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && listDeterminers[gap[1].lower] {
 			out = append(out, cur.ent)
 			continue
 		}
 		break
 	}
 	return out
+}
+
+// listDeterminers may open the second member of a coordinated pair: "Ukraine
+// and some Western countries".
+var listDeterminers = map[string]bool{
+	"the": true, "some": true, "other": true, "several": true, "many": true, "its": true, "their": true,
+	"fellow": true, "neighbouring": true, "neighboring": true, "allied": true,
 }
 
 // listCloses reports whether the head mention k is followed, through
