@@ -62,6 +62,7 @@ type doc struct {
 	// pendOwnerNext is an organization whose name precedes a title at
 	// token pendOwnerAt ("Commission President ...").
 	pendOwnerNext, pendOwnerAt int
+	pendClass                  string
 	rels                       []rel
 
 	lastAccuser  map[int]int

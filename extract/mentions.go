@@ -33,8 +33,9 @@ type mention struct {
 	poss bool
 	// title is the role title attached to a person mention, and owner the
 	// entity that qualifies the title (-1 when none).
-	title string
-	owner int
+	title  string
+	tclass string
+	owner  int
 }
 
 // docEnt is one entity of the article.
@@ -346,9 +347,25 @@ func (d *doc) findInSentence(si int, s sentence) {
 					}
 				}
 			}
+			// "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva".
+			if owner < 0 && j+1 < end && toks[j].lower == "to" {
+				k := j + 1
+				if toks[k].lower == "the" && k+1 < end {
+					k++
+				}
+				if gp, ok := d.lx.matchGaz(toks, k, end); ok && gp.kind == refName && k+len(gp.words) < end && toks[k+len(gp.words)].text == "," {
+					d.addMention(mention{ent: d.gazEnt(gp.entry), from: k, to: k + len(gp.words), sent: si, mod: true, owner: -1})
+					j = k + len(gp.words)
+				}
+			}
+			// "Its spokesman, Artyom Belousov": the body spoken of before.
+			if owner < 0 && pendTitleEnd != i && i > s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
+				owner = d.lastActor(i - 1)
+			}
 			if pendTitleEnd == i && pendTitle != "" {
 				title = pendTitle + " " + title
 			}
+			d.pendClass = d.lx.title[tp.entry].Class
 			if owner < 0 && pendTitleEnd == i {
 				owner = pendOwner
 			}
@@ -469,7 +486,8 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 	// "China Coast Guard", "Israel Defense Forces": a state's name heading
 	// an organization name.
 	if (d.lx.types[g] == schema.Country || d.lx.types[g] == schema.Location) && gp.kind != refDemonym && j < end && d.isCapWord(j) {
-		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz {
+		_, isTitle := d.lx.matchTitle(toks, j, end)
+		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz && !isTitle {
 			k := d.capRun(j, end, true)
 			if k > j && d.hasOrgWord(j, k) {
 				o := d.entByName(d.span(i, k), schema.Organization)
@@ -587,7 +605,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	case titleEnd == i && title != "" || titleEnd == i && owner >= 0 && j-i >= 1:
 		e := d.personFor(i, j)
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, title: title, owner: owner})
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, title: title, owner: owner, tclass: d.pendClass})
 		return
 	}
 	if e, ok := d.acronyms[name]; ok {

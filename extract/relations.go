@@ -139,7 +139,15 @@ func (d *doc) markAppositions() {
 // structural emits HOLDS_ROLE from titles and PART_OF from names.
 func (d *doc) structural() {
 	for _, m := range d.ments {
-		if d.ents[m.ent].typ == schema.Person && m.owner >= 0 && (m.title != "" || true) {
+		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && nationalTitle[m.tclass] {
+			// "Foreign Minister Margus Tsahkna" with no state named: the
+			// state the text speaks of just before.
+			if c := d.recentCountry(m.from); c >= 0 {
+				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: c, sent: m.sent, role: m.title, confidence: 0.6})
+			}
+			continue
+		}
+		if d.ents[m.ent].typ == schema.Person && m.owner >= 0 {
 			ot := d.ents[m.owner].typ
 			if ot == schema.Organization || ot == schema.Country {
 				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: m.owner, sent: m.sent, role: m.title, confidence: 0.85})
@@ -154,6 +162,28 @@ func (d *doc) structural() {
 			}
 		}
 	}
+}
+
+// nationalTitle lists the title classes that belong to a state.
+var nationalTitle = map[string]bool{"head": true, "minister": true}
+
+// recentCountry returns the state most recently named before token x, by
+// its name, a demonym or an organization of its own, or -1.
+func (d *doc) recentCountry(x int) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to > x {
+			continue
+		}
+		en := d.ents[m.ent]
+		if en.typ == schema.Country {
+			return m.ent
+		}
+		if en.typ == schema.Organization && en.partOf >= 0 && d.ents[en.partOf].typ == schema.Country {
+			return en.partOf
+		}
+	}
+	return -1
 }
 
 func (d *doc) firstSent(e int) int {
