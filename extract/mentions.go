@@ -471,7 +471,8 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			*pendTitle = ""
 			return
 		}
-		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+		// "expelled a Russian diplomat": the adjective may name the object.
+		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
 		return
 	}
 	e := d.gazEnt(g)
