@@ -169,12 +169,6 @@ func (d *doc) placeUse(m mention) bool {
 	return false
 }
 
-// isSource reports whether name is the publishing agency, which is article
-// metadata rather than an entity.
-func isSource(name, source string) bool {
-	return source != "" && schema.NormalizeName(name) == schema.NormalizeName(source)
-}
-
 // output builds the Extraction: entities with canonical names, aliases and
 // mention spans; relations with keys, evidence, dates.
 func (d *doc) output(a schema.Article) schema.Extraction {
@@ -196,9 +190,12 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	for _, r := range d.rels {
 		used[r.subj], used[r.obj] = true, true
 	}
-	for e, en := range d.ents {
-		if isSource(en.name, a.Source) {
-			used[e] = false
+	if a.Source != "" {
+		src := schema.NormalizeName(a.Source)
+		for e, en := range d.ents {
+			if schema.NormalizeName(en.name) == src {
+				used[e] = false
+			}
 		}
 	}
 	ids := make([]string, len(d.ents))

@@ -21,7 +21,14 @@ func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFKD.String(s) {
+	folded := s
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			folded = norm.NFKD.String(s)
+			break
+		}
+	}
+	for _, r := range folded {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
