@@ -10,12 +10,22 @@ import (
 )
 
 // Graph is a whole knowledge graph in memory: the form of the local graph
-// file ({"articles": [...], "entities": [...], "relations": [...]}).
-// Relations refer to entities by ID. The zero value is an empty graph.
+// file ({"articles": [...], "entities": [...], "relations": [...],
+// "mentions": [...]}). Relations and mentions refer to entities by ID. The
+// zero value is an empty graph.
 type Graph struct {
 	Articles  []schema.Article  `json:"articles"`
 	Entities  []schema.Entity   `json:"entities"`
 	Relations []schema.Relation `json:"relations"`
+	// Mentions are the (:Article)-[:MENTIONS]->(:Entity) edges.
+	Mentions []Mention `json:"mentions,omitempty"`
+}
+
+// Mention says that an article mentions an entity Count times.
+type Mention struct {
+	Article string `json:"article"`
+	Entity  string `json:"entity"`
+	Count   int    `json:"count"`
 }
 
 // Sink receives resolved extractions and stores them. Load may be called

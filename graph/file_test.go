@@ -1,0 +1,191 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"kg/schema"
+)
+
+// corpus is two small resolved extractions sharing entities.
+func corpus() []schema.Extraction {
+	l := lloyd
+	l.Count = 2
+	l.Mentions = []schema.Span{{Start: 0, End: 12}, {Start: 30, End: 36}}
+	c := china
+	c.Aliases = []string{"PRC"}
+	a1 := doc("a1", []schema.Entity{l, c, nato}, rel("a1", 0, l, schema.Meets, c), rel("a1", 1, c, schema.MemberOf, nato))
+	a1.Article.Title = "Talks"
+	a1.Article.Text = "Lloyd Austin met ..."
+	c2 := china
+	c2.Aliases = []string{"People's Republic of China"}
+	a2 := doc("a2", []schema.Entity{c2, putin}, rel("a2", 3, putin, schema.Warns, c2))
+	return []schema.Extraction{a1, a2}
+}
+
+func writeStore(t *testing.T, path string, batches ...[]schema.Extraction) []byte {
+	t.Helper()
+	s, err := OpenFile(path)
+	if err != nil {
+		t.Fatalf("OpenFile: %v", err)
+	}
+	for _, b := range batches {
+		if err := s.Load(context.Background(), b); err != nil {
+			t.Fatalf("Load: %v", err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestFileStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	writeStore(t, path, corpus())
+
+	g, err := ReadGraph(path)
+	if err != nil {
+		t.Fatalf("ReadGraph: %v", err)
+	}
+	want := Stats{Articles: 2, Entities: 4, Relations: 3, ByType: map[schema.RelationType]int{schema.Meets: 1, schema.MemberOf: 1, schema.Warns: 1}}
+	if got := g.Summary(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Summary() = %+v, want %+v", got, want)
+	}
+	byID := map[string]schema.Entity{}
+	for _, e := range g.Entities {
+		byID[e.ID] = e
+		if e.Mentions != nil {
+			t.Errorf("entity %s keeps mention spans %v", e.Name, e.Mentions)
+		}
+	}
+	if got := byID[china.ID]; got.Count != 2 || !reflect.DeepEqual(got.Aliases, []string{"PRC", "People's Republic of China"}) {
+		t.Errorf("China = %+v, want count 2, aliases unioned and sorted", got)
+	}
+	if got := byID[lloyd.ID]; got.Count != 2 {
+		t.Errorf("Lloyd Austin count = %d, want 2", got.Count)
+	}
+	for _, a := range g.Articles {
+		if a.Text != "" {
+			t.Errorf("article %s keeps its text", a.ID)
+		}
+	}
+	if len(g.Mentions) != 5 {
+		t.Errorf("mentions = %v, want 5", g.Mentions)
+	}
+	for i := 1; i < len(g.Relations); i++ {
+		if g.Relations[i-1].Key >= g.Relations[i].Key {
+			t.Errorf("relations not sorted by key")
+		}
+	}
+}
+
+func TestFileStoreIdempotent(t *testing.T) {
+	dir := t.TempDir()
+	once := writeStore(t, filepath.Join(dir, "once.json"), corpus())
+	twice := writeStore(t, filepath.Join(dir, "twice.json"), corpus(), corpus())
+	if !bytes.Equal(once, twice) {
+		t.Errorf("loading twice in one run changed the file:\n%s\nvs\n%s", once, twice)
+	}
+	// Across runs: reopen and load again.
+	again := writeStore(t, filepath.Join(dir, "once.json"), corpus())
+	if !bytes.Equal(once, again) {
+		t.Errorf("loading again into the existing file changed it:\n%s\nvs\n%s", once, again)
+	}
+	// Order of loading does not matter for counts.
+	xs := corpus()
+	rev := writeStore(t, filepath.Join(dir, "rev.json"), []schema.Extraction{xs[1]}, []schema.Extraction{xs[0]})
+	if !bytes.Equal(once, rev) {
+		t.Errorf("loading in another order changed the file:\n%s\nvs\n%s", once, rev)
+	}
+}
+
+func TestFileStoreAccumulatesAndReplaces(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	xs := corpus()
+	writeStore(t, path, xs[:1])
+	writeStore(t, path, xs[1:])
+	g, err := ReadGraph(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Summary(); got.Articles != 2 || got.Relations != 3 {
+		t.Errorf("after two runs: %+v, want 2 articles, 3 relations", got)
+	}
+
+	// Re-extracting a1 with fewer relations and mentions replaces them.
+	a1 := doc("a1", []schema.Entity{lloyd, china}, rel("a1", 0, lloyd, schema.Meets, china))
+	writeStore(t, path, []schema.Extraction{a1})
+	g, err = ReadGraph(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Summary(); got.Articles != 2 || got.Entities != 4 || got.Relations != 2 {
+		t.Errorf("after re-extraction: %+v, want 2 articles, 4 entities, 2 relations", got)
+	}
+	for _, e := range g.Entities {
+		want := map[string]int{lloyd.ID: 1, china.ID: 2, nato.ID: 0, putin.ID: 1}[e.ID]
+		if e.Count != want {
+			t.Errorf("%s count = %d, want %d", e.Name, e.Count, want)
+		}
+	}
+}
+
+func TestFileStoreRejectsInvalid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	s, err := OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := corpus()
+	bad[1].Relations[0].Object = "nobody"
+	if err := s.Load(context.Background(), bad); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Load(dangling relation) = %v, want ErrInvalid", err)
+	}
+	if got := s.Stats(); got.Articles != 0 {
+		t.Errorf("Stats() after a refused batch = %+v, want empty", got)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load(context.Background(), corpus()); err == nil {
+		t.Errorf("Load after Close = nil, want error")
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close = %v", err)
+	}
+	g, err := ReadGraph(path)
+	if err != nil {
+		t.Fatalf("ReadGraph(empty store) = %v", err)
+	}
+	if g.Articles == nil || g.Entities == nil || g.Relations == nil {
+		t.Errorf("empty graph has null lists: %+v", g)
+	}
+}
+
+func TestOpenFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenFile(bad); err == nil {
+		t.Errorf("OpenFile(bad json) = nil error")
+	}
+	s, err := OpenFile(filepath.Join(dir, "missing", "graph.json"))
+	if err != nil {
+		t.Fatalf("OpenFile(missing dir) = %v; the error should come at Close", err)
+	}
+	if err := s.Close(); err == nil {
+		t.Errorf("Close into a missing directory = nil error")
+	}
+}

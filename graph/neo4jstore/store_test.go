@@ -1,0 +1,507 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"kg/graph"
+	"kg/graph/neo4jstore/neo4jtest"
+	"kg/schema"
+)
+
+func TestMain(m *testing.M) { neo4jtest.Main(m) }
+
+// openStore returns a Store on the test server's emptied database, with
+// the schema applied, closed when t ends.
+func openStore(t *testing.T, batchSize int) *Store {
+	t.Helper()
+	neo4jtest.Reset(t, neo4jtest.Driver(t))
+	s, err := Open(context.Background(), Config{
+		URI:       neo4jtest.URI(t),
+		Username:  os.Getenv("NEO4J_USERNAME"),
+		Password:  os.Getenv("NEO4J_PASSWORD"),
+		BatchSize: batchSize,
+	})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	if err := s.ApplySchema(context.Background()); err != nil {
+		t.Fatalf("ApplySchema: %v", err)
+	}
+	return s
+}
+
+func entity(t schema.EntityType, name string, count int, aliases ...string) schema.Entity {
+	return schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t, Aliases: aliases, Count: count}
+}
+
+func relation(article string, sentence int, s schema.Entity, t schema.RelationType, o schema.Entity) schema.Relation {
+	return schema.Relation{
+		Key:     schema.RelationKey(article, sentence, s.ID, t, o.ID),
+		Type:    t,
+		Subject: s.ID, Object: o.ID, Article: article, Sentence: sentence,
+		Evidence: fmt.Sprintf("sentence %d of %s", sentence, article), Start: sentence * 100, End: sentence*100 + 50,
+		Confidence: 0.8,
+	}
+}
+
+var (
+	austin  = entity(schema.Person, "Lloyd Austin", 3, "Austin")
+	china   = entity(schema.Country, "China", 2, "PRC")
+	nato    = entity(schema.Organization, "North Atlantic Treaty Organization", 1, "NATO")
+	tick    = entity(schema.Organization, "a`b", 1)
+	inject  = entity(schema.Group, "x'})-[:R]->() DETACH DELETE n //", 1, `"quoted" \ alias`)
+	kyiv    = entity(schema.Location, "Kyiv", 1, "Kiev")
+	pentag  = entity(schema.Organization, "Pentagon", 1)
+	erdogan = entity(schema.Person, "Recep Tayyip Erdoğan", 2)
+)
+
+// fixture is two articles sharing entities, with relations of several
+// types, and names that would break naive Cypher building.
+func fixture() []schema.Extraction {
+	a1 := schema.Extraction{
+		Article:  schema.Article{ID: "article-1", Title: "Talks in Kyiv", Source: "wire", Published: "2024-03-01", URL: "https://example.com/1", SHA256: "abc", Text: "not stored"},
+		Entities: []schema.Entity{austin, china, nato, kyiv, pentag},
+		Relations: []schema.Relation{
+			relation("article-1", 0, austin, schema.Meets, china),
+			relation("article-1", 1, austin, schema.Visits, kyiv),
+			relation("article-1", 2, china, schema.Warns, nato),
+			relation("article-1", 3, austin, schema.HoldsRole, pentag),
+		},
+	}
+	a1.Relations[0].Date = "2024-03-01"
+	a1.Relations[0].CAMEO = "04"
+	a1.Relations[2].Tense = "future"
+	a1.Relations[3].Role = "Secretary of Defense"
+
+	c2 := china
+	c2.Aliases = []string{"People's Republic of China"}
+	c2.Count = 4
+	a2 := schema.Extraction{
+		Article:  schema.Article{ID: "article-2", Title: `He said "no"`},
+		Entities: []schema.Entity{c2, tick, inject, erdogan, nato},
+		Relations: []schema.Relation{
+			relation("article-2", 0, tick, schema.Criticizes, inject),
+			relation("article-2", 1, inject, schema.Denies, tick),
+			relation("article-2", 2, erdogan, schema.Meets, c2),
+			relation("article-2", 3, tick, schema.MemberOf, nato),
+		},
+	}
+	return []schema.Extraction{a1, a2}
+}
+
+func load(t *testing.T, s graph.Sink, xs []schema.Extraction) {
+	t.Helper()
+	if err := s.Load(context.Background(), xs); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+}
+
+// snapshot returns every node and relationship with its properties, as
+// sorted JSON lines: a fingerprint of the database.
+func snapshot(t *testing.T, s *Store) []string {
+	t.Helper()
+	_, rows, err := s.Query(context.Background(), `MATCH (n) RETURN n
+UNION ALL MATCH (a)-[r]->(b) RETURN {from: coalesce(a.id, ''), to: coalesce(b.id, ''), r: r} AS n`, nil)
+	if err != nil {
+		t.Fatalf("snapshot: %v", err)
+	}
+	var out []string
+	for _, r := range rows {
+		b, err := json.Marshal(r[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestApplySchema(t *testing.T) {
+	s := openStore(t, 0)
+	ctx := context.Background()
+	for i := 0; i < 2; i++ {
+		if err := s.ApplySchema(ctx); err != nil {
+			t.Fatalf("ApplySchema #%d: %v", i+2, err)
+		}
+	}
+	_, rows, err := s.Query(ctx, "SHOW CONSTRAINTS YIELD name RETURN name", nil)
+	if err != nil {
+		t.Fatalf("SHOW CONSTRAINTS: %v", err)
+	}
+	if want := 2 + len(schema.Relations); len(rows) < want {
+		t.Errorf("constraints = %d, want at least %d", len(rows), want)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	s := openStore(t, 2) // small batches: several transactions per step
+	ctx := context.Background()
+	xs := fixture()
+	load(t, s, xs)
+
+	nodes, rels, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 articles + 8 entities; 5 + 5 MENTIONS + 8 relations.
+	if nodes != 10 || rels != 18 {
+		t.Errorf("Counts() = %d nodes, %d relationships, want 10, 18", nodes, rels)
+	}
+	keys, err := s.RelationKeys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, x := range xs {
+		for _, r := range x.Relations {
+			want = append(want, r.Key)
+		}
+	}
+	slices.Sort(want)
+	if !reflect.DeepEqual(keys, want) {
+		t.Errorf("RelationKeys() = %v, want %v", keys, want)
+	}
+
+	t.Run("entities", func(t *testing.T) {
+		for _, tt := range []struct {
+			e        schema.Entity
+			mentions int64
+			aliases  []any
+			folded   []any
+		}{
+			{china, 6, []any{"PRC", "People's Republic of China"}, []any{"china", "peoples republic of china", "prc"}},
+			{tick, 1, []any{}, []any{"a b"}},
+			{inject, 1, []any{`"quoted" \ alias`}, []any{"quoted alias", "x r detach delete n"}},
+			{erdogan, 2, []any{}, []any{"recep tayyip erdogan"}},
+			{nato, 2, []any{"NATO"}, []any{"nato", "north atlantic treaty organization"}},
+		} {
+			_, rows, err := s.Query(ctx, "MATCH (e:Entity {id: $id}) RETURN labels(e), e.name, e.type, e.mentions, e.aliases, e.folded", map[string]any{"id": tt.e.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 {
+				t.Fatalf("entity %q: %d nodes, want 1", tt.e.Name, len(rows))
+			}
+			got := rows[0]
+			labels := []any{"Entity", string(tt.e.Type)}
+			want := []any{labels, tt.e.Name, string(tt.e.Type), tt.mentions, tt.aliases, tt.folded}
+			byString := func(a, b any) int { return strings.Compare(a.(string), b.(string)) }
+			slices.SortFunc(labels, byString)
+			slices.SortFunc(got[0].([]any), byString)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("entity %q = %v, want %v", tt.e.Name, got, want)
+			}
+		}
+	})
+
+	t.Run("full-text index finds folded names", func(t *testing.T) {
+		if _, _, err := s.Write(ctx, "CALL db.awaitIndexes(60)", nil); err != nil {
+			t.Fatal(err)
+		}
+		_, rows, err := s.Query(ctx, "CALL db.index.fulltext.queryNodes($index, 'erdogan') YIELD node RETURN node.name", map[string]any{"index": schema.FullTextIndex})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0][0] != erdogan.Name {
+			t.Errorf("full-text 'erdogan' = %v, want %q", rows, erdogan.Name)
+		}
+	})
+
+	t.Run("relation properties", func(t *testing.T) {
+		r := xs[0].Relations[3]
+		_, rows, err := s.Query(ctx, "MATCH (s:Person)-[r:HOLDS_ROLE {key: $key}]->(o:Organization) RETURN s.id, o.id, properties(r)", map[string]any{"key": r.Key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := [][]any{{austin.ID, pentag.ID, map[string]any{
+			"key": r.Key, "article": "article-1", "sentence": int64(3), "start": int64(300), "end": int64(350),
+			"confidence": 0.8, "evidence": r.Evidence, "role": "Secretary of Defense",
+		}}}
+		if !reflect.DeepEqual(rows, want) {
+			t.Errorf("HOLDS_ROLE = %v, want %v", rows, want)
+		}
+		_, rows, err = s.Query(ctx, "MATCH ()-[r:MEETS {key: $key}]->() RETURN r.date, r.cameo, r.tense", map[string]any{"key": xs[0].Relations[0].Key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := [][]any{{"2024-03-01", "04", nil}}; !reflect.DeepEqual(rows, want) {
+			t.Errorf("MEETS date, cameo, tense = %v, want %v", rows, want)
+		}
+	})
+
+	t.Run("article properties", func(t *testing.T) {
+		_, rows, err := s.Query(ctx, "MATCH (a:Article {id: 'article-1'}) RETURN properties(a)", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []any
+		for _, r := range xs[0].Relations {
+			keys = append(keys, r.Key)
+		}
+		slices.SortFunc(keys, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+		want := map[string]any{"id": "article-1", "title": "Talks in Kyiv", "source": "wire", "published": "2024-03-01", "url": "https://example.com/1", "sha256": "abc", "relationKeys": keys}
+		if len(rows) != 1 || !reflect.DeepEqual(rows[0][0], want) {
+			t.Errorf("article = %v, want %v", rows, want)
+		}
+	})
+
+	t.Run("load again changes nothing", func(t *testing.T) {
+		before := snapshot(t, s)
+		load(t, s, fixture())
+		load(t, s, append(fixture(), fixture()...))
+		after := snapshot(t, s)
+		if !reflect.DeepEqual(before, after) {
+			t.Errorf("database changed on reload:\nbefore %v\nafter  %v", before, after)
+		}
+		nodes2, rels2, err := s.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nodes2 != nodes || rels2 != rels {
+			t.Errorf("Counts() after reload = %d, %d, want %d, %d", nodes2, rels2, nodes, rels)
+		}
+	})
+
+	t.Run("injection stayed data", func(t *testing.T) {
+		_, rows, err := s.Query(ctx, "MATCH (n) WHERE n.name = $n RETURN count(n)", map[string]any{"n": inject.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows[0][0] != int64(1) {
+			t.Errorf("nodes named %q = %v, want 1", inject.Name, rows[0][0])
+		}
+	})
+}
+
+func TestLoadReplacesArticle(t *testing.T) {
+	s := openStore(t, 0)
+	ctx := context.Background()
+	load(t, s, fixture())
+
+	// article-1 re-extracted: only the MEETS relation, no Kyiv or Pentagon.
+	a1 := fixture()[0]
+	a1.Entities = []schema.Entity{austin, china}
+	a1.Relations = a1.Relations[:1]
+	load(t, s, []schema.Extraction{a1})
+
+	nodes, rels, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Entities stay; 2 + 5 MENTIONS, 1 + 4 relations.
+	if nodes != 10 || rels != 12 {
+		t.Errorf("Counts() = %d, %d, want 10, 12", nodes, rels)
+	}
+	_, rows, err := s.Query(ctx, "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.name, e.mentions ORDER BY e.name", map[string]any{"ids": []any{kyiv.ID, nato.ID, china.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]any{{"China", int64(6)}, {"Kyiv", int64(0)}, {nato.Name, int64(1)}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("mentions = %v, want %v", rows, want)
+	}
+}
+
+func TestLoadRefusesInvalid(t *testing.T) {
+	s := openStore(t, 0)
+	xs := fixture()
+	xs[1].Relations[0].Subject = "nobody"
+	if err := s.Load(context.Background(), xs); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("Load(dangling subject) = %v, want graph.ErrInvalid", err)
+	}
+	if nodes, _, err := s.Counts(context.Background()); err != nil || nodes != 0 {
+		t.Errorf("Counts() after a refused batch = %d, %v, want 0", nodes, err)
+	}
+}
+
+func TestQueryIsReadOnly(t *testing.T) {
+	s := openStore(t, 0)
+	ctx := context.Background()
+	load(t, s, fixture())
+	before := snapshot(t, s)
+	for _, q := range []string{
+		"CREATE (n:Intruder) RETURN n",
+		"MERGE (n:Intruder {id: 1}) RETURN n",
+		"MATCH (e:Entity) SET e.name = 'x'",
+		"MATCH (n) DETACH DELETE n",
+		"MATCH (e:Entity) REMOVE e:Person",
+		"MATCH (a:Article) CALL { WITH a CREATE (a)-[:X]->(:Intruder) } RETURN count(*)",
+		"CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.id)",
+		"DROP CONSTRAINT entity_id",
+		"CALL db.createLabel('Intruder')",
+	} {
+		if _, _, err := s.Query(ctx, q, nil); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Query(%q) = %v, want ErrReadOnly", q, err)
+		}
+	}
+	if after := snapshot(t, s); !reflect.DeepEqual(before, after) {
+		t.Errorf("read-only queries changed the database")
+	}
+	_, rows, err := s.Query(ctx, "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN name", nil)
+	if err != nil || len(rows) != 1 {
+		t.Errorf("constraint entity_id after DROP in read mode: %v, %v", rows, err)
+	}
+
+	// Write does write.
+	if _, _, err := s.Write(ctx, "CREATE (:Scratch {n: $n})", map[string]any{"n": 1}); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	_, rows, err = s.Query(ctx, "MATCH (n:Scratch) RETURN n.n", nil)
+	if err != nil || !reflect.DeepEqual(rows, [][]any{{int64(1)}}) {
+		t.Errorf("after Write: %v, %v", rows, err)
+	}
+}
+
+func TestQueryValues(t *testing.T) {
+	s := openStore(t, 0)
+	ctx := context.Background()
+	load(t, s, fixture())
+	cols, rows, err := s.Query(ctx, `MATCH p = (a:Person {id: $id})-[r:HOLDS_ROLE]->(o)
+RETURN a, r, p, [a.name, 1, 2.5, true, null] AS list, {k: o.name} AS map, date('2024-03-01') AS d`, map[string]any{"id": austin.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a", "r", "p", "list", "map", "d"}; !reflect.DeepEqual(cols, want) {
+		t.Errorf("cols = %v, want %v", cols, want)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("rows = %v, want 1", rows)
+	}
+	row := rows[0]
+	node := row[0].(map[string]any)
+	if !reflect.DeepEqual(node["labels"], []string{"Entity", "Person"}) || node["properties"].(map[string]any)["name"] != austin.Name {
+		t.Errorf("node = %v", node)
+	}
+	if r := row[1].(map[string]any); r["type"] != "HOLDS_ROLE" || r["properties"].(map[string]any)["role"] != "Secretary of Defense" {
+		t.Errorf("relationship = %v", r)
+	}
+	if p := row[2].(map[string]any); len(p["nodes"].([]any)) != 2 || len(p["relationships"].([]any)) != 1 {
+		t.Errorf("path = %v", p)
+	}
+	if want := []any{austin.Name, int64(1), 2.5, true, nil}; !reflect.DeepEqual(row[3], want) {
+		t.Errorf("list = %#v, want %#v", row[3], want)
+	}
+	if want := map[string]any{"k": pentag.Name}; !reflect.DeepEqual(row[4], want) {
+		t.Errorf("map = %v, want %v", row[4], want)
+	}
+	if row[5] != "2024-03-01" {
+		t.Errorf("date = %#v, want \"2024-03-01\"", row[5])
+	}
+	if _, err := json.Marshal(rows); err != nil {
+		t.Errorf("rows do not encode as JSON: %v", err)
+	}
+}
+
+func TestOpenUnavailable(t *testing.T) {
+	port, err := neo4jtest.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uri := fmt.Sprintf("bolt://127.0.0.1:%d", port)
+	_, err = Open(context.Background(), Config{URI: uri, Username: "neo4j", Password: "hunter2"})
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("Open(nothing listening) = %v, want ErrUnavailable", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, uri) || strings.Contains(msg, "hunter2") {
+		t.Errorf("Open error %q should name %s and not the password", msg, uri)
+	}
+}
+
+// TestContract runs one test body over every graph.Sink: the file store and
+// the Neo4j store must agree on what the same extractions load to.
+func TestContract(t *testing.T) {
+	a1 := fixture()[0]
+	a1.Entities = []schema.Entity{austin, china}
+	a1.Relations = a1.Relations[:1]
+	loads := [][]schema.Extraction{fixture(), fixture(), {a1}, fixture()[1:]}
+
+	file := func(t *testing.T) (graph.Sink, func() result) {
+		path := filepath.Join(t.TempDir(), "graph.json")
+		fs, err := graph.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs, func() result {
+			if err := fs.Close(); err != nil {
+				t.Fatal(err)
+			}
+			g, err := graph.ReadGraph(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := result{Stats: g.Summary(), Mentions: map[string]int{}}
+			for _, x := range g.Relations {
+				r.Keys = append(r.Keys, x.Key)
+			}
+			for _, e := range g.Entities {
+				r.Mentions[e.ID] = e.Count
+			}
+			return r
+		}
+	}
+	neo := func(t *testing.T) (graph.Sink, func() result) {
+		s := openStore(t, 3)
+		return s, func() result {
+			ctx := context.Background()
+			st, err := s.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys, err := s.RelationKeys(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rows, err := s.Query(ctx, "MATCH (e:Entity) RETURN e.id, coalesce(e.mentions, 0)", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := result{Stats: st, Keys: keys, Mentions: map[string]int{}}
+			for _, row := range rows {
+				r.Mentions[row[0].(string)] = int(row[1].(int64))
+			}
+			return r
+		}
+	}
+
+	var got []result
+	for _, sink := range []struct {
+		name string
+		open func(*testing.T) (graph.Sink, func() result)
+	}{{"file", file}, {"neo4j", neo}} {
+		t.Run(sink.name, func(t *testing.T) {
+			s, finish := sink.open(t)
+			for _, b := range loads {
+				load(t, s, b)
+			}
+			r := finish()
+			if r.Stats.Articles != 2 || r.Stats.Entities != 8 || r.Stats.Relations != 5 {
+				t.Errorf("%s stats = %+v, want 2 articles, 8 entities, 5 relations", sink.name, r.Stats)
+			}
+			got = append(got, r)
+		})
+	}
+	if len(got) == 2 && !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("file and neo4j stores disagree:\nfile  %+v\nneo4j %+v", got[0], got[1])
+	}
+}
+
+type result struct {
+	Stats    graph.Stats
+	Keys     []string
+	Mentions map[string]int // entity ID -> sum of MENTIONS counts
+}

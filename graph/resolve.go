@@ -1,0 +1,266 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+
+	"kg/schema"
+)
+
+// Resolver joins document entities into corpus-wide entities.
+//
+// Entity IDs are already deterministic (schema.EntityID of type and
+// canonical name), so two documents that name "Lloyd Austin" in full agree
+// without help. The Resolver handles what IDs cannot: a document that says
+// only "Austin", or "NATO" where the corpus knows "North Atlantic Treaty
+// Organization" with the alias "NATO". It keeps an alias index over the
+// full-name entities it has seen (entities whose normalized name has two
+// or more words): their normalized names, their aliases and, for people,
+// their surnames. A document entity whose normalized name is a key of that
+// index for exactly one other entity of the same type is rewritten to that
+// entity: its ID, name and type become the target's, and its own name joins
+// its aliases. Relations that refer to it are rewritten too, and their keys
+// recomputed with schema.RelationKey.
+//
+// Evidence from the document itself comes first: when the document names
+// full-name entities matching the key, those alone decide (one match: merge;
+// several: leave apart), and the corpus index is consulted only when the
+// document has none.
+//
+// Resolution is order-dependent. A surname seen before any full name that
+// matches it stays apart (its own ID); a surname resolved while one person
+// of that name was known stays resolved after a second one appears, and
+// later occurrences are then left apart. What Resolve guarantees, for every
+// rewrite it makes: the target has the same type, and at the time of the
+// call it was the only candidate (in the document, else in the corpus seen
+// so far) whose name, alias or surname normalizes to the entity's name.
+// It never merges entities of different types, never merges two entities
+// whose normalized names both have two or more words unless one is an alias
+// of the other, and gives the same output for the same sequence of inputs.
+// Feed it extractions in a fixed order (input order) for reproducible graphs.
+//
+// A Resolver is not safe for concurrent use: a pipeline runs one resolver
+// goroutine. Use NewResolver; the zero value is not usable.
+type Resolver struct {
+	// index maps type+"\x00"+key to the ID of the only full-name entity
+	// with that key, or to ambiguous when there are several.
+	index map[string]string
+	// names holds the canonical name of each indexed entity by ID.
+	names map[string]string
+}
+
+// ambiguous marks an index key shared by several entities.
+const ambiguous = "\x00ambiguous"
+
+// NewResolver returns a Resolver with an empty alias index.
+func NewResolver() *Resolver {
+	return &Resolver{index: make(map[string]string), names: make(map[string]string)}
+}
+
+// Resolve returns x with its entities rewritten to corpus-wide entities and
+// adds x's full-name entities to the index. x itself is not modified.
+// Document entities that end up with the same ID are merged into one
+// (aliases unioned, mentions and counts added); relations whose two ends
+// end up the same entity are dropped, and relations whose keys then
+// coincide are kept once (the most confident).
+func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
+	// The document's own full-name entities, indexed like the corpus.
+	local := make(map[string]string)
+	localNames := make(map[string]string)
+	for _, e := range x.Entities {
+		if isFull(e.Name) {
+			for _, k := range keys(e) {
+				add(local, e.Type, k, e.ID)
+			}
+			localNames[e.ID] = e.Name
+		}
+	}
+
+	out := schema.Extraction{Article: x.Article}
+	rename := make(map[string]string) // document ID -> resolved ID
+	pos := make(map[string]int)       // resolved ID -> index in out.Entities
+	for _, doc := range x.Entities {
+		e := cloneEntity(doc)
+		if id, name, ok := r.target(local, localNames, e); ok {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.ID, e.Name = id, name
+		}
+		e.Aliases = cleanAliases(e.Name, e.Aliases)
+		if e.ID != doc.ID {
+			rename[doc.ID] = e.ID
+		}
+		if i, ok := pos[e.ID]; ok {
+			out.Entities[i] = mergeEntity(out.Entities[i], e)
+			continue
+		}
+		pos[e.ID] = len(out.Entities)
+		out.Entities = append(out.Entities, e)
+	}
+
+	// Index the resolved entities: full names, and aliases learned by
+	// rewriting into an already indexed entity.
+	for _, e := range out.Entities {
+		if !isFull(e.Name) {
+			continue
+		}
+		if _, known := r.names[e.ID]; !known {
+			r.names[e.ID] = e.Name
+		}
+		for _, k := range keys(e) {
+			add(r.index, e.Type, k, e.ID)
+		}
+	}
+
+	out.Relations = rewriteRelations(x.Relations, rename)
+	if out.Entities == nil {
+		out.Entities = []schema.Entity{}
+	}
+	return out
+}
+
+// target returns the entity e resolves to, if it is not e itself.
+func (r *Resolver) target(local, localNames map[string]string, e schema.Entity) (id, name string, ok bool) {
+	k := indexKey(e.Type, schema.NormalizeName(e.Name))
+	// A full-name entity finds itself in the document index under its own
+	// name; that says nothing, so the corpus decides.
+	if id, found := local[k]; found && id != e.ID {
+		if id == ambiguous {
+			return "", "", false
+		}
+		return id, localNames[id], true
+	}
+	id, found := r.index[k]
+	if !found || id == ambiguous || id == e.ID {
+		return "", "", false
+	}
+	return id, r.names[id], true
+}
+
+// isFull reports whether name has two or more words once normalized.
+func isFull(name string) bool {
+	return strings.Contains(schema.NormalizeName(name), " ")
+}
+
+// suffixes are generational suffixes skipped when taking a surname.
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// keys returns the normalized index keys of e: its name, its aliases and,
+// for a person with a full name, the surname.
+func keys(e schema.Entity) []string {
+	name := schema.NormalizeName(e.Name)
+	ks := []string{name}
+	for _, a := range e.Aliases {
+		if k := schema.NormalizeName(a); k != "" {
+			ks = append(ks, k)
+		}
+	}
+	if e.Type == schema.Person {
+		words := strings.Fields(name)
+		for len(words) > 2 && suffixes[words[len(words)-1]] {
+			words = words[:len(words)-1]
+		}
+		if len(words) >= 2 {
+			ks = append(ks, words[len(words)-1])
+		}
+	}
+	return ks
+}
+
+func indexKey(t schema.EntityType, key string) string {
+	return string(t) + "\x00" + key
+}
+
+// add records that key names entity id of type t.
+func add(index map[string]string, t schema.EntityType, key, id string) {
+	k := indexKey(t, key)
+	switch old, ok := index[k]; {
+	case !ok:
+		index[k] = id
+	case old != id:
+		index[k] = ambiguous
+	}
+}
+
+func cloneEntity(e schema.Entity) schema.Entity {
+	e.Aliases = slices.Clone(e.Aliases)
+	e.Mentions = slices.Clone(e.Mentions)
+	return e
+}
+
+// mergeEntity merges b, a document entity with the same ID, into a.
+func mergeEntity(a, b schema.Entity) schema.Entity {
+	a.Aliases = cleanAliases(a.Name, append(a.Aliases, append(b.Aliases, b.Name)...))
+	a.Count = MentionCount(a) + MentionCount(b)
+	a.Mentions = append(a.Mentions, b.Mentions...)
+	slices.SortFunc(a.Mentions, func(x, y schema.Span) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		return x.End - y.End
+	})
+	return a
+}
+
+// cleanAliases returns aliases sorted, without duplicates, empty strings
+// and exact copies of name.
+func cleanAliases(name string, aliases []string) []string {
+	out := aliases[:0:0]
+	for _, a := range aliases {
+		if a = strings.TrimSpace(a); a != "" && a != name {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// rewriteRelations points relations at resolved entity IDs, recomputing
+// the keys of those that changed, dropping self-relations that resolution
+// created and keeping one relation per key (the most confident, the first
+// on ties).
+func rewriteRelations(rels []schema.Relation, rename map[string]string) []schema.Relation {
+	out := make([]schema.Relation, 0, len(rels))
+	seen := make(map[string]int, len(rels))
+	for _, rel := range rels {
+		s, o := rel.Subject, rel.Object
+		if id, ok := rename[s]; ok {
+			s = id
+		}
+		if id, ok := rename[o]; ok {
+			o = id
+		}
+		if s != rel.Subject || o != rel.Object {
+			if s == o {
+				continue
+			}
+			rel.Subject, rel.Object = s, o
+			rel.Key = schema.RelationKey(rel.Article, rel.Sentence, s, rel.Type, o)
+		}
+		if i, ok := seen[rel.Key]; ok {
+			if rel.Confidence > out[i].Confidence {
+				out[i] = rel
+			}
+			continue
+		}
+		seen[rel.Key] = len(out)
+		out = append(out, rel)
+	}
+	return out
+}
+
+// MentionCount is the number of times e is mentioned in its article: Count
+// when set, else the number of mention spans, and at least 1 (an entity is
+// in an extraction because it was mentioned).
+func MentionCount(e schema.Entity) int {
+	switch {
+	case e.Count > 0:
+		return e.Count
+	case len(e.Mentions) > 0:
+		return len(e.Mentions)
+	}
+	return 1
+}

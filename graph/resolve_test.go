@@ -1,0 +1,214 @@
+package graph
+
+import (
+	"reflect"
+	"testing"
+
+	"kg/schema"
+)
+
+func ent(t schema.EntityType, name string, aliases ...string) schema.Entity {
+	return schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t, Aliases: aliases, Count: 1}
+}
+
+func rel(article string, sentence int, s schema.Entity, t schema.RelationType, o schema.Entity) schema.Relation {
+	return schema.Relation{
+		Key:     schema.RelationKey(article, sentence, s.ID, t, o.ID),
+		Type:    t,
+		Subject: s.ID, Object: o.ID, Article: article, Sentence: sentence,
+		Evidence: "evidence", Confidence: 0.8,
+	}
+}
+
+func doc(id string, ents []schema.Entity, rels ...schema.Relation) schema.Extraction {
+	return schema.Extraction{Article: schema.Article{ID: id}, Entities: ents, Relations: rels}
+}
+
+var (
+	lloyd  = ent(schema.Person, "Lloyd Austin")
+	austin = ent(schema.Person, "Austin")
+	sarah  = ent(schema.Person, "Sarah Austin")
+	nato   = ent(schema.Organization, "North Atlantic Treaty Organization", "NATO")
+	natoS  = ent(schema.Organization, "NATO")
+	cityA  = ent(schema.Location, "Austin")
+	china  = ent(schema.Country, "China")
+	putin  = ent(schema.Person, "Vladimir Putin")
+	putinS = ent(schema.Person, "Putin")
+)
+
+// ids returns the entity IDs of x in order.
+func ids(x schema.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name  string
+		prior []schema.Extraction // resolved first, in order
+		in    schema.Extraction
+		want  []string // entity IDs of the result
+	}{
+		{"surname after full name in corpus", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
+			doc("a2", []schema.Entity{austin}), []string{lloyd.ID}},
+		{"surname before full name stays apart", nil,
+			doc("a2", []schema.Entity{austin}), []string{austin.ID}},
+		{"surname with full name in same document", nil,
+			doc("a1", []schema.Entity{austin, lloyd}), []string{lloyd.ID}},
+		{"two known people share the surname", []schema.Extraction{doc("a1", []schema.Entity{lloyd}), doc("a2", []schema.Entity{sarah})},
+			doc("a3", []schema.Entity{austin}), []string{austin.ID}},
+		{"two people in the document share the surname", nil,
+			doc("a1", []schema.Entity{lloyd, sarah, austin}), []string{lloyd.ID, sarah.ID, austin.ID}},
+		{"document evidence beats an ambiguous corpus", []schema.Extraction{doc("a1", []schema.Entity{lloyd}), doc("a2", []schema.Entity{sarah})},
+			doc("a3", []schema.Entity{sarah, austin}), []string{sarah.ID}},
+		{"other type never merges", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
+			doc("a2", []schema.Entity{cityA}), []string{cityA.ID}},
+		{"alias of one known entity", []schema.Extraction{doc("a1", []schema.Entity{nato})},
+			doc("a2", []schema.Entity{natoS}), []string{nato.ID}},
+		{"single-word entity without match", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
+			doc("a2", []schema.Entity{china}), []string{china.ID}},
+		{"full name is not a surname key of another", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
+			doc("a2", []schema.Entity{sarah}), []string{sarah.ID}},
+		{"accents and case fold", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Person, "Recep Tayyip Erdoğan")})},
+			doc("a2", []schema.Entity{ent(schema.Person, "ERDOGAN")}), []string{schema.EntityID(schema.Person, "Recep Tayyip Erdoğan")}},
+		{"generational suffix skipped", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Person, "Martin Luther King Jr.")})},
+			doc("a2", []schema.Entity{ent(schema.Person, "King")}), []string{schema.EntityID(schema.Person, "Martin Luther King Jr.")}},
+		{"full name alias of one known entity", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Person, "Lloyd James Austin III", "Lloyd Austin")})},
+			doc("a2", []schema.Entity{lloyd}), []string{schema.EntityID(schema.Person, "Lloyd James Austin III")}},
+		// Fixed bugs.
+		{"empty document", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
+			doc("a2", nil), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewResolver()
+			for _, p := range tt.prior {
+				r.Resolve(p)
+			}
+			got := ids(r.Resolve(tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Resolve(%v) = %v, want %v", ids(tt.in), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolveOrderDependence(t *testing.T) {
+	r := NewResolver()
+	r.Resolve(doc("a1", []schema.Entity{lloyd}))
+	if got := r.Resolve(doc("a2", []schema.Entity{austin})).Entities[0].ID; got != lloyd.ID {
+		t.Fatalf("Resolve(Austin) = %s, want %s (Lloyd Austin)", got, lloyd.ID)
+	}
+	r.Resolve(doc("a3", []schema.Entity{sarah}))
+	if got := r.Resolve(doc("a4", []schema.Entity{austin})).Entities[0].ID; got != austin.ID {
+		t.Errorf("Resolve(Austin) after Sarah Austin = %s, want %s (apart)", got, austin.ID)
+	}
+}
+
+func TestResolveRewritesEntitiesAndRelations(t *testing.T) {
+	r := NewResolver()
+	r.Resolve(doc("a1", []schema.Entity{lloyd, putin}))
+
+	in := doc("a2",
+		[]schema.Entity{
+			{ID: austin.ID, Name: "Austin", Type: schema.Person, Aliases: []string{"Secretary Austin"}, Mentions: []schema.Span{{Start: 0, End: 6}}},
+			{ID: putinS.ID, Name: "Putin", Type: schema.Person, Mentions: []schema.Span{{Start: 20, End: 25}, {Start: 40, End: 45}}},
+			china,
+		},
+		rel("a2", 0, austin, schema.Meets, putinS),
+		rel("a2", 1, china, schema.Supports, putinS),
+		rel("a2", 2, lloyd, schema.Meets, china), // already canonical: key kept
+	)
+	orig := doc("a2", append([]schema.Entity(nil), in.Entities...), append([]schema.Relation(nil), in.Relations...)...)
+	got := r.Resolve(in)
+
+	if !reflect.DeepEqual(in, orig) {
+		t.Errorf("Resolve modified its input")
+	}
+	wantEnt := []schema.Entity{
+		{ID: lloyd.ID, Name: "Lloyd Austin", Type: schema.Person, Aliases: []string{"Austin", "Secretary Austin"}, Mentions: []schema.Span{{Start: 0, End: 6}}},
+		{ID: putin.ID, Name: "Vladimir Putin", Type: schema.Person, Aliases: []string{"Putin"}, Mentions: []schema.Span{{Start: 20, End: 25}, {Start: 40, End: 45}}},
+		china,
+	}
+	if !reflect.DeepEqual(got.Entities, wantEnt) {
+		t.Errorf("entities = %+v, want %+v", got.Entities, wantEnt)
+	}
+	wantRel := []schema.Relation{
+		rel("a2", 0, lloyd, schema.Meets, putin),
+		rel("a2", 1, china, schema.Supports, putin),
+		rel("a2", 2, lloyd, schema.Meets, china),
+	}
+	if !reflect.DeepEqual(got.Relations, wantRel) {
+		t.Errorf("relations = %+v, want %+v", got.Relations, wantRel)
+	}
+	if err := Validate(got); err != nil {
+		t.Errorf("Validate(resolved) = %v", err)
+	}
+
+	// The learned alias "Secretary Austin" now resolves too.
+	sec := ent(schema.Person, "Secretary Austin")
+	if got := r.Resolve(doc("a3", []schema.Entity{sec})).Entities[0].ID; got != lloyd.ID {
+		t.Errorf("Resolve(Secretary Austin) = %s, want %s", got, lloyd.ID)
+	}
+}
+
+func TestResolveMergesWithinDocument(t *testing.T) {
+	r := NewResolver()
+	l := lloyd
+	l.Count = 2
+	a := austin
+	a.Count = 3
+	in := doc("a1", []schema.Entity{l, a, china},
+		rel("a1", 0, l, schema.Meets, china),
+		rel("a1", 0, a, schema.Meets, china), // same key once resolved
+		rel("a1", 1, a, schema.Meets, l),     // self-relation once resolved
+	)
+	in.Relations[1].Confidence = 0.9
+	got := r.Resolve(in)
+	if len(got.Entities) != 2 {
+		t.Fatalf("entities = %+v, want Lloyd Austin and China", got.Entities)
+	}
+	if e := got.Entities[0]; e.ID != lloyd.ID || e.Count != 5 || !reflect.DeepEqual(e.Aliases, []string{"Austin"}) {
+		t.Errorf("merged entity = %+v, want Lloyd Austin, count 5, aliases [Austin]", e)
+	}
+	if len(got.Relations) != 1 {
+		t.Fatalf("relations = %+v, want one", got.Relations)
+	}
+	if r := got.Relations[0]; r.Confidence != 0.9 || r.Key != rel("a1", 0, lloyd, schema.Meets, china).Key {
+		t.Errorf("relation = %+v, want the most confident MEETS Lloyd Austin -> China", r)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	good := doc("a1", []schema.Entity{lloyd, china}, rel("a1", 0, lloyd, schema.Meets, china))
+	tests := []struct {
+		name   string
+		change func(x *schema.Extraction)
+		ok     bool
+	}{
+		{"valid", func(*schema.Extraction) {}, true},
+		{"no article id", func(x *schema.Extraction) { x.Article.ID = "" }, false},
+		{"entity without id", func(x *schema.Extraction) { x.Entities[0].ID = "" }, false},
+		{"unknown entity type", func(x *schema.Extraction) { x.Entities[0].Type = "Thing" }, false},
+		{"relation without key", func(x *schema.Extraction) { x.Relations[0].Key = "" }, false},
+		{"unknown relation type", func(x *schema.Extraction) { x.Relations[0].Type = "LIKES" }, false},
+		{"relation of another article", func(x *schema.Extraction) { x.Relations[0].Article = "a2" }, false},
+		{"dangling subject", func(x *schema.Extraction) { x.Relations[0].Subject = "nobody" }, false},
+		{"dangling object", func(x *schema.Extraction) { x.Relations[0].Object = "nobody" }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := good
+			x.Entities = append([]schema.Entity(nil), good.Entities...)
+			x.Relations = append([]schema.Relation(nil), good.Relations...)
+			tt.change(&x)
+			err := Validate(x)
+			if (err == nil) != tt.ok {
+				t.Errorf("Validate = %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
