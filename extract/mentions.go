@@ -222,7 +222,7 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 	for j < end {
 		t := d.toks[j]
 		if d.isCapWord(j) {
-			if j > i && stopCaps[t.lower] && !connectors {
+			if j > i && stopCaps[t.lower] && !(connectors && t.lower == "the") {
 				break
 			}
 			if j > i {
@@ -651,6 +651,13 @@ func (d *doc) personFor(i, j int) int {
 	if j-i == 1 {
 		if e := d.personBySurname(last); e >= 0 {
 			return e
+		}
+		// "Prince Faisal" after "Prince Faisal bin Farhan": a given name
+		// after a title.
+		for k := len(d.people) - 1; k >= 0; k-- {
+			if strings.HasPrefix(d.ents[d.people[k]].name, last+" ") {
+				return d.people[k]
+			}
 		}
 	} else if e := d.personBySurname(last); e >= 0 {
 		// Same surname, compatible given names: "Tarek Abdel-Fattah" and

@@ -32,7 +32,7 @@ var proposalNouns = map[string]bool{
 var negators = map[string]bool{
 	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
 	"without": true, "could": true, "might": true, "may": true, "if": true, "unless": true,
-	"whether": true,
+	"whether": true, "instead": true, "rather": true,
 }
 
 var futureMarkers = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
@@ -202,6 +202,10 @@ func (d *doc) addRel(r rel) {
 	if !r.typ.Allows(d.ents[r.subj].typ, d.ents[r.obj].typ) {
 		return
 	}
+	// Armed conflict is between states and armed bodies, not persons.
+	if r.typ == schema.Fights && (d.ents[r.subj].typ == schema.Person || d.ents[r.obj].typ == schema.Person) {
+		return
+	}
 	d.rels = append(d.rels, r)
 	if r.typ == schema.Accuses {
 		d.lastAccuser[r.obj] = r.subj
@@ -264,7 +268,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			i = cEnd - 1
 			continue
 		}
-		if d.negated(s, i) {
+		if d.negated(s, i) || d.reported(s, i) {
 			i = cEnd - 1
 			continue
 		}
@@ -373,6 +377,37 @@ func (d *doc) claimant(s sentence, cEnd int) []int {
 	return nil
 }
 
+// reported reports whether the cue at i stands inside what someone else
+// claims or denies, or in a hypothetical: "accused Kenya of backing the
+// RSF", "denied reports that officials had met", "a bill that would
+// authorize strikes". Those are not facts of the text.
+func (d *doc) reported(s sentence, i int) bool {
+	toks := d.toks
+	sawOf, sawThat := false, false
+	for k := i - 1; k >= s.from && k >= i-14; k-- {
+		w := toks[k].lower
+		switch {
+		case w == ";" || isOpenQuote(toks[k].text):
+			return false
+		case w == "of":
+			sawOf = true
+		case w == "that" || w == "reports" || w == "claims" || w == "allegations":
+			sawThat = true
+		case w == "would" && k+1 < i && hypothetical[toks[k+1].lower]:
+			return true
+		case sawOf && (strings.HasPrefix(w, "accus") || strings.HasPrefix(w, "alleg") || strings.HasPrefix(w, "blam") || strings.HasPrefix(w, "suspect")):
+			return true
+		case sawThat && (w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "dismissed" || w == "rejected"):
+			return true
+		}
+	}
+	return false
+}
+
+var hypothetical = map[string]bool{
+	"authorize": true, "authorise": true, "allow": true, "permit": true, "let": true, "enable": true,
+}
+
 // negated reports whether the cue at i is negated or hedged.
 func (d *doc) negated(s sentence, i int) bool {
 	toks := d.toks
@@ -442,7 +477,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		if blocked {
 			break
 		}
-		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place || m.poss {
+		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place || m.poss && m.kind != mkDemonym {
 			continue
 		}
 		if m.from > s.from {
