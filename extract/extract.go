@@ -118,16 +118,20 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 func (d *doc) decidePlaces() {
 	actor := map[int]bool{}
 	seen := map[int]bool{}
+	var order []int
 	for _, m := range d.ments {
 		if m.kind != mkMetonym {
 			continue
 		}
-		seen[m.ent] = true
+		if !seen[m.ent] {
+			seen[m.ent] = true
+			order = append(order, m.ent)
+		}
 		if !d.placeUse(m) {
 			actor[m.ent] = true
 		}
 	}
-	for e := range seen {
+	for _, e := range order {
 		if actor[e] {
 			continue
 		}
