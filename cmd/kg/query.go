@@ -1,0 +1,298 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+type queryOptions struct {
+	Cypher string
+	Format string // table, json or csv
+	Params map[string]any
+	Write  bool
+	Neo4j  neo4jOptions
+}
+
+func queryCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "query",
+		Usage:     "run a Cypher query against Neo4j and print the result",
+		ArgsUsage: "CYPHER",
+		Description: `Runs CYPHER in a read transaction: a query that would change the graph fails and
+changes nothing, unless --write is given. --param name=value passes $name; the value is
+read as JSON when it is JSON (42, true, "text", [1,2], {"k":1}), else as a string.
+
+Formats: table (aligned columns), json (an array of objects, column -> value, in column
+order), csv (with a header row). Nodes print as {labels, properties}, relationships as
+{type, properties}.
+
+Example:
+  kg query --format json "MATCH (p:Person)-[r:DENIES]->(x) RETURN p.name, x.name, r.evidence"`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json or csv"},
+			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `NAME=VALUE` (repeatable)"},
+			&cli.BoolFlag{Name: "write", Usage: "allow the query to change the graph (write transaction)"},
+		}, neo4jFlags()...),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("query: want exactly one CYPHER argument, got %d (quote the query)", c.NArg())
+			}
+			params, err := parseParams(c.StringSlice("param"))
+			if err != nil {
+				return err
+			}
+			opts := queryOptions{
+				Cypher: c.Args().First(),
+				Format: c.String("format"),
+				Params: params,
+				Write:  c.Bool("write"),
+				Neo4j:  neo4jOptionsFrom(c),
+			}
+			return runQuery(c.Context, opts, c.App.Writer)
+		},
+	}
+}
+
+// runQuery runs the query and writes its result in the chosen format.
+func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
+	write, ok := formats[opts.Format]
+	if !ok {
+		return usagef("--format %q: want table, json or csv", opts.Format)
+	}
+	if strings.TrimSpace(opts.Cypher) == "" {
+		return usagef("query: empty Cypher")
+	}
+	st, err := opts.Neo4j.open(ctx, 0)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	run := st.Query
+	if opts.Write {
+		run = st.Write
+	}
+	cols, rows, err := run(ctx, opts.Cypher, opts.Params)
+	if err != nil {
+		if !opts.Write && isAccessModeError(err) {
+			return fmt.Errorf("the query writes to the graph, and kg query is read-only without --write; nothing was changed: %w", err)
+		}
+		return err
+	}
+	return write(stdout, cols, rows)
+}
+
+// isAccessModeError reports whether err is Neo4j refusing a write in a
+// read transaction.
+func isAccessModeError(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "accessmode") || strings.Contains(s, "access mode")
+}
+
+// parseParams parses name=value pairs; values are JSON when they parse as
+// JSON (integers stay integers), strings otherwise.
+func parseParams(kvs []string) (map[string]any, error) {
+	params := make(map[string]any, len(kvs))
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usagef("--param %q: want NAME=VALUE", kv)
+		}
+		params[k] = paramValue(v)
+	}
+	return params, nil
+}
+
+func paramValue(s string) any {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return s
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return s
+	}
+	return fromJSON(v)
+}
+
+// fromJSON turns json.Numbers into int64 or float64, recursively.
+func fromJSON(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		if i, err := v.Int64(); err == nil {
+			return i
+		}
+		f, _ := v.Float64()
+		return f
+	case []any:
+		for i := range v {
+			v[i] = fromJSON(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = fromJSON(v[k])
+		}
+	}
+	return v
+}
+
+var formats = map[string]func(io.Writer, []string, [][]any) error{
+	"table": writeTable,
+	"json":  writeJSON,
+	"csv":   writeCSV,
+}
+
+// cell formats a value for a table or CSV cell: strings as they are,
+// null as empty, numbers and booleans plainly, anything else as JSON.
+func cell(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	b, err := marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// writeTable writes an aligned table, a header and a rule; line breaks
+// and tabs in values are shown as spaces.
+func writeTable(w io.Writer, cols []string, rows [][]any) error {
+	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+	cells := make([][]string, 0, len(rows)+1)
+	cells = append(cells, cols)
+	for _, r := range rows {
+		line := make([]string, len(r))
+		for i, v := range r {
+			line[i] = flat.Replace(cell(v))
+		}
+		cells = append(cells, line)
+	}
+	widths := make([]int, len(cols))
+	for _, line := range cells {
+		for i, s := range line {
+			if i < len(widths) {
+				widths[i] = max(widths[i], runeWidth(s))
+			}
+		}
+	}
+	var b strings.Builder
+	for n, line := range cells {
+		for i, s := range line {
+			if i == len(line)-1 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s)
+			b.WriteString(strings.Repeat(" ", widths[i]-runeWidth(s)+2))
+		}
+		b.WriteByte('\n')
+		if n == 0 {
+			for i, wd := range widths {
+				if i > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(strings.Repeat("-", max(wd, 1)))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	fmt.Fprintf(&b, "(%d %s)\n", len(rows), plural(len(rows), "row", "rows"))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func runeWidth(s string) int { return len([]rune(s)) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// writeJSON writes an indented array of row objects whose keys are in
+// column order.
+func writeJSON(w io.Writer, cols []string, rows [][]any) error {
+	out := make([]json.RawMessage, len(rows))
+	for i, r := range rows {
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for j, c := range cols {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			k, _ := marshal(c)
+			b.Write(k)
+			b.WriteByte(':')
+			var v any
+			if j < len(r) {
+				v = r[j]
+			}
+			val, err := marshal(v)
+			if err != nil {
+				return fmt.Errorf("encode column %s: %w", c, err)
+			}
+			b.Write(val)
+		}
+		b.WriteByte('}')
+		out[i] = b.Bytes()
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// writeCSV writes a header row and one record per row.
+func writeCSV(w io.Writer, cols []string, rows [][]any) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(cols); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		rec := make([]string, len(r))
+		for i, v := range r {
+			rec[i] = cell(v)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"kg/graph"
+	"kg/graph/ingest"
+	"kg/schema"
+)
+
+// reporter prints rejects and progress to stderr, and writes rejects to
+// the --rejects file. It is safe for concurrent use: the reader reports
+// rejects while the loader reports progress.
+type reporter struct {
+	mu       sync.Mutex
+	w        io.Writer
+	tty      bool // w is a terminal: progress redraws one line
+	quiet    bool
+	progress bool // a progress line is on screen
+	rejects  *os.File
+	enc      *json.Encoder
+	err      error // first error writing the rejects file
+}
+
+func newReporter(stderr io.Writer, quiet bool, rejectsPath string) (*reporter, error) {
+	r := &reporter{w: stderr, tty: isTerminal(stderr), quiet: quiet}
+	if rejectsPath != "" {
+		if dir := filepath.Dir(rejectsPath); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, fmt.Errorf("rejects file: %w", err)
+			}
+		}
+		f, err := os.Create(rejectsPath)
+		if err != nil {
+			return nil, fmt.Errorf("rejects file: %w", err)
+		}
+		r.rejects, r.enc = f, json.NewEncoder(f)
+		r.enc.SetEscapeHTML(false)
+	}
+	return r, nil
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressEvery is how often progress is printed: a redrawn line on a
+// terminal every second, a plain line every ten seconds otherwise.
+func (r *reporter) progressEvery() time.Duration {
+	if r.tty {
+		return time.Second
+	}
+	return 10 * time.Second
+}
+
+// clearLine removes a progress line from a terminal. r.mu is held.
+func (r *reporter) clearLine() {
+	if r.progress {
+		fmt.Fprint(r.w, "\r\033[K")
+		r.progress = false
+	}
+}
+
+// reject reports one rejected input: always on stderr (it is an error of
+// the input), and in the rejects file.
+func (r *reporter) reject(rj ingest.Reject) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.clearLine()
+	fmt.Fprintf(r.w, "reject: %s\n", rj)
+	if r.enc != nil && r.err == nil {
+		r.err = r.enc.Encode(rj)
+	}
+}
+
+// update prints a progress snapshot, unless quiet.
+func (r *reporter) update(p graph.Progress) {
+	if r.quiet {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	line := fmt.Sprintf("%d articles read, %d loaded, %d rejected; %d entities, %d relations; %.0f articles/s, %s",
+		p.Read, p.Loaded, p.Rejected, p.Entities, p.Relations, p.Rate(), p.Elapsed.Round(time.Second))
+	if r.tty {
+		fmt.Fprintf(r.w, "\r\033[K%s", line)
+		r.progress = true
+		return
+	}
+	fmt.Fprintf(r.w, "progress: %s\n", line)
+}
+
+// close ends the progress line and closes the rejects file.
+func (r *reporter) close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.clearLine()
+	if r.rejects == nil {
+		return nil
+	}
+	err := r.rejects.Close()
+	r.rejects, r.enc = nil, nil
+	if r.err != nil {
+		err = r.err
+	}
+	if err != nil {
+		return fmt.Errorf("rejects file: %w", err)
+	}
+	return nil
+}
+
+// printSummary prints what a build or load did: articles, then entities
+// and relations by type, as an aligned table.
+func printSummary(w io.Writer, s graph.Summary) {
+	type row struct {
+		label string
+		n     int
+	}
+	rows := []row{
+		{"articles read", s.Read},
+		{"articles rejected", s.Rejected},
+		{"articles loaded", s.Loaded},
+		{"entities", s.Entities},
+	}
+	for _, t := range entityTypes(s.EntitiesByType) {
+		rows = append(rows, row{"  " + string(t), s.EntitiesByType[t]})
+	}
+	rows = append(rows, row{"relations", s.Relations})
+	for _, t := range relationTypes(s.RelationsByType) {
+		rows = append(rows, row{"  " + string(t), s.RelationsByType[t]})
+	}
+	lw, nw := 0, 0
+	for _, r := range rows {
+		lw = max(lw, len(r.label))
+		nw = max(nw, len(strconv.Itoa(r.n)))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-*s  %*d\n", lw, r.label, nw, r.n)
+	}
+	fmt.Fprintf(w, "%-*s  %s (%.1f articles/s)\n", lw, "elapsed", roundDuration(s.Elapsed), s.Rate())
+}
+
+// entityTypes returns the types counted in m: the ontology's in its order,
+// then any others sorted.
+func entityTypes(m map[schema.EntityType]int) []schema.EntityType {
+	var out, other []schema.EntityType
+	for _, t := range schema.EntityTypes {
+		if m[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	for t := range m {
+		if !t.Valid() {
+			other = append(other, t)
+		}
+	}
+	slices.Sort(other)
+	return append(out, other...)
+}
+
+func relationTypes(m map[schema.RelationType]int) []schema.RelationType {
+	var out, other []schema.RelationType
+	for _, r := range schema.Relations {
+		if m[r.Type] > 0 {
+			out = append(out, r.Type)
+		}
+	}
+	for t := range m {
+		if !t.Valid() {
+			other = append(other, t)
+		}
+	}
+	slices.Sort(other)
+	return append(out, other...)
+}
+
+// roundDuration rounds d for people: to the millisecond, or to the
+// microsecond below one millisecond.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
+}

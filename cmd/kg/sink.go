@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"kg/graph"
+	"kg/graph/neo4jstore"
+)
+
+// defaultOut is the graph file written when no Neo4j is configured.
+const defaultOut = "kg-out/graph.json"
+
+// sinkOptions say where `kg build` and `kg load` put the graph: the graph
+// file when --out is given or no Neo4j is configured, else Neo4j.
+type sinkOptions struct {
+	Out       string
+	OutSet    bool // --out was given: the file wins over NEO4J_URI
+	Neo4j     neo4jOptions
+	BatchSize int
+}
+
+func sinkFlags() []cli.Flag {
+	return append([]cli.Flag{
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: defaultOut,
+			Usage: "write the graph to `FILE` (the default when no Neo4j is configured; adds to an existing file)"},
+		&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
+			Usage: "extractions per load batch (per Neo4j transaction)"},
+	}, neo4jFlags()...)
+}
+
+func sinkOptionsFrom(c *cli.Context) sinkOptions {
+	return sinkOptions{
+		Out:       c.String("out"),
+		OutSet:    c.IsSet("out"),
+		Neo4j:     neo4jOptionsFrom(c),
+		BatchSize: c.Int("batch-size"),
+	}
+}
+
+func (o sinkOptions) useNeo4j() bool { return o.Neo4j.URI != "" && !o.OutSet }
+
+// check reports usage errors of o before any work.
+func (o sinkOptions) check() error {
+	if o.BatchSize < 1 {
+		return usagef("--batch-size must be at least 1")
+	}
+	if !o.useNeo4j() && o.Out == "" {
+		return usagef("--out: empty file name")
+	}
+	return nil
+}
+
+// sink is an open graph.Sink: a graph file or a Neo4j store.
+type sink struct {
+	graph.Sink
+	file  *graph.FileStore
+	store *neo4jstore.Store
+	where string // for messages: the file, or the redacted URI
+}
+
+// openSink opens the sink of o. For Neo4j it applies the schema first.
+func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
+	if o.useNeo4j() {
+		st, err := o.Neo4j.open(ctx, o.BatchSize)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.ApplySchema(ctx); err != nil {
+			st.Close()
+			return nil, err
+		}
+		return &sink{Sink: st, store: st, where: redact(o.Neo4j.URI)}, nil
+	}
+	if dir := filepath.Dir(o.Out); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create output directory: %w", err)
+		}
+	}
+	fs, err := graph.OpenFile(o.Out)
+	if err != nil {
+		return nil, err
+	}
+	return &sink{Sink: fs, file: fs, where: o.Out}, nil
+}
+
+// close closes the sink (writing the graph file) and describes what it
+// holds.
+func (s *sink) close(ctx context.Context) (string, error) {
+	var desc string
+	if s.store != nil {
+		nodes, rels, err := s.store.Counts(ctx)
+		if err == nil {
+			desc = fmt.Sprintf("neo4j %s: %d nodes, %d relationships", s.where, nodes, rels)
+		} else {
+			desc = fmt.Sprintf("neo4j %s", s.where)
+		}
+		return desc, s.Close()
+	}
+	if err := s.Close(); err != nil {
+		return "", err
+	}
+	st := s.file.Stats()
+	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.where, st.Articles, st.Entities, st.Relations), nil
+}
+
+// redact drops user information (and so any password) from a URI.
+func redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "(unparsable URI)"
+	}
+	u.User = nil
+	return u.String()
+}
+
+// errNoInputs is the usage error of a command given nothing to read.
+var errNoInputs = errors.New("no inputs: give files, directories, glob patterns or - for standard input")
