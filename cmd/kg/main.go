@@ -101,6 +101,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			queryCommand(),
 			schemaCommand(),
 			evalCommand(),
+			exportCommand(),
 		},
 		// Flag values are taken whole: a --param value may hold commas.
 		DisableSliceFlagSeparator: true,

@@ -1,0 +1,37 @@
+// kg export: 5 entities, 2 articles, 3 mentions, 4 relations.
+// Run with: cypher-shell -f FILE
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
+CREATE INDEX article_sha256 IF NOT EXISTS FOR (a:Article) ON (a.sha256);
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE CONSTRAINT rel_meets_key IF NOT EXISTS FOR ()-[r:MEETS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_visits_key IF NOT EXISTS FOR ()-[r:VISITS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_proposes_key IF NOT EXISTS FOR ()-[r:PROPOSES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_requests_key IF NOT EXISTS FOR ()-[r:REQUESTS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_agrees_key IF NOT EXISTS FOR ()-[r:AGREES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_rejects_key IF NOT EXISTS FOR ()-[r:REJECTS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_denies_key IF NOT EXISTS FOR ()-[r:DENIES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_accuses_key IF NOT EXISTS FOR ()-[r:ACCUSES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_criticizes_key IF NOT EXISTS FOR ()-[r:CRITICIZES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_warns_key IF NOT EXISTS FOR ()-[r:WARNS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_supports_key IF NOT EXISTS FOR ()-[r:SUPPORTS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_sanctions_key IF NOT EXISTS FOR ()-[r:SANCTIONS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_fights_key IF NOT EXISTS FOR ()-[r:FIGHTS]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_holds_role_key IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_part_of_key IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rel_member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases, e.folded];
+MERGE (e:Entity {id: 'e-inj'}) SET e = {id: 'e-inj', name: 'x\'})-[:R]->() DETACH DELETE n //', type: 'Organization', aliases: ['a`b'], folded: ['a b', 'x r detach delete n'], mentions: 1}, e:`Organization`;
+MERGE (e:Entity {id: 'e-markup'}) SET e = {id: 'e-markup', name: 'Quote \"Q\" & <b>bold</b> \\N', type: 'Country', aliases: [], folded: ['quote q b bold b n'], mentions: 2}, e:`Country`;
+MERGE (e:Entity {id: 'e-multi'}) SET e = {id: 'e-multi', name: 'Line one\nLine two\r\nthree\u003B DROP', type: 'Location', aliases: [], folded: ['line one line two three drop'], mentions: 0}, e:`Location`;
+MERGE (e:Entity {id: 'e-script'}) SET e = {id: 'e-script', name: '</script><script>alert(1)</script>', type: 'Group', aliases: [], folded: ['script script alert 1 script'], mentions: 1}, e:`Group`;
+MERGE (e:Entity {id: 'e-zoe'}) SET e = {id: 'e-zoe', name: 'Zoë Ångström', type: 'Person', aliases: ['Zoe Angstrom', 'Ångström\u003B Z.'], folded: ['angstrom z', 'zoe angstrom'], mentions: 3}, e:`Person`;
+MERGE (a:Article {id: 'art-1'}) SET a = {id: 'art-1', title: 'First: Zoë\'s report', published: '2024-03-01', url: 'https://example.com/a?b=1&c=2', sha256: 'abc'};
+MERGE (a:Article {id: 'art-2'}) SET a = {id: 'art-2', title: 'Second <article> & \"more\"', source: 'wire', published: '2024-03-02', url: 'javascript:alert(1)'};
+MATCH (a:Article {id: 'art-1'}) MATCH (e:Entity {id: 'e-inj'}) MERGE (a)-[m:MENTIONS]->(e) SET m.count = 1;
+MATCH (a:Article {id: 'art-1'}) MATCH (e:Entity {id: 'e-zoe'}) MERGE (a)-[m:MENTIONS]->(e) SET m.count = 2;
+MATCH (a:Article {id: 'art-2'}) MATCH (e:Entity {id: 'e-zoe'}) MERGE (a)-[m:MENTIONS]->(e) SET m.count = 1;
+MATCH (s:Entity {id: 'e-zoe'}) MATCH (o:Entity {id: 'e-inj'}) MERGE (s)-[r:`MEETS` {key: 'k-1'}]->(o) SET r = {key: 'k-1', article: 'art-1', sentence: 0, evidence: 'Zoë met x\'})-[:R]->() DETACH DELETE n // in \'Paris\'.', start: 0, end: 40, date: '2024-03-01', confidence: 1.0, cameo: '04'};
+MATCH (s:Entity {id: 'e-zoe'}) MATCH (o:Entity {id: 'e-markup'}) MERGE (s)-[r:`HOLDS_ROLE` {key: 'k-2'}]->(o) SET r = {key: 'k-2', article: 'art-1', sentence: 1, evidence: 'Zoë, Quote \"Q\" & <b>bold</b> \\N\'s \"Foreign Minister\" <acting>, said </script><script>alert(1)</script>', start: 41, end: 90, confidence: 0.875, role: '\"Foreign Minister\" <acting>'};
+MATCH (s:Entity {id: 'e-zoe'}) MATCH (o:Entity {id: 'e-multi'}) MERGE (s)-[r:`VISITS` {key: 'k-3'}]->(o) SET r = {key: 'k-3', article: 'art-2', sentence: 4, evidence: 'She went to \"Line one\"\nthen \u0001 left\u003B // done', start: 10, end: 60, date: '2024-03', tense: 'future', confidence: 0.5, cameo: '042'};
+MATCH (s:Entity {id: 'e-script'}) MATCH (o:Entity {id: 'e-inj'}) MERGE (s)-[r:`ACCUSES` {key: 'k-4'}]->(o) SET r = {key: 'k-4', article: 'art-2', sentence: 2, evidence: 'a`b accused \\ them', start: 5, end: 20, date: '2024-03-02', confidence: 0.75, cameo: '112'};
