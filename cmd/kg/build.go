@@ -145,6 +145,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	}
 	src := ingest.NewReader(opts.Inputs, ingest.Options{
 		Fields: opts.Fields, MaxSize: opts.MaxSize, Stdin: stdin, OnReject: rep.reject,
+		Skip: outputs(opts.Rejects, opts.Sink.file()),
 	})
 	b := graph.Builder{
 		Extract:       x.Extract,
@@ -208,4 +209,16 @@ func newExtractor(gazetteer string) (*extract.Extractor, error) {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
 	return x, nil
+}
+
+// outputs lists the files kg writes, so that reading never takes them
+// for input.
+func outputs(paths ...string) []string {
+	var out []string
+	for _, p := range paths {
+		if p != "" && p != "-" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -110,6 +110,7 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, stdou
 	}
 	src := &shardSource{Reader: ingest.NewReader(opts.Inputs, ingest.Options{
 		Fields: opts.Fields, MaxSize: opts.MaxSize, Stdin: stdin, OnReject: rep.reject,
+		Skip: outputs(opts.Rejects, opts.Out),
 	}), shard: opts.Shard}
 	b := graph.Builder{
 		Extract:       x.Extract,

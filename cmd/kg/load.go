@@ -65,7 +65,9 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	src := ingest.NewExtractionReader(opts.Inputs, ingest.Options{Stdin: stdin, OnReject: rep.reject})
+	src := ingest.NewExtractionReader(opts.Inputs, ingest.Options{
+		Stdin: stdin, OnReject: rep.reject, Skip: outputs(opts.Rejects, opts.Sink.file()),
+	})
 	b := graph.Builder{
 		Sink:          sk,
 		BatchSize:     opts.Sink.BatchSize,

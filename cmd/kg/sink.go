@@ -46,6 +46,14 @@ func sinkOptionsFrom(c *cli.Context) sinkOptions {
 
 func (o sinkOptions) useNeo4j() bool { return o.Neo4j.URI != "" && !o.OutSet }
 
+// file returns the graph file written, or "" when loading into Neo4j.
+func (o sinkOptions) file() string {
+	if o.useNeo4j() {
+		return ""
+	}
+	return o.Out
+}
+
 // check reports usage errors of o before any work.
 func (o sinkOptions) check() error {
 	if o.BatchSize < 1 {

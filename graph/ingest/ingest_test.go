@@ -346,6 +346,16 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+func TestReadSkip(t *testing.T) {
+	dir := write(t, map[string]string{"a.txt": "A.", "out/rejects.jsonl": `{"source":"x","reason":"y"}`, "out/graph.json": "{}"})
+	got, rejects := read(t, dir, []string{dir, filepath.Join(dir, "out", "graph.json")}, Options{
+		Skip: []string{filepath.Join(dir, "out", "rejects.jsonl"), filepath.Join(dir, "out", "graph.json"), filepath.Join(dir, "not-yet.json")},
+	})
+	if len(got) != 1 || len(rejects) != 0 {
+		t.Errorf("Read with Skip = %v, rejects %v; want only a.txt", refs(got), rejects)
+	}
+}
+
 func TestReadStopsOnYieldError(t *testing.T) {
 	dir := write(t, map[string]string{"a.txt": "A.", "b.txt": "B."})
 	stop := errors.New("stop")
