@@ -120,12 +120,20 @@ var orgDescriptors = map[string]bool{
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
 }
 
+// collectiveOwners may stand before "'s" inside an organization's name:
+// "Republican People's Party", "Workers' Party".
+var collectiveOwners = map[string]bool{
+	"people": true, "workers": true, "women": true, "citizens": true, "nation": true, "farmers": true,
+	"peoples": true, "children": true, "veterans": true,
+}
+
 // geoWords head or end names of places: "Gulf of Finland", "Black Sea".
 var geoWords = map[string]bool{
 	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
 	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
 	"ocean": true, "desert": true, "coast": true, "province": true, "region": true, "canal": true,
-	"basin": true, "plateau": true, "heights": true, "strip": true, "channel": false,
+	"basin": true, "plateau": true, "heights": true, "strip": true, "palace": true, "square": true,
+	"airport": true, "stadium": true, "hotel": true, "nile": true,
 }
 
 // ofName reports whether tokens [i, j) are a name of the form "X of Y"
@@ -202,6 +210,12 @@ func (d *doc) isCapWord(i int) bool {
 	if t.kind != tkWord {
 		return false
 	}
+	// "Pakistan-based", "Indian-administered": a modifier, not a name.
+	if k := strings.LastIndexByte(t.text, '-'); k > 0 && k+1 < len(t.text) {
+		if r := []rune(t.text[k+1:])[0]; unicode.IsLower(r) && !particles[strings.ToLower(t.text[:k])] {
+			return false
+		}
+	}
 	if t.cap {
 		return true
 	}
@@ -235,6 +249,10 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 			j++
 			continue
 		}
+		if t.kind == tkWord && j > i && particles[t.lower] && j+2 < end && particles[d.toks[j+1].lower] && d.isCapWord(j+2) {
+			j += 2
+			continue
+		}
 		if t.kind == tkWord && j > i && j+1 < end && d.isCapWord(j+1) {
 			if particles[t.lower] {
 				j++
@@ -245,7 +263,7 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 				continue
 			}
 		}
-		if connectors && (t.text == "'s" || t.text == "’s") && j > i && j+1 < end && d.isCapWord(j+1) {
+		if connectors && (t.text == "'s" || t.text == "’s") && j > i && j+1 < end && d.isCapWord(j+1) && collectiveOwners[d.toks[j-1].lower] {
 			j++
 			continue
 		}
