@@ -59,6 +59,8 @@ type doc struct {
 	acronyms  map[string]int
 	people    []int
 	lastEnd   int
+	// lowerWords holds the words the article writes in lower case.
+	lowerWords map[string]bool
 	// pendOwnerNext is an organization whose name precedes a title at
 	// token pendOwnerAt ("Commission President ...").
 	pendOwnerNext, pendOwnerAt int
@@ -107,6 +109,12 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		d.bodyStart++
 	}
 	d.sents = splitSentences(d.toks)
+	d.lowerWords = make(map[string]bool, len(d.toks)/2)
+	for _, t := range d.toks {
+		if t.kind == tkWord && !t.cap {
+			d.lowerWords[t.text] = true
+		}
+	}
 	d.findMentions()
 	d.decidePlaces()
 	d.findRelations()

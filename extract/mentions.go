@@ -120,6 +120,15 @@ var orgDescriptors = map[string]bool{
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
 }
 
+// modifierSuffixes end hyphenated modifiers: "Pakistan-based".
+var modifierSuffixes = map[string]bool{
+	"based": true, "led": true, "backed": true, "owned": true, "controlled": true, "administered": true,
+	"drafted": true, "held": true, "run": true, "born": true, "made": true, "style": true, "era": true,
+	"brokered": true, "aligned": true, "allied": true, "occupied": true, "annexed": true, "funded": true,
+	"sponsored": true, "linked": true, "affiliated": true, "friendly": true, "bound": true, "registered": true,
+	"flagged": true, "built": true,
+}
+
 // collectiveOwners may stand before "'s" inside an organization's name:
 // "Republican People's Party", "Workers' Party".
 var collectiveOwners = map[string]bool{
@@ -212,7 +221,7 @@ func (d *doc) isCapWord(i int) bool {
 	}
 	// "Pakistan-based", "Indian-administered": a modifier, not a name.
 	if k := strings.LastIndexByte(t.text, '-'); k > 0 && k+1 < len(t.text) {
-		if r := []rune(t.text[k+1:])[0]; unicode.IsLower(r) && !particles[strings.ToLower(t.text[:k])] {
+		if modifierSuffixes[t.text[k+1:]] {
 			return false
 		}
 	}
@@ -427,6 +436,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 			continue
 		}
 		if !t.cap || (stopCaps[t.lower] && !(i+1 < end && d.isCapWord(i+1) && t.lower != "the" && !stopCaps[toks[i+1].lower] && i != s.from)) {
+			i++
+			continue
+		}
+		// "Shares of ...", "State-owned ...": a sentence-initial word the
+		// article also writes in lower case is a common word.
+		if (i == s.from || i == d.bodyStart) && d.lowerWords[t.lower] {
 			i++
 			continue
 		}

@@ -102,6 +102,23 @@ func (d *doc) markAppositions() {
 		if first == "who" || first == "which" {
 			continue
 		}
+		// "Sabor Já, a food delivery app,": the apposition says what the
+		// name is; an untitled "person" named so is an organization.
+		if (first == "a" || first == "an" || first == "the") && m.title == "" && m.owner < 0 {
+			for x := j + 2; x < k && x < j+7; x++ {
+				w := d.toks[x].lower
+				if d.mentionAt[x] >= 0 || w == "of" || w == "for" || w == "with" || w == "who" {
+					break
+				}
+				if orgDescriptors[w] && (x+1 == k || d.toks[x+1].lower == "that" || d.toks[x+1].lower == "which" || d.toks[x+1].lower == "of" || d.toks[x+1].lower == "in" || d.toks[x+1].lower == "based") {
+					d.retype(m.ent, schema.Organization)
+					break
+				}
+			}
+			if d.ents[m.ent].typ != schema.Person {
+				continue
+			}
+		}
 		tp, hasTitle := phrase{}, false
 		tStart := -1
 		for x := j + 1; x < k && x < j+8; x++ {
@@ -132,6 +149,22 @@ func (d *doc) markAppositions() {
 		if hasTitle && owner >= 0 && !former {
 			role := d.span(tStart, tStart+len(tp.words))
 			d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: owner, sent: m.sent, role: role, confidence: 0.8})
+		}
+	}
+}
+
+// retype changes the type of entity e, unless a title made it a person.
+func (d *doc) retype(e int, t schema.EntityType) {
+	for _, m := range d.ments {
+		if m.ent == e && (m.title != "" || m.owner >= 0) {
+			return
+		}
+	}
+	d.ents[e].typ = t
+	for k, p := range d.people {
+		if p == e {
+			d.people = append(d.people[:k], d.people[k+1:]...)
+			break
 		}
 	}
 }
