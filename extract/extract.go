@@ -67,9 +67,7 @@ type doc struct {
 	pendClass                  string
 	rels                       []rel
 
-	lastAccuser  map[int]int
-	lastAccusers []int
-	accuseSent   int
+	accusations  []rel
 	lastProposer map[int]int
 	anyProposer  int
 }
@@ -89,7 +87,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1,
-		lastAccuser: map[int]int{}, accuseSent: -1, lastProposer: map[int]int{}, anyProposer: -1,
+		lastProposer: map[int]int{}, anyProposer: -1,
 	}
 	d.toks = tokenize(a.Text)
 	bodyByte := 0

@@ -153,6 +153,64 @@ func (d *doc) markAppositions() {
 	}
 }
 
+// accusersIn returns the subjects of the accusations against obj made in
+// sentence si.
+func (d *doc) accusersIn(si, obj int) []int {
+	var out []int
+	for _, a := range d.accusations {
+		if a.sent == si && a.obj == obj {
+			out = append(out, a.subj)
+		}
+	}
+	return out
+}
+
+// belongsTo reports whether entity e is target or speaks for it: a role
+// held, an organization part of it, through up to three steps.
+func (d *doc) belongsTo(e, target int) bool {
+	for step := 0; step < 4 && e >= 0; step++ {
+		if e == target {
+			return true
+		}
+		next := -1
+		en := d.ents[e]
+		switch {
+		case en.partOf >= 0:
+			next = en.partOf
+		case en.partOf <= -2:
+			if p, ok := d.byGaz[-2-en.partOf]; ok {
+				next = p
+			}
+		case en.typ == schema.Person:
+			for _, m := range d.ments {
+				if m.ent == e && m.owner >= 0 {
+					next = m.owner
+					break
+				}
+			}
+		}
+		e = next
+	}
+	return false
+}
+
+// agentOf finds the "by X" agent of a passive cue.
+func (d *doc) agentOf(s sentence, heads []int, cEnd int) []int {
+	for k := cEnd; k < s.to && k < cEnd+8; k++ {
+		if d.toks[k].lower != "by" {
+			continue
+		}
+		for _, mi := range heads {
+			m := d.ments[mi]
+			if m.from > k && m.from <= k+3 && actorOK(d.ents[m.ent].typ) {
+				return []int{m.ent}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // retype changes the type of entity e, unless a title made it a person.
 func (d *doc) retype(e int, t schema.EntityType) {
 	for _, m := range d.ments {
@@ -241,12 +299,7 @@ func (d *doc) addRel(r rel) {
 	}
 	d.rels = append(d.rels, r)
 	if r.typ == schema.Accuses {
-		d.lastAccuser[r.obj] = r.subj
-		if r.sent != d.accuseSent {
-			d.lastAccusers = d.lastAccusers[:0]
-			d.accuseSent = r.sent
-		}
-		d.lastAccusers = append(d.lastAccusers, r.subj)
+		d.accusations = append(d.accusations, r)
 	}
 	if r.typ == schema.Proposes || r.typ == schema.Requests {
 		d.lastProposer[r.obj] = r.subj
@@ -307,8 +360,13 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		future := d.isFuture(s, i)
 		passive := d.isPassive(s, i, c)
-		subjs := d.subjectOf(s, heads, i, passive, cEnd)
-		if len(subjs) == 0 {
+		var subjs []int
+		if passive {
+			subjs = d.agentOf(s, heads, cEnd)
+		} else {
+			subjs = d.subjectOf(s, heads, i, passive, cEnd)
+		}
+		if len(subjs) == 0 && !passive {
 			subjs = lastSubj
 		} else {
 			lastSubj = subjs
@@ -325,13 +383,16 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if len(objs) == 0 {
 			switch typ {
 			case schema.Denies:
-				for _, sj := range subjs {
-					if a, ok := d.lastAccuser[sj]; ok {
-						objs = append(objs, a)
+				// The accusation denied is the latest one against the
+				// subject or the body it speaks for.
+				for k := len(d.accusations) - 1; k >= 0 && len(objs) == 0; k-- {
+					ac := d.accusations[k]
+					for _, sj := range subjs {
+						if d.belongsTo(sj, ac.obj) {
+							objs = append(objs, d.accusersIn(ac.sent, ac.obj)...)
+							break
+						}
 					}
-				}
-				if len(objs) == 0 {
-					objs = append(objs, d.lastAccusers...)
 				}
 			case schema.Rejects:
 				for _, sj := range subjs {
@@ -598,6 +659,10 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		if m.kind == mkMetonym && d.ents[m.ent].place {
 			continue
 		}
+		if prep == "from" && typ == schema.Sanctions {
+			first = k
+			break
+		}
 		if prep == "in" || prep == "at" || prep == "from" || prep == "since" || prep == "near" || prep == "by" || prep == "during" {
 			continue
 		}
@@ -605,6 +670,12 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	if first < 0 {
+		// "urged both countries", "called on the two sides".
+		for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
+			if (toks[x].lower == "both" || toks[x].lower == "two") && pairNouns[toks[x+1].lower] {
+				return d.lastTwo(cEnd)
+			}
+		}
 		return nil
 	}
 	out = append(out, d.ments[heads[first]].ent)
@@ -618,6 +689,12 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// pairNouns after "both" or "two" refer to the two parties last named.
+var pairNouns = map[string]bool{
+	"sides": true, "countries": true, "nations": true, "neighbours": true, "neighbors": true,
+	"parties": true, "governments": true, "states": true, "rivals": true,
 }
 
 // listDeterminers may open the second member of a coordinated pair: "Ukraine
