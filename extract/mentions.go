@@ -455,6 +455,17 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i++
 			continue
 		}
+		// "External Affairs Minister Subrahmanyam Jaishankar": capitalized
+		// words heading a title belong to the title.
+		if tp, ok := d.lx.matchTitle(toks, j, end); ok && !d.hasOrgWord(i, j) && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) {
+			if _, isGaz := d.lx.matchGaz(toks, i, j); !isGaz {
+				k := j + len(tp.words)
+				pendTitle, pendTitleEnd = d.span(i, k), k
+				d.pendClass = d.lx.title[tp.entry].Class
+				i = k
+				continue
+			}
+		}
 		d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
 		pendTitle, pendTitleEnd, pendOwner = "", -1, -1
 		i = j
