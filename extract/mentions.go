@@ -565,12 +565,39 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			}
 			k := d.capRun(k0, end, true)
 			if k > k0 && d.hasOrgWord(k0, k) {
-				o := d.entByName(d.span(k0, k), schema.Organization)
+				// "China's Foreign Ministry" is the body's name as written.
+				o := d.entByName(d.span(i, k), schema.Organization)
 				d.setPartOf(o, e)
 				d.ments[mi].mod = true
-				d.addMention(mention{ent: o, from: k0, to: k, sent: si, owner: -1})
+				d.addMention(mention{ent: o, from: i, to: k, sent: si, owner: -1})
 				d.lastEnd = k
+				if k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
+					d.ents[o].addAlias(toks[k+1].text)
+					d.acronyms[toks[k+1].text] = o
+				}
 				return
+			}
+		}
+		// "Mexico's government", "Sudan's army-aligned government": the
+		// state itself; "Sudan's army": a body of it.
+		if d.lx.types[g] == schema.Country {
+			for k := k0; k < end && k < k0+2; k++ {
+				if countryNouns[toks[k].lower] {
+					d.ments[mi].to = k + 1
+					d.lastEnd = k + 1
+					return
+				}
+				if n := d.matchOrgNoun(k, end); n > 0 && k == k0 {
+					o := d.entByName(d.span(i, k+n), schema.Organization)
+					d.setPartOf(o, e)
+					d.ments[mi].mod = true
+					d.addMention(mention{ent: o, from: i, to: k + n, sent: si, owner: -1})
+					d.lastEnd = k + n
+					return
+				}
+				if toks[k].kind != tkWord || toks[k].cap {
+					break
+				}
 			}
 		}
 		// "Egypt's ... lower-case title", "Russia's preparations": the
