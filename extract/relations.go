@@ -75,6 +75,16 @@ func (d *doc) findRelations() {
 // person and records the role the apposition states.
 func (d *doc) markAppositions() {
 	d.appos = make([]bool, len(d.ments))
+	// Mentions in brackets and after "known as" rename what precedes them.
+	for mi, m := range d.ments {
+		if m.from >= 2 && d.toks[m.from-1].lower == "as" && (d.toks[m.from-2].lower == "known" || d.toks[m.from-2].lower == "dubbed") ||
+			m.from >= 3 && d.toks[m.from-1].lower == "the" && d.toks[m.from-2].lower == "as" && d.toks[m.from-3].lower == "known" {
+			d.appos[mi] = true
+		}
+		if m.from >= 1 && d.toks[m.from-1].text == "(" {
+			d.appos[mi] = true
+		}
+	}
 	for mi, m := range d.ments {
 		if d.ents[m.ent].typ != schema.Person || m.mod {
 			continue
@@ -431,6 +441,34 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			}
 		}
 		i = cEnd - 1
+	}
+	d.talksBetween(si, s, heads)
+}
+
+// talksBetween adds MEETS among a sentence's coordinated subjects when the
+// sentence speaks of talks they held: "A and B agreed ... after two days of
+// talks".
+func (d *doc) talksBetween(si int, s sentence, heads []int) {
+	has := false
+	for k := s.from; k < s.to; k++ {
+		switch d.toks[k].lower {
+		case "talks", "negotiations", "consultations":
+			if !d.negated(s, k) {
+				has = true
+			}
+		}
+	}
+	if !has || len(heads) < 2 {
+		return
+	}
+	// the first coordinated list of actors in the sentence
+	for a := 0; a+1 < len(heads); a++ {
+		m1, m2 := d.ments[heads[a]], d.ments[heads[a+1]]
+		gap := d.toks[m1.to:m2.from]
+		if len(gap) == 1 && gap[0].lower == "and" && actorOK(d.ents[m1.ent].typ) && actorOK(d.ents[m2.ent].typ) && !m1.poss && !m2.poss {
+			d.addRel(rel{typ: schema.Meets, subj: m1.ent, obj: m2.ent, sent: si, confidence: 0.6})
+			return
+		}
 	}
 }
 
