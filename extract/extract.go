@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"kg/schema"
 )
@@ -72,11 +73,17 @@ type doc struct {
 	anyProposer  int
 }
 
-// Extract returns what the extractor finds in article a. It fills the
+// Extract returns what the extractor finds in article a. Invalid UTF-8 in
+// the text is replaced by U+FFFD. It fills the
 // article's ID and SHA256 when they are empty and its dateline metadata
 // (place, source, date) when the text has a dateline and the fields are
 // empty.
 func (x *Extractor) Extract(a schema.Article) schema.Extraction {
+	// Offsets are into valid UTF-8: invalid bytes become U+FFFD first.
+	if !utf8.ValidString(a.Text) {
+		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
+		a.SHA256 = ""
+	}
 	if a.SHA256 == "" {
 		a.SHA256 = schema.TextHash(a.Text)
 	}

@@ -75,8 +75,12 @@ func TestOffsets(t *testing.T) {
 
 func checkInvariants(t *testing.T, a schema.Article, ex schema.Extraction) {
 	t.Helper()
+	text := ex.Article.Text
+	if !utf8.ValidString(text) {
+		t.Errorf("%s: extraction text is not valid UTF-8", a.Ref)
+	}
 	inText := func(s, e int) bool {
-		return 0 <= s && s <= e && e <= len(a.Text) && (s == len(a.Text) || utf8.RuneStart(a.Text[s])) && (e == len(a.Text) || utf8.RuneStart(a.Text[e]))
+		return 0 <= s && s <= e && e <= len(text) && (s == len(text) || utf8.RuneStart(text[s])) && (e == len(text) || utf8.RuneStart(text[e]))
 	}
 	ids := map[string]bool{}
 	for _, e := range ex.Entities {

@@ -163,6 +163,9 @@ func less(a, b phrase) bool {
 
 // matchGaz returns the longest gazetteer phrase starting at toks[i].
 func (lx *lexicon) matchGaz(toks []token, i, end int) (phrase, bool) {
+	if i >= end {
+		return phrase{}, false
+	}
 	for _, p := range lx.gaz[toks[i].text] {
 		if i+len(p.words) > end {
 			continue
@@ -185,6 +188,9 @@ func (lx *lexicon) matchGaz(toks []token, i, end int) (phrase, bool) {
 // matchTitle returns the longest title starting at toks[i], matched case-
 // insensitively.
 func (lx *lexicon) matchTitle(toks []token, i, end int) (phrase, bool) {
+	if i >= end {
+		return phrase{}, false
+	}
 	for _, p := range lx.titles[toks[i].lower] {
 		if i+len(p.words) > end {
 			continue
