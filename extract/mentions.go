@@ -414,6 +414,16 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i = j
 			continue
 		}
+		// "Egyptian-drafted plan", "Pakistan-based": the state in a
+		// hyphenated modifier.
+		if k := strings.LastIndexByte(t.text, '-'); k > 0 && modifierSuffixes[t.text[k+1:]] {
+			pre := []token{mkToken(t.text, 0, k, false)}
+			if gp, ok := d.lx.matchGaz(pre, 0, 1); ok && len(gp.words) == 1 && d.lx.types[gp.entry] != schema.Location {
+				d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+			}
+			i++
+			continue
+		}
 		// "the Gulf of Finland": a longer "X of Y" name wins over the
 		// gazetteer match inside it.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {

@@ -212,7 +212,7 @@ func (d *doc) agentOf(s sentence, heads []int, cEnd int) []int {
 		}
 		for _, mi := range heads {
 			m := d.ments[mi]
-			if m.from > k && m.from <= k+3 && actorOK(d.ents[m.ent].typ) {
+			if m.from > k && m.from <= k+6 && actorOK(d.ents[m.ent].typ) && !m.poss {
 				return []int{m.ent}
 			}
 		}
@@ -333,6 +333,19 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 	toks := d.toks
 	heads := d.heads(s)
 	lastSubj := []int(nil)
+	// pending are cues without an object ("condemned the violation"); they
+	// take the object another cue of the same subject names in the
+	// sentence ("... and warned Moscow").
+	var pending []rel
+	sentObjs := map[int][]int{}
+	defer func() {
+		for _, p := range pending {
+			for _, o := range sentObjs[p.subj] {
+				p.obj = o
+				d.addRel(p)
+			}
+		}
+	}()
 	for i := s.from; i < s.to; i++ {
 		if d.mentionAt[i] >= 0 {
 			continue
@@ -410,6 +423,17 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 						objs = append(objs, a)
 					}
 				}
+			}
+		}
+		if len(objs) == 0 && (typ == schema.Criticizes || typ == schema.Warns) && len(subjs) > 0 {
+			pending = append(pending, rel{typ: typ, subj: subjs[0], sent: si, confidence: 0.6})
+			for _, sj := range subjs[1:] {
+				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
+			}
+		}
+		if len(objs) > 0 {
+			for _, sj := range subjs {
+				sentObjs[sj] = objs
 			}
 		}
 		tense := ""
@@ -701,6 +725,12 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			first = k
 			break
 		}
+		if prep == "by" && byObject[typ] && k > 0 && m.from-2 >= cEnd && d.toks[m.from-2].kind == tkWord && !d.toks[m.from-2].cap {
+			// "denounced upcoming military drills by Seoul": the
+			// doer of what is criticized.
+			first = k
+			break
+		}
 		if prep == "in" || prep == "at" || prep == "from" || prep == "since" || prep == "near" || prep == "by" || prep == "during" {
 			continue
 		}
@@ -727,6 +757,12 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// byObject lists the types whose object may be the doer of the criticized
+// or denounced act, named after "by".
+var byObject = map[schema.RelationType]bool{
+	schema.Criticizes: true, schema.Accuses: true, schema.Warns: true,
 }
 
 // pairNouns after "both" or "two" refer to the two parties last named.
