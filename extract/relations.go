@@ -151,7 +151,7 @@ func (d *doc) markAppositions() {
 			if o := d.mentionAt[x]; o >= 0 && o != mi {
 				d.appos[o] = true
 				oe := d.ments[o].ent
-				if owner < 0 && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
+				if owner < 0 && d.ments[o].kind != mkDemonym && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
 					owner = oe
 				}
 			}
@@ -699,6 +699,9 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			if _, ok := d.cues.match(toks, x, s.to); ok && d.mentionAt[x] < 0 {
 				gapBreak = true
 			}
+			if speechVerbs[toks[x].lower] {
+				gapBreak = true
+			}
 		}
 		if gapBreak {
 			break
@@ -757,6 +760,12 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// speechVerbs start reported speech: an object is never beyond them.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "stated": true, "announced": true,
+	"insisted": true, "noted": true, "argued": true, "wrote": true, "tweeted": true, "according": true,
 }
 
 // byObject lists the types whose object may be the doer of the criticized
