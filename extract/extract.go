@@ -199,7 +199,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			aliases[m.ent] = map[string]bool{}
 		}
 		s := d.span(m.from, m.to)
-		if m.kind != mkDemonym {
+		if m.kind != mkDemonym && m.kind != mkDesc {
 			aliases[m.ent][s] = true
 		}
 		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.toks[m.from].start, End: d.toks[m.to-1].end})

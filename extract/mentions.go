@@ -129,6 +129,23 @@ var modifierSuffixes = map[string]bool{
 	"flagged": true, "built": true,
 }
 
+// descNouns after "the" refer to the organization named last.
+var descNouns = map[string]bool{
+	"group": true, "militia": true, "movement": true, "company": true, "firm": true,
+	"organisation": true, "organization": true, "rebels": true, "militants": true,
+}
+
+// lastOrg is the organization most recently mentioned before token x.
+func (d *doc) lastOrg(x int) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to <= x && d.ents[m.ent].typ == schema.Organization {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // collectiveOwners may stand before "'s" inside an organization's name:
 // "Republican People's Party", "Workers' Party".
 var collectiveOwners = map[string]bool{
@@ -339,6 +356,14 @@ func (d *doc) findInSentence(si int, s sentence) {
 		t := toks[i]
 		if t.kind != tkWord {
 			i++
+			continue
+		}
+		// "the group", "the company": the organization named last.
+		if t.lower == "the" && i+1 < end && descNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {
+			if e := d.lastOrg(i); e >= 0 {
+				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+			}
+			i += 2
 			continue
 		}
 		// Titles: "Foreign Minister", "spokesman", "Secretary General".

@@ -400,6 +400,8 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			objs = d.passiveObject(s, heads, i)
 		case typ == schema.Denies:
 			objs = d.claimant(s, cEnd)
+		case typ == schema.Agrees && cEnd+1 < s.to && (toks[cEnd].lower == "to" || toks[cEnd].lower == "on") && toks[cEnd+1].kind == tkWord && !toks[cEnd+1].cap:
+			// "A and B agreed to restore ties": mutual, no object.
 		default:
 			objs = d.objectOf(s, heads, cEnd, typ)
 		}
@@ -519,7 +521,7 @@ func (d *doc) claimant(s sentence, cEnd int) []int {
 	for k := cEnd; k < s.to && k < cEnd+6; k++ {
 		if mi := d.mentionAt[k]; mi >= 0 {
 			m := d.ments[mi]
-			if m.poss || k > cEnd && (d.toks[k-1].lower == "by" || d.toks[k-1].lower == "from") {
+			if m.poss || k > cEnd && (d.toks[k-1].lower == "by" || d.toks[k-1].lower == "from" || d.toks[k-1].lower == "in") {
 				if actorOK(d.ents[m.ent].typ) {
 					return []int{m.ent}
 				}
@@ -543,7 +545,7 @@ func (d *doc) reported(s sentence, i int) bool {
 	for k := i - 1; k >= s.from && k >= i-14; k-- {
 		w := toks[k].lower
 		switch {
-		case w == ";" || isOpenQuote(toks[k].text):
+		case w == ";" || w == "," || isOpenQuote(toks[k].text):
 			return false
 		case w == "of":
 			sawOf = true
