@@ -405,6 +405,21 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		default:
 			objs = d.objectOf(s, heads, cEnd, typ)
 		}
+		// "war between the two sides", "talks between A and B": the
+		// parties relate to each other.
+		if c.words[len(c.words)-1] == "between" && len(objs) == 2 {
+			d.addRel(rel{typ: typ, subj: objs[0], obj: objs[1], sent: si, confidence: 0.65})
+			if typ != schema.Meets || len(subjs) == 0 {
+				i = cEnd - 1
+				continue
+			}
+		}
+		if len(objs) == 0 && !passive {
+			objs = d.relativeObject(s, heads, i, subjs)
+		}
+		if len(objs) == 0 && !passive {
+			objs = d.itsObject(s, heads, cEnd, subjs)
+		}
 		if len(objs) == 0 {
 			switch typ {
 			case schema.Denies:
@@ -762,6 +777,79 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// relativeObject finds the object of a cue in a relative clause: "the
+// cartels, which Washington designated as terrorist organizations".
+func (d *doc) relativeObject(s sentence, heads []int, i int, subjs []int) []int {
+	if len(subjs) == 0 {
+		return nil
+	}
+	// the subject mention just before the cue, preceded by "which"/"that"
+	for k := len(heads) - 1; k >= 0; k-- {
+		m := d.ments[heads[k]]
+		if m.to > i || m.ent != subjs[0] {
+			continue
+		}
+		p := m.from - 1
+		if p < s.from {
+			return nil
+		}
+		switch d.toks[p].lower {
+		case "which", "whom":
+		default:
+			return nil
+		}
+		if p-1 >= s.from && d.toks[p-1].text == "," {
+			p--
+		}
+		// the antecedent list ending right before p
+		var out []int
+		for x := k - 1; x >= 0; x-- {
+			a := d.ments[heads[x]]
+			if len(out) == 0 && a.to != p && !(a.to+1 == p && d.toks[a.to].text == ")") {
+				return nil
+			}
+			if !actorOK(d.ents[a.ent].typ) {
+				break
+			}
+			out = append(out, a.ent)
+			if x > 0 {
+				prev := d.ments[heads[x-1]]
+				gap := d.toks[prev.to:a.from]
+				if len(gap) == 2 && gap[0].lower == "and" && gap[1].lower == "the" || len(gap) == 1 && gap[0].lower == "and" {
+					continue
+				}
+			}
+			break
+		}
+		return out
+	}
+	return nil
+}
+
+// itsObject resolves "struck its nuclear facilities" to the actor the
+// sentence opened with, when that is not the subject.
+func (d *doc) itsObject(s sentence, heads []int, cEnd int, subjs []int) []int {
+	if cEnd >= s.to || d.toks[cEnd].lower != "its" && d.toks[cEnd].lower != "their" {
+		return nil
+	}
+	for _, mi := range heads {
+		m := d.ments[mi]
+		if m.from >= cEnd {
+			break
+		}
+		if !actorOK(d.ents[m.ent].typ) || m.poss {
+			continue
+		}
+		for _, sj := range subjs {
+			if sj == m.ent {
+				return nil
+			}
+		}
+		return []int{m.ent}
+	}
+	return nil
 }
 
 // speechVerbs start reported speech: an object is never beyond them.
