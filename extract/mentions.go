@@ -386,7 +386,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 			// "the foreign minister of Kazakhstan": the owner follows.
 			owner := -1
 			if j+1 < end && (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "at" || toks[j].lower == "with") {
-				if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind != refDemonym {
+				if k := d.capRun(j+1, end, true); toks[j+1].cap && k > j+1 && d.hasOrgWord(j+1, k) && !d.gazExact(j+1, k) {
+					// "an analyst at Eurasia Group": the longer name wins.
+					owner = d.entByName(d.span(j+1, k), schema.Organization)
+					d.addMention(mention{ent: owner, from: j + 1, to: k, sent: si, mod: true, owner: -1})
+					j = k
+				} else if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind != refDemonym {
 					owner = d.gazEnt(gp.entry)
 					d.addMention(mention{ent: owner, from: j + 1, to: j + 1 + len(gp.words), sent: si, mod: true, owner: -1})
 					j = j + 1 + len(gp.words)
@@ -412,7 +417,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 			}
 			// "Its spokesman, Artyom Belousov": the body spoken of before.
 			if owner < 0 && pendTitleEnd != i && i > s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
-				owner = d.lastActor(i - 1)
+				owner = d.lastTopic(si, i-1)
 			}
 			if pendTitleEnd == i && pendTitle != "" {
 				title = pendTitle + " " + title
@@ -495,6 +500,15 @@ func (d *doc) findInSentence(si int, s sentence) {
 		if tp, ok := d.lx.matchTitle(toks, j, end); ok && !d.hasOrgWord(i, j) && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) {
 			if _, isGaz := d.lx.matchGaz(toks, i, j); !isGaz {
 				k := j + len(tp.words)
+				// "Government spokeswoman", "Presidential spokesman": the
+				// state spoken of.
+				if j == i+1 && (toks[i].lower == "government" || toks[i].lower == "presidential") {
+					pendOwner = d.recentCountry(i)
+					pendTitle, pendTitleEnd = d.span(j, k), k
+					d.pendClass = d.lx.title[tp.entry].Class
+					i = k
+					continue
+				}
 				pendTitle, pendTitleEnd = d.span(i, k), k
 				d.pendClass = d.lx.title[tp.entry].Class
 				i = k
@@ -716,7 +730,14 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if e, ok := d.acronyms[name]; ok {
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		d.orgMention(si, i, j, end, e)
+		return
+	}
+	// "Körfez CEO", "Al Noor's chairman": the short form of an
+	// organization named before.
+	if e := d.orgByPrefix(name); e >= 0 {
+		d.ents[e].addAlias(name)
+		d.orgMention(si, i, j, end, e)
 		return
 	}
 	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap {
@@ -726,8 +747,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
-		e := d.entByName(name, schema.Organization)
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
 	if j-i >= 2 {
@@ -747,6 +767,55 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
+}
+
+// orgMention records an organization mention [i, j) and makes it the
+// owner of a title that follows, directly or after "'s": "CADE President
+// Gustavo Tavares Lima", "Anadolu Makine's general manager, Serkan Öztürk".
+func (d *doc) orgMention(si, i, j, end, e int) {
+	mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+	k := j
+	if k < end && (d.toks[k].text == "'s" || d.toks[k].text == "’s") {
+		k++
+	}
+	if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
+		d.ments[mi].mod = true
+		d.pendOwnerNext, d.pendOwnerAt = e, k
+	}
+}
+
+// orgByPrefix returns an organization whose name starts with the words of
+// name ("Al Noor" for "Al Noor Maritime"), or -1.
+func (d *doc) orgByPrefix(name string) int {
+	for k, en := range d.ents {
+		if en.typ == schema.Organization && len(en.name) > len(name) && strings.HasPrefix(en.name, name+" ") {
+			return k
+		}
+	}
+	return -1
+}
+
+// gazExact reports whether tokens [i, j) are exactly one gazetteer phrase.
+func (d *doc) gazExact(i, j int) bool {
+	gp, ok := d.lx.matchGaz(d.toks, i, j)
+	return ok && i+len(gp.words) == j
+}
+
+// lastTopic is the organization or state that the sentence before si
+// opened with: what "its" refers to at the start of a sentence.
+func (d *doc) lastTopic(si, x int) int {
+	if si > 0 {
+		prev := d.sents[si-1]
+		for _, m := range d.ments {
+			if m.from >= prev.from && m.to <= prev.to && !m.mod {
+				t := d.ents[m.ent].typ
+				if t == schema.Organization || t == schema.Country {
+					return m.ent
+				}
+			}
+		}
+	}
+	return d.lastActor(x)
 }
 
 // personFor returns the person named by tokens [i, j): a known person whose

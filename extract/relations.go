@@ -151,7 +151,7 @@ func (d *doc) markAppositions() {
 			if o := d.mentionAt[x]; o >= 0 && o != mi {
 				d.appos[o] = true
 				oe := d.ments[o].ent
-				if owner < 0 && d.ments[o].kind != mkDemonym && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
+				if owner < 0 && !(d.ments[o].kind == mkDemonym && d.ments[o].mod) && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
 					owner = oe
 				}
 			}
@@ -239,8 +239,19 @@ func (d *doc) retype(e int, t schema.EntityType) {
 
 // structural emits HOLDS_ROLE from titles and PART_OF from names.
 func (d *doc) structural() {
+	owned := map[int]bool{}
 	for _, m := range d.ments {
-		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && nationalTitle[m.tclass] {
+		if m.owner >= 0 {
+			owned[m.ent] = true
+		}
+	}
+	for _, r := range d.rels {
+		if r.typ == schema.HoldsRole {
+			owned[r.subj] = true
+		}
+	}
+	for _, m := range d.ments {
+		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && nationalTitle[m.tclass] && !owned[m.ent] {
 			// "Foreign Minister Margus Tsahkna" with no state named: the
 			// state the text speaks of just before.
 			if c := d.recentCountry(m.from); c >= 0 {
