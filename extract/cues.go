@@ -17,6 +17,22 @@ type cue struct {
 	// mutual cues with a coordinated subject and no object relate the
 	// subjects to each other ("A and B agreed", "the sides held talks").
 	mutual bool
+	// nounLike forms are also common nouns ("a ban", "sanctions",
+	// "an attack"): they count as verbs only after a subject or an
+	// auxiliary.
+	nounLike bool
+}
+
+// nounVerbs are lemmas whose base and -s forms are common nouns.
+var nounVerbs = map[string]bool{
+	"ban": true, "fine": true, "attack": true, "strike": true, "support": true, "offer": true,
+	"sanction": true, "demand": true, "request": true, "appeal": true, "visit": true, "protest": true,
+	"charge": true, "aid": true, "arm": true, "back": true, "block": true, "veto": true, "host": true,
+	"press": true, "raid": true, "assault": true, "clash": true, "shell": true, "bomb": true,
+	"suspend": false, "welcome": true, "praise": true, "threaten": false, "warn": false, "blame": true,
+	"call": true, "accept": false, "sign": true, "consult": false, "meet": false, "receive": false,
+	"invite": false, "suggest": false, "propose": false, "ram": true, "expel": false, "designate": false,
+	"recall": true, "arrive": false, "thank": true, "endorse": false, "hail": true, "commend": false,
 }
 
 // cueSpec lists relation cues: each line is TYPE then "|"-separated verb
@@ -41,7 +57,7 @@ var cueSpec = []struct {
 	{schema.Supports, "support|back|endorse|praise|welcome|thank|aid|arm|commend|hail|applaud|reassure", "stood shoulder to shoulder|stands with|stand with|stood by|expressed support for|supply weapons to|supplied weapons to|sent aid to|provide aid to|transfer to|will transfer|stood \"shoulder to shoulder\"", false},
 	{schema.Sanctions, "sanction|expel|fine|ban|blacklist|suspend|designate|recall", "imposed sanctions on|impose sanctions on|imposed sanctions against|sanctions against|sanctions on|cut ties with|cut diplomatic ties|severed ties|added to the entity list|added to its entity list|imposed tariffs on|export controls on|banned|fined|expelled|blacklisted|suspended", false},
 	{schema.MemberOf, "", "a member of|member of|members of|member states of|member state of|a member state of", false},
-	{schema.Fights, "attack|invade|shell|bomb|strike/struck/struck|clash|raid|assault|ram", "armed confrontation with|launched strikes on|launched an attack on|carried out strikes|water cannon|fired on|opened fire on|war with|war against|fighting between|war between|clashes between|clashes with|attack on|attacks on|strike on|strikes on|offensive against", false},
+	{schema.Fights, "attack|invade|shell|bomb|strike/struck/struck|clash|raid|assault|ram", "armed confrontation with|launched strikes on|launched an attack on|carried out strikes|water cannon|fired on|opened fire on|war with|war against|fighting between|war between|clashes between|clashes with|attack on|attacks on|strike on|strikes on|offensive against|invasion of|full-scale invasion of|invaded|airstrikes on|air strikes on|drone attack on|missile attack on", false},
 }
 
 // verbForms returns the inflected forms of a regular lemma.
@@ -106,8 +122,10 @@ func buildCues() cueIndex {
 			if l == "" {
 				continue
 			}
+			base := strings.SplitN(l, "/", 2)[0]
 			for _, f := range verbForms(l) {
-				add(cue{words: []string{f}, typ: s.typ, mutual: s.mutual})
+				nl := nounVerbs[base] && (f == base || f == thirdPerson(base))
+				add(cue{words: []string{f}, typ: s.typ, mutual: s.mutual, nounLike: nl})
 			}
 		}
 		for _, f := range strings.Split(s.fixed, "|") {

@@ -322,7 +322,7 @@ func (d *doc) addRel(r rel) {
 	if r.typ == schema.Accuses {
 		d.accusations = append(d.accusations, r)
 	}
-	if r.typ == schema.Proposes || r.typ == schema.Requests {
+	if r.typ == schema.Proposes {
 		d.lastProposer[r.obj] = r.subj
 		d.anyProposer = r.subj
 	}
@@ -367,6 +367,9 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		cEnd := i + len(c.words)
 		typ := c.typ
+		if c.nounLike && !d.verbContext(s, i) {
+			continue
+		}
 		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
 		if typ == schema.Rejects || typ == schema.Denies {
 			for k := cEnd; k < s.to && k < cEnd+4; k++ {
@@ -414,7 +417,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		case typ == schema.Agrees && cEnd+1 < s.to && (toks[cEnd].lower == "to" || toks[cEnd].lower == "on") && toks[cEnd+1].kind == tkWord && !toks[cEnd+1].cap:
 			// "A and B agreed to restore ties": mutual, no object.
 		default:
-			objs = d.objectOf(s, heads, cEnd, typ)
+			objs = d.objectOf(s, heads, cEnd, typ, subjs)
 		}
 		// "war between the two sides", "talks between A and B": the
 		// parties relate to each other.
@@ -524,6 +527,26 @@ func (d *doc) talksBetween(si int, s sentence, heads []int) {
 	}
 }
 
+// verbContext reports whether the word at i, which may be a noun, stands
+// as a verb: after a name, a pronoun, an auxiliary, "to" or an adverb that
+// follows one.
+func (d *doc) verbContext(s sentence, i int) bool {
+	for k := i - 1; k >= s.from && k >= i-2; k-- {
+		if d.mentionAt[k] >= 0 {
+			return k == i-1 || d.toks[k+1].kind == tkWord && strings.HasSuffix(d.toks[k+1].lower, "ly")
+		}
+		switch d.toks[k].lower {
+		case "to", "will", "would", "must", "should", "could", "may", "might", "not", "n't", "did",
+			"does", "do", "can", "they", "we", "i", "you", "he", "she", "it", "also", "both", "jointly":
+			return true
+		}
+		if !strings.HasSuffix(d.toks[k].lower, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
 // denialFollows reports whether the verb "deny" at cEnd denies a claim:
 // "denied the accusation", "denied that ...", "denied supporting", "denied
 // it", or nothing more ("Rwanda denies.").
@@ -583,9 +606,24 @@ func (d *doc) reported(s sentence, i int) bool {
 			return true
 		case sawThat && (w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "dismissed" || w == "rejected"):
 			return true
+		case embedders[w]:
+			return true
+		}
+		// "urged the Council to impose sanctions": the requested act is
+		// not a fact.
+		if c, ok := d.cues.match(toks, k, i); ok && c.typ == schema.Requests && k+len(c.words) <= i {
+			return true
 		}
 	}
 	return false
+}
+
+// embedders introduce acts that are opposed, threatened or hoped for,
+// not done: "opposed any sanctions on", "stopped short of criticizing".
+var embedders = map[string]bool{
+	"opposed": true, "opposes": true, "oppose": true, "opposing": true, "threatened": true,
+	"threatening": true, "short": true, "wants": true, "seeks": true, "sought": true, "hopes": true,
+	"hoped": true, "aims": true, "refrain": true, "avoid": true, "avoided": true, "resisted": true,
 }
 
 var hypothetical = map[string]bool{
@@ -710,7 +748,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 }
 
 // objectOf finds the object mentions after the cue.
-func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationType) []int {
+func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationType, subjs []int) []int {
 	toks := d.toks
 	var out []int
 	first := -1
@@ -772,7 +810,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		// "urged both countries", "called on the two sides".
 		for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
 			if (toks[x].lower == "both" || toks[x].lower == "two") && pairNouns[toks[x+1].lower] {
-				return d.lastTwo(cEnd)
+				return d.lastTwo(cEnd, subjs...)
 			}
 		}
 		return nil
@@ -939,20 +977,32 @@ func (d *doc) lastActor(x int) int {
 	return -1
 }
 
-// lastTwo returns the two most recent distinct non-person actors before x.
-func (d *doc) lastTwo(x int) []int {
-	var out []int
-	for k := len(d.ments) - 1; k >= 0 && len(out) < 2; k-- {
-		m := d.ments[k]
-		if m.to <= x && !m.mod {
-			t := d.ents[m.ent].typ
-			if (t == schema.Organization || t == schema.Country || t == schema.Group) && (len(out) == 0 || out[0] != m.ent) {
-				out = append(out, m.ent)
+// lastTwo returns the two most recent distinct states (else organizations
+// or groups) named as heads before x, leaving out the entities in skip.
+func (d *doc) lastTwo(x int, skip ...int) []int {
+	for _, types := range [][]schema.EntityType{{schema.Country}, {schema.Country, schema.Organization, schema.Group}} {
+		var out []int
+	next:
+		for k := len(d.ments) - 1; k >= 0 && len(out) < 2; k-- {
+			m := d.ments[k]
+			if m.to > x || m.mod {
+				continue
+			}
+			for _, e := range skip {
+				if e == m.ent || d.belongsTo(e, m.ent) {
+					continue next
+				}
+			}
+			for _, t := range types {
+				if d.ents[m.ent].typ == t && (len(out) == 0 || out[0] != m.ent) {
+					out = append(out, m.ent)
+					break
+				}
 			}
 		}
+		if len(out) == 2 {
+			return out
+		}
 	}
-	if len(out) < 2 {
-		return nil
-	}
-	return out
+	return nil
 }
