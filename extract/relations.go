@@ -370,6 +370,11 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if c.nounLike && !d.verbContext(s, i) {
 			continue
 		}
+		// "31 companies accused of helping Moscow": a reduced passive
+		// names no accuser.
+		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && strings.HasSuffix(toks[i].lower, "ed") && !d.hasAuxBefore(s, i) {
+			continue
+		}
 		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
 		if typ == schema.Rejects || typ == schema.Denies {
 			for k := cEnd; k < s.to && k < cEnd+4; k++ {
@@ -525,6 +530,25 @@ func (d *doc) talksBetween(si int, s sentence, heads []int) {
 			return
 		}
 	}
+}
+
+// hasAuxBefore reports whether a finite verb or a subject stands right
+// before the participle at i ("has accused", "India accused").
+func (d *doc) hasAuxBefore(s sentence, i int) bool {
+	if i == s.from {
+		return false
+	}
+	p := d.toks[i-1]
+	switch p.lower {
+	case "has", "have", "had", "also", "again", "repeatedly", "publicly", "previously", "he", "she", "it", "they", "we":
+		return true
+	}
+	if d.mentionAt[i-1] >= 0 {
+		// "India accused Pakistan of": a subject, unless a list of
+		// companies or people is being described.
+		return true
+	}
+	return false
 }
 
 // verbContext reports whether the word at i, which may be a noun, stands
@@ -683,6 +707,13 @@ func (d *doc) isPassive(s sentence, i int, c cue) bool {
 // mention before it, with the actors coordinated with it.
 func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) []int {
 	toks := d.toks
+	// ", accusing them of ...", ", rebuffing U.S. pressure": a participle
+	// clause takes the subject of the sentence.
+	if i > s.from+1 && toks[i-1].text == "," && strings.HasSuffix(toks[i].lower, "ing") {
+		if e := d.mainSubject(s, heads, i); e >= 0 {
+			return []int{e}
+		}
+	}
 	best := -1
 	for k := len(heads) - 1; k >= 0; k-- {
 		m := d.ments[heads[k]]
@@ -721,7 +752,10 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 				}
 				return nil
 			case "it", "they", "its", "their":
-				if e := d.lastActor(x); e >= 0 {
+				if e := d.mainSubject(s, heads, x); e >= 0 {
+					return []int{e}
+				}
+				if e := d.lastTopic(d.sentOf(x), x); e >= 0 {
 					return []int{e}
 				}
 				return nil
@@ -950,6 +984,39 @@ func (d *doc) passiveObject(s sentence, heads []int, i int) []int {
 		}
 	}
 	return nil
+}
+
+// mainSubject is the first actor of sentence s before token x that is not
+// inside a prepositional phrase, a possessor or an apposition: the subject
+// of its main clause.
+func (d *doc) mainSubject(s sentence, heads []int, x int) int {
+	for _, mi := range heads {
+		m := d.ments[mi]
+		if m.to > x {
+			break
+		}
+		if !actorOK(d.ents[m.ent].typ) || m.poss {
+			continue
+		}
+		if m.from > s.from {
+			switch d.toks[m.from-1].lower {
+			case "of", "in", "with", "to", "from", "against", "on", "at", "for", "by", "after", "before":
+				continue
+			}
+		}
+		return m.ent
+	}
+	return -1
+}
+
+// sentOf returns the index of the sentence holding token x.
+func (d *doc) sentOf(x int) int {
+	for si, s := range d.sents {
+		if x >= s.from && x < s.to {
+			return si
+		}
+	}
+	return 0
 }
 
 // lastPerson is the most recent person mentioned before token x.
