@@ -14,8 +14,8 @@ var verbose = flag.Bool("eval.verbose", false, "print the eval's misses and fals
 // Floors for the dev gold set. They only ever rise: raise them when the
 // extractor improves, never lower them to make a change pass.
 const (
-	floorEntityTypedF1 = 0.89
-	floorRelationF1    = 0.58
+	floorEntityTypedF1 = 0.91
+	floorRelationF1    = 0.62
 	maxAbsent          = 0
 )
 

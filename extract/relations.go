@@ -439,6 +439,9 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if len(objs) == 0 && !passive {
 			objs = d.itsObject(s, heads, cEnd, subjs)
 		}
+		if len(objs) == 0 && !passive && dealTargets[typ] {
+			objs = d.dealParties(s, cEnd, subjs)
+		}
 		if len(objs) == 0 {
 			switch typ {
 			case schema.Denies:
@@ -860,6 +863,52 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// dealTargets are the types whose object may be the parties of a deal:
+// "praised the agreement", "welcomed the prisoner deal".
+var dealTargets = map[schema.RelationType]bool{
+	schema.Supports: true, schema.Criticizes: true,
+}
+
+var dealNouns = map[string]bool{
+	"deal": true, "agreement": true, "accord": true, "pact": true, "truce": true, "ceasefire": true,
+	"exchange": true, "swap": true, "rapprochement": true, "treaty": true,
+}
+
+// dealParties returns the parties of the latest agreement the article
+// reported, when the cue at cEnd praises or criticizes "the deal".
+func (d *doc) dealParties(s sentence, cEnd int, subjs []int) []int {
+	found := false
+	for k := cEnd; k < s.to && k < cEnd+4; k++ {
+		if dealNouns[d.toks[k].lower] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	for k := len(d.rels) - 1; k >= 0; k-- {
+		r := d.rels[k]
+		if r.typ != schema.Agrees {
+			continue
+		}
+		var out []int
+		for _, e := range []int{r.subj, r.obj} {
+			skip := false
+			for _, sj := range subjs {
+				if sj == e {
+					skip = true
+				}
+			}
+			if !skip {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // relativeObject finds the object of a cue in a relative clause: "the
