@@ -66,6 +66,8 @@ type doc struct {
 	// token pendOwnerAt ("Commission President ...").
 	pendOwnerNext, pendOwnerAt int
 	pendClass                  string
+	// homeGaz is the state of the dateline's place, -1 when unknown.
+	homeGaz int
 	rels                       []rel
 
 	accusations  []rel
@@ -93,7 +95,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	d := &doc{
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
-		pendOwnerNext: -1, pendOwnerAt: -1,
+		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1,
 		lastProposer: map[int]int{}, anyProposer: -1,
 	}
 	d.toks = tokenize(a.Text)
@@ -109,6 +111,13 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 			a.Published = dl.date
 		}
 		bodyByte = dl.end
+		d.homeGaz = -1
+		for _, w := range []string{dl.place, strings.Fields(dl.place + " x")[0]} {
+			if gp, ok := x.lx.matchGaz(tokenize(w), 0, len(tokenize(w))); ok && len(gp.words) == len(tokenize(w)) && x.lx.types[gp.entry] == schema.Country {
+				d.homeGaz = gp.entry
+				break
+			}
+		}
 	}
 	for d.bodyStart < len(d.toks) && d.toks[d.bodyStart].start < bodyByte {
 		d.bodyStart++

@@ -606,7 +606,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 				d.lastEnd = k0
 				return
 			}
-			if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization {
+			if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization && (d.lx.partOf[gp2.entry] < 0 || d.lx.partOf[gp2.entry] == g) {
 				o := d.gazEnt(gp2.entry)
 				d.setPartOf(o, e)
 				d.ments[mi].mod = true

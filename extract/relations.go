@@ -254,7 +254,11 @@ func (d *doc) structural() {
 		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && nationalTitle[m.tclass] && !owned[m.ent] {
 			// "Foreign Minister Margus Tsahkna" with no state named: the
 			// state the text speaks of just before.
-			if c := d.recentCountry(m.from); c >= 0 {
+			c := d.recentCountry(m.from)
+			if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 {
+				c = h
+			}
+			if c >= 0 {
 				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: c, sent: m.sent, role: m.title, confidence: 0.6})
 			}
 			continue
@@ -470,7 +474,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
 			}
 		}
-		if len(objs) > 0 {
+		if len(objs) > 0 && hostile[typ] {
 			for _, sj := range subjs {
 				sentObjs[sj] = objs
 			}
@@ -863,6 +867,13 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
+}
+
+// hostile types lend their object to an objectless criticism in the same
+// sentence.
+var hostile = map[schema.RelationType]bool{
+	schema.Warns: true, schema.Criticizes: true, schema.Accuses: true, schema.Sanctions: true,
+	schema.Fights: true, schema.Denies: true, schema.Rejects: true,
 }
 
 // dealTargets are the types whose object may be the parties of a deal:
