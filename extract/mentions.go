@@ -490,6 +490,13 @@ func (d *doc) findInSentence(si int, s sentence) {
 		jo := d.capRun(i, end, true)
 		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) {
 			j = jo
+			// "Everbright Circuit Trading and Anadolu Makine": two names.
+			for a := i + 1; a < j-1; a++ {
+				if toks[a].lower == "and" && d.hasOrgWord(i, a) && j-a > 2 {
+					j = a
+					break
+				}
+			}
 		}
 		if j <= i {
 			i++
@@ -762,9 +769,27 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
+	// "Abiy" for Abiy Ahmed, "Lee" for Lee Jae-myung: names that lead
+	// with the name used alone.
+	for k := len(d.people) - 1; k >= 0; k-- {
+		if strings.HasPrefix(d.ents[d.people[k]].name, toks[i].text+" ") {
+			d.addMention(mention{ent: d.people[k], from: i, to: j, sent: si, owner: -1})
+			return
+		}
+	}
+	switch toks[i].lower {
+	case "north", "south", "east", "west":
+		return
+	}
 	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	// "Nvidia said", "ExxonMobil has": a one-word name acting, with no
+	// person of that name in the article, is an organization.
+	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
 }
