@@ -575,7 +575,21 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
 		return
 	}
-	e := d.gazEnt(g)
+	e := -1
+	// "the Foreign Office said" after "Pakistan's Foreign Office": the
+	// body the article already named, not the gazetteer's namesake.
+	if d.lx.types[g] == schema.Organization {
+		if p := d.lx.partOf[g]; p >= 0 {
+			if _, named := d.byGaz[p]; !named {
+				e = d.orgBySuffix(d.span(i, j), -1)
+			}
+		}
+	}
+	if e >= 0 {
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	e = d.gazEnt(g)
 	// "Russian Foreign Ministry" names its state: PART_OF by the name.
 	if p := d.lx.partOf[g]; p >= 0 && d.namesEntry(gp.words[0], p) {
 		d.setPartOf(e, d.gazEnt(p))
@@ -617,6 +631,10 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 				o := d.gazEnt(gp2.entry)
 				d.setPartOf(o, e)
 				d.ments[mi].mod = true
+				if k := k0 + len(gp2.words); k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
+					d.ents[o].addAlias(toks[k+1].text)
+					d.acronyms[toks[k+1].text] = o
+				}
 				return
 			}
 			k := d.capRun(k0, end, true)
@@ -815,6 +833,15 @@ func (d *doc) orgByPrefix(name string) int {
 	for k, en := range d.ents {
 		if en.typ == schema.Organization && len(en.name) > len(name) && strings.HasPrefix(en.name, name+" ") {
 			return k
+		}
+	}
+	// One word of a longer company name: "Tianjing" for "Shenzhen
+	// Tianjing Semiconductor".
+	if !strings.Contains(name, " ") && !d.lowerWords[strings.ToLower(name)] {
+		for k, en := range d.ents {
+			if en.typ == schema.Organization && strings.Contains(" "+en.name+" ", " "+name+" ") && !d.lx.orgTail[strings.ToLower(name)] && !d.lx.orgHead[strings.ToLower(name)] {
+				return k
+			}
 		}
 	}
 	return -1
