@@ -68,7 +68,7 @@ type doc struct {
 	pendClass                  string
 	// homeGaz is the state of the dateline's place, -1 when unknown.
 	homeGaz int
-	rels                       []rel
+	rels    []rel
 
 	accusations  []rel
 	lastProposer map[int]int

@@ -129,6 +129,10 @@ var modifierSuffixes = map[string]bool{
 	"flagged": true, "built": true,
 }
 
+// ownerPreps join a title to the body it belongs to: "head of", "a
+// spokesman for", "an analyst at", "a reporter with".
+var ownerPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true}
+
 // descNouns after "the" refer to the organization named last.
 var descNouns = map[string]bool{
 	"group": true, "militia": true, "movement": true, "company": true, "firm": true,
@@ -366,8 +370,9 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i += 2
 			continue
 		}
-		// Titles: "Foreign Minister", "spokesman", "Secretary General".
-		if tp, ok := d.lx.matchTitle(toks, i, end); ok {
+		// Titles: "Foreign Minister", "spokesman", "Secretary General" — but
+		// "European Council President" is a body and its title.
+		if tp, ok := d.lx.matchTitle(toks, i, end); ok && !d.bodyHeadsTitle(i, end, len(tp.words)) {
 			j := i + len(tp.words)
 			title := d.span(i, j)
 			if d.pendOwnerAt == i {
@@ -385,23 +390,27 @@ func (d *doc) findInSentence(si int, s sentence) {
 			}
 			// "the foreign minister of Kazakhstan": the owner follows.
 			owner := -1
-			if j+1 < end && (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "at" || toks[j].lower == "with") {
-				if k := d.capRun(j+1, end, true); toks[j+1].cap && k > j+1 && d.hasOrgWord(j+1, k) && !d.gazExact(j+1, k) {
+			if j+1 < end && ownerPreps[toks[j].lower] {
+				// "the head of the Atomic Energy Organization of Iran": the
+				// article is not part of the name.
+				k0 := j + 1
+				if toks[k0].lower == "the" && k0+1 < end {
+					k0++
+				}
+				if k := d.capRun(k0, end, true); toks[k0].cap && k > k0 && d.hasOrgWord(k0, k) && !d.gazExact(k0, k) {
 					// "an analyst at Eurasia Group": the longer name wins.
-					owner = d.entByName(d.span(j+1, k), schema.Organization)
-					d.addMention(mention{ent: owner, from: j + 1, to: k, sent: si, mod: true, owner: -1})
-					j = k
-				} else if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind != refDemonym {
-					owner = d.gazEnt(gp.entry)
-					d.addMention(mention{ent: owner, from: j + 1, to: j + 1 + len(gp.words), sent: si, mod: true, owner: -1})
-					j = j + 1 + len(gp.words)
-				} else if toks[j+1].cap {
-					k := d.capRun(j+1, end, true)
-					if k > j+1 && d.hasOrgWord(j+1, k) {
-						owner = d.entByName(d.span(j+1, k), schema.Organization)
-						d.addMention(mention{ent: owner, from: j + 1, to: k, sent: si, mod: true, owner: -1})
-						j = k
+					owner = d.entByName(d.span(k0, k), schema.Organization)
+					if gp, ok := d.lx.matchGaz(toks, k0, k); ok && d.lx.types[gp.entry] == schema.Country {
+						// "the Estonian Defence Forces": part of Estonia.
+						d.setPartOf(owner, d.gazEnt(gp.entry))
 					}
+					d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
+					j = k
+				} else if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
+					owner = d.gazEnt(gp.entry)
+					d.partOfByName(owner, gp)
+					d.addMention(mention{ent: owner, from: k0, to: k0 + len(gp.words), sent: si, mod: true, owner: -1})
+					j = k0 + len(gp.words)
 				}
 			}
 			// "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva".
@@ -543,7 +552,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 				if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz || d.hasOrgWord(j, k) {
 					e := d.entByName(d.span(i, k), schema.Organization)
 					d.setPartOf(e, country)
-					d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
+					d.orgMention(si, i, k, end, e)
 					d.lastEnd = k
 					return
 				}
@@ -553,7 +562,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		if n := d.matchOrgNoun(j, end); n > 0 && (j+n >= end || !(toks[j+n].kind == tkWord && !toks[j+n].cap && !isVerbish(toks[j+n].lower))) {
 			e := d.entByName(d.span(i, j+n), schema.Organization)
 			d.setPartOf(e, country)
-			d.addMention(mention{ent: e, from: i, to: j + n, sent: si, owner: -1})
+			d.orgMention(si, i, j+n, end, e)
 			d.lastEnd = j + n
 			return
 		}
@@ -590,10 +599,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		return
 	}
 	e = d.gazEnt(g)
-	// "Russian Foreign Ministry" names its state: PART_OF by the name.
-	if p := d.lx.partOf[g]; p >= 0 && d.namesEntry(gp.words[0], p) {
-		d.setPartOf(e, d.gazEnt(p))
-	}
+	d.partOfByName(e, gp)
 	kind := mkName
 	if gp.kind == refMetonym {
 		kind = mkMetonym
@@ -607,7 +613,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			if k > j && d.hasOrgWord(j, k) {
 				o := d.entByName(d.span(i, k), schema.Organization)
 				d.setPartOf(o, e)
-				d.addMention(mention{ent: o, from: i, to: k, sent: si, owner: -1})
+				d.orgMention(si, i, k, end, o)
 				d.lastEnd = k
 				return
 			}
@@ -643,7 +649,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 				o := d.entByName(d.span(i, k), schema.Organization)
 				d.setPartOf(o, e)
 				d.ments[mi].mod = true
-				d.addMention(mention{ent: o, from: i, to: k, sent: si, owner: -1})
+				d.orgMention(si, i, k, end, o)
 				d.lastEnd = k
 				if k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
 					d.ents[o].addAlias(toks[k+1].text)
@@ -812,6 +818,17 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	}
 }
 
+// bodyHeadsTitle reports whether a gazetteer organization or state starts
+// at i and is shorter than the title matched there.
+func (d *doc) bodyHeadsTitle(i, end, n int) bool {
+	gp, ok := d.lx.matchGaz(d.toks, i, end)
+	if !ok || len(gp.words) >= n || gp.kind == refDemonym {
+		return false
+	}
+	t := d.lx.types[gp.entry]
+	return t == schema.Organization || t == schema.Country
+}
+
 // orgMention records an organization mention [i, j) and makes it the
 // owner of a title that follows, directly or after "'s": "CADE President
 // Gustavo Tavares Lima", "Anadolu Makine's general manager, Serkan Öztürk".
@@ -930,6 +947,14 @@ func (d *doc) orgBySuffix(name string, self int) int {
 		}
 	}
 	return -1
+}
+
+// partOfByName makes e part of its gazetteer parent when the phrase that
+// named it names the parent too: "Russian Foreign Ministry".
+func (d *doc) partOfByName(e int, gp phrase) {
+	if p := d.lx.partOf[gp.entry]; p >= 0 && d.namesEntry(gp.words[0], p) {
+		d.setPartOf(e, d.gazEnt(p))
+	}
 }
 
 // namesEntry reports whether word w is the name, an alias or a demonym of

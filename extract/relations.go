@@ -255,7 +255,7 @@ func (d *doc) structural() {
 			// "Foreign Minister Margus Tsahkna" with no state named: the
 			// state the text speaks of just before.
 			c := d.recentCountry(m.from)
-			if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 {
+			if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && (c < 0 || d.lastMentionSent(c, m.from) < m.sent-1) {
 				c = h
 			}
 			if c >= 0 {
@@ -278,6 +278,17 @@ func (d *doc) structural() {
 			}
 		}
 	}
+}
+
+// lastMentionSent returns the sentence of e's last mention before token x.
+func (d *doc) lastMentionSent(e, x int) int {
+	best := -1
+	for _, m := range d.ments {
+		if m.ent == e && m.to <= x {
+			best = m.sent
+		}
+	}
+	return best
 }
 
 // nationalTitle lists the title classes that belong to a state.
@@ -423,6 +434,14 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			objs = d.passiveObject(s, heads, i)
 		case typ == schema.Denies:
 			objs = d.claimant(s, cEnd)
+		case typ == schema.PartOf:
+			// "Sabor Já, which is controlled by Vermeer Capital".
+			for _, mi := range heads {
+				if m := d.ments[mi]; m.from >= cEnd && m.from <= cEnd+2 && d.ents[m.ent].typ != schema.Person {
+					objs = []int{m.ent}
+					break
+				}
+			}
 		case typ == schema.Agrees && cEnd+1 < s.to && (toks[cEnd].lower == "to" || toks[cEnd].lower == "on") && toks[cEnd+1].kind == tkWord && !toks[cEnd+1].cap:
 			// "A and B agreed to restore ties": mutual, no object.
 		default:
