@@ -35,7 +35,7 @@ func FuzzTokenize(f *testing.F) {
 		"No full stop here\n\nNext paragraph.",
 		"x'})-[:R]->() DETACH DELETE n // a`b",
 		"\xff\xfe\x00 é\u0301 '' ’s '\u2028 .. U.S.A.",
-		"a'\xff", "'s", "U.\xc3", "A.'",
+		"a'\xff", "'s", "U.\xc3", "A.'", "\xab",
 	} {
 		f.Add(s)
 	}

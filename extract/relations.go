@@ -434,6 +434,14 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			objs = d.passiveObject(s, heads, i)
 		case typ == schema.Denies:
 			objs = d.claimant(s, cEnd)
+			// "denied allegations by Western countries": they accused.
+			for _, c := range objs {
+				for _, sj := range subjs {
+					if side := d.sideOf(sj); d.ents[side].typ != schema.Person {
+						d.addRel(rel{typ: schema.Accuses, subj: c, obj: side, sent: si, confidence: 0.6})
+					}
+				}
+			}
 		case typ == schema.PartOf:
 			// "Sabor Já, which is controlled by Vermeer Capital".
 			for _, mi := range heads {
@@ -461,6 +469,13 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		if len(objs) == 0 && !passive {
 			objs = d.itsObject(s, heads, cEnd, subjs)
+		}
+		// "accused it of", "urged them to": a pronoun object is the
+		// actor named last that is not the subject.
+		if len(objs) == 0 && !passive && cEnd+1 < s.to && toks[cEnd].lower == "it" && (typ == schema.Accuses || typ == schema.Criticizes || typ == schema.Warns) {
+			if e := d.lastActorExcept(cEnd, subjs); e >= 0 {
+				objs = []int{e}
+			}
 		}
 		if len(objs) == 0 && !passive && dealTargets[typ] {
 			objs = d.dealParties(s, cEnd, subjs)
@@ -761,7 +776,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		}
 		if m.from > s.from {
 			switch toks[m.from-1].lower {
-			case "of", "in", "with", "to", "from", "against", "on", "at", "for", "between", "over", "about", "into", "than":
+			case "of", "in", "with", "to", "from", "against", "on", "at", "for", "between", "over", "about", "into", "than", "by":
 				continue
 			}
 		}
@@ -1063,6 +1078,47 @@ func (d *doc) passiveObject(s sentence, heads []int, i int) []int {
 		}
 	}
 	return nil
+}
+
+// sideOf is the state or body a person speaks for, else the entity.
+func (d *doc) sideOf(e int) int {
+	if d.ents[e].typ != schema.Person {
+		return e
+	}
+	for _, m := range d.ments {
+		if m.ent == e && m.owner >= 0 {
+			return m.owner
+		}
+	}
+	for _, r := range d.rels {
+		if r.typ == schema.HoldsRole && r.subj == e {
+			return r.obj
+		}
+	}
+	return e
+}
+
+// lastActorExcept is the most recent non-person actor head before x that
+// is not one of skip.
+func (d *doc) lastActorExcept(x int, skip []int) int {
+next:
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to > x || m.mod {
+			continue
+		}
+		t := d.ents[m.ent].typ
+		if t != schema.Organization && t != schema.Country && t != schema.Group {
+			continue
+		}
+		for _, e := range skip {
+			if e == m.ent || d.belongsTo(e, m.ent) {
+				continue next
+			}
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // mainSubject is the first actor of sentence s before token x that is not
