@@ -30,12 +30,14 @@ type lexicon struct {
 	entries []GazEntry
 	types   []schema.EntityType
 	partOf  []int // entry index of the parent, -1 when none
-	byName  map[string]int
-	gaz     map[string][]phrase // first word -> phrases, longest first
-	titles  map[string][]phrase // first lower word -> title phrases
-	title   []Title
-	orgTail map[string]bool
-	orgHead map[string]bool
+	// children lists, per entry, the organizations that are part of it.
+	children map[int][]int
+	byName   map[string]int
+	gaz      map[string][]phrase // first word -> phrases, longest first
+	titles   map[string][]phrase // first lower word -> title phrases
+	title    []Title
+	orgTail  map[string]bool
+	orgHead  map[string]bool
 }
 
 var entityTypeOf = map[string]schema.EntityType{
@@ -109,6 +111,12 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 		}
 		for _, a := range e.Metonyms {
 			add(a, i, refMetonym)
+		}
+	}
+	lx.children = map[int][]int{}
+	for i, p := range lx.partOf {
+		if p >= 0 && lx.types[i] == schema.Organization {
+			lx.children[p] = append(lx.children[p], i)
 		}
 	}
 	for k, ps := range lx.gaz {

@@ -560,7 +560,10 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		}
 		// "the Russian embassy".
 		if n := d.matchOrgNoun(j, end); n > 0 && (j+n >= end || !(toks[j+n].kind == tkWord && !toks[j+n].cap && !isVerbish(toks[j+n].lower))) {
-			e := d.entByName(d.span(i, j+n), schema.Organization)
+			e := d.bodyOf(g, d.span(j, j+n))
+			if e < 0 {
+				e = d.entByName(d.span(i, j+n), schema.Organization)
+			}
 			d.setPartOf(e, country)
 			d.orgMention(si, i, j+n, end, e)
 			d.lastEnd = j + n
@@ -668,7 +671,12 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 					return
 				}
 				if n := d.matchOrgNoun(k, end); n > 0 && k == k0 {
-					o := d.entByName(d.span(i, k+n), schema.Organization)
+					o := d.bodyOf(g, d.span(k, k+n))
+					if o < 0 {
+						o = d.entByName(d.span(i, k+n), schema.Organization)
+					} else {
+						d.ents[o].addAlias(d.span(i, k+n))
+					}
 					d.setPartOf(o, e)
 					d.ments[mi].mod = true
 					d.addMention(mention{ent: o, from: i, to: k + n, sent: si, owner: -1})
@@ -816,6 +824,31 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
+}
+
+// armedWords name a state's armed forces in the gazetteer.
+var bodyWords = map[string][]string{
+	"army":     {"Armed Forces", "Army", "Defence Forces", "Defense Forces"},
+	"military": {"Armed Forces", "Army", "Defence Forces", "Defense Forces", "Military"},
+	"navy":     {"Navy"},
+	"police":   {"Police"},
+}
+
+// bodyOf returns the document entity of the gazetteer body of state g that
+// a common noun names ("Sudan's army": the Sudanese Armed Forces), or -1.
+func (d *doc) bodyOf(g int, noun string) int {
+	words := bodyWords[strings.ToLower(noun)]
+	if len(words) == 0 {
+		return -1
+	}
+	for _, w := range words {
+		for _, c := range d.lx.children[g] {
+			if strings.Contains(d.lx.entries[c].Name, w) {
+				return d.gazEnt(c)
+			}
+		}
+	}
+	return -1
 }
 
 // bodyHeadsTitle reports whether a gazetteer organization or state starts
