@@ -358,7 +358,10 @@ func (d *doc) heads(s sentence) []int {
 func (d *doc) sentenceRelations(si int, s sentence) {
 	toks := d.toks
 	heads := d.heads(s)
-	lastSubj := []int(nil)
+	// lastSubj starts as the subject of the sentence's first clause, for
+	// verbs coordinated with a verb that is not a cue ("said ..., but
+	// warned").
+	lastSubj := d.openingSubject(s, heads)
 	// pending are cues without an object ("condemned the violation"); they
 	// take the object another cue of the same subject names in the
 	// sentence ("... and warned Moscow").
@@ -387,7 +390,12 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "31 companies accused of helping Moscow": a reduced passive
 		// names no accuser.
-		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && strings.HasSuffix(toks[i].lower, "ed") && !d.hasAuxBefore(s, i) {
+		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && strings.HasSuffix(toks[i].lower, "ed") {
+			continue
+		}
+		// "a bill proposed by U.S. lawmakers": a reduced passive inside a
+		// noun phrase relates nobody named.
+		if len(c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && cEnd < s.to && toks[cEnd].lower == "by" && !d.hasAuxBefore(s, i) && d.mentionAt[i-1] < 0 {
 			continue
 		}
 		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
@@ -418,9 +426,14 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		future := d.isFuture(s, i)
 		passive := d.isPassive(s, i, c)
 		var subjs []int
-		if passive {
+		switch {
+		case passive:
 			subjs = d.agentOf(s, heads, cEnd)
-		} else {
+		case d.coordinatedVerb(s, i) && len(lastSubj) > 0:
+			// "said Iran had no intention ..., but warned the E3": the
+			// second verb shares the first one's subject.
+			subjs = lastSubj
+		default:
 			subjs = d.subjectOf(s, heads, i, passive, cEnd)
 		}
 		if len(subjs) == 0 && !passive {
@@ -554,7 +567,7 @@ func (d *doc) talksBetween(si int, s sentence, heads []int) {
 	for k := s.from; k < s.to; k++ {
 		switch d.toks[k].lower {
 		case "talks", "negotiations", "consultations":
-			if !d.negated(s, k) {
+			if !d.negated(s, k) && !d.reported(s, k) {
 				has = true
 			}
 		}
@@ -590,6 +603,44 @@ func (d *doc) hasAuxBefore(s sentence, i int) bool {
 		return true
 	}
 	return false
+}
+
+// openingSubject is the subject the sentence opens with: a pronoun
+// resolved, or its first actor outside prepositional phrases.
+func (d *doc) openingSubject(s sentence, heads []int) []int {
+	if s.to-s.from < 2 {
+		return nil
+	}
+	switch d.toks[s.from].lower {
+	case "he", "she":
+		if e := d.lastPerson(s.from); e >= 0 {
+			return []int{e}
+		}
+		return nil
+	}
+	if len(heads) > 0 {
+		m := d.ments[heads[0]]
+		if m.from == s.from || m.from == s.from+1 && d.toks[s.from].lower == "the" {
+			if actorOK(d.ents[m.ent].typ) {
+				return []int{m.ent}
+			}
+		}
+	}
+	return nil
+}
+
+// coordinatedVerb reports whether the cue at i opens a verb phrase
+// coordinated with an earlier one: "..., but warned", "and urged".
+func (d *doc) coordinatedVerb(s sentence, i int) bool {
+	k := i - 1
+	for k > s.from && (d.toks[k].lower == "also" || strings.HasSuffix(d.toks[k].lower, "ly")) {
+		k--
+	}
+	if k <= s.from {
+		return false
+	}
+	w := d.toks[k].lower
+	return (w == "but" || w == "and") && d.mentionAt[k-1] < 0
 }
 
 // verbContext reports whether the word at i, which may be a noun, stands
@@ -779,6 +830,17 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 			case "of", "in", "with", "to", "from", "against", "on", "at", "for", "between", "over", "about", "into", "than", "by":
 				continue
 			}
+		}
+		// "according to Xinhua, but it criticized": the pronoun is nearer.
+		pron := false
+		for x := m.to; x < i; x++ {
+			switch toks[x].lower {
+			case "he", "she", "it", "they":
+				pron = true
+			}
+		}
+		if pron {
+			break
 		}
 		best = k
 		break
