@@ -55,11 +55,13 @@ type doc struct {
 	ments     []mention
 	mentionAt []int
 	appos     []bool
-	byGaz     map[int]int
-	byName    map[string]int
-	acronyms  map[string]int
-	people    []int
-	lastEnd   int
+	// objMention marks mentions taken as objects of a cue.
+	objMention map[int]bool
+	byGaz      map[int]int
+	byName     map[string]int
+	acronyms   map[string]int
+	people     []int
+	lastEnd    int
 	// lowerWords holds the words the article writes in lower case.
 	lowerWords map[string]bool
 	// pendOwnerNext is an organization whose name precedes a title at

@@ -64,6 +64,7 @@ func (d *doc) findRelations() {
 			d.mentionAt[k] = mi
 		}
 	}
+	d.objMention = map[int]bool{}
 	d.markAppositions()
 	for si, s := range d.sents {
 		d.sentenceRelations(si, s)
@@ -485,7 +486,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "accused it of", "urged them to": a pronoun object is the
 		// actor named last that is not the subject.
-		if len(objs) == 0 && !passive && cEnd+1 < s.to && toks[cEnd].lower == "it" && (typ == schema.Accuses || typ == schema.Criticizes || typ == schema.Warns) {
+		if len(objs) == 0 && !passive && cEnd+1 < s.to && toks[cEnd].lower == "it" && (typ == schema.Accuses || typ == schema.Criticizes || typ == schema.Warns || typ == schema.Requests && toks[cEnd+1].lower == "to") {
 			if e := d.lastActorExcept(cEnd, subjs); e >= 0 {
 				objs = []int{e}
 			}
@@ -640,7 +641,15 @@ func (d *doc) coordinatedVerb(s sentence, i int) bool {
 		return false
 	}
 	w := d.toks[k].lower
-	return (w == "but" || w == "and") && d.mentionAt[k-1] < 0
+	if w != "but" && w != "and" {
+		return false
+	}
+	// "thanked the bloc and called on it": the name before "and" is the
+	// object of the first verb, not a second subject.
+	if mi := d.mentionAt[k-1]; mi >= 0 {
+		return d.objMention[mi]
+	}
+	return true
 }
 
 // verbContext reports whether the word at i, which may be a noun, stands
@@ -905,6 +914,11 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			if speechVerbs[toks[x].lower] {
 				gapBreak = true
 			}
+			// "presented leaders with a proposal to fund a loan for
+			// Ukraine": an infinitive opens another clause.
+			if toks[x].lower == "to" && x > cEnd && x+1 < s.to && toks[x+1].kind == tkWord && !toks[x+1].cap && d.mentionAt[x+1] < 0 && typ != schema.Visits && typ != schema.Warns && typ != schema.Criticizes {
+				gapBreak = true
+			}
 		}
 		if gapBreak {
 			break
@@ -953,11 +967,13 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		return nil
 	}
 	out = append(out, d.ments[heads[first]].ent)
+	d.objMention[heads[first]] = true
 	for k := first + 1; k < len(heads); k++ {
 		prev, cur := d.ments[heads[k-1]], d.ments[heads[k]]
 		gap := toks[prev.to:cur.from]
 		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && d.listCloses(heads, k) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && listDeterminers[gap[1].lower] {
 			out = append(out, cur.ent)
+			d.objMention[heads[k]] = true
 			continue
 		}
 		break
