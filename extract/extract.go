@@ -57,11 +57,14 @@ type doc struct {
 	appos     []bool
 	// objMention marks mentions taken as objects of a cue.
 	objMention map[int]bool
-	byGaz      map[int]int
-	byName     map[string]int
-	acronyms   map[string]int
-	people     []int
-	lastEnd    int
+	// lastPair is the last pair of actors named together as subjects or
+	// objects: what "both sides" refers to.
+	lastPair []int
+	byGaz    map[int]int
+	byName   map[string]int
+	acronyms map[string]int
+	people   []int
+	lastEnd  int
 	// lowerWords holds the words the article writes in lower case.
 	lowerWords map[string]bool
 	// pendOwnerNext is an organization whose name precedes a title at

@@ -522,6 +522,11 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
 			}
 		}
+		if len(objs) == 2 {
+			d.lastPair = append(d.lastPair[:0], objs...)
+		} else if len(subjs) == 2 {
+			d.lastPair = append(d.lastPair[:0], subjs...)
+		}
 		if len(objs) > 0 && hostile[typ] {
 			for _, sj := range subjs {
 				sentObjs[sj] = objs
@@ -628,6 +633,35 @@ func (d *doc) openingSubject(s sentence, heads []int) []int {
 		}
 	}
 	return nil
+}
+
+// relativeBefore returns the token range of a relative clause (", who
+// ..., ") that ends right before the verb at i, or an empty range.
+func (d *doc) relativeBefore(s sentence, i int) (int, int) {
+	p := i - 1
+	for p > s.from {
+		switch d.toks[p].lower {
+		case "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "then", "later", "again", "already", "not":
+			p--
+			continue
+		}
+		break
+	}
+	if p <= s.from || d.toks[p].text != "," {
+		return -1, -1
+	}
+	for k := p - 1; k > s.from; k-- {
+		if d.toks[k].text == "," || d.toks[k].text == ";" {
+			if k+1 < p {
+				switch d.toks[k+1].lower {
+				case "who", "which", "whose", "whom":
+					return k, p
+				}
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // coordinatedVerb reports whether the cue at i opens a verb phrase
@@ -816,9 +850,14 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		}
 	}
 	best := -1
+	relFrom, relTo := d.relativeBefore(s, i)
 	for k := len(heads) - 1; k >= 0; k-- {
 		m := d.ments[heads[k]]
 		if m.to > i {
+			continue
+		}
+		if m.from >= relFrom && m.to <= relTo {
+			// inside ", who had threatened ...," before the verb
 			continue
 		}
 		blocked := false
@@ -961,6 +1000,10 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		// "urged both countries", "called on the two sides".
 		for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
 			if (toks[x].lower == "both" || toks[x].lower == "two") && pairNouns[toks[x+1].lower] {
+				// the pair named last, else the two states named last
+				if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
+					return append([]int(nil), d.lastPair...)
+				}
 				return d.lastTwo(cEnd, subjs...)
 			}
 		}
