@@ -218,7 +218,17 @@ func TestFindEntities(t *testing.T) {
 		{"Russian Federation", []string{"D"}},
 		{"the russia", []string{"D"}},
 		{"Blinken", []string{"B"}},
-		{"Lavr", nil},
+		{"Sergei", []string{"A"}},           // a word of the name
+		{"foreign MINISTRY", []string{"O"}}, // words in any order
+		{"Blinkin", []string{"B"}},          // one edit
+		{"Antnoy Blinken", []string{"B"}},   // a transposition
+		{"Lavrof", []string{"A", "L"}},      // close to both
+		{"Ukriane Russia", nil},             // words of different entities
+		{"Lavr", nil},                       // a prefix is not a word
+		{"Serge", []string{"A"}},            // one letter short
+		{"Hubb", []string{"H"}},             // one edit, four letters
+		{"ext", nil},                        // short words must be exact
+		{"federation", []string{"D"}},       // a word of an alias
 		{"", nil},
 		{"  ...  ", nil},
 	}
@@ -296,6 +306,197 @@ func TestResolveEntity(t *testing.T) {
 			if err != nil || e.ID != tt.want {
 				t.Errorf("ResolveEntity(%q) = %v, %v, want %s", tt.name, e.ID, err, tt.want)
 			}
+		}
+	}
+}
+
+func TestFindEntitiesPrefersExact(t *testing.T) {
+	g := &Graph{Entities: []schema.Entity{
+		{ID: "r", Type: schema.Country, Name: "Russia", Count: 1},
+		{ID: "rt", Type: schema.Organization, Name: "Russia Today", Count: 9},
+		{ID: "ru", Type: schema.Country, Name: "Rusia Unida", Count: 9},
+	}}
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"RUSSIA", []string{"r"}},            // exact, not the words of Russia Today
+		{"today", []string{"rt"}},            // words
+		{"rusia", []string{"ru"}},            // a word of Rusia Unida beats close to Russia
+		{"russa", []string{"ru", "rt", "r"}}, // close to all: most mentioned, then by name
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range g.FindEntities(tt.name) {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindEntities(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMatchName(t *testing.T) {
+	tests := []struct {
+		typed, name string
+		want        Match
+	}{
+		{"Sergeï LAVROV", "sergei lavrov", MatchExact},
+		{"the United States", "United States", MatchExact},
+		{"lavrov", "Sergei Lavrov", MatchWords},
+		{"lavrov sergei", "Sergei Lavrov", MatchWords},
+		{"lavorv", "Sergei Lavrov", MatchClose},  // transposition
+		{"lavrv", "Sergei Lavrov", MatchClose},   // deletion
+		{"lavrovv", "Sergei Lavrov", MatchClose}, // insertion
+		{"stoltenbrg", "Jens Stoltenberg", MatchClose},
+		{"stoltnbrg", "Jens Stoltenberg", MatchClose}, // two edits, ten letters
+		{"stltnbrg", "Jens Stoltenberg", MatchNone},   // three
+		{"lvrv", "Sergei Lavrov", MatchNone},          // two edits, four letters
+		{"usa", "us", MatchNone},                      // short words are exact
+		{"lavrov x", "Sergei Lavrov", MatchNone},      // every word must match
+		{"", "x", MatchNone},
+		{"x", "", MatchNone},
+		{"ab", "a`b", MatchNone},
+		{"a`b", "a b", MatchExact},
+		{"x'})-[:R]->() DETACH DELETE n //", "X R DETACH DELETE N", MatchExact},
+		{"Erdogan", "Recep Tayyip Erdoğan", MatchWords},
+	}
+	for _, tt := range tests {
+		if got := MatchName(tt.typed, tt.name); got != tt.want {
+			t.Errorf("MatchName(%q, %q) = %v, want %v", tt.typed, tt.name, got, tt.want)
+		}
+	}
+	if MatchExact.Or(MatchNone) != MatchExact || MatchNone.Or(MatchClose) != MatchClose || MatchClose.Or(MatchWords) != MatchWords {
+		t.Errorf("Match.Or does not keep the better match")
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kitten", "sitting", 5, 3},
+		{"kitten", "sitting", 2, 3}, // over the limit: limit+1
+		{"ab", "ba", 2, 1},
+		{"ca", "abc", 3, 3}, // optimal string alignment, not Damerau
+		{"", "abc", 5, 3},
+		{"éa", "aé", 2, 1}, // runes, not bytes
+		{"same", "same", 0, 0},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestStar(t *testing.T) {
+	tests := []struct {
+		name      string
+		id        string
+		f         Filter
+		entities  []string
+		relations []string
+	}{
+		{"both directions, no relations among neighbours", "B", Filter{},
+			[]string{"A", "B", "C", "H"}, []string{"k-ab", "k-ba", "k-bc", "k-h1"}},
+		{"filtered", "B", Filter{Types: []schema.RelationType{schema.Accuses, schema.Denies}},
+			[]string{"A", "B", "C"}, []string{"k-ba", "k-bc"}},
+		{"dates", "B", Filter{Since: "2024-04-15"}, []string{"A", "B", "C", "H"}, []string{"k-ba", "k-bc", "k-h1"}},
+		{"until", "B", Filter{Until: "2024-03"}, []string{"A", "B"}, []string{"k-ab"}},
+		{"alone", "O", Filter{Types: []schema.RelationType{schema.Meets}}, []string{"O"}, nil},
+		{"unknown", "zz", Filter{}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := subgraphFixture().Star(tt.id, tt.f)
+			ents, keys, _ := subgraphIDs(sub)
+			if !slices.Equal(ents, tt.entities) || !slices.Equal(keys, tt.relations) {
+				t.Errorf("Star(%q, %+v) = %q %q, want %q %q", tt.id, tt.f, ents, keys, tt.entities, tt.relations)
+			}
+		})
+	}
+}
+
+func TestShortestPaths(t *testing.T) {
+	// A diamond with a long way round and parallel relations:
+	//
+	//	S - M1 - T      S - L1 - L2 - L3 - T
+	//	S - M2 - T      M1 - T twice (MEETS, WARNS 0.2)
+	g := &Graph{Articles: []schema.Article{{ID: "a", Published: "2024-01-01"}}}
+	for _, id := range []string{"S", "M1", "M2", "L1", "L2", "L3", "T", "X"} {
+		g.Entities = append(g.Entities, schema.Entity{ID: id, Type: schema.Country, Name: "n" + id})
+	}
+	rel := func(key, s, o string, typ schema.RelationType, conf float64) schema.Relation {
+		return schema.Relation{Key: key, Type: typ, Subject: s, Object: o, Article: "a", Confidence: conf, Evidence: key}
+	}
+	g.Relations = []schema.Relation{
+		rel("k1", "S", "M1", schema.Meets, 1), rel("k2", "T", "M1", schema.Meets, 1), rel("k3", "M1", "T", schema.Warns, 0.2),
+		rel("k4", "S", "M2", schema.Meets, 1), rel("k5", "M2", "T", schema.Accuses, 0.9),
+		rel("k6", "S", "L1", schema.Meets, 1), rel("k7", "L1", "L2", schema.Meets, 1), rel("k8", "L2", "L3", schema.Meets, 1), rel("k9", "L3", "T", schema.Meets, 1),
+		rel("k10", "S", "S", schema.Meets, 1),
+	}
+	tests := []struct {
+		name    string
+		maxHops int
+		f       Filter
+		limit   int
+		paths   [][]string
+		keys    []string
+	}{
+		{"all shortest", 4, Filter{}, 0, [][]string{{"S", "M1", "T"}, {"S", "M2", "T"}}, []string{"k1", "k2", "k3", "k4", "k5"}},
+		{"limit", 4, Filter{}, 1, [][]string{{"S", "M1", "T"}}, []string{"k1", "k2", "k3"}},
+		{"confidence keeps parallel relations that pass", 4, Filter{MinConfidence: 0.5}, 0,
+			[][]string{{"S", "M1", "T"}, {"S", "M2", "T"}}, []string{"k1", "k2", "k4", "k5"}},
+		{"types", 4, Filter{Types: []schema.RelationType{schema.Meets}}, 0,
+			[][]string{{"S", "M1", "T"}}, []string{"k1", "k2"}},
+		{"too far", 1, Filter{}, 0, [][]string{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := g.ShortestPaths("S", "T", tt.maxHops, tt.f, tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, keys, _ := subgraphIDs(p.Graph)
+			if fmt.Sprint(p.IDs) != fmt.Sprint(tt.paths) || !slices.Equal(keys, tt.keys) {
+				t.Errorf("ShortestPaths = %q %q, want %q %q", p.IDs, keys, tt.paths, tt.keys)
+			}
+		})
+	}
+
+	// Without M1's MEETS to T, MEETS alone goes the long way round.
+	g.Relations = slices.DeleteFunc(g.Relations, func(r schema.Relation) bool { return r.Key == "k2" })
+	p, err := g.ShortestPaths("T", "S", 5, Filter{Types: []schema.RelationType{schema.Meets}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"T", "L3", "L2", "L1", "S"}}; fmt.Sprint(p.IDs) != fmt.Sprint(want) || p.Hops() != 4 {
+		t.Errorf("long way = %q (%d hops), want %q", p.IDs, p.Hops(), want)
+	}
+	if hop := p.Hop("L2", "L3"); len(hop) != 1 || hop[0].Key != "k8" {
+		t.Errorf("Hop(L2, L3) = %v, want k8", hop)
+	}
+	if p, err := g.ShortestPaths("S", "X", 5, Filter{}, 0); err != nil || len(p.IDs) != 0 || p.Hops() != 0 {
+		t.Errorf("no path = %v, %v", p, err)
+	}
+	for _, bad := range []struct {
+		from, to string
+		hops     int
+		f        Filter
+		limit    int
+	}{
+		{"S", "S", 3, Filter{}, 0},
+		{"S", "T", 0, Filter{}, 0},
+		{"S", "T", 16, Filter{}, 0},
+		{"S", "T", 3, Filter{Since: "2024"}, 0},
+		{"S", "T", 3, Filter{}, -1},
+		{"S", "T", 3, Filter{Types: []schema.RelationType{"LIKES"}}, 0},
+	} {
+		if _, err := g.ShortestPaths(bad.from, bad.to, bad.hops, bad.f, bad.limit); err == nil {
+			t.Errorf("ShortestPaths(%+v): no error", bad)
 		}
 	}
 }

@@ -1,0 +1,183 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"kg/graph"
+	"kg/schema"
+)
+
+// awaitIndexSeconds bounds how long a look-up waits for the full-text
+// index to come online (it is populating just after kg's schema is
+// applied to a database that holds entities).
+const awaitIndexSeconds = 60
+
+// findQuery asks the full-text index for the entities whose folded names
+// (schema.NormalizeName of the name and of each alias) match a Lucene
+// query. The query and the index name are parameters: nothing typed by a
+// user reaches the Cypher text.
+const findQuery = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node
+WITH node WHERE node:Entity
+RETURN node.id, node.name, node.type, coalesce(node.aliases, []), coalesce(node.mentions, 0)`
+
+// FindEntities returns the entities that name designates, as
+// graph.Graph.FindEntities defines it: compared after
+// schema.NormalizeName with each entity's name and aliases, exact matches
+// first, else entities having every word typed, else entities having a
+// word close to each word typed; the most mentioned first.
+//
+// Candidates come from kg's full-text index (schema.FullTextIndex) over
+// the entities' folded names, with up to three Lucene queries in one read
+// transaction: the folded name as a phrase, then every word required,
+// then every word required up to two edits away; each is then checked
+// with graph.MatchFolded, so the Neo4j store and the graph file agree.
+// Lucene's special characters in the input are escaped, and the query is
+// passed as a parameter: a name such as x'})-[:R]->() DETACH DELETE n //
+// is only text. (Lucene expands a fuzzy word to at most 50 indexed words,
+// the closest first; beyond that a close match can be missed.)
+func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity, error) {
+	want := schema.NormalizeName(name)
+	if want == "" {
+		return nil, nil
+	}
+	queries := luceneQueries(want)
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	es, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]schema.Entity, error) {
+		res, err := tx.Run(ctx, "CALL db.awaitIndex($index, $seconds)", map[string]any{
+			"index": schema.FullTextIndex, "seconds": int64(awaitIndexSeconds)})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return nil, err
+		}
+		for _, q := range queries {
+			t, err := collect(ctx, tx, findQuery, map[string]any{"index": schema.FullTextIndex, "query": q})
+			if err != nil {
+				return nil, err
+			}
+			if es := bestMatches(want, t.rows); len(es) > 0 {
+				return es, nil
+			}
+		}
+		return nil, nil
+	})
+	if err != nil {
+		if strings.Contains(strings.ToLower(err.Error()), "index") && strings.Contains(err.Error(), schema.FullTextIndex) {
+			return nil, fmt.Errorf("find entity %q: %w (is kg's schema applied? kg schema apply)", name, err)
+		}
+		return nil, fmt.Errorf("find entity %q: %w", name, err)
+	}
+	return es, nil
+}
+
+// ResolveEntity returns the one entity that name (a name, an alias or an
+// entity ID) designates: see graph.ResolveEntity.
+func (s *Store) ResolveEntity(ctx context.Context, name string) (schema.Entity, error) {
+	return graph.ResolveEntity(ctx, s, name)
+}
+
+// bestMatches returns the entities of rows (findQuery's columns) that
+// match the folded name want best, as graph.SortCandidates sorts them.
+func bestMatches(want string, rows [][]any) []schema.Entity {
+	var out []schema.Entity
+	best := graph.MatchNone
+	seen := make(map[string]bool)
+	for _, row := range rows {
+		e := entityOf(row)
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		m := graph.MatchNone
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			m = m.Or(graph.MatchFolded(want, schema.NormalizeName(n)))
+		}
+		if m == graph.MatchNone || (best != graph.MatchNone && m > best) {
+			continue
+		}
+		if best == graph.MatchNone || m < best {
+			best, out = m, out[:0]
+		}
+		out = append(out, e)
+	}
+	graph.SortCandidates(out)
+	return out
+}
+
+// entityOf reads an entity from columns id, name, type, aliases, mentions.
+func entityOf(row []any) schema.Entity {
+	e := schema.Entity{
+		ID:      str(row[0]),
+		Name:    str(row[1]),
+		Type:    schema.EntityType(str(row[2])),
+		Aliases: strs(row[3]),
+	}
+	if n, ok := row[4].(int64); ok {
+		e.Count = int(n)
+	}
+	return e
+}
+
+// luceneQueries returns the three queries of FindEntities for the folded
+// name want: the phrase, every word, every word fuzzily (words of four
+// letters or more up to two edits away; graph.MatchFolded then applies
+// its own, stricter, limits).
+func luceneQueries(want string) []string {
+	words := strings.Fields(want)
+	escaped := make([]string, len(words))
+	for i, w := range words {
+		escaped[i] = luceneEscape(w)
+	}
+	all := make([]string, len(words))
+	fuzzy := make([]string, len(words))
+	for i, w := range escaped {
+		all[i] = "+" + w
+		fuzzy[i] = "+" + w
+		if len([]rune(words[i])) >= 4 {
+			fuzzy[i] += "~2"
+		}
+	}
+	return []string{
+		`folded:"` + strings.Join(escaped, " ") + `"`,
+		"folded:(" + strings.Join(all, " ") + ")",
+		"folded:(" + strings.Join(fuzzy, " ") + ")",
+	}
+}
+
+// luceneEscape escapes the characters of Lucene's query syntax in s
+// (+ - & | ! ( ) { } [ ] ^ " ~ * ? : \ / and white space) with a
+// backslash, so that s is read as one term of plain text.
+func luceneEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`+-&|!(){}[]^"~*?:\/`, r) || r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// str returns v as a string, "" when it is not one.
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// strs returns the strings of a list value; nil when there are none.
+func strs(v any) []string {
+	l, _ := v.([]any)
+	var out []string
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,428 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"kg/extract"
+	"kg/graph"
+	"kg/graph/ingest"
+	"kg/schema"
+)
+
+// recorder is a graph.Sink that keeps what it is given.
+type recorder struct{ batches []schema.Extraction }
+
+func (r *recorder) Load(_ context.Context, b []schema.Extraction) error {
+	r.batches = append(r.batches, b...)
+	return nil
+}
+func (r *recorder) Close() error { return nil }
+
+var dev struct {
+	once sync.Once
+	xs   []schema.Extraction // resolved
+	g    *graph.Graph
+	err  error
+}
+
+// devCorpus returns the dev corpus (testdata/gold, 25 articles) as
+// extracted and resolved by kg's pipeline, and the graph the file store
+// makes of it.
+func devCorpus(t *testing.T) ([]schema.Extraction, *graph.Graph) {
+	t.Helper()
+	dev.once.Do(func() {
+		x, err := extract.New(extract.Options{})
+		if err != nil {
+			dev.err = err
+			return
+		}
+		var rec recorder
+		b := graph.Builder{Extract: x.Extract, Sink: &rec}
+		src := ingest.NewReader([]string{"../../testdata/gold"}, ingest.Options{})
+		if _, err := b.Build(context.Background(), src); err != nil {
+			dev.err = err
+			return
+		}
+		fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "dev.json"))
+		if err != nil {
+			dev.err = err
+			return
+		}
+		if err := fs.Load(context.Background(), rec.batches); err != nil {
+			dev.err = err
+			return
+		}
+		dev.xs, dev.g = rec.batches, fs.Graph()
+	})
+	if dev.err != nil {
+		t.Fatalf("dev corpus: %v", dev.err)
+	}
+	if len(dev.xs) != 25 {
+		t.Fatalf("dev corpus: %d articles, want 25", len(dev.xs))
+	}
+	return dev.xs, dev.g
+}
+
+// devStore returns a Store holding the dev corpus, and the corpus's graph.
+func devStore(t *testing.T) (*Store, *graph.Graph) {
+	t.Helper()
+	xs, g := devCorpus(t)
+	s := openStore(t, 0)
+	load(t, s, xs)
+	return s, g
+}
+
+// canonical returns g as JSON with empty lists and nil alike, for
+// comparing what two sources return.
+func canonical(t *testing.T, g *graph.Graph) string {
+	t.Helper()
+	c := *g
+	if len(c.Articles) == 0 {
+		c.Articles = nil
+	}
+	c.Entities = slices.Clone(c.Entities)
+	if len(c.Entities) == 0 {
+		c.Entities = nil
+	}
+	for i := range c.Entities {
+		if len(c.Entities[i].Aliases) == 0 {
+			c.Entities[i].Aliases = nil
+		}
+	}
+	if len(c.Relations) == 0 {
+		c.Relations = nil
+	}
+	if len(c.Mentions) == 0 {
+		c.Mentions = nil
+	}
+	b, err := json.MarshalIndent(c, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// sameGraph fails t when got and want differ, showing the first
+// difference.
+func sameGraph(t *testing.T, what string, got, want *graph.Graph) {
+	t.Helper()
+	g, w := canonical(t, got), canonical(t, want)
+	if g == w {
+		return
+	}
+	gl, wl := strings.Split(g, "\n"), strings.Split(w, "\n")
+	for i := range min(len(gl), len(wl)) {
+		if gl[i] != wl[i] {
+			t.Errorf("%s: neo4j and the graph file differ at line %d:\nneo4j %s\nfile  %s", what, i+1, gl[i], wl[i])
+			return
+		}
+	}
+	t.Errorf("%s: neo4j has %d lines, the graph file %d", what, len(gl), len(wl))
+}
+
+// TestSubgraphContract runs the dev corpus through Subgraph, Star,
+// ShortestPaths and FindEntities on the Neo4j store and on the graph file
+// (graph.MemorySource): they must give the same answers.
+func TestSubgraphContract(t *testing.T) {
+	s, g := devStore(t)
+	mem := graph.MemorySource{Graph: g}
+	ctx := context.Background()
+	id := func(name string) string {
+		t.Helper()
+		es := g.FindEntities(name)
+		if len(es) == 0 {
+			t.Fatalf("dev corpus has no %q", name)
+		}
+		return es[0].ID
+	}
+	russia, peskov, nato, china := id("Russia"), id("Dmitry Peskov"), id("NATO"), id("China")
+
+	t.Run("Subgraph", func(t *testing.T) {
+		tests := []struct {
+			name  string
+			seeds []string
+			hops  int
+			f     graph.Filter
+		}{
+			{"seed alone", []string{peskov}, 0, graph.Filter{}},
+			{"one hop", []string{peskov}, 1, graph.Filter{}},
+			{"two hops from a hub", []string{russia}, 2, graph.Filter{}},
+			{"three hops, two seeds", []string{nato, china}, 3, graph.Filter{}},
+			{"types", []string{russia}, 3, graph.Filter{Types: []schema.RelationType{schema.Accuses, schema.Denies, schema.Warns}}},
+			{"confidence", []string{russia}, 2, graph.Filter{MinConfidence: 0.75}},
+			{"since", []string{russia}, 2, graph.Filter{Since: "2025"}},
+			{"until, month", []string{china}, 2, graph.Filter{Until: "2024-12"}},
+			{"range", []string{russia, china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
+			{"unknown and repeated seeds", []string{"nope", peskov, peskov}, 1, graph.Filter{}},
+			{"no seeds", nil, 2, graph.Filter{}},
+		}
+		for _, tt := range tests {
+			got, err := s.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			want, _ := mem.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
+			if tt.name == "two hops from a hub" && len(want.Entities) < 20 {
+				t.Errorf("%s: only %d entities; the case means to cut a large subgraph", tt.name, len(want.Entities))
+			}
+			if tt.hops > 0 && len(tt.seeds) > 0 && len(want.Relations) == 0 {
+				t.Errorf("%s: no relations; the case means to cut some", tt.name)
+			}
+			sameGraph(t, tt.name, got, want)
+		}
+	})
+
+	t.Run("Star", func(t *testing.T) {
+		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}}
+		for i, e := range g.Entities {
+			if i%7 != 0 && e.ID != russia {
+				continue
+			}
+			f := filters[i%len(filters)]
+			got, err := s.Star(ctx, e.ID, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := mem.Star(ctx, e.ID, f)
+			sameGraph(t, fmt.Sprintf("Star(%s, %+v)", e.Name, f), got, want)
+		}
+	})
+
+	t.Run("ShortestPaths", func(t *testing.T) {
+		pairs := [][2]string{{peskov, nato}, {peskov, china}, {nato, china}, {russia, china}}
+		for i := 0; i+40 < len(g.Entities); i += 41 {
+			pairs = append(pairs, [2]string{g.Entities[i].ID, g.Entities[i+40].ID})
+		}
+		found := 0
+		for _, p := range pairs {
+			for _, f := range []graph.Filter{{}, {MinConfidence: 0.75}} {
+				got, err := s.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, _ := mem.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
+				if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
+					t.Errorf("ShortestPaths(%s, %s, %+v) = %q, want %q", p[0], p[1], f, got.IDs, want.IDs)
+				}
+				sameGraph(t, "paths graph", got.Graph, want.Graph)
+				if len(want.IDs) > 0 {
+					found++
+				}
+			}
+		}
+		if found < 4 {
+			t.Errorf("only %d of the pairs are connected; the test means to find paths", found)
+		}
+		got, err := s.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := mem.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
+		if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
+			t.Errorf("ShortestPaths MEETS, limit 1 = %q, want %q", got.IDs, want.IDs)
+		}
+		sameGraph(t, "paths graph", got.Graph, want.Graph)
+	})
+
+	t.Run("FindEntities", func(t *testing.T) {
+		var names []string
+		for i, e := range g.Entities {
+			if i%5 == 0 {
+				names = append(names, e.Name, strings.ToUpper(e.Name))
+				if w := strings.Fields(e.Name); len(w) > 1 {
+					names = append(names, w[len(w)-1]) // the surname
+				}
+				if r := []rune(e.Name); len(r) > 6 {
+					names = append(names, string(r[:3])+string(r[4:])) // a letter missing
+				}
+			}
+		}
+		names = append(names, "sabor ja", "Sabor Já", "beijing", "MOFCOM", "Zyxwvut Qqq")
+		for _, name := range names {
+			got, err := s.FindEntities(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := mem.FindEntities(ctx, name)
+			if g, w := canonical(t, &graph.Graph{Entities: got}), canonical(t, &graph.Graph{Entities: want}); g != w {
+				t.Errorf("FindEntities(%q):\nneo4j %s\nfile  %s", name, g, w)
+			}
+		}
+	})
+}
+
+// TestResolveEntityNeo4j resolves names of the dev corpus in Neo4j:
+// one entity, ambiguous names listing their candidates, no match.
+func TestResolveEntityNeo4j(t *testing.T) {
+	s, _ := devStore(t)
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		want      string // entity name
+		ambiguous int
+		none      bool
+	}{
+		{name: "dmitry peskov", want: "Dmitry Peskov"},
+		{name: "PESKOV", want: "Dmitry Peskov"},
+		{name: "Peskof", want: "Dmitry Peskov"},
+		{name: "Sergei Lavrov", want: "Sergei Lavrov"},
+		{name: "Recep Tayyip Erdoğan", want: "Recep Tayyip Erdogan"}, // accents in the query
+		{name: "Sabor Ja", ambiguous: 2},
+		{name: "sabor já", ambiguous: 2},
+		{name: "Beijing", ambiguous: 2},
+		{name: "Zyxwvut Qqq", none: true},
+		{name: schema.EntityID(schema.Country, "Atlantis"), none: true},
+	}
+	for _, tt := range tests {
+		e, err := s.ResolveEntity(ctx, tt.name)
+		var amb *graph.AmbiguousError
+		switch {
+		case tt.none:
+			if !errors.Is(err, graph.ErrNoEntity) {
+				t.Errorf("ResolveEntity(%q) = %v, %v; want ErrNoEntity", tt.name, e.Name, err)
+			}
+		case tt.ambiguous > 0:
+			if !errors.As(err, &amb) || len(amb.Candidates) != tt.ambiguous {
+				t.Errorf("ResolveEntity(%q) = %v, %v; want %d candidates", tt.name, e.Name, err, tt.ambiguous)
+				continue
+			}
+			for _, c := range amb.Candidates {
+				if c.ID == "" || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
+					t.Errorf("candidate %+v: want name, type, id and mentions", c)
+				}
+			}
+		default:
+			if err != nil || e.Name != tt.want {
+				t.Errorf("ResolveEntity(%q) = %q, %v; want %q", tt.name, e.Name, err, tt.want)
+			}
+			if id, err := s.ResolveEntity(ctx, e.ID); err != nil || id.ID != e.ID {
+				t.Errorf("ResolveEntity(%s) = %v, %v; want itself", e.ID, id.ID, err)
+			}
+		}
+	}
+}
+
+// TestFindEntitiesHostile looks up names that hold Cypher and Lucene
+// syntax: they are found as plain text, and nothing changes.
+func TestFindEntitiesHostile(t *testing.T) {
+	s := openStore(t, 0)
+	load(t, s, fixture())
+	before := snapshot(t, s)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		want []string // entity IDs
+	}{
+		{inject.Name, []string{inject.ID}},
+		{"X'})-[:r]->() detach delete N //", []string{inject.ID}},
+		{tick.Name, []string{tick.ID}},
+		{`"quoted" \ alias`, []string{inject.ID}},
+		{"Erdogan", []string{erdogan.ID}},
+		{"kiev", []string{kyiv.ID}},
+		{"*", nil},
+		{"*:*", nil},
+		{"name:Kyiv", nil},
+		{`folded:* OR name:*`, nil},
+		{`kyiv" OR "china`, nil},
+		{"kyiv~ OR china~", nil},
+		{`\`, nil},
+		{"(", nil},
+		{"a AND b", nil},
+		{"NOT kyiv", nil},
+		{"'; MATCH (n) DETACH DELETE n; //", nil},
+	}
+	for _, tt := range tests {
+		es, err := s.FindEntities(ctx, tt.name)
+		if err != nil {
+			t.Errorf("FindEntities(%q): %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindEntities(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if after := snapshot(t, s); !slices.Equal(before, after) {
+		t.Errorf("look-ups changed the database")
+	}
+}
+
+func TestLuceneQueries(t *testing.T) {
+	got := luceneQueries(schema.NormalizeName("Sergei Lavrov"))
+	want := []string{`folded:"sergei lavrov"`, `folded:(+sergei +lavrov)`, `folded:(+sergei~2 +lavrov~2)`}
+	if !slices.Equal(got, want) {
+		t.Errorf("luceneQueries = %q, want %q", got, want)
+	}
+	if got := luceneQueries("us a"); got[2] != `folded:(+us +a)` {
+		t.Errorf("short words are not fuzzy: %q", got[2])
+	}
+	for in, want := range map[string]string{
+		`a+b-c&&d||e!(f){g}[h]^"i"~j*k?l:m\n/o p`: `a\+b\-c\&\&d\|\|e\!\(f\)\{g\}\[h\]\^\"i\"\~j\*k\?l\:m\\n\/o\ p`,
+		"plain": "plain",
+		"zoë":   "zoë",
+	} {
+		if got := luceneEscape(in); got != want {
+			t.Errorf("luceneEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSubgraphHub cuts the neighbourhood of a hub of 3000 spokes joined in
+// a ring: three hops reach every spoke along a huge number of paths, but
+// the walk expands each entity once, so it is quick, and the result is
+// the graph file's.
+func TestSubgraphHub(t *testing.T) {
+	s := openStore(t, 0)
+	const n = 3000
+	hub := schema.Entity{ID: "hub", Name: "Hub", Type: schema.Country}
+	x := schema.Extraction{Article: schema.Article{ID: "hub-article", Published: "2024-01-01"}, Entities: []schema.Entity{hub}}
+	for i := range n {
+		e := schema.Entity{ID: fmt.Sprintf("s%04d", i), Name: fmt.Sprintf("Spoke %d", i), Type: schema.Country}
+		x.Entities = append(x.Entities, e)
+		next := fmt.Sprintf("s%04d", (i+1)%n)
+		x.Relations = append(x.Relations,
+			schema.Relation{Key: "h" + e.ID, Type: schema.Meets, Subject: "hub", Object: e.ID, Article: x.Article.ID, Confidence: 1, Evidence: "hub"},
+			schema.Relation{Key: "r" + e.ID, Type: schema.Meets, Subject: e.ID, Object: next, Article: x.Article.ID, Confidence: 1, Evidence: "ring"})
+	}
+	load(t, s, []schema.Extraction{x})
+	fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "hub.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.Load(context.Background(), []schema.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	want := fs.Graph().Subgraph([]string{"s0000"}, 3, graph.Filter{})
+
+	start := time.Now()
+	got, err := s.Subgraph(context.Background(), []string{"s0000"}, 3, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Entities) != n+1 || len(got.Relations) != 2*n {
+		t.Errorf("Subgraph = %d entities, %d relations; want %d, %d", len(got.Entities), len(got.Relations), n+1, 2*n)
+	}
+	sameGraph(t, "hub subgraph", got, want)
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("Subgraph of the hub took %v", d)
+	}
+	p, err := s.ShortestPaths(context.Background(), "s0000", "s1500", 4, graph.Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(p.IDs) != "[[s0000 hub s1500]]" {
+		t.Errorf("ShortestPaths through the hub = %q", p.IDs)
+	}
+}
