@@ -32,7 +32,7 @@ var nounVerbs = map[string]bool{
 	"suspend": false, "welcome": true, "praise": true, "threaten": false, "warn": false, "blame": true,
 	"call": true, "accept": false, "sign": true, "consult": false, "meet": false, "receive": false,
 	"invite": false, "suggest": false, "propose": false, "ram": true, "expel": false, "designate": false,
-	"recall": true, "order": true, "arrive": false, "thank": true, "endorse": false, "hail": true, "commend": false,
+	"recall": true, "order": true, "address": true, "arrive": false, "thank": true, "endorse": false, "hail": true, "commend": false,
 }
 
 // cueSpec lists relation cues: each line is TYPE then "|"-separated verb
@@ -44,12 +44,12 @@ var cueSpec = []struct {
 	fixed  string
 	mutual bool
 }{
-	{schema.Meets, "meet/met/met|host|consult|negotiate|receive|confer", "held talks|hold talks|holds talks|holding talks|talks with|met with|meet with|meets with|meeting with|spoke by phone|spoke by telephone|spoken by telephone with|spoken by phone with|spoken with|spoken to|brokered by|mediated by|phone call with|telephone call with|telephone conversation with|discussed it by telephone|spoke with|speak with|spoke to|speak to|speaks to|talked to|talked with|consultations with|negotiations with|talks between|summit with|attend|attends|attended|attending|hold consultations|held consultations|held several rounds of consultations|have already held", true},
+	{schema.Meets, "meet/met/met|host|consult|negotiate|receive|confer|address|tell/told/told", "held talks|hold talks|holds talks|holding talks|talks with|met with|meet with|meets with|meeting with|spoke by phone|spoke by telephone|spoken by telephone with|spoken by phone with|spoken with|spoken to|brokered by|mediated by|phone call with|telephone call with|telephone conversation with|discussed it by telephone|spoke with|speak with|spoke to|speak to|speaks to|talked to|talked with|consultations with|negotiations with|talks between|summit with|attend|attends|attended|attending|hold consultations|held consultations|held several rounds of consultations|have already held", true},
 	{schema.Visits, "visit|arrive", "travel to|travels to|traveled to|travelled to|traveling to|travelling to|trip to|visit to|arrived in|arrive in|arrives in|embark on a visit to|embarked on a visit to|flew to|fly to|flies to|went to|headed to|heading to", false},
 	{schema.Proposes, "propose|offer|suggest|invite", "put forward|puts forward|putting forward|proposal to|offered to|submitted a draft to|handed over|hand over|presented a plan to|proposed to|ready to host|invitation to|invited", false},
 	{schema.Requests, "urge|ask|demand|request|appeal|petition|press|summon|order|instruct", "call on|calls on|called on|calling on|call upon|called upon|appealed to|appeal to|asked|urged|demanded|pressed|pressing", false},
 	{schema.Agrees, "agree|sign|accept|approve", "reached a deal|reach a deal|reached an agreement|struck a deal|signed a deal|signed an agreement|will comply|dropped objections|drop objections|dropped his objection|dropped her objection|dropped its objection|restored diplomatic ties|restore diplomatic ties|restored ties|restore ties|restore full diplomatic relations|restored full diplomatic relations|restored diplomatic relations|restore diplomatic relations|normalise relations|normalize relations|normalised relations|normalized relations", true},
-	{schema.Rejects, "reject|refuse|rebuff|veto|block|appeal", "turned down|turn down|turns down|vetoed|blocked", false},
+	{schema.Rejects, "reject|refuse|rebuff|veto|block|appeal|resist", "turned down|turn down|turns down|vetoed|blocked", false},
 	{schema.Denies, "deny/denied/denied", "dismissed the|dismissed as|castigated|rejected the charge|rejected the accusation|rejected the accusations|rejected the allegations|rejected the claims|rejected claims|rejected accusations|rejected allegations|called the accusations|called the claims|brushed off", false},
 	{schema.Accuses, "accuse|allege|blame|charge|sue|indict", "accusations against|accused|allegations about|allegations against|spreading allegations|spread allegations|accusing", false},
 	{schema.Criticizes, "criticize|criticise|condemn|denounce|slam|decry|deplore|protest|rebuke|censure|lambast|chastise", "expressed concern about|expressed concern over|lodged a protest|called the incursion|strike against|strike over", false},

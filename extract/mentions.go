@@ -139,6 +139,25 @@ var descNouns = map[string]bool{
 	"organisation": true, "organization": true, "rebels": true, "militants": true,
 }
 
+// bodyNouns after "the" refer to the last organization with that word in
+// its name: "the council", "the commission".
+var bodyNouns = map[string]bool{
+	"council": true, "commission": true, "assembly": true, "committee": true, "court": true,
+	"tribunal": true, "parliament": true, "agency": true, "ministry": true, "bank": true,
+}
+
+// lastOrgNamed is the organization most recently mentioned before x whose
+// name holds the word w.
+func (d *doc) lastOrgNamed(x int, w string) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to <= x && d.ents[m.ent].typ == schema.Organization && strings.Contains(strings.ToLower(d.ents[m.ent].name), w) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // lastOrg is the organization most recently mentioned before token x.
 func (d *doc) lastOrg(x int) int {
 	for k := len(d.ments) - 1; k >= 0; k-- {
@@ -360,6 +379,14 @@ func (d *doc) findInSentence(si int, s sentence) {
 		t := toks[i]
 		if t.kind != tkWord {
 			i++
+			continue
+		}
+		// "told the council": the council named last.
+		if t.lower == "the" && i+1 < end && bodyNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {
+			if e := d.lastOrgNamed(i, toks[i+1].lower); e >= 0 {
+				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+			}
+			i += 2
 			continue
 		}
 		// "the group", "the company": the organization named last.

@@ -469,6 +469,21 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		default:
 			objs = d.objectOf(s, heads, cEnd, typ, subjs)
 		}
+		// "told the council": speaking to a body's meeting is meeting it;
+		// telling reporters or a person is not.
+		if c.words[0] == "tell" || c.words[0] == "told" || c.words[0] == "tells" || c.words[0] == "telling" {
+			var keep []int
+			for _, o := range objs {
+				if d.ents[o].typ == schema.Organization && cEnd < s.to && d.mentionAt[cEnd] >= 0 && d.ments[d.mentionAt[cEnd]].ent == o {
+					keep = append(keep, o)
+				}
+			}
+			objs = keep
+			if len(objs) == 0 {
+				i = cEnd - 1
+				continue
+			}
+		}
 		// "war between the two sides", "talks between A and B": the
 		// parties relate to each other.
 		if c.words[len(c.words)-1] == "between" && len(objs) == 2 {
@@ -554,6 +569,10 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		for _, sj := range subjs {
 			for _, oj := range objs {
 				d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf})
+				if typ == schema.Visits && d.ents[oj].typ == schema.Country && d.talksFollow(s, cEnd) {
+					// "travel to Iran for talks": visits and meets it.
+					d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf - 0.1})
+				}
 				if typ == schema.Visits && d.ents[oj].typ != schema.Location && d.ents[oj].typ != schema.Country {
 					// travelling to an organization is meeting it too
 					d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf - 0.1})
@@ -662,6 +681,20 @@ func (d *doc) relativeBefore(s sentence, i int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// talksFollow reports whether "for talks" or "to meet" follows a visit.
+func (d *doc) talksFollow(s sentence, cEnd int) bool {
+	for k := cEnd; k+1 < s.to && k < cEnd+8; k++ {
+		w, n := d.toks[k].lower, d.toks[k+1].lower
+		if w == "for" && (n == "talks" || n == "a" && k+2 < s.to && d.toks[k+2].lower == "meeting") || w == "to" && n == "meet" {
+			return true
+		}
+		if d.toks[k].text == "," || d.toks[k].text == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // coordinatedVerb reports whether the cue at i opens a verb phrase
@@ -782,7 +815,7 @@ func (d *doc) reported(s sentence, i int) bool {
 var embedders = map[string]bool{
 	"opposed": true, "opposes": true, "oppose": true, "opposing": true, "threatened": true,
 	"threatening": true, "short": true, "wants": true, "seeks": true, "sought": true, "hopes": true,
-	"hoped": true, "aims": true, "refrain": true, "avoid": true, "avoided": true, "resisted": true,
+	"hoped": true, "aims": true, "refrain": true, "avoid": true, "avoided": true,
 }
 
 var hypothetical = map[string]bool{
@@ -990,6 +1023,11 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			first = k
 			break
 		}
+		if prep == "in" && m.poss && m.kind != mkDemonym {
+			// "every step in Ukraine's membership bid"
+			first = k
+			break
+		}
 		if prep == "in" || prep == "at" || prep == "from" || prep == "since" || prep == "near" || prep == "by" || prep == "during" {
 			continue
 		}
@@ -1159,7 +1197,8 @@ var speechVerbs = map[string]bool{
 // byObject lists the types whose object may be the doer of the criticized
 // or denounced act, named after "by".
 var byObject = map[schema.RelationType]bool{
-	schema.Criticizes: true, schema.Accuses: true, schema.Warns: true,
+	schema.Criticizes: true, schema.Accuses: true, schema.Warns: true, schema.Rejects: true,
+	schema.Supports: true,
 }
 
 // pairNouns after "both" or "two" refer to the two parties last named.
