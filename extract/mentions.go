@@ -540,7 +540,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// "External Affairs Minister Subrahmanyam Jaishankar": capitalized
 		// words heading a title belong to the title.
-		if tp, ok := d.lx.matchTitle(toks, j, end); ok && !d.hasOrgWord(i, j) && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) {
+		if tp, ok := d.lx.matchTitle(toks, j, end); ok && !d.hasOrgWord(i, j) && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) && !d.knownOrg(d.span(i, j)) {
 			if _, isGaz := d.lx.matchGaz(toks, i, j); !isGaz {
 				k := j + len(tp.words)
 				// "Government spokeswoman", "Presidential spokesman": the
@@ -897,11 +897,25 @@ func (d *doc) orgMention(si, i, j, end, e int) {
 	k := j
 	if k < end && (d.toks[k].text == "'s" || d.toks[k].text == "’s") {
 		k++
+		// "accused Körfez's board": a possessor may still be an object.
+		d.ments[mi].mod, d.ments[mi].poss = true, true
 	}
 	if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
-		d.ments[mi].mod = true
+		d.ments[mi].mod, d.ments[mi].poss = true, false
 		d.pendOwnerNext, d.pendOwnerAt = e, k
 	}
+}
+
+// knownOrg reports whether name already names an organization of the
+// article: its name, an acronym, or the start of its name.
+func (d *doc) knownOrg(name string) bool {
+	if _, ok := d.acronyms[name]; ok {
+		return true
+	}
+	if _, ok := d.byName[string(schema.Organization)+"\x00"+schema.NormalizeName(name)]; ok {
+		return true
+	}
+	return d.orgByPrefix(name) >= 0
 }
 
 // orgByPrefix returns an organization whose name starts with the words of

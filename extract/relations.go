@@ -464,6 +464,15 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 					break
 				}
 			}
+		case typ == schema.Agrees && d.skipTime(s, cEnd)+1 < s.to && toks[d.skipTime(s, cEnd)].lower == "to" && dealVerbs[toks[d.skipTime(s, cEnd)+1].lower]:
+			// "A agreed on Monday to buy B": a deal between the two, both
+			// ways.
+			objs = d.objectOf(s, heads, d.skipTime(s, cEnd)+2, typ, subjs)
+			for _, o := range objs {
+				for _, sj := range subjs {
+					d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: si, confidence: 0.6})
+				}
+			}
 		case typ == schema.Agrees && cEnd+1 < s.to && (toks[cEnd].lower == "to" || toks[cEnd].lower == "on") && toks[cEnd+1].kind == tkWord && !toks[cEnd+1].cap:
 			// "A and B agreed to restore ties": mutual, no object.
 		default:
@@ -1069,6 +1078,27 @@ var hostile = map[schema.RelationType]bool{
 	schema.Fights: true, schema.Denies: true, schema.Rejects: true,
 }
 
+// skipTime skips a time phrase at k: "on Monday", "last week".
+func (d *doc) skipTime(s sentence, k int) int {
+	if k+1 < s.to && d.toks[k].lower == "on" {
+		if _, ok := weekdays[d.toks[k+1].lower]; ok {
+			return k + 2
+		}
+	}
+	if k < s.to {
+		if _, ok := weekdays[d.toks[k].lower]; ok {
+			return k + 1
+		}
+	}
+	return k
+}
+
+// dealVerbs after "agreed to" make a deal with their object.
+var dealVerbs = map[string]bool{
+	"buy": true, "acquire": true, "sell": true, "merge": true, "purchase": true, "supply": true,
+	"transfer": true, "swap": true, "partner": true, "invest": true,
+}
+
 // dealTargets are the types whose object may be the parties of a deal:
 // "praised the agreement", "welcomed the prisoner deal".
 var dealTargets = map[schema.RelationType]bool{
@@ -1093,6 +1123,12 @@ func (d *doc) dealParties(s sentence, cEnd int, subjs []int) []int {
 	if !found {
 		return nil
 	}
+	return d.lastDeal(subjs)
+}
+
+// lastDeal returns the parties of the latest agreement reported, leaving
+// out subjs.
+func (d *doc) lastDeal(subjs []int) []int {
 	for k := len(d.rels) - 1; k >= 0; k-- {
 		r := d.rels[k]
 		if r.typ != schema.Agrees {
@@ -1235,6 +1271,12 @@ func (d *doc) passiveObject(s sentence, heads []int, i int) []int {
 		m := d.ments[heads[k]]
 		if m.to <= i && actorOK(d.ents[m.ent].typ) {
 			return []int{m.ent}
+		}
+	}
+	// "The deal ... is backed by X": the parties of the deal.
+	for k := s.from; k < i && k < s.from+3; k++ {
+		if dealNouns[d.toks[k].lower] {
+			return d.lastDeal(nil)
 		}
 	}
 	return nil
