@@ -473,7 +473,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 					d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: si, confidence: 0.6})
 				}
 			}
-		case typ == schema.Agrees && cEnd+1 < s.to && (toks[cEnd].lower == "to" || toks[cEnd].lower == "on") && toks[cEnd+1].kind == tkWord && !toks[cEnd+1].cap:
+		case typ == schema.Agrees && d.skipTime(s, cEnd)+1 < s.to && (toks[d.skipTime(s, cEnd)].lower == "to" || toks[d.skipTime(s, cEnd)].lower == "on") && toks[d.skipTime(s, cEnd)+1].kind == tkWord && !toks[d.skipTime(s, cEnd)+1].cap:
 			// "A and B agreed to restore ties": mutual, no object.
 		default:
 			objs = d.objectOf(s, heads, cEnd, typ, subjs)
