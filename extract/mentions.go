@@ -158,6 +158,19 @@ func (d *doc) lastOrgNamed(x int, w string) int {
 	return -1
 }
 
+// lastTopOrg is the gazetteer organization with no parent (a bloc, an
+// alliance, a union) mentioned most recently before x, or -1.
+func (d *doc) lastTopOrg(x int) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		en := d.ents[m.ent]
+		if m.to <= x && en.typ == schema.Organization && en.gaz >= 0 && d.lx.partOf[en.gaz] < 0 && len(d.lx.children[en.gaz]) > 0 {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // lastOrg is the organization most recently mentioned before token x.
 func (d *doc) lastOrg(x int) int {
 	for k := len(d.ments) - 1; k >= 0; k-- {
@@ -233,6 +246,21 @@ func (d *doc) entByName(name string, t schema.EntityType) int {
 	k := string(t) + "\x00" + schema.NormalizeName(name)
 	if e, ok := d.byName[k]; ok {
 		return e
+	}
+	// A name first taken for a person and later shown to be an
+	// organization ("food delivery app Sabor Já") is one entity.
+	if t == schema.Organization || t == schema.Person {
+		other := schema.Person
+		if t == schema.Person {
+			other = schema.Organization
+		}
+		if e, ok := d.byName[string(other)+"\x00"+schema.NormalizeName(name)]; ok {
+			if t == schema.Organization {
+				d.retype(e, schema.Organization)
+			}
+			d.byName[k] = e
+			return e
+		}
 	}
 	if g, ok := d.lx.byName[schema.NormalizeName(name)]; ok && d.lx.types[g] == t {
 		e := d.gazEnt(g)
@@ -506,6 +534,15 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
+			// "U.S. Treasury Secretary": the title takes the last word of
+			// a longer gazetteer name; the state before it stays.
+			if n := len(gp.words); n > 1 {
+				if tp, ok := d.lx.matchTitle(toks, i+n-1, end); ok && len(tp.words) > 1 {
+					if gp2, ok := d.lx.matchGaz(toks, i, i+n-1); ok && len(gp2.words) == n-1 {
+						gp = gp2
+					}
+				}
+			}
 			j := i + len(gp.words)
 			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
 			i = d.lastEnd
@@ -627,6 +664,13 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 	if e >= 0 {
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
+	}
+	// "the bloc", "the alliance": the body of that kind named last.
+	if len(gp.words) == 2 && gp.words[0] == "the" && gp.words[1] == strings.ToLower(gp.words[1]) && d.lx.types[g] == schema.Organization {
+		if o := d.lastTopOrg(i); o >= 0 {
+			d.addMention(mention{ent: o, from: i, to: j, sent: si, kind: mkDesc, owner: -1})
+			return
+		}
 	}
 	e = d.gazEnt(g)
 	d.partOfByName(e, gp)

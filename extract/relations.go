@@ -459,7 +459,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		case typ == schema.PartOf:
 			// "Sabor Já, which is controlled by Vermeer Capital".
 			for _, mi := range heads {
-				if m := d.ments[mi]; m.from >= cEnd && m.from <= cEnd+2 && d.ents[m.ent].typ != schema.Person {
+				if m := d.ments[mi]; m.from >= cEnd && m.from <= cEnd+6 && d.ents[m.ent].typ != schema.Person && !m.poss {
 					objs = []int{m.ent}
 					break
 				}
@@ -654,7 +654,7 @@ func (d *doc) openingSubject(s sentence, heads []int) []int {
 	}
 	if len(heads) > 0 {
 		m := d.ments[heads[0]]
-		if m.from == s.from || m.from == s.from+1 && d.toks[s.from].lower == "the" {
+		if (m.from == s.from || m.from == s.from+1 && d.toks[s.from].lower == "the") && !m.poss {
 			if actorOK(d.ents[m.ent].typ) {
 				return []int{m.ent}
 			}
@@ -992,7 +992,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			if _, ok := d.cues.match(toks, x, s.to); ok && d.mentionAt[x] < 0 {
 				gapBreak = true
 			}
-			if speechVerbs[toks[x].lower] {
+			if speechVerbs[toks[x].lower] || subordinators[toks[x].lower] {
 				gapBreak = true
 			}
 			// "presented leaders with a proposal to fund a loan for
@@ -1222,6 +1222,12 @@ func (d *doc) itsObject(s sentence, heads []int, cEnd int, subjs []int) []int {
 		return []int{m.ent}
 	}
 	return nil
+}
+
+// subordinators open a subordinate clause: an object is never beyond them.
+var subordinators = map[string]bool{
+	"because": true, "although": true, "though": true, "while": true, "whereas": true, "unless": true,
+	"if": true,
 }
 
 // speechVerbs start reported speech: an object is never beyond them.
