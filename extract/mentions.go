@@ -925,6 +925,12 @@ func (d *doc) bodyOf(g int, noun string) int {
 // bodyHeadsTitle reports whether a gazetteer organization or state starts
 // at i and is shorter than the title matched there.
 func (d *doc) bodyHeadsTitle(i, end, n int) bool {
+	// "Commission President" after "European Commission".
+	for k := i + 1; k < i+n; k++ {
+		if d.toks[i].cap && d.knownOrg(d.span(i, k)) {
+			return true
+		}
+	}
 	gp, ok := d.lx.matchGaz(d.toks, i, end)
 	if !ok || len(gp.words) >= n || gp.kind == refDemonym {
 		return false
@@ -954,6 +960,9 @@ func (d *doc) orgMention(si, i, j, end, e int) {
 // article: its name, an acronym, or the start of its name.
 func (d *doc) knownOrg(name string) bool {
 	if _, ok := d.acronyms[name]; ok {
+		return true
+	}
+	if d.orgBySuffix(name, -1) >= 0 {
 		return true
 	}
 	if _, ok := d.byName[string(schema.Organization)+"\x00"+schema.NormalizeName(name)]; ok {

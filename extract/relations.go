@@ -252,7 +252,14 @@ func (d *doc) structural() {
 		}
 	}
 	for _, m := range d.ments {
-		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && nationalTitle[m.tclass] && !owned[m.ent] {
+		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && !owned[m.ent] {
+			if o := d.titleBody(m); o >= 0 {
+				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: o, sent: m.sent, role: m.title, confidence: 0.6})
+				owned[m.ent] = true
+				continue
+			}
+		}
+		if d.ents[m.ent].typ == schema.Person && m.owner < 0 && m.title != "" && (nationalTitle[m.tclass] || stateTitle(m.title)) && !owned[m.ent] {
 			// "Foreign Minister Margus Tsahkna" with no state named: the
 			// state the text speaks of just before.
 			c := d.recentCountry(m.from)
@@ -269,6 +276,36 @@ func (d *doc) structural() {
 			if ot == schema.Organization || ot == schema.Country {
 				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: m.owner, sent: m.sent, role: m.title, confidence: 0.85})
 			}
+		}
+	}
+	// "The Sudanese Armed Forces (SAF), led by General Abdel Fattah
+	// al-Burhan,": the leader holds a role in the body.
+	for k := 0; k+2 < len(d.toks); k++ {
+		if d.toks[k+1].lower != "by" {
+			continue
+		}
+		switch d.toks[k].lower {
+		case "led", "headed", "commanded", "chaired", "run":
+		default:
+			continue
+		}
+		var body, leader = -1, -1
+		for x := k - 1; x >= 0 && x >= k-6; x-- {
+			if mi := d.mentionAt[x]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Organization {
+				body = d.ments[mi].ent
+				break
+			}
+		}
+		for x := k + 2; x < len(d.toks) && x <= k+5; x++ {
+			if mi := d.mentionAt[x]; mi >= 0 {
+				if d.ents[d.ments[mi].ent].typ == schema.Person {
+					leader = d.ments[mi].ent
+				}
+				break
+			}
+		}
+		if body >= 0 && leader >= 0 {
+			d.addRel(rel{typ: schema.HoldsRole, subj: leader, obj: body, sent: d.sentOf(k), role: "leader", confidence: 0.7})
 		}
 	}
 	for e, en := range d.ents {
@@ -290,6 +327,43 @@ func (d *doc) lastMentionSent(e, x int) int {
 		}
 	}
 	return best
+}
+
+// stateTitle reports whether a title names the state's own service:
+// "Government spokeswoman", "Presidential spokesman".
+func stateTitle(t string) bool {
+	t = strings.ToLower(t)
+	return strings.HasPrefix(t, "government ") || strings.HasPrefix(t, "presidential ") || strings.HasPrefix(t, "state ")
+}
+
+// titleBody finds the body a title with no owner belongs to: "Army
+// spokesman" the armed forces named last, "Chief Executive" the company
+// named last.
+func (d *doc) titleBody(m mention) int {
+	first := strings.ToLower(strings.Fields(m.title + " x")[0])
+	if words := bodyWords[first]; len(words) > 0 {
+		for k := len(d.ments) - 1; k >= 0; k-- {
+			o := d.ments[k]
+			if o.to > m.from || d.ents[o.ent].typ != schema.Organization {
+				continue
+			}
+			for _, w := range words {
+				if strings.Contains(d.ents[o.ent].name, w) {
+					return o.ent
+				}
+			}
+		}
+		return -1
+	}
+	if m.tclass == "business" {
+		for k := len(d.ments) - 1; k >= 0; k-- {
+			o := d.ments[k]
+			if o.to <= m.from && d.ents[o.ent].typ == schema.Organization && d.ents[o.ent].gaz < 0 {
+				return o.ent
+			}
+		}
+	}
+	return -1
 }
 
 // nationalTitle lists the title classes that belong to a state.
