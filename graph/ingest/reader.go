@@ -353,6 +353,12 @@ func (r *Reader) readJSON(ctx context.Context, name string, br *bufio.Reader, yi
 		if array && !dec.More() {
 			if _, err := dec.Token(); err != nil {
 				r.reject(Reject{Source: name, Line: lc.line(dec.InputOffset()), Reason: ReasonMalformed + ": " + jsonError(err)})
+				return nil
+			}
+			// Anything after the array (a second array of a
+			// concatenation) is reported, not silently dropped.
+			if _, err := dec.Token(); err != io.EOF {
+				r.reject(Reject{Source: name, Line: lc.line(dec.InputOffset()), Reason: ReasonMalformed + ": data after the array"})
 			}
 			return nil
 		}
