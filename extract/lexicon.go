@@ -38,6 +38,8 @@ type lexicon struct {
 	title    []Title
 	orgTail  map[string]bool
 	orgHead  map[string]bool
+	// titleWords holds every word of every title.
+	titleWords map[string]bool
 }
 
 var entityTypeOf = map[string]schema.EntityType{
@@ -123,10 +125,14 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 		sortPhrases(ps)
 		lx.gaz[k] = ps
 	}
+	lx.titleWords = map[string]bool{}
 	for i, t := range titles {
 		w := words(strings.ToLower(t.Text))
 		if len(w) == 0 {
 			continue
+		}
+		for _, x := range w {
+			lx.titleWords[x] = true
 		}
 		lx.titles[w[0]] = append(lx.titles[w[0]], phrase{words: w, entry: i})
 	}

@@ -118,6 +118,9 @@ var orgDescriptors = map[string]bool{
 	"organisation": true, "organization": true, "alliance": true, "coalition": true, "union": true,
 	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
+	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true,
+	"affiliate": true, "exporter": true, "importer": true, "trader": true, "shareholder": true,
+	"holding": true, "insurer,": false, "university": true, "institute": true, "think": false,
 }
 
 // modifierSuffixes end hyphenated modifiers: "Pakistan-based".
@@ -860,6 +863,12 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
+	if j-i >= 2 && d.describedAsOrg(j, end) {
+		// "Anadolu Makine Dış Ticaret, a machinery exporter": the
+		// apposition says what the name is.
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
 	if j-i >= 2 {
 		// "Kristjan Mänd, a spokesman for ...": the title follows.
 		e := d.personFor(i, j)
@@ -981,7 +990,7 @@ func (d *doc) orgByPrefix(name string) int {
 	}
 	// One word of a longer company name: "Tianjing" for "Shenzhen
 	// Tianjing Semiconductor".
-	if !strings.Contains(name, " ") && !d.lowerWords[strings.ToLower(name)] {
+	if !strings.Contains(name, " ") && !d.lowerWords[strings.ToLower(name)] && !d.lx.titleWords[strings.ToLower(name)] {
 		for k, en := range d.ents {
 			if en.typ == schema.Organization && strings.Contains(" "+en.name+" ", " "+name+" ") && !d.lx.orgTail[strings.ToLower(name)] && !d.lx.orgHead[strings.ToLower(name)] {
 				return k
@@ -1012,6 +1021,33 @@ func (d *doc) lastTopic(si, x int) int {
 		}
 	}
 	return d.lastActor(x)
+}
+
+// describedAsOrg reports whether ", a machinery exporter" or ", a food
+// delivery app" follows token j: an apposition whose head noun names a
+// kind of organization.
+func (d *doc) describedAsOrg(j, end int) bool {
+	if j+2 >= end || d.toks[j].text != "," {
+		return false
+	}
+	switch d.toks[j+1].lower {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	for x := j + 2; x < end && x < j+7; x++ {
+		w := d.toks[x].lower
+		if d.toks[x].kind != tkWord || w == "of" || w == "for" || w == "with" || w == "who" || w == "at" {
+			return false
+		}
+		if _, ok := d.lx.matchTitle(d.toks, x, end); ok {
+			return false
+		}
+		if orgDescriptors[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // personFor returns the person named by tokens [i, j): a known person whose

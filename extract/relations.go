@@ -266,6 +266,13 @@ func (d *doc) structural() {
 			if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && (c < 0 || d.lastMentionSent(c, m.from) < m.sent-1) {
 				c = h
 			}
+			if stateTitle(m.title) {
+				// "Government spokeswoman X said Slovakia ...": the state
+				// the sentence names.
+				if sc := d.sentenceCountry(m.sent); sc >= 0 {
+					c = sc
+				}
+			}
 			if c >= 0 {
 				d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: c, sent: m.sent, role: m.title, confidence: 0.6})
 			}
@@ -327,6 +334,16 @@ func (d *doc) lastMentionSent(e, x int) int {
 		}
 	}
 	return best
+}
+
+// sentenceCountry is the first state named in sentence si, or -1.
+func (d *doc) sentenceCountry(si int) int {
+	for _, m := range d.ments {
+		if m.sent == si && d.ents[m.ent].typ == schema.Country {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // stateTitle reports whether a title names the state's own service:
