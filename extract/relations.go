@@ -147,15 +147,32 @@ func (d *doc) markAppositions() {
 				former = true
 			}
 		}
-		owner := -1
+		// The owner is the body after "at", "for", "with" or "of" ("an Iran
+		// analyst at the International Crisis Group"), else the first body.
+		owner, prepOwner := -1, -1
 		for x := j + 1; x < k; x++ {
 			if o := d.mentionAt[x]; o >= 0 && o != mi {
 				d.appos[o] = true
 				oe := d.ments[o].ent
-				if owner < 0 && !(d.ments[o].kind == mkDemonym && d.ments[o].mod) && (d.ents[oe].typ == schema.Organization || d.ents[oe].typ == schema.Country) {
+				if d.ments[o].kind == mkDemonym && d.ments[o].mod || d.ents[oe].typ != schema.Organization && d.ents[oe].typ != schema.Country {
+					continue
+				}
+				if owner < 0 {
 					owner = oe
 				}
+				if prepOwner < 0 && d.ments[o].from == x {
+					p := x - 1
+					if d.toks[p].lower == "the" {
+						p--
+					}
+					if ownerPreps[d.toks[p].lower] {
+						prepOwner = oe
+					}
+				}
 			}
+		}
+		if prepOwner >= 0 {
+			owner = prepOwner
 		}
 		if hasTitle && owner >= 0 && !former {
 			role := d.span(tStart, tStart+len(tp.words))
