@@ -343,6 +343,11 @@ func (d *doc) capRun(i, end int, connectors bool) int {
 				continue
 			}
 		}
+		// "Armed Forces of the Philippines"
+		if connectors && t.lower == "of" && j > i && j+2 < end && d.toks[j+1].lower == "the" && d.isCapWord(j+2) {
+			j += 2
+			continue
+		}
 		if connectors && (t.text == "'s" || t.text == "’s") && j > i && j+1 < end && d.isCapWord(j+1) && collectiveOwners[d.toks[j-1].lower] {
 			j++
 			continue
@@ -534,6 +539,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 				i = jo
 				continue
 			}
+		}
+		// An acronym the article defined wins over the gazetteer's.
+		if e, ok := d.acronyms[t.text]; ok && t.upper {
+			d.orgMention(si, i, i+1, end, e)
+			i++
+			continue
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
@@ -820,7 +831,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	switch {
-	case d.hasOrgWord(i, j) || d.ofName(i, j) && !(titleEnd == i):
+	case d.hasOrgWord(i, j) || d.ofName(i, j) && !(titleEnd == i) || acr != "" && j-i >= 2 && titleEnd != i:
 		e := d.entByName(name, schema.Organization)
 		// "Foreign Ministry" after "Russian Foreign Ministry": the same body.
 		if full := d.orgBySuffix(name, e); full >= 0 {

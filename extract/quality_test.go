@@ -14,8 +14,8 @@ var verbose = flag.Bool("eval.verbose", false, "print the eval's misses and fals
 // Floors for the dev gold set. They only ever rise: raise them when the
 // extractor improves, never lower them to make a change pass.
 const (
-	floorEntityTypedF1 = 0.91
-	floorRelationF1    = 0.68
+	floorEntityTypedF1 = 0.93
+	floorRelationF1    = 0.70
 	maxAbsent          = 0
 )
 

@@ -353,6 +353,16 @@ func (d *doc) lastMentionSent(e, x int) int {
 	return best
 }
 
+// firstMentionOf returns the first mention of e in tokens [from, to).
+func (d *doc) firstMentionOf(e, from, to int) int {
+	for mi, m := range d.ments {
+		if m.ent == e && m.from >= from && m.to <= to {
+			return mi
+		}
+	}
+	return -1
+}
+
 // sentenceCountry is the first state named in sentence si, or -1.
 func (d *doc) sentenceCountry(si int) int {
 	for _, m := range d.ments {
@@ -496,6 +506,16 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		typ := c.typ
 		if c.nounLike && !d.verbContext(s, i) {
 			continue
+		}
+		// "a proposal to fund ...": a cue ending in a preposition needs its
+		// object right after it.
+		if c.noun && c.words[len(c.words)-1] == "to" && cEnd < s.to && toks[cEnd].kind == tkWord && !toks[cEnd].cap && d.mentionAt[cEnd] < 0 {
+			switch toks[cEnd].lower {
+			case "the", "a", "an", "its", "their", "his", "her", "both", "all":
+			default:
+				i = cEnd - 1
+				continue
+			}
 		}
 		// "31 companies accused of helping Moscow": a reduced passive
 		// names no accuser.
@@ -652,6 +672,12 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			pending = append(pending, rel{typ: typ, subj: subjs[0], sent: si, confidence: 0.6})
 			for _, sj := range subjs[1:] {
 				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
+			}
+		}
+		if typ == schema.Agrees && len(objs) == 1 && !passive {
+			// "approved a loan to Argentina": giving, not agreeing.
+			if mi := d.firstMentionOf(objs[0], cEnd, s.to); mi >= 0 && d.ments[mi].from > s.from && toks[d.ments[mi].from-1].lower == "to" && d.ments[mi].from > cEnd+1 {
+				typ = schema.Supports
 			}
 		}
 		if len(objs) == 2 {
@@ -1151,6 +1177,22 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		first = k
 		break
 	}
+	// "to buy Turkish container terminal group Körfez": the named body
+	// wins over the adjective before it.
+	if first >= 0 && first+1 < len(heads) {
+		m, n := d.ments[heads[first]], d.ments[heads[first+1]]
+		if m.kind == mkDemonym && m.poss && n.from-m.to <= 4 && actorOK(d.ents[n.ent].typ) {
+			lower := true
+			for x := m.to; x < n.from; x++ {
+				if toks[x].kind != tkWord || toks[x].cap {
+					lower = false
+				}
+			}
+			if lower {
+				first++
+			}
+		}
+	}
 	if first < 0 {
 		// "urged both countries", "called on the two sides".
 		for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
@@ -1445,6 +1487,22 @@ func (d *doc) mainSubject(s sentence, heads []int, x int) int {
 		m := d.ments[mi]
 		if m.to > x {
 			break
+		}
+		// skip ", which backed Nawrocki in ...,"
+		inRel := false
+		for k := m.from - 1; k > s.from; k-- {
+			if d.toks[k].text == "," {
+				if k+1 < m.from {
+					switch d.toks[k+1].lower {
+					case "which", "who", "whose", "whom":
+						inRel = true
+					}
+				}
+				break
+			}
+		}
+		if inRel {
+			continue
 		}
 		if !actorOK(d.ents[m.ent].typ) || m.poss {
 			continue
