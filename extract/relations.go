@@ -762,7 +762,8 @@ func (d *doc) hasAuxBefore(s sentence, i int) bool {
 	}
 	p := d.toks[i-1]
 	switch p.lower {
-	case "has", "have", "had", "also", "again", "repeatedly", "publicly", "previously", "he", "she", "it", "they", "we":
+	case "has", "have", "had", "also", "again", "repeatedly", "publicly", "previously", "he", "she", "it", "they", "we",
+		"was", "were", "is", "are", "been", "be", "being":
 		return true
 	}
 	if d.mentionAt[i-1] >= 0 {

@@ -1,0 +1,158 @@
+package extract_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"kg/schema"
+)
+
+// TestRules checks the extractor's rules on made-up sentences: each case
+// lists relations that must be found and relations that must not.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "Subject TYPE Object"
+		not  []string
+	}{
+		{
+			name: "title and country owner",
+			text: "Brazilian Foreign Minister Ana Costa met Argentine President Luis Pereyra in Geneva on Monday.",
+			want: []string{"Ana Costa HOLDS_ROLE Brazil", "Luis Pereyra HOLDS_ROLE Argentina", "Ana Costa MEETS Luis Pereyra"},
+		},
+		{
+			name: "apposition role",
+			text: "Maria Lopez, a spokeswoman for the Chilean Foreign Ministry, said Chile would send aid.",
+			want: []string{"Maria Lopez HOLDS_ROLE Chilean Foreign Ministry", "Chilean Foreign Ministry PART_OF Chile"},
+		},
+		{
+			name: "negation gives nothing",
+			text: "Norway did not threaten Sweden. Denmark ruled out talks with Finland.",
+			not:  []string{"Norway WARNS Sweden", "Denmark MEETS Finland"},
+		},
+		{
+			name: "passive voice",
+			text: "The decision by Kenya was condemned by Uganda on Tuesday.",
+			want: []string{"Uganda CRITICIZES Kenya"},
+		},
+		{
+			name: "coordinated subjects and objects",
+			text: "France and Germany urged Iran and Iraq to show restraint.",
+			want: []string{"France REQUESTS Iran", "Germany REQUESTS Iran", "France REQUESTS Iraq", "Germany REQUESTS Iraq"},
+		},
+		{
+			name: "capital as actor, capital as place",
+			text: "Tokyo accused Beijing of espionage. Talks will be held in Paris.",
+			want: []string{"Japan ACCUSES China"},
+			not:  []string{"Japan MEETS France"},
+		},
+		{
+			name: "denial answers the accusation",
+			text: "Poland accused Belarus of pushing migrants across the border. Minsk denied the accusation.",
+			want: []string{"Poland ACCUSES Belarus", "Belarus DENIES Poland"},
+		},
+		{
+			name: "reported claims are not facts",
+			text: "Ghana accused Togo of arming the rebels.",
+			want: []string{"Ghana ACCUSES Togo"},
+			not:  []string{"Togo SUPPORTS *"},
+		},
+		{
+			name: "mutual agreement",
+			text: "Peru and Chile agreed on Friday to restore diplomatic ties.",
+			want: []string{"Peru AGREES Chile", "Chile AGREES Peru"},
+		},
+		{
+			name: "possessive organization",
+			text: "Canada's Defence Ministry warned Russia against further incursions.",
+			want: []string{"Canada's Defence Ministry WARNS Russia", "Canada's Defence Ministry PART_OF Canada"},
+		},
+		{
+			name: "pronoun subject",
+			text: "Prime Minister Kofi Mensah arrived in Lagos. He urged Nigeria to reopen the border.",
+			want: []string{"Kofi Mensah REQUESTS Nigeria"},
+		},
+		{
+			name: "publisher is not an entity",
+			text: "OSLO, March 3 (Reuters) - Norway sanctioned Iran, a ministry official told Reuters.",
+			want: []string{"Norway SANCTIONS Iran"},
+			not:  []string{"* * Reuters"},
+		},
+	}
+	x := newExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := x.Extract(schema.Article{Ref: tt.name, Text: tt.text, Published: "2025-03-03", Source: sourceOf(tt.text)})
+			got := relationStrings(ex)
+			for _, w := range tt.want {
+				if !matchAny(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if matchAny(got, n) {
+					t.Errorf("unexpected %q in %q", n, got)
+				}
+			}
+		})
+	}
+}
+
+func sourceOf(text string) string {
+	if strings.Contains(text, "(Reuters)") {
+		return "Reuters"
+	}
+	return ""
+}
+
+func relationStrings(ex schema.Extraction) []string {
+	names := map[string]string{}
+	for _, e := range ex.Entities {
+		names[e.ID] = e.Name
+	}
+	var out []string
+	for _, r := range ex.Relations {
+		out = append(out, names[r.Subject]+" "+string(r.Type)+" "+names[r.Object])
+	}
+	sort.Strings(out)
+	return out
+}
+
+// matchAny reports whether a relation string matches pattern, where "*"
+// stands for any subject, type or object.
+func matchAny(got []string, pattern string) bool {
+	pf := strings.Fields(pattern)
+	for _, g := range got {
+		parts := splitRelation(g)
+		if len(parts) != 3 {
+			continue
+		}
+		ok := true
+		pp := splitRelation(pattern)
+		if len(pp) != 3 {
+			pp = pf
+		}
+		for i := range parts {
+			if pp[i] != "*" && pp[i] != parts[i] {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// splitRelation splits "Subject Name TYPE Object Name" around the type.
+func splitRelation(s string) []string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if w != "*" && schema.RelationType(w).Valid() || w == "*" && i > 0 && i < len(f)-1 {
+			return []string{strings.Join(f[:i], " "), w, strings.Join(f[i+1:], " ")}
+		}
+	}
+	return nil
+}
