@@ -864,7 +864,9 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.orgMention(si, i, j, end, e)
 		return
 	}
-	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap {
+	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
+		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap {
+		// "food delivery app Sabor Já", "port workers' union, Liman-İş,"
 		e := d.entByName(name, schema.Organization)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		addAcr(e)

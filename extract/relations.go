@@ -606,6 +606,21 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		default:
 			objs = d.objectOf(s, heads, cEnd, typ, subjs)
 		}
+		// "stood \"shoulder to shoulder\" with Estonia", "stood firmly behind
+		// Kyiv": standing is support only with someone.
+		if c.words[0] == "stood" || c.words[0] == "stand" || c.words[0] == "stands" || c.words[0] == "standing" {
+			objs = nil
+			for k := cEnd; k < s.to && k < cEnd+7; k++ {
+				if w := toks[k].lower; w == "behind" || w == "with" || w == "by" {
+					objs = d.objectOf(s, heads, k+1, typ, subjs)
+					break
+				}
+			}
+			if len(objs) == 0 {
+				i = cEnd - 1
+				continue
+			}
+		}
 		// "told the council": speaking to a body's meeting is meeting it;
 		// telling reporters or a person is not.
 		if c.words[0] == "tell" || c.words[0] == "told" || c.words[0] == "tells" || c.words[0] == "telling" {
