@@ -57,6 +57,7 @@ var cueSpec = []struct {
 	{schema.Supports, "support|back|endorse|praise|welcome|thank|aid|arm|commend|hail|applaud|reassure|stand/stood/stood", "stood shoulder to shoulder|stands with|stand with|stood by|expressed support for|supply weapons to|supplied weapons to|sent aid to|provide aid to|transfer to|will transfer|stood \"shoulder to shoulder\"", false},
 	{schema.Sanctions, "sanction|expel|fine|ban|blacklist|suspend|designate|recall", "imposed sanctions on|impose sanctions on|imposed sanctions against|sanctions against|sanctions on|cut ties with|cut diplomatic ties|severed ties|added to the entity list|added to its entity list|imposed tariffs on|export controls on|banned|fined|expelled|blacklisted|suspended", false},
 	{schema.PartOf, "", "controlled by|is controlled by|a subsidiary of|a unit of|an arm of|a division of|a branch of", false},
+	{schema.Fights, "", "exchanged fire|exchange fire|traded fire|clashed", true},
 	{schema.MemberOf, "", "a member of|member of|members of|member states of|member state of|a member state of", false},
 	{schema.Fights, "attack|invade|shell|bomb|strike/struck/struck|clash|raid|assault|ram", "armed confrontation with|launched strikes on|launched an attack on|carried out strikes|water cannon|fired on|opened fire on|war with|war against|fighting between|war between|clashes between|clashes with|attack on|attacks on|strike on|strikes on|offensive against|invasion of|full-scale invasion of|invaded|airstrikes on|air strikes on|drone attack on|missile attack on", false},
 }
@@ -77,7 +78,7 @@ func thirdPerson(v string) string {
 	switch {
 	case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "ey"):
 		return v[:len(v)-1] + "ies"
-	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"):
+	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "o"):
 		return v + "es"
 	}
 	return v + "s"
@@ -89,10 +90,7 @@ func past(v string) string {
 		return v + "d"
 	case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "ey"):
 		return v[:len(v)-1] + "ied"
-	case v == "ban" || v == "slam" || v == "ram" || v == "shell" || v == "veto":
-		if v == "veto" {
-			return "vetoed"
-		}
+	case v == "ban" || v == "slam" || v == "ram":
 		return v + v[len(v)-1:] + "ed"
 	}
 	return v + "ed"

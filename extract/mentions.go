@@ -513,6 +513,16 @@ func (d *doc) findInSentence(si int, s sentence) {
 				pendTitleEnd = j + 1
 				j++
 			}
+			// "The Czech president praised Poland": no name follows, so the
+			// state that owns the title acts.
+			if owner >= 0 && (j >= end || !d.isCapWord(j)) {
+				for k := len(d.ments) - 1; k >= 0 && d.ments[k].sent == si; k-- {
+					if d.ments[k].ent == owner && d.ments[k].to <= i {
+						d.ments[k].mod, d.ments[k].poss = false, false
+						break
+					}
+				}
+			}
 			i = j
 			continue
 		}
@@ -723,7 +733,11 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 			}
 			if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization && (d.lx.partOf[gp2.entry] < 0 || d.lx.partOf[gp2.entry] == g) {
 				o := d.gazEnt(gp2.entry)
-				d.setPartOf(o, e)
+				if d.lx.partOf[gp2.entry] == g {
+					// "Russia's FSB"; but "Sweden's NATO bid" makes NATO
+					// no part of Sweden.
+					d.setPartOf(o, e)
+				}
 				d.ments[mi].mod = true
 				if k := k0 + len(gp2.words); k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
 					d.ents[o].addAlias(toks[k+1].text)

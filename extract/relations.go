@@ -445,6 +445,15 @@ func (d *doc) addRel(r rel) {
 	if r.subj == r.obj || r.subj < 0 || r.obj < 0 {
 		return
 	}
+	// "shelled Kharkiv": an attack on a city is an attack on its state.
+	if r.typ == schema.Fights && d.ents[r.obj].typ == schema.Location {
+		if g := d.ents[r.obj].gaz; g >= 0 && d.lx.partOf[g] >= 0 && d.lx.types[d.lx.partOf[g]] == schema.Country {
+			r.obj = d.gazEnt(d.lx.partOf[g])
+			if r.subj == r.obj {
+				return
+			}
+		}
+	}
 	if !r.typ.Allows(d.ents[r.subj].typ, d.ents[r.obj].typ) {
 		return
 	}
@@ -1166,7 +1175,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			}
 			continue
 		}
-		if !actorOK(et) && !(m.kind == mkMetonym) {
+		if !actorOK(et) && !(m.kind == mkMetonym) && !(typ == schema.Fights && et == schema.Location) {
 			continue
 		}
 		if m.kind == mkMetonym && d.ents[m.ent].place {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/extract"
 	"kg/schema"
 )
 
@@ -155,4 +156,13 @@ func splitRelation(s string) []string {
 		}
 	}
 	return nil
+}
+
+func TestVerbForms(t *testing.T) {
+	tests := map[string]string{"shell": "shell shells shelled shelling", "ban": "ban bans banned banning", "veto": "veto vetoes vetoed vetoing", "deny/denied/denied": "deny denies denying denied denied"}
+	for lemma, want := range tests {
+		if got := strings.Join(extract.VerbFormsForTest(lemma), " "); got != want {
+			t.Errorf("verbForms(%q) = %q, want %q", lemma, got, want)
+		}
+	}
 }
