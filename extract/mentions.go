@@ -142,6 +142,26 @@ var descNouns = map[string]bool{
 	"organisation": true, "organization": true, "rebels": true, "militants": true,
 }
 
+// personDescs after "the" refer to the person named last with that title.
+var personDescs = map[string]bool{
+	"minister": true, "president": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"ambassador": true, "premier": true, "chancellor": true, "envoy": true, "general": true,
+	"secretary": true, "senator": true, "governor": true, "mayor": true, "chairman": true,
+	"chairwoman": true, "prosecutor": true, "commander": true,
+}
+
+// lastTitled is the person most recently mentioned before x whose title
+// holds the word w.
+func (d *doc) lastTitled(x int, w string) int {
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.to <= x && d.ents[m.ent].typ == schema.Person && m.title != "" && strings.Contains(strings.ToLower(m.title), w) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // bodyNouns after "the" refer to the last organization with that word in
 // its name: "the council", "the commission".
 var bodyNouns = map[string]bool{
@@ -424,6 +444,15 @@ func (d *doc) findInSentence(si int, s sentence) {
 			}
 			i += 2
 			continue
+		}
+		// "the minister", "the president": the person named last with
+		// that title.
+		if t.lower == "the" && i+1 < end && personDescs[toks[i+1].lower] && (i+2 >= end || !d.isCapWord(i+2)) {
+			if e := d.lastTitled(i, toks[i+1].lower); e >= 0 {
+				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+				i += 2
+				continue
+			}
 		}
 		// "the group", "the company": the organization named last.
 		if t.lower == "the" && i+1 < end && descNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {

@@ -76,6 +76,21 @@ func TestRules(t *testing.T) {
 			want: []string{"Kofi Mensah REQUESTS Nigeria"},
 		},
 		{
+			name: "description refers to the titled person",
+			text: "Foreign Minister Anna Berg arrived in Oslo. The minister urged Russia to withdraw its troops.",
+			want: []string{"Anna Berg REQUESTS Russia"},
+		},
+		{
+			name: "attack on a city is on its state",
+			text: "Russian forces shelled Kharkiv overnight.",
+			want: []string{"Russia FIGHTS Ukraine"},
+		},
+		{
+			name: "owner acts when no name follows the title",
+			text: "The Czech president praised Poland for its support.",
+			want: []string{"Czech Republic SUPPORTS Poland"},
+		},
+		{
 			name: "publisher is not an entity",
 			text: "OSLO, March 3 (Reuters) - Norway sanctioned Iran, a ministry official told Reuters.",
 			want: []string{"Norway SANCTIONS Iran"},
