@@ -332,6 +332,7 @@ func (d *doc) structural() {
 			d.addRel(rel{typ: schema.HoldsRole, subj: leader, obj: body, sent: d.sentOf(k), role: "leader", confidence: 0.7})
 		}
 	}
+	d.memberships()
 	for e, en := range d.ents {
 		if en.partOf >= 0 && en.typ == schema.Organization {
 			pt := d.ents[en.partOf].typ
@@ -378,6 +379,44 @@ func (d *doc) sentenceCountry(si int) int {
 func stateTitle(t string) bool {
 	t = strings.ToLower(t)
 	return strings.HasPrefix(t, "government ") || strings.HasPrefix(t, "presidential ") || strings.HasPrefix(t, "state ")
+}
+
+// memberships finds MEMBER_OF stated by appositions and "joined": "Turkey,
+// a NATO member,", "Denmark, a non-permanent member of the council,",
+// "Hungary, which joined the EU in 2004,".
+func (d *doc) memberships() {
+	for _, m := range d.ments {
+		t := d.ents[m.ent].typ
+		if (t != schema.Country && t != schema.Organization) || m.to+3 >= len(d.toks) || d.toks[m.to].text != "," {
+			continue
+		}
+		s := d.sents[m.sent]
+		end := m.to + 1
+		for end < s.to && d.toks[end].text != "," && end < m.to+14 {
+			end++
+		}
+		member, joined := false, false
+		for k := m.to + 1; k < end; k++ {
+			switch d.toks[k].lower {
+			case "member", "members":
+				member = true
+			case "joined":
+				joined = k == m.to+2 && d.toks[m.to+1].lower == "which"
+			}
+		}
+		if !member && !joined {
+			continue
+		}
+		for k := m.to + 1; k < end; k++ {
+			if mi := d.mentionAt[k]; mi >= 0 {
+				o := d.ments[mi].ent
+				if d.ents[o].typ == schema.Organization && (member || d.ents[o].gaz >= 0 && len(d.lx.children[d.ents[o].gaz]) > 0) {
+					d.addRel(rel{typ: schema.MemberOf, subj: m.ent, obj: o, sent: m.sent, confidence: 0.7})
+					break
+				}
+			}
+		}
+	}
 }
 
 // titleBody finds the body a title with no owner belongs to: "Army
@@ -623,6 +662,34 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				if w := toks[k].lower; w == "behind" || w == "with" || w == "by" {
 					objs = d.objectOf(s, heads, k+1, typ, subjs)
 					break
+				}
+			}
+			if len(objs) == 0 {
+				i = cEnd - 1
+				continue
+			}
+		}
+		// "was ready to host talks between Moscow and Kiev", "ready to
+		// continue the talks": an offer to the parties.
+		if w := toks[i].lower; (w == "ready" || w == "willing" || w == "prepared") && cEnd < s.to && readyVerbs[toks[cEnd].lower] {
+			objs = nil
+			for k := cEnd; k+1 < s.to && k < cEnd+10; k++ {
+				if toks[k].lower == "between" {
+					objs = d.objectOf(s, heads, k+1, typ, subjs)
+					break
+				}
+			}
+			if len(objs) == 0 {
+				for _, e := range d.lastPair {
+					keep := true
+					for _, sj := range subjs {
+						if sj == e || d.belongsTo(sj, e) {
+							keep = false
+						}
+					}
+					if keep {
+						objs = append(objs, e)
+					}
 				}
 			}
 			if len(objs) == 0 {
@@ -1266,6 +1333,12 @@ func (d *doc) skipTime(s sentence, k int) int {
 		}
 	}
 	return k
+}
+
+// readyVerbs after "ready to" make an offer: "ready to host".
+var readyVerbs = map[string]bool{
+	"host": true, "continue": true, "attend": true, "mediate": true, "resume": true, "hold": true,
+	"join": true, "talk": true, "negotiate": true,
 }
 
 // dealVerbs after "agreed to" make a deal with their object.

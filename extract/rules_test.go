@@ -91,6 +91,16 @@ func TestRules(t *testing.T) {
 			want: []string{"Czech Republic SUPPORTS Poland"},
 		},
 		{
+			name: "membership from appositions",
+			text: "Greece, a NATO member, protested. Croatia, which joined the European Union in 2013, agreed.",
+			want: []string{"Greece MEMBER_OF NATO", "Croatia MEMBER_OF European Union"},
+		},
+		{
+			name: "readiness to host is an offer to the parties",
+			text: "Oman said it was ready to host talks between Iran and Saudi Arabia.",
+			want: []string{"Oman PROPOSES Iran", "Oman PROPOSES Saudi Arabia"},
+		},
+		{
 			name: "publisher is not an entity",
 			text: "OSLO, March 3 (Reuters) - Norway sanctioned Iran, a ministry official told Reuters.",
 			want: []string{"Norway SANCTIONS Iran"},
