@@ -570,6 +570,29 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && strings.HasSuffix(toks[i].lower, "ed") {
 			continue
 		}
+		// "Rwandan officers it accuses of commanding the rebels": the
+		// accused stand before the pronoun that accuses them.
+		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && i-1 > s.from {
+			if p := toks[i-1].lower; p == "it" || p == "they" || p == "he" || p == "she" {
+				var sj int
+				if p == "he" || p == "she" {
+					sj = d.lastPerson(i - 1)
+				} else {
+					sj = d.mainSubject(s, heads, i-1)
+				}
+				for k := len(heads) - 1; k >= 0 && sj >= 0; k-- {
+					m := d.ments[heads[k]]
+					if m.to <= i-1 && m.ent != sj {
+						if !d.negated(s, i) {
+							d.addRel(rel{typ: typ, subj: sj, obj: m.ent, sent: si, confidence: 0.6})
+						}
+						break
+					}
+				}
+				i = cEnd - 1
+				continue
+			}
+		}
 		// "a bill proposed by U.S. lawmakers": a reduced passive inside a
 		// noun phrase relates nobody named.
 		if len(c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && cEnd < s.to && toks[cEnd].lower == "by" && !d.hasAuxBefore(s, i) && d.mentionAt[i-1] < 0 {
@@ -1162,8 +1185,12 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		break
 	}
 	if best < 0 {
-		// pronoun subject: he, she, it, they
-		for x := i - 1; x >= s.from && x >= i-6; x-- {
+		// pronoun subject: he, she, it, they ("said it would challenge
+		// the deal in court and accused ...")
+		for x := i - 1; x >= s.from && x >= i-12; x-- {
+			if clauseBreak(toks[x]) || d.mentionAt[x] >= 0 && x < i-6 {
+				break
+			}
 			switch toks[x].lower {
 			case "he", "she":
 				if e := d.lastPerson(x); e >= 0 {
