@@ -29,9 +29,12 @@ const otherColour = "#dddddd"
 
 // DOT writes g as a Graphviz digraph: one box per entity, labelled with
 // its name and type and filled with a colour by type; one arrow per
-// relation, labelled with its type (and date, when it has one), with the
-// evidence sentence as its tooltip. Node ids are entity IDs and edge ids
-// relation keys. Strings are escaped for DOT's quoted strings, and "&" for
+// relation, labelled with its type (and date, when it has one), with a
+// tooltip giving its date, confidence, article and evidence sentence.
+// Node ids are entity IDs and edge ids relation keys. Each arrow also
+// carries its provenance as attributes for programs that read DOT:
+// article, article_title, date, confidence and evidence (Graphviz ignores
+// them when drawing). Strings are escaped for DOT's quoted strings, and "&" for
 // Graphviz's entity references, so every name is shown as it is.
 func DOT(w io.Writer, g *graph.Graph) error {
 	v, err := newView(g)
@@ -56,15 +59,35 @@ func DOT(w io.Writer, g *graph.Graph) error {
 		if r.Date != "" {
 			label += "\n" + r.Date
 		}
-		tip := v.name(r.Subject) + " " + string(r.Type) + " " + v.name(r.Object) + ": " + r.Evidence
-		fmt.Fprintf(b, "  %s -> %s [id=%s, label=%s, tooltip=%s];\n",
-			dotString(r.Subject), dotString(r.Object), dotString(r.Key), dotString(label), dotString(tip))
+		a := v.articleOf(r)
+		fmt.Fprintf(b, "  %s -> %s [id=%s, label=%s, tooltip=%s, article=%s, article_title=%s, date=%s, confidence=%s, evidence=%s];\n",
+			dotString(r.Subject), dotString(r.Object), dotString(r.Key), dotString(label), dotString(tooltip(v, r, a)),
+			dotString(r.Article), dotString(a.Title), dotString(r.Date), dotString(float(r.Confidence)), dotString(r.Evidence))
 	}
 	b.WriteString("}\n")
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("export dot: %w", err)
 	}
 	return nil
+}
+
+// tooltip is the text shown over a relation's arrow: the relation, its
+// date, confidence and article, and the evidence sentence.
+func tooltip(v *view, r schema.Relation, a schema.Article) string {
+	var b strings.Builder
+	b.WriteString(v.name(r.Subject) + " " + string(r.Type) + " " + v.name(r.Object) + " (")
+	if r.Date != "" {
+		b.WriteString(r.Date + "; ")
+	}
+	b.WriteString("confidence " + float(r.Confidence) + "; article ")
+	if a.Title != "" {
+		b.WriteString(a.Title + ", ")
+	}
+	if a.Published != "" {
+		b.WriteString(a.Published + ", ")
+	}
+	b.WriteString(a.ID + "): " + r.Evidence)
+	return b.String()
 }
 
 // dotString returns s as a DOT double-quoted string: backslashes and

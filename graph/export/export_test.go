@@ -567,3 +567,31 @@ func TestHTML(t *testing.T) {
 		t.Errorf("page loads external resources")
 	}
 }
+
+// TestProvenance checks that every format keeps each relation's
+// provenance: its article, evidence sentence, date and confidence.
+func TestProvenance(t *testing.T) {
+	g := &graph.Graph{
+		Articles: []schema.Article{{ID: "art-prov-1", Title: "Talks in Paris", Published: "2024-05-07", URL: "https://example.com/p"}},
+		Entities: []schema.Entity{
+			{ID: "e-alpha", Name: "Alpha", Type: schema.Person, Count: 2},
+			{ID: "e-beta", Name: "Beta", Type: schema.Country, Count: 1},
+		},
+		Relations: []schema.Relation{{Key: "k-prov", Type: schema.Meets, Subject: "e-alpha", Object: "e-beta", Article: "art-prov-1",
+			Evidence: "Alpha met Beta in Paris on Monday", Date: "2024-05-06", Confidence: 0.75, Start: 0, End: 33}},
+		Mentions: []graph.Mention{{Article: "art-prov-1", Entity: "e-alpha", Count: 2}},
+	}
+	for _, f := range formats {
+		if f.file == "nodes.csv" {
+			continue // relations are in relationships.csv
+		}
+		out := string(write(t, f.write, g))
+		// Graphviz writes "-" as "&#45;" in SVG text.
+		out = strings.ReplaceAll(out, "&#45;", "-")
+		for _, want := range []string{"art-prov-1", "Alpha met Beta in Paris on Monday", "2024-05-06", "0.75"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q", f.file, want)
+			}
+		}
+	}
+}
