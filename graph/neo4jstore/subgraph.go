@@ -91,7 +91,7 @@ RETURN a.id, e.id, coalesce(m.count, 0)`
 func pathsQuery(relTypes []string, maxHops int) string {
 	q := make([]string, len(relTypes))
 	for i, t := range relTypes {
-		q[i] = quote(t)
+		q[i] = "`" + strings.ReplaceAll(t, "`", "``") + "`"
 	}
 	return `MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})

@@ -263,8 +263,42 @@ func TestSubgraphContract(t *testing.T) {
 // TestResolveEntityNeo4j resolves names of the dev corpus in Neo4j:
 // one entity, ambiguous names listing their candidates, no match.
 func TestResolveEntityNeo4j(t *testing.T) {
-	s, _ := devStore(t)
+	s, g := devStore(t)
 	ctx := context.Background()
+	// Names several entities share, as name or alias once folded: the
+	// dev corpus has some (Beijing, the city and China), whatever the
+	// extractor makes of it.
+	shared := make(map[string]map[string]bool)
+	for _, e := range g.Entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			f := schema.NormalizeName(n)
+			if shared[f] == nil {
+				shared[f] = map[string]bool{}
+			}
+			shared[f][e.ID] = true
+		}
+	}
+	n := 0
+	for f, ids := range shared {
+		if len(ids) < 2 {
+			continue
+		}
+		n++
+		_, err := s.ResolveEntity(ctx, strings.ToUpper(f))
+		var amb *graph.AmbiguousError
+		if !errors.As(err, &amb) || len(amb.Candidates) != len(ids) {
+			t.Errorf("ResolveEntity(%q) = %v; want %d candidates", strings.ToUpper(f), err, len(ids))
+			continue
+		}
+		for _, c := range amb.Candidates {
+			if !ids[c.ID] || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
+				t.Errorf("candidate %+v: want one of %v, with name, type, id and mentions", c, ids)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no name of the dev corpus is ambiguous: the test needs one")
+	}
 	tests := []struct {
 		name      string
 		want      string // entity name
@@ -276,9 +310,6 @@ func TestResolveEntityNeo4j(t *testing.T) {
 		{name: "Peskof", want: "Dmitry Peskov"},
 		{name: "Sergei Lavrov", want: "Sergei Lavrov"},
 		{name: "Recep Tayyip Erdoğan", want: "Recep Tayyip Erdogan"}, // accents in the query
-		{name: "Sabor Ja", ambiguous: 2},
-		{name: "sabor já", ambiguous: 2},
-		{name: "Beijing", ambiguous: 2},
 		{name: "Zyxwvut Qqq", none: true},
 		{name: schema.EntityID(schema.Country, "Atlantis"), none: true},
 	}
@@ -379,13 +410,13 @@ func TestLuceneQueries(t *testing.T) {
 	}
 }
 
-// TestSubgraphHub cuts the neighbourhood of a hub of 3000 spokes joined in
+// TestSubgraphHub cuts the neighbourhood of a hub of 1500 spokes joined in
 // a ring: three hops reach every spoke along a huge number of paths, but
 // the walk expands each entity once, so it is quick, and the result is
 // the graph file's.
 func TestSubgraphHub(t *testing.T) {
 	s := openStore(t, 0)
-	const n = 3000
+	const n = 1500
 	hub := schema.Entity{ID: "hub", Name: "Hub", Type: schema.Country}
 	x := schema.Extraction{Article: schema.Article{ID: "hub-article", Published: "2024-01-01"}, Entities: []schema.Entity{hub}}
 	for i := range n {
@@ -418,11 +449,12 @@ func TestSubgraphHub(t *testing.T) {
 	if d := time.Since(start); d > 30*time.Second {
 		t.Errorf("Subgraph of the hub took %v", d)
 	}
-	p, err := s.ShortestPaths(context.Background(), "s0000", "s1500", 4, graph.Filter{}, 0)
+	far := fmt.Sprintf("s%04d", n/2)
+	p, err := s.ShortestPaths(context.Background(), "s0000", far, 4, graph.Filter{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(p.IDs) != "[[s0000 hub s1500]]" {
+	if fmt.Sprint(p.IDs) != "[[s0000 hub "+far+"]]" {
 		t.Errorf("ShortestPaths through the hub = %q", p.IDs)
 	}
 }
