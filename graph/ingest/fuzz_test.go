@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ import (
 //   - every article is accepted text: valid UTF-8, no NUL, not blank, no
 //     larger than MaxSize; every string field valid UTF-8;
 //   - every reject names the file, gives a known reason and a line within
-//     the input;
+//     the input, and prints as one line of printable characters;
 //   - nothing is lost: each non-blank line (JSON Lines) or array element
 //     (JSON) gives exactly one article or one reject;
 //   - the same bytes give the same articles and rejects.
@@ -118,8 +119,8 @@ func checkOutcome(t *testing.T, data []byte, path string, maxSize int, o outcome
 		if r.Line < 0 || (!gzipped(data) && r.Line > lines) {
 			t.Errorf("reject %v: line outside the %d lines of the input", r, lines)
 		}
-		if !utf8.ValidString(r.String()) {
-			t.Errorf("reject %q is not valid UTF-8", r.String())
+		if s := r.String(); !utf8.ValidString(s) || strings.IndexFunc(s, func(c rune) bool { return !strconv.IsPrint(c) }) >= 0 {
+			t.Errorf("reject %q is not one printable line", s)
 		}
 	}
 }

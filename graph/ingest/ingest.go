@@ -16,6 +16,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // DefaultMaxSize is the default limit on the size of one article's text.
@@ -115,22 +116,35 @@ type Reject struct {
 	Reason string `json:"reason"`
 }
 
-// String formats r as "SOURCE[:LINE] [ID]: REASON".
+// String formats r as "SOURCE[:LINE] [ID]: REASON". Characters that are
+// not printable (a terminal escape or a line break in an id or a file
+// name) are written as Go escapes, so that a reject is one inert line.
 func (r Reject) String() string {
 	var b strings.Builder
-	b.WriteString(r.Source)
+	b.WriteString(printable(r.Source))
 	if r.Line > 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(r.Line))
 	}
 	if r.ID != "" {
 		b.WriteString(" [")
-		b.WriteString(r.ID)
+		b.WriteString(printable(r.ID))
 		b.WriteByte(']')
 	}
 	b.WriteString(": ")
-	b.WriteString(r.Reason)
+	b.WriteString(printable(r.Reason))
 	return b.String()
+}
+
+// printable returns s, or s with its unprintable characters and invalid
+// UTF-8 escaped as in a Go string literal (without the quotes) when it has
+// any.
+func printable(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, func(c rune) bool { return !strconv.IsPrint(c) }) < 0 {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // ErrNotFound is wrapped by Check's error when a named input does not exist
