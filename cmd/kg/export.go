@@ -16,6 +16,7 @@ import (
 
 	"kg/graph"
 	"kg/graph/export"
+	"kg/graph/neo4jstore"
 	"kg/schema"
 )
 
@@ -26,7 +27,7 @@ type exportOptions struct {
 	Filter graph.Filter
 	Format string
 	Out    string // file, or directory for csv; "" for standard output
-	Graph  string // the local graph file
+	Source sourceOptions
 }
 
 // exportFormats are the formats of kg export, in the order of its help.
@@ -47,8 +48,9 @@ func exportCommand() *cli.Command {
 		Name:      "export",
 		Usage:     "write the subgraph around some entities as json, graphml, csv, cypher, dot, svg or html",
 		ArgsUsage: " ",
-		Description: `Cuts the induced subgraph around the seed entities out of the local graph file: the
-entities within --hops relations of a seed (walking relations in either direction, each
+		Description: `Cuts the induced subgraph around the seed entities out of Neo4j (when NEO4J_URI or
+--neo4j-uri is set) or the local graph file (--graph FILE, the default when no Neo4j is
+configured): the entities within --hops relations of a seed (walking relations in either direction, each
 entity expanded once, so hubs cost no more than their edges), every relation among them
 that passes the filters, and the articles those relations cite.
 
@@ -77,41 +79,71 @@ Examples:
   kg export --seed "Sergei Lavrov" --hops 2 --format graphml -o lavrov.graphml
   kg export --seed Lavrov --seed Blinken --types MEETS,ACCUSES --since 2024-01 --format html -o out.html
   kg export --seed Ukraine --format csv -o import/`,
-		Flags: []cli.Flag{
+		Flags: concat([]cli.Flag{
 			&cli.StringSliceFlag{Name: "seed", Aliases: []string{"s"}, Usage: "start from the entity `NAME` (or alias or ID; repeatable)"},
 			&cli.IntFlag{Name: "hops", Value: 1, Usage: "take entities up to `N` relations away from a seed"},
-			&cli.StringSliceFlag{Name: "types", Aliases: []string{"t"}, Usage: "keep relations of the types `T,...` only (repeatable)"},
-			&cli.StringFlag{Name: "since", Usage: "keep relations dated on or after `DATE`"},
-			&cli.StringFlag{Name: "until", Usage: "keep relations dated on or before `DATE`"},
-			&cli.Float64Flag{Name: "min-confidence", Usage: "keep relations of confidence `X` or more"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output `FORMAT`: " + strings.Join(exportFormats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (a directory for csv) instead of standard output"},
-			&cli.StringFlag{Name: "graph", Value: defaultOut, Usage: "read the local graph `FILE`"},
-		},
+		}, filterFlags(true), sourceFlags()),
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return usagef("export: unexpected argument %q (seeds are given with --seed)", c.Args().First())
 			}
-			types, err := parseTypes(c.StringSlice("types"))
+			f, err := filterFrom(c)
 			if err != nil {
 				return err
 			}
 			opts := exportOptions{
-				Seeds: c.StringSlice("seed"),
-				Hops:  c.Int("hops"),
-				Filter: graph.Filter{
-					Types:         types,
-					Since:         c.String("since"),
-					Until:         c.String("until"),
-					MinConfidence: c.Float64("min-confidence"),
-				},
+				Seeds:  c.StringSlice("seed"),
+				Hops:   c.Int("hops"),
+				Filter: f,
 				Format: c.String("format"),
 				Out:    c.String("output"),
-				Graph:  c.String("graph"),
+				Source: sourceOptionsFrom(c),
 			}
 			return runExport(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
+}
+
+// concat joins lists of flags.
+func concat(lists ...[]cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// filterFlags are the flags of graph.Filter; dates only when dates is set.
+func filterFlags(dates bool) []cli.Flag {
+	const cat = "Filters"
+	fs := []cli.Flag{
+		&cli.StringSliceFlag{Name: "types", Aliases: []string{"t"}, Category: cat, Usage: "keep relations of the types `T,...` only (repeatable)"},
+		&cli.Float64Flag{Name: "min-confidence", Category: cat, Usage: "keep relations of confidence `X` (0 to 1) or more"},
+	}
+	if dates {
+		fs = append(fs,
+			&cli.StringFlag{Name: "since", Category: cat, Usage: "keep relations dated on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "until", Category: cat, Usage: "keep relations dated on or before `DATE`"})
+	}
+	return fs
+}
+
+// filterFrom reads the filter flags, and reports usage errors in them.
+func filterFrom(c *cli.Context) (graph.Filter, error) {
+	types, err := parseTypes(c.StringSlice("types"))
+	if err != nil {
+		return graph.Filter{}, err
+	}
+	f := graph.Filter{Types: types, Since: c.String("since"), Until: c.String("until"), MinConfidence: c.Float64("min-confidence")}
+	if err := f.Validate(); err != nil {
+		return graph.Filter{}, usageError{err}
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return graph.Filter{}, usagef("--min-confidence %v: want a number from 0 to 1", f.MinConfidence)
+	}
+	return f, nil
 }
 
 // parseTypes reads --types values: comma-separated relation types, in any
@@ -164,20 +196,69 @@ func (o exportOptions) check() error {
 	if o.Filter.MinConfidence < 0 || o.Filter.MinConfidence > 1 {
 		return usagef("--min-confidence %v: want a number from 0 to 1", o.Filter.MinConfidence)
 	}
+	return o.Source.check()
+}
+
+// analystSource is what the analysts' commands read: the local graph
+// file (graph.MemorySource) or Neo4j (*neo4jstore.Store), which answer
+// alike.
+type analystSource interface {
+	graph.SubgraphSource
+	Star(ctx context.Context, id string, f graph.Filter) (*graph.Graph, error)
+	ShortestPaths(ctx context.Context, from, to string, maxHops int, f graph.Filter, limit int) (*graph.Paths, error)
+}
+
+var (
+	_ analystSource = graph.MemorySource{}
+	_ analystSource = (*neo4jstore.Store)(nil)
+)
+
+// sourceOptions say where the analysts' commands read: the graph file of
+// --graph when it is given, else Neo4j when one is configured, else the
+// default graph file.
+type sourceOptions struct {
+	Graph    string
+	GraphSet bool // --graph was given: the file wins over NEO4J_URI
+	Neo4j    neo4jOptions
+}
+
+func sourceFlags() []cli.Flag {
+	return append([]cli.Flag{
+		&cli.StringFlag{Name: "graph", Aliases: []string{"g"}, Value: defaultOut,
+			Usage: "read the local graph `FILE` (the default when no Neo4j is configured; given, it wins over NEO4J_URI)"},
+	}, neo4jFlags()...)
+}
+
+func sourceOptionsFrom(c *cli.Context) sourceOptions {
+	return sourceOptions{Graph: c.String("graph"), GraphSet: c.IsSet("graph"), Neo4j: neo4jOptionsFrom(c)}
+}
+
+func (o sourceOptions) useNeo4j() bool { return o.Neo4j.URI != "" && !o.GraphSet }
+
+func (o sourceOptions) check() error {
+	if !o.useNeo4j() && o.Graph == "" {
+		return usagef("--graph: empty file name")
+	}
 	return nil
 }
 
-// openExportSource opens what kg export reads: the local graph file. (A
-// Neo4j store implementing graph.SubgraphSource plugs in here.)
-func openExportSource(o exportOptions) (graph.SubgraphSource, error) {
+// open opens the source; close releases it.
+func (o sourceOptions) open(ctx context.Context) (src analystSource, close func(), err error) {
+	if o.useNeo4j() {
+		st, err := o.Neo4j.open(ctx, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		return st, func() { st.Close() }, nil
+	}
 	g, err := graph.ReadGraph(o.Graph)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no graph file %s (build one with kg build, or give --graph FILE)", o.Graph)
+		return nil, nil, fmt.Errorf("no graph file %s (build one with kg build, give --graph FILE, or set NEO4J_URI)", o.Graph)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return graph.MemorySource{Graph: g}, nil
+	return graph.MemorySource{Graph: g}, func() {}, nil
 }
 
 // runExport resolves the seeds, cuts the subgraph and writes it. When a
@@ -186,10 +267,11 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if err := opts.check(); err != nil {
 		return err
 	}
-	src, err := openExportSource(opts)
+	src, done, err := opts.Source.open(ctx)
 	if err != nil {
 		return err
 	}
+	defer done()
 	seeds, err := resolveSeeds(ctx, src, opts.Seeds, stderr)
 	if err != nil {
 		return err
@@ -213,11 +295,7 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 func resolveSeeds(ctx context.Context, src graph.SubgraphSource, names []string, stderr io.Writer) ([]string, error) {
 	var ids []string
 	for _, name := range names {
-		e, err := graph.ResolveEntity(ctx, src, name)
-		var amb *graph.AmbiguousError
-		if errors.As(err, &amb) {
-			printCandidates(stderr, amb)
-		}
+		e, err := resolve(ctx, src, name, stderr)
 		if err != nil {
 			return nil, fmt.Errorf("--seed: %w", err)
 		}
@@ -226,6 +304,30 @@ func resolveSeeds(ctx context.Context, src graph.SubgraphSource, names []string,
 		}
 	}
 	return ids, nil
+}
+
+// resolve returns the one entity name designates in src (see
+// graph.ResolveEntity). When name is ambiguous its candidates are listed
+// on stderr; when it matches one entity only partly or approximately,
+// stderr says which entity it was taken to be.
+func resolve(ctx context.Context, src graph.SubgraphSource, name string, stderr io.Writer) (schema.Entity, error) {
+	e, err := graph.ResolveEntity(ctx, src, name)
+	var amb *graph.AmbiguousError
+	if errors.As(err, &amb) {
+		printCandidates(stderr, amb)
+	}
+	if err != nil {
+		return schema.Entity{}, err
+	}
+	m := graph.MatchName(name, e.Name)
+	for _, a := range e.Aliases {
+		m = m.Or(graph.MatchName(name, a))
+	}
+	if m != graph.MatchExact && name != e.ID {
+		fmt.Fprintf(stderr, "kg: %q taken to be %s (%s %s), the only %s match\n", name, oneLine(e.Name), e.Type, e.ID,
+			map[graph.Match]string{graph.MatchWords: "partial", graph.MatchClose: "close"}[m])
+	}
+	return e, nil
 }
 
 // printCandidates lists the entities an ambiguous name matches, aligned.

@@ -102,6 +102,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			evalCommand(),
 			exportCommand(),
+			entityCommand(),
+			betweenCommand(),
+			neighborsCommand(),
+			pathCommand(),
+			timelineCommand(),
 		},
 		// Flag values are taken whole: a --param value may hold commas.
 		DisableSliceFlagSeparator: true,
