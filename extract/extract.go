@@ -60,6 +60,9 @@ type doc struct {
 	// lastPair is the last pair of actors named together as subjects or
 	// objects: what "both sides" refers to.
 	lastPair []int
+	// lastMeet holds the sides of the last meeting, in sentence meetSent.
+	lastMeet []int
+	meetSent int
 	byGaz    map[int]int
 	byName   map[string]int
 	acronyms map[string]int

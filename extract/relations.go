@@ -501,6 +501,11 @@ func (d *doc) addRel(r rel) {
 		return
 	}
 	d.rels = append(d.rels, r)
+	if r.typ == schema.Meets {
+		// "the two sides agreed" after a meeting: its two sides
+		d.lastMeet = append(d.lastMeet[:0], d.sideOf(r.subj), d.sideOf(r.obj))
+		d.meetSent = r.sent
+	}
 	if r.typ == schema.Accuses {
 		d.accusations = append(d.accusations, r)
 	}
@@ -600,7 +605,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
 		if typ == schema.Rejects || typ == schema.Denies {
-			for k := cEnd; k < s.to && k < cEnd+4; k++ {
+			for k := cEnd; k < s.to && k < cEnd+7 && toks[k].text != ","; k++ {
 				if accusationNouns[toks[k].lower] {
 					typ = schema.Denies
 					break
@@ -1017,7 +1022,7 @@ func (d *doc) denialFollows(s sentence, cEnd int) bool {
 // the sentence says it: "denied Kyiv's claims", "rejected accusations by
 // the West".
 func (d *doc) claimant(s sentence, cEnd int) []int {
-	for k := cEnd; k < s.to && k < cEnd+6; k++ {
+	for k := cEnd; k < s.to && k < cEnd+10; k++ {
 		if mi := d.mentionAt[k]; mi >= 0 {
 			m := d.ments[mi]
 			if m.poss || k > cEnd && (d.toks[k-1].lower == "by" || d.toks[k-1].lower == "from" || d.toks[k-1].lower == "in") {
@@ -1097,6 +1102,18 @@ func (d *doc) negated(s sentence, i int) bool {
 
 func (d *doc) isFuture(s sentence, i int) bool {
 	toks := d.toks
+	// "will travel to Washington next week to meet": the purpose of a
+	// planned act is planned too.
+	if i-1 > s.from && toks[i-1].lower == "to" {
+		for k := i - 2; k >= s.from && k >= i-12; k-- {
+			if toks[k].text == "," || speechVerbs[toks[k].lower] {
+				break
+			}
+			if futureMarkers[toks[k].lower] {
+				return true
+			}
+		}
+	}
 	for k := i - 1; k >= s.from && k >= i-4; k-- {
 		w := toks[k].lower
 		if futureMarkers[w] {
@@ -1174,7 +1191,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 		pron := false
 		for x := m.to; x < i; x++ {
 			switch toks[x].lower {
-			case "he", "she", "it", "they":
+			case "he", "she", "it", "they", "sides":
 				pron = true
 			}
 		}
@@ -1206,6 +1223,12 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 				}
 				return nil
 			case "sides":
+				if len(d.lastMeet) == 2 && d.lastMeet[0] != d.lastMeet[1] && d.sentOf(x) == d.meetSent+1 {
+					return append([]int(nil), d.lastMeet...)
+				}
+				if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
+					return append([]int(nil), d.lastPair...)
+				}
 				return d.lastTwo(x)
 			}
 		}
