@@ -785,6 +785,18 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 						objs = append(objs, a)
 					}
 				}
+				// "rejected the call": whoever called on the subject.
+				if len(objs) == 0 && d.nounAfter(s, cEnd, requestNouns) {
+					for k := len(d.rels) - 1; k >= 0 && len(objs) == 0; k-- {
+						r := d.rels[k]
+						for _, sj := range subjs {
+							if r.typ == schema.Requests && d.belongsTo(sj, r.obj) {
+								objs = append(objs, r.subj)
+								break
+							}
+						}
+					}
+				}
 			}
 		}
 		if len(objs) == 0 && (typ == schema.Criticizes || typ == schema.Warns) && len(subjs) > 0 {
@@ -937,6 +949,10 @@ func (d *doc) relativeBefore(s sentence, i int) (int, int) {
 			if k+1 < p {
 				switch d.toks[k+1].lower {
 				case "who", "which", "whose", "whom":
+					return k, p
+				}
+				// ", led by General Abdel Fattah al-Burhan,"
+				if k+2 < p && strings.HasSuffix(d.toks[k+1].lower, "ed") && d.toks[k+2].lower == "by" {
 					return k, p
 				}
 			}
@@ -1367,7 +1383,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 // sentence.
 var hostile = map[schema.RelationType]bool{
 	schema.Warns: true, schema.Criticizes: true, schema.Accuses: true, schema.Sanctions: true,
-	schema.Fights: true, schema.Denies: true, schema.Rejects: true,
+	schema.Fights: true, schema.Denies: true, schema.Rejects: true, schema.Requests: true,
 }
 
 // skipTime skips a time phrase at k: "on Monday", "last week".
@@ -1383,6 +1399,21 @@ func (d *doc) skipTime(s sentence, k int) int {
 		}
 	}
 	return k
+}
+
+var requestNouns = map[string]bool{
+	"call": true, "calls": true, "appeal": true, "appeals": true, "demand": true, "demands": true,
+	"request": true, "requests": true, "ultimatum": true,
+}
+
+// nounAfter reports whether one of nouns follows the cue within four words.
+func (d *doc) nounAfter(s sentence, cEnd int, nouns map[string]bool) bool {
+	for k := cEnd; k < s.to && k < cEnd+4; k++ {
+		if nouns[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // readyVerbs after "ready to" make an offer: "ready to host".
