@@ -437,6 +437,14 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i++
 			continue
 		}
+		// "attended the summit": the bloc that holds it.
+		if t.lower == "the" && i+1 < end && toks[i+1].lower == "summit" {
+			if e := d.lastTopOrg(i); e >= 0 {
+				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+				i += 2
+				continue
+			}
+		}
 		// "told the council": the council named last.
 		if t.lower == "the" && i+1 < end && bodyNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {
 			if e := d.lastOrgNamed(i, toks[i+1].lower); e >= 0 {

@@ -727,6 +727,13 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "told the council": speaking to a body's meeting is meeting it;
 		// telling reporters or a person is not.
+		// "will receive Rubio in Doha": receiving a person is meeting him.
+		if c.words[0] == "receive" || c.words[0] == "received" || c.words[0] == "receives" || c.words[0] == "receiving" {
+			if cEnd >= s.to || d.mentionAt[cEnd] < 0 || d.ents[d.ments[d.mentionAt[cEnd]].ent].typ != schema.Person {
+				i = cEnd - 1
+				continue
+			}
+		}
 		if c.words[0] == "tell" || c.words[0] == "told" || c.words[0] == "tells" || c.words[0] == "telling" {
 			var keep []int
 			for _, o := range objs {
@@ -1278,6 +1285,11 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		}
 		gapBreak := false
 		for x := cEnd; x < m.from; x++ {
+			// ", Gilberto Teodoro" after "his Philippine counterpart" names
+			// the object.
+			if toks[x].text == "," && x == m.from-1 && m.title != "" {
+				continue
+			}
 			if clauseBreak(toks[x]) || toks[x].text == "," && x > cEnd+1 {
 				gapBreak = true
 			}
