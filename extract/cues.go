@@ -32,7 +32,7 @@ var nounVerbs = map[string]bool{
 	"suspend": false, "welcome": true, "praise": true, "threaten": false, "warn": false, "blame": true,
 	"call": true, "accept": false, "sign": true, "consult": false, "meet": false, "receive": false,
 	"invite": false, "suggest": false, "propose": false, "ram": true, "expel": false, "designate": false,
-	"recall": true, "order": true, "address": true, "stand": true, "arrive": false, "thank": true, "endorse": false, "hail": true, "commend": false,
+	"recall": true, "order": true, "address": true, "stand": true, "present": true, "table": true, "arrive": false, "thank": true, "endorse": false, "hail": true, "commend": false,
 }
 
 // cueSpec lists relation cues: each line is TYPE then "|"-separated verb
@@ -57,6 +57,7 @@ var cueSpec = []struct {
 	{schema.Supports, "support|back|endorse|praise|welcome|thank|aid|arm|commend|hail|applaud|reassure|stand/stood/stood", "stood shoulder to shoulder|stands with|stand with|stood by|expressed support for|supply weapons to|supplied weapons to|sent aid to|provide aid to|transfer to|will transfer|stood \"shoulder to shoulder\"", false},
 	{schema.Sanctions, "sanction|expel|fine|ban|blacklist|suspend|designate|recall", "imposed sanctions on|impose sanctions on|imposed sanctions against|sanctions against|sanctions on|cut ties with|cut diplomatic ties|severed ties|added to the entity list|added to its entity list|imposed tariffs on|export controls on|banned|fined|expelled|blacklisted|suspended", false},
 	{schema.PartOf, "", "controlled by|is controlled by|a subsidiary of|a unit of|an arm of|a division of|a branch of", false},
+	{schema.Proposes, "publish|present|submit/submitted/submitted|unveil|table|circulate", "submitting", false},
 	{schema.Fights, "", "exchanged fire|exchange fire|traded fire|clashed", true},
 	{schema.MemberOf, "", "a member of|member of|members of|member states of|member state of|a member state of", false},
 	{schema.Fights, "attack|invade|shell|bomb|strike/struck/struck|clash|raid|assault|ram", "armed confrontation with|launched strikes on|launched an attack on|carried out strikes|water cannon|fired on|opened fire on|war with|war against|fighting between|war between|clashes between|clashes with|attack on|attacks on|strike on|strikes on|offensive against|invasion of|full-scale invasion of|invaded|airstrikes on|air strikes on|drone attack on|missile attack on", false},

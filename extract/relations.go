@@ -727,6 +727,45 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "told the council": speaking to a body's meeting is meeting it;
 		// telling reporters or a person is not.
+		// "published Russia's two draft agreements ..., which Moscow expects
+		// from Washington and NATO": putting forward a draft is proposing
+		// it to those it is addressed to.
+		if typ == schema.Proposes && len(c.words) == 1 && publishForms[c.words[0]] {
+			if !d.nounAfterN(s, cEnd, proposalNouns, 6) {
+				i = cEnd - 1
+				continue
+			}
+			objs = nil
+			for k := cEnd; k < s.to; k++ {
+				mi := d.mentionAt[k]
+				if mi < 0 || k == 0 || !addresseePreps[toks[k-1].lower] {
+					continue
+				}
+				o := d.ments[mi].ent
+				if !actorOK(d.ents[o].typ) {
+					continue
+				}
+				own := false
+				for _, sj := range subjs {
+					if sj == o || d.belongsTo(sj, o) {
+						own = true
+					}
+				}
+				if !own {
+					objs = append(objs, o)
+					// "from Washington and NATO"
+					for x := d.ments[mi].to; x+1 < s.to && toks[x].lower == "and" && d.mentionAt[x+1] >= 0; {
+						objs = append(objs, d.ments[d.mentionAt[x+1]].ent)
+						x = d.ments[d.mentionAt[x+1]].to
+					}
+					break
+				}
+			}
+			if len(objs) == 0 {
+				i = cEnd - 1
+				continue
+			}
+		}
 		// "will receive Rubio in Doha": receiving a person is meeting him.
 		if c.words[0] == "receive" || c.words[0] == "received" || c.words[0] == "receives" || c.words[0] == "receiving" {
 			if cEnd >= s.to || d.mentionAt[cEnd] < 0 || d.ents[d.ments[d.mentionAt[cEnd]].ent].typ != schema.Person {
@@ -1421,6 +1460,32 @@ var requestNouns = map[string]bool{
 // nounAfter reports whether one of nouns follows the cue within four words.
 func (d *doc) nounAfter(s sentence, cEnd int, nouns map[string]bool) bool {
 	for k := cEnd; k < s.to && k < cEnd+4; k++ {
+		if nouns[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// publishForms are the forms of the verbs that put a draft forward
+// ("published", "submitted", "tabled").
+var publishForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{"publish", "present", "submit/submitted/submitted", "unveil", "table", "circulate"} {
+		for _, f := range verbForms(l) {
+			m[f] = true
+		}
+	}
+	m["submitting"] = true
+	return m
+}()
+
+// addresseePreps introduce whom a draft is addressed to.
+var addresseePreps = map[string]bool{"to": true, "from": true, "with": true, "for": true}
+
+// nounAfterN reports whether one of nouns follows the cue within n words.
+func (d *doc) nounAfterN(s sentence, cEnd int, nouns map[string]bool, n int) bool {
+	for k := cEnd; k < s.to && k < cEnd+n; k++ {
 		if nouns[d.toks[k].lower] {
 			return true
 		}
