@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -188,6 +189,43 @@ func TestVerbForms(t *testing.T) {
 	for lemma, want := range tests {
 		if got := strings.Join(extract.VerbFormsForTest(lemma), " "); got != want {
 			t.Errorf("verbForms(%q) = %q, want %q", lemma, got, want)
+		}
+	}
+}
+
+// TestSeed checks what the seed article must yield: its main actors typed,
+// and the meeting, proposal, denial and role it states.
+func TestSeed(t *testing.T) {
+	text, err := os.ReadFile("../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := newExtractor(t).Extract(schema.Article{Ref: "seed", Text: string(text)})
+	types := map[string]schema.EntityType{}
+	for _, e := range ex.Entities {
+		types[e.Name] = e.Type
+	}
+	for name, typ := range map[string]schema.EntityType{
+		"Lloyd Austin": schema.Person, "Dmitry Peskov": schema.Person, "NATO": schema.Organization,
+		"Russia": schema.Country, "United States": schema.Country, "Ukraine": schema.Country,
+	} {
+		if types[name] != typ {
+			t.Errorf("entity %q has type %q, want %q", name, types[name], typ)
+		}
+	}
+	got := relationStrings(ex)
+	for _, w := range []string{"Lloyd Austin MEETS NATO", "Dmitry Peskov DENIES Ukraine", "Dmitry Peskov HOLDS_ROLE Kremlin"} {
+		if !matchAny(got, w) {
+			t.Errorf("missing %q in %q", w, got)
+		}
+	}
+	if !matchAny(got, "Russia PROPOSES United States") && !matchAny(got, "Russian Foreign Ministry PROPOSES United States") &&
+		!matchAny(got, "Russia PROPOSES NATO") && !matchAny(got, "Russian Foreign Ministry PROPOSES NATO") {
+		t.Errorf("no proposal by Russia or its Foreign Ministry to the United States or NATO in %q", got)
+	}
+	for _, r := range ex.Relations {
+		if r.Evidence == "" || !strings.Contains(string(text), r.Evidence) {
+			t.Errorf("relation %s has evidence %q, not a sentence of the article", r.Type, r.Evidence)
 		}
 	}
 }
