@@ -62,25 +62,12 @@ type betweenReport struct {
 }
 
 func runBetween(ctx context.Context, opts betweenOptions, stdout, stderr io.Writer) error {
-	if err := checkFormat(opts.Format); err != nil {
-		return err
-	}
-	if err := opts.Source.check(); err != nil {
-		return err
-	}
-	src, done, err := opts.Source.open(ctx)
+	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
 	if err != nil {
 		return err
 	}
 	defer done()
-	a, err := resolve(ctx, src, opts.A, stderr)
-	if err != nil {
-		return err
-	}
-	b, err := resolve(ctx, src, opts.B, stderr)
-	if err != nil {
-		return err
-	}
+	a, b := ents[0], ents[1]
 	if a.ID == b.ID {
 		return usagef("between: %q and %q are the same entity (%s); kg entity lists its relations", opts.A, opts.B, a.Name)
 	}

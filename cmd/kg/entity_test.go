@@ -74,7 +74,7 @@ func TestNeo4jAnalysts(t *testing.T) {
 		{"neighbors", "--types", "ACCUSES,DENIES,WARNS", "--since", "2024", "--min-confidence", "0.7", "Russia"},
 		{"neighbors", "--until", "2024-12", "China"},
 		{"path", "Dmitry Peskov", "NATO"},
-		{"path", "--max-hops", "6", "--types", "MEETS,HOLDS_ROLE,PART_OF", "Sergei Lavrov", "China"},
+		{"path", "--max-hops", "6", "--types", "MEETS,HOLDS_ROLE,PART_OF", "Sergei Lavrov", "Ukraine"},
 		{"path", "--max-hops", "1", "Dmitry Peskov", "China"},
 		{"timeline", "China"},
 		{"timeline", "--types", "HOLDS_ROLE", "--min-confidence", "0.8", "Russia"},

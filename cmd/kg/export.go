@@ -242,6 +242,31 @@ func (o sourceOptions) check() error {
 	return nil
 }
 
+// openEntities checks the output format and the source, opens the source
+// and resolves each name to one entity (an ambiguous or unknown name is an
+// error). The caller releases the source with done.
+func (o sourceOptions) openEntities(ctx context.Context, format string, names []string, stderr io.Writer) (src analystSource, done func(), ents []schema.Entity, err error) {
+	if err := checkFormat(format); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := o.check(); err != nil {
+		return nil, nil, nil, err
+	}
+	src, done, err = o.open(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, n := range names {
+		e, err := resolve(ctx, src, n, stderr)
+		if err != nil {
+			done()
+			return nil, nil, nil, err
+		}
+		ents = append(ents, e)
+	}
+	return src, done, ents, nil
+}
+
 // open opens the source; close releases it.
 func (o sourceOptions) open(ctx context.Context) (src analystSource, close func(), err error) {
 	if o.useNeo4j() {

@@ -71,21 +71,12 @@ type neighborJSON struct {
 }
 
 func runNeighbors(ctx context.Context, opts neighborsOptions, stdout, stderr io.Writer) error {
-	if err := checkFormat(opts.Format); err != nil {
-		return err
-	}
-	if err := opts.Source.check(); err != nil {
-		return err
-	}
-	src, done, err := opts.Source.open(ctx)
+	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.Name}, stderr)
 	if err != nil {
 		return err
 	}
 	defer done()
-	e, err := resolve(ctx, src, opts.Name, stderr)
-	if err != nil {
-		return err
-	}
+	e := ents[0]
 	star, err := src.Star(ctx, e.ID, opts.Filter)
 	if err != nil {
 		return err

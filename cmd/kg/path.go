@@ -93,31 +93,18 @@ type hopJSON struct {
 }
 
 func runPath(ctx context.Context, opts pathOptions, stdout, stderr io.Writer) error {
-	if err := checkFormat(opts.Format); err != nil {
-		return err
-	}
 	if opts.MaxHops < 1 || opts.MaxHops > 15 {
 		return usagef("--max-hops %d: want 1 to 15", opts.MaxHops)
 	}
 	if opts.Limit < 0 {
 		return usagef("--limit %d: want 0 (all) or more", opts.Limit)
 	}
-	if err := opts.Source.check(); err != nil {
-		return err
-	}
-	src, done, err := opts.Source.open(ctx)
+	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
 	if err != nil {
 		return err
 	}
 	defer done()
-	a, err := resolve(ctx, src, opts.A, stderr)
-	if err != nil {
-		return err
-	}
-	b, err := resolve(ctx, src, opts.B, stderr)
-	if err != nil {
-		return err
-	}
+	a, b := ents[0], ents[1]
 	if a.ID == b.ID {
 		return usagef("path: %q and %q are the same entity (%s)", opts.A, opts.B, a.Name)
 	}
