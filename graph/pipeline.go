@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -28,6 +30,24 @@ type ExtractionSource interface {
 	Read(ctx context.Context, yield func(schema.Extraction) error) error
 }
 
+// Resumable is implemented by sinks that can say which articles they hold
+// already, so that a Builder skips them: a load that was stopped resumes
+// where it stopped, and loading a corpus again costs a read.
+type Resumable interface {
+	// Loaded returns the IDs of those of articles that the sink holds
+	// with the same ID and content hash (Article.SHA256). Articles
+	// without a hash are never held.
+	Loaded(ctx context.Context, articles []schema.Article) (map[string]bool, error)
+}
+
+// EntityLister is implemented by sinks that can list the entities they
+// hold. A Builder with no Resolve function teaches them to its Resolver
+// (Resolver.Learn) before it starts, so that articles loaded in separate
+// runs resolve against each other as in one run.
+type EntityLister interface {
+	Entities(ctx context.Context, yield func(schema.Entity) error) error
+}
+
 // rejecter is implemented by sources that count what they reject.
 type rejecter interface{ Rejected() int }
 
@@ -37,11 +57,22 @@ const (
 	DefaultProgressEvery = time.Second
 )
 
+// checkSize is the number of articles a Builder asks a Resumable sink
+// about at once.
+const checkSize = 256
+
 // Builder runs the build pipeline: a producer reading the source, Workers
 // goroutines extracting articles, one goroutine resolving extractions in
 // input order and loading them into the Sink in batches. Channels are
 // bounded, so memory stays flat however large the input; output order does
 // not depend on the number of workers, so a build is reproducible.
+//
+// When the Sink is Resumable, the producer skips the articles it holds
+// already with the same content (unless Force), before extraction. When it
+// is an EntityLister and Resolve is nil, the Resolver first learns the
+// entities it holds. Together they make a load that is stopped and run
+// again, or a corpus loaded in parts in input order, give the graph of one
+// load of the whole.
 //
 // A Builder is configured by its fields; Extract and Sink are required for
 // Build, Sink for Load. A Builder may be reused, but not concurrently.
@@ -62,6 +93,9 @@ type Builder struct {
 	// BatchSize is the number of extractions per Sink.Load; 0 means
 	// DefaultBatchSize.
 	BatchSize int
+	// Force loads articles that a Resumable sink holds already, instead
+	// of skipping them.
+	Force bool
 	// Progress, when set, is called from the loading goroutine at most
 	// every ProgressEvery (0 means DefaultProgressEvery).
 	Progress      func(Progress)
@@ -71,21 +105,23 @@ type Builder struct {
 // Progress is a snapshot of a running build.
 type Progress struct {
 	// Read counts articles read from the source, Rejected inputs the
-	// source rejected, Loaded articles handed to the sink.
-	Read, Rejected, Loaded int
+	// source rejected, Skipped articles the sink held already, Loaded
+	// articles handed to the sink.
+	Read, Rejected, Skipped, Loaded int
 	// Entities counts distinct entities loaded, Relations relations.
 	Entities, Relations int
 	Elapsed             time.Duration
 }
 
-// Rate returns the articles loaded per second.
-func (p Progress) Rate() float64 { return rate(p.Loaded, p.Elapsed) }
+// Rate returns the articles processed (loaded or skipped) per second.
+func (p Progress) Rate() float64 { return rate(p.Loaded+p.Skipped, p.Elapsed) }
 
 // Summary says what a build did.
 type Summary struct {
 	// Read counts articles read from the source; Rejected inputs the source
-	// rejected (when it counts them); Loaded articles loaded into the sink.
-	Read, Rejected, Loaded int
+	// rejected (when it counts them); Skipped articles that the sink held
+	// already (see Resumable); Loaded articles loaded into the sink.
+	Read, Rejected, Skipped, Loaded int
 	// Entities counts the distinct (resolved) entities loaded, by type in
 	// EntitiesByType.
 	Entities       int
@@ -96,8 +132,8 @@ type Summary struct {
 	Elapsed         time.Duration
 }
 
-// Rate returns the articles loaded per second.
-func (s Summary) Rate() float64 { return rate(s.Loaded, s.Elapsed) }
+// Rate returns the articles processed (loaded or skipped) per second.
+func (s Summary) Rate() float64 { return rate(s.Loaded+s.Skipped, s.Elapsed) }
 
 func rate(n int, d time.Duration) float64 {
 	if d <= 0 {
@@ -126,14 +162,34 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 		}()
 		return b.Extract(a), nil
 	}
-	return run(ctx, b, src.Read, rejectedOf(src), b.workers(), extract)
+	return run(ctx, b, src.Read, rejectedOf(src), b.workers(), identify, extract)
+}
+
+// identify gives an article its ID and content hash, as the extractor
+// would (from the text with invalid UTF-8 replaced), so that the sink can
+// be asked whether it holds the article before it is extracted.
+func identify(a *schema.Article) *schema.Article {
+	if a.SHA256 == "" || a.ID == "" {
+		text := a.Text
+		if !utf8.ValidString(text) {
+			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
+		if a.SHA256 == "" {
+			a.SHA256 = schema.TextHash(text)
+		}
+		if a.ID == "" {
+			a.ID = schema.ArticleID(a.Ref, text)
+		}
+	}
+	return a
 }
 
 // Load resolves the extractions of src and loads them into the sink, as
 // Build does after extraction.
 func (b *Builder) Load(ctx context.Context, src ExtractionSource) (Summary, error) {
 	identity := func(x schema.Extraction) (schema.Extraction, error) { return x, nil }
-	return run(ctx, b, src.Read, rejectedOf(src), 1, identity)
+	article := func(x *schema.Extraction) *schema.Article { return &x.Article }
+	return run(ctx, b, src.Read, rejectedOf(src), 1, article, identity)
 }
 
 func rejectedOf(src any) func() int {
@@ -162,8 +218,10 @@ type result struct {
 
 // run is the pipeline: read -> workers x extract -> reorder, resolve,
 // batch -> sink.
+// article returns the article of an input, with its ID and hash set.
 func run[T any](ctx context.Context, b *Builder, read func(context.Context, func(T) error) error,
-	rejected func() int, workers int, extract func(T) (schema.Extraction, error)) (Summary, error) {
+	rejected func() int, workers int, article func(*T) *schema.Article,
+	extract func(T) (schema.Extraction, error)) (Summary, error) {
 	if b.Sink == nil {
 		return Summary{}, errors.New("build: no Sink")
 	}
@@ -174,7 +232,21 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	}
 	resolve := b.Resolve
 	if resolve == nil {
-		resolve = NewResolver().Resolve
+		r := NewResolver()
+		if l, ok := b.Sink.(EntityLister); ok {
+			err := l.Entities(ctx, func(e schema.Entity) error {
+				r.Learn(e)
+				return nil
+			})
+			if err != nil {
+				return Summary{Elapsed: time.Since(start)}, fmt.Errorf("learn the entities loaded before: %w", err)
+			}
+		}
+		resolve = r.Resolve
+	}
+	var held Resumable
+	if r, ok := b.Sink.(Resumable); ok && !b.Force {
+		held = r
 	}
 	every := b.ProgressEvery
 	if every <= 0 {
@@ -189,7 +261,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	jobs := make(chan job[T], workers)
 	results := make(chan result, workers)
 
-	var nread atomic.Int64
+	var nread, nskipped atomic.Int64
 	sum := Summary{
 		EntitiesByType:  make(map[schema.EntityType]int),
 		RelationsByType: make(map[schema.RelationType]int),
@@ -200,7 +272,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	g.Go(func() error { // producer
 		defer close(jobs)
 		seq := 0
-		return read(ctx, func(in T) error {
+		send := func(in T) error {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -212,9 +284,55 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 				return ctx.Err()
 			}
 			seq++
-			nread.Add(1)
 			return nil
+		}
+		// With a Resumable sink, inputs wait in chunk until checkSize of
+		// them can be checked at once.
+		var chunk []T
+		check := func() error {
+			if len(chunk) == 0 {
+				return nil
+			}
+			arts := make([]schema.Article, len(chunk))
+			for i := range chunk {
+				arts[i] = *article(&chunk[i])
+			}
+			loaded, err := held.Loaded(ctx, arts)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				return fmt.Errorf("check for articles loaded before: %w", err)
+			}
+			for i, in := range chunk {
+				if loaded[arts[i].ID] {
+					nskipped.Add(1)
+					continue
+				}
+				if err := send(in); err != nil {
+					return err
+				}
+			}
+			clear(chunk)
+			chunk = chunk[:0]
+			return nil
+		}
+		err := read(ctx, func(in T) error {
+			nread.Add(1)
+			article(&in)
+			if held == nil {
+				return send(in)
+			}
+			chunk = append(chunk, in)
+			if len(chunk) < checkSize {
+				return nil
+			}
+			return check()
 		})
+		if err != nil {
+			return err
+		}
+		return check()
 	})
 
 	var active atomic.Int32
@@ -305,7 +423,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 			if b.Progress != nil && time.Since(lastProgress) >= every {
 				lastProgress = time.Now()
 				b.Progress(Progress{
-					Read: int(nread.Load()), Rejected: rejected(), Loaded: sum.Loaded,
+					Read: int(nread.Load()), Rejected: rejected(), Skipped: int(nskipped.Load()), Loaded: sum.Loaded,
 					Entities: sum.Entities, Relations: sum.Relations, Elapsed: time.Since(start),
 				})
 			}
@@ -318,6 +436,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 
 	err := g.Wait()
 	sum.Read = int(nread.Load())
+	sum.Skipped = int(nskipped.Load())
 	sum.Rejected = rejected()
 	sum.Elapsed = time.Since(start)
 	return sum, err

@@ -100,15 +100,7 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 	// Index the resolved entities: full names, and aliases learned by
 	// rewriting into an already indexed entity.
 	for _, e := range out.Entities {
-		if !isFull(e.Name) {
-			continue
-		}
-		if _, known := r.names[e.ID]; !known {
-			r.names[e.ID] = e.Name
-		}
-		for _, k := range keys(e) {
-			add(r.index, e.Type, k, e.ID)
-		}
+		r.Learn(e)
 	}
 
 	out.Relations = rewriteRelations(x.Relations, rename)
@@ -116,6 +108,23 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 		out.Entities = []schema.Entity{}
 	}
 	return out
+}
+
+// Learn adds a corpus-wide entity to the alias index without resolving
+// anything, as if an extraction holding it had been resolved: a Builder
+// learns the entities its sink holds already, so that a load resolves
+// new articles against those loaded before. Entities whose names are not
+// full names are ignored, as Resolve ignores them.
+func (r *Resolver) Learn(e schema.Entity) {
+	if !isFull(e.Name) {
+		return
+	}
+	if _, known := r.names[e.ID]; !known {
+		r.names[e.ID] = e.Name
+	}
+	for _, k := range keys(e) {
+		add(r.index, e.Type, k, e.ID)
+	}
 }
 
 // target returns the entity e resolves to, if it is not e itself.

@@ -149,7 +149,8 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	})
 	b := graph.Builder{
 		Extract:       x.Extract,
-		Sink:          sk,
+		Sink:          sk.Sink,
+		Force:         opts.Sink.Force,
 		Workers:       opts.Workers,
 		BatchSize:     opts.Sink.BatchSize,
 		Progress:      rep.update,

@@ -69,7 +69,8 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		Stdin: stdin, OnReject: rep.reject, Skip: outputs(opts.Rejects, opts.Sink.file()),
 	})
 	b := graph.Builder{
-		Sink:          sk,
+		Sink:          sk.Sink,
+		Force:         opts.Sink.Force,
 		BatchSize:     opts.Sink.BatchSize,
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),

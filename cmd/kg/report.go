@@ -133,6 +133,7 @@ func printSummary(w io.Writer, s graph.Summary) {
 	rows := []row{
 		{"articles read", s.Read},
 		{"articles rejected", s.Rejected},
+		{"articles skipped (loaded before)", s.Skipped},
 		{"articles loaded", s.Loaded},
 		{"entities", s.Entities},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"kg/graph"
 	"kg/graph/neo4jstore"
+	"kg/schema"
 )
 
 // defaultOut is the graph file written when no Neo4j is configured.
@@ -24,6 +26,7 @@ type sinkOptions struct {
 	OutSet    bool // --out was given: the file wins over NEO4J_URI
 	Neo4j     neo4jOptions
 	BatchSize int
+	Force     bool // load articles the sink holds already
 }
 
 func sinkFlags() []cli.Flag {
@@ -32,6 +35,8 @@ func sinkFlags() []cli.Flag {
 			Usage: "write the graph to `FILE` (the default when no Neo4j is configured; adds to an existing file)"},
 		&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
 			Usage: "extractions per load batch (per Neo4j transaction)"},
+		&cli.BoolFlag{Name: "force",
+			Usage: "load again articles that were loaded before with the same text (skipped by default)"},
 	}, neo4jFlags()...)
 }
 
@@ -41,6 +46,7 @@ func sinkOptionsFrom(c *cli.Context) sinkOptions {
 		OutSet:    c.IsSet("out"),
 		Neo4j:     neo4jOptionsFrom(c),
 		BatchSize: c.Int("batch-size"),
+		Force:     c.Bool("force"),
 	}
 }
 
@@ -65,7 +71,9 @@ func (o sinkOptions) check() error {
 	return nil
 }
 
-// sink is an open graph.Sink: a graph file or a Neo4j store.
+// sink is an open graph.Sink: a graph file or a Neo4j store. Both are
+// graph.Resumable and graph.EntityLister, so that a build skips what was
+// loaded before and resolves against it; pass Sink to a graph.Builder.
 type sink struct {
 	graph.Sink
 	file  *graph.FileStore
@@ -73,10 +81,44 @@ type sink struct {
 	where string // for messages: the file, or the redacted URI
 }
 
+// fileSink is the graph file with what it held when it was opened: the
+// articles (by ID, with their hashes) and the entities.
+type fileSink struct {
+	*graph.FileStore
+	held     map[string]string
+	entities []schema.Entity
+}
+
+var (
+	_ graph.Resumable    = (*fileSink)(nil)
+	_ graph.EntityLister = (*fileSink)(nil)
+)
+
+// Loaded returns the articles the file held when opened with the same hash.
+func (f *fileSink) Loaded(_ context.Context, articles []schema.Article) (map[string]bool, error) {
+	out := make(map[string]bool)
+	for _, a := range articles {
+		if sha, ok := f.held[a.ID]; ok && sha != "" && sha == a.SHA256 {
+			out[a.ID] = true
+		}
+	}
+	return out, nil
+}
+
+// Entities yields the entities the file held when opened.
+func (f *fileSink) Entities(_ context.Context, yield func(schema.Entity) error) error {
+	for _, e := range f.entities {
+		if err := yield(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // openSink opens the sink of o. For Neo4j it applies the schema first.
 func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 	if o.useNeo4j() {
-		st, err := o.Neo4j.open(ctx, o.BatchSize)
+		st, err := o.Neo4j.open(ctx, 0) // rows per query: the store's default
 		if err != nil {
 			return nil, err
 		}
@@ -95,7 +137,16 @@ func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sink{Sink: fs, file: fs, where: o.Out}, nil
+	f := &fileSink{FileStore: fs, held: make(map[string]string)}
+	if g, err := graph.ReadGraph(o.Out); err == nil {
+		for _, a := range g.Articles {
+			f.held[a.ID] = a.SHA256
+		}
+		f.entities = g.Entities
+	} else if !errors.Is(err, iofs.ErrNotExist) {
+		return nil, err
+	}
+	return &sink{Sink: f, file: fs, where: o.Out}, nil
 }
 
 // close closes the sink (writing the graph file) and describes what it

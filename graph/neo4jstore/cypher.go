@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"kg/graph"
 	"kg/schema"
@@ -11,9 +12,23 @@ import (
 // The query shapes. Each is one UNWIND over $rows so that Neo4j caches one
 // plan per shape; labels and relationship types come from schema.Label and
 // schema.RelType only, and nothing from the data is spliced into the text.
+//
+// A load takes one of two paths per article. An article new to the
+// database cannot have MENTIONS or relations there yet (relation keys
+// include the article ID), so they are CREATEd, and the entities' mention
+// sums are raised once per entity for the whole batch. An article loaded
+// before has its MENTIONS and relations MERGEd and what it lost deleted.
 const (
+	// lockQuery merges the batch's Article nodes, which locks them (so
+	// that concurrent loads of one article take turns), and returns what
+	// the database held of each: its relation keys and the entities it
+	// mentions. A node created here has no relationKeys yet.
+	lockQuery = `UNWIND $ids AS id
+MERGE (a:Article {id: id})
+RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id]`
+
 	articleQuery = `UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
+MATCH (a:Article {id: row.id})
 SET a = row.props`
 
 	// pruneMentionsQuery deletes the MENTIONS of entities an article no
@@ -24,8 +39,17 @@ WHERE NOT e.id IN row.entities
 SET e.mentions = coalesce(e.mentions, 0) - coalesce(m.count, 0)
 DELETE m`
 
-	// mentionsQuery sets MENTIONS counts (never increments them) and moves
-	// the entity's mention sum by the change, so loading again is a no-op.
+	// newMentionsQuery creates the MENTIONS of articles new to the
+	// database, one row per article.
+	newMentionsQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+UNWIND row.mentions AS m
+MATCH (e:Entity {id: m.entity})
+CREATE (a)-[:MENTIONS {count: m.count}]->(e)`
+
+	// mentionsQuery sets the MENTIONS counts of articles loaded before
+	// (never increments them) and moves the entity's mention sum by the
+	// change, so loading again is a no-op.
 	mentionsQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:Entity {id: row.entity})
@@ -34,15 +58,20 @@ WITH e, m, row, row.count - coalesce(m.count, 0) AS delta
 SET m.count = row.count, e.mentions = coalesce(e.mentions, 0) + delta`
 )
 
-// entityQuery returns the query that merges entity rows of one type with
-// Cypher label label: created with its label, name and type; aliases and
-// folded names are unions of the stored and the new lists, deduplicated
-// and sorted.
-func entityQuery(label string) string {
-	return `UNWIND $rows AS row
+// entityQuery merges entity rows: an entity is created with its type's
+// label (row.label, from schema.Label), name, type, aliases and folded
+// names; the mention sum is raised by row.mentions, the entity's mentions
+// by articles new to the database. When a row brings aliases or folded
+// names the entity lacks, they become the unions of the stored and the
+// new lists, deduplicated and sorted; otherwise they are not written, so
+// that the full-text index is not updated for nothing.
+const entityQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e:` + quote(label) + `, e.name = row.name, e.type = row.type
+ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.folded = row.folded, e.mentions = row.mentions
+ON MATCH SET e.mentions = coalesce(e.mentions, 0) + row.mentions
 WITH e, row
+WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
+   OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
 CALL {
   WITH e, row
   UNWIND coalesce(e.aliases, []) + row.aliases AS x
@@ -56,27 +85,44 @@ CALL {
   RETURN collect(x) AS folded
 }
 SET e.aliases = aliases, e.folded = folded`
-}
 
-// pruneRelationsQuery returns the query that deletes the relations an
-// article contributed in an earlier load and no longer has. The Article
-// node lists its relations' keys (relationKeys); stale keys are found
-// through the key constraints' indexes, one unit subquery per relationship
-// type, so the cost does not grow with the degree of the entities.
+// pruneRelationsQuery returns the query that deletes relations by key:
+// those an article contributed in an earlier load and no longer has (the
+// Article node lists its relations' keys in relationKeys). Relationships
+// are found through the key constraints' indexes, one unit subquery per
+// relationship type, so the cost does not grow with the degree of the
+// entities. Load runs it only when a re-loaded article lost relations.
 func pruneRelationsQuery(relTypes []string) string {
 	var b strings.Builder
-	b.WriteString(`UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-UNWIND [k IN coalesce(a.relationKeys, []) WHERE NOT k IN row.keys] AS key`)
+	b.WriteString(`UNWIND $rows AS row`)
 	for _, t := range relTypes {
-		b.WriteString("\nCALL {\n  WITH key\n  MATCH ()-[r:" + quote(t) + " {key: key}]->()\n  DELETE r\n}")
+		b.WriteString("\nCALL {\n  WITH row\n  MATCH ()-[r:" + quote(t) + " {key: row.key}]->()\n  DELETE r\n}")
 	}
 	return b.String()
 }
 
+// loadedQuery returns the ids of the articles of $rows that the database
+// holds with the same content hash.
+const loadedQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+WHERE a.sha256 = row.sha256
+RETURN a.id`
+
+// newRelationQuery creates relation rows of articles new to the
+// database, of any type: row.type, from schema.RelType. (A relationship
+// type given as a parameter is as safe as a label in the text, and one
+// query shape serves every type.)
+const newRelationQuery = `UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CREATE (s)-[r:$(row.type)]->(o)
+SET r = row.props`
+
 // relationQuery returns the query that merges relation rows of one
-// relationship type, on their keys; a relation's properties are replaced
-// by the row's.
+// relationship type, on their keys, for articles loaded before; a
+// relation's properties are replaced by the row's. The type is in the
+// text, so that MERGE finds the relationship through the type's key
+// index.
 func relationQuery(relType string) string {
 	return `UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
@@ -105,30 +151,51 @@ type step struct {
 	rows  []map[string]any
 }
 
-// plan turns a batch of valid extractions into the steps that load it, in
-// order: pruning of what re-loaded articles no longer contribute (before
-// the articles' relationKeys are overwritten), articles, entities by type,
-// MENTIONS, relations by type. When an
+// contribution is what one article puts in the graph besides its node:
+// its relations' keys and the entities it mentions, both sorted.
+type contribution struct {
+	keys     []string
+	entities []string
+}
+
+// loadPlan is how a batch of valid extractions is written.
+type loadPlan struct {
+	// ids are the batch's distinct article IDs, sorted (the order in which
+	// they are locked).
+	ids []string
+	// articles holds, by ID, what the last extraction of each article
+	// writes.
+	articles map[string]*articleRows
+	// entities are the batch's entities, in first-seen order.
+	entities []*entityRow
+}
+
+// articleRows are the rows that write one article.
+type articleRows struct {
+	article   map[string]any
+	mentions  []graph.Mention
+	relations map[schema.RelationType][]map[string]any
+	contribution
+}
+
+// plan turns a batch of valid extractions into a plan to load it. When an
 // article occurs more than once in the batch its last extraction wins, as
 // if the extractions were loaded one after another; entity aliases are
 // unioned over all of them.
-func plan(batch []schema.Extraction) ([]step, error) {
+func plan(batch []schema.Extraction) (*loadPlan, error) {
 	last := make(map[string]int, len(batch))
 	for i, x := range batch {
 		last[x.Article.ID] = i
 	}
-
-	var articles, prune, mentions []map[string]any
+	p := &loadPlan{articles: make(map[string]*articleRows, len(last))}
 	entities := make(map[string]*entityRow)
-	var order []string // entity IDs in first-seen order
-	relations := make(map[schema.RelationType][]map[string]any)
 	for i, x := range batch {
 		for _, e := range x.Entities {
 			r := entities[e.ID]
 			if r == nil {
 				r = &entityRow{id: e.ID, name: e.Name, typ: e.Type}
 				entities[e.ID] = r
-				order = append(order, e.ID)
+				p.entities = append(p.entities, r)
 			}
 			r.aliases = append(r.aliases, e.Name)
 			r.aliases = append(r.aliases, e.Aliases...)
@@ -136,66 +203,137 @@ func plan(batch []schema.Extraction) ([]step, error) {
 		if last[x.Article.ID] != i {
 			continue
 		}
-		ids := make([]string, 0, len(x.Entities))
-		for _, m := range graph.Mentions(x) {
-			ids = append(ids, m.Entity)
-			mentions = append(mentions, map[string]any{"article": m.Article, "entity": m.Entity, "count": int64(m.Count)})
+		a := &articleRows{mentions: graph.Mentions(x), relations: make(map[schema.RelationType][]map[string]any)}
+		a.entities = make([]string, len(a.mentions))
+		for i, m := range a.mentions {
+			a.entities[i] = m.Entity
 		}
-		keys := make([]string, 0, len(x.Relations))
+		a.keys = make([]string, 0, len(x.Relations))
 		for _, r := range x.Relations {
-			keys = append(keys, r.Key)
-			relations[r.Type] = append(relations[r.Type], map[string]any{
-				"subject": r.Subject, "object": r.Object, "key": r.Key, "props": relationProps(r),
+			rt, err := schema.RelType(r.Type)
+			if err != nil {
+				return nil, err
+			}
+			a.keys = append(a.keys, r.Key)
+			a.relations[r.Type] = append(a.relations[r.Type], map[string]any{
+				"subject": r.Subject, "object": r.Object, "key": r.Key, "type": rt, "props": relationProps(r),
 			})
 		}
-		keys = sortedSet(keys)
+		a.keys = sortedSet(a.keys)
 		props := articleProps(x.Article)
-		props["relationKeys"] = keys
-		articles = append(articles, map[string]any{"id": x.Article.ID, "props": props})
-		prune = append(prune, map[string]any{"id": x.Article.ID, "entities": ids, "keys": keys})
+		props["relationKeys"] = a.keys
+		a.article = map[string]any{"id": x.Article.ID, "props": props}
+		p.articles[x.Article.ID] = a
+		p.ids = append(p.ids, x.Article.ID)
+	}
+	slices.Sort(p.ids)
+	return p, nil
+}
+
+// steps returns the steps that write the batch, given what the database
+// holds of its articles (old, by ID; articles not in old are new to it):
+// deletion of what articles loaded before no longer contribute, articles,
+// entities by type, MENTIONS, relations by type.
+func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
+	var articles, newMentions, mentions, stale, lost []map[string]any
+	delta := make(map[string]int64) // entity ID -> mentions by new articles
+	newRels := make(map[schema.RelationType][]map[string]any)
+	rels := make(map[schema.RelationType][]map[string]any)
+	for _, id := range p.ids {
+		a := p.articles[id]
+		articles = append(articles, a.article)
+		was, loaded := old[id]
+		if !loaded {
+			ms := make([]map[string]any, len(a.mentions))
+			for i, m := range a.mentions {
+				ms[i] = map[string]any{"entity": m.Entity, "count": int64(m.Count)}
+				delta[m.Entity] += int64(m.Count)
+			}
+			newMentions = append(newMentions, map[string]any{"article": id, "mentions": ms})
+			for t, rows := range a.relations {
+				newRels[t] = append(newRels[t], rows...)
+			}
+			continue
+		}
+		for _, k := range was.keys {
+			if _, found := slices.BinarySearch(a.keys, k); !found {
+				stale = append(stale, map[string]any{"key": k})
+			}
+		}
+		for _, e := range was.entities {
+			if _, found := slices.BinarySearch(a.entities, e); !found {
+				lost = append(lost, map[string]any{"id": id, "entities": a.entities})
+				break
+			}
+		}
+		for _, m := range a.mentions {
+			mentions = append(mentions, map[string]any{"article": m.Article, "entity": m.Entity, "count": int64(m.Count)})
+		}
+		for t, rows := range a.relations {
+			rels[t] = append(rels[t], rows...)
+		}
 	}
 
-	relTypes := make([]string, 0, len(schema.Relations))
+	var steps []step
+	if len(stale) > 0 {
+		q, err := pruneRelations()
+		if err != nil {
+			return nil, err
+		}
+		steps = append(steps, step{"stale relations", q, stale})
+	}
+	if len(lost) > 0 {
+		steps = append(steps, step{"stale mentions", pruneMentionsQuery, lost})
+	}
+	steps = append(steps, step{"articles", articleQuery, articles})
+	ents := make([]map[string]any, len(p.entities))
+	for i, r := range p.entities {
+		row, err := r.row(delta[r.id])
+		if err != nil {
+			return nil, err
+		}
+		ents[i] = row
+	}
+	steps = append(steps, step{"entities", entityQuery, ents})
+	if len(newMentions) > 0 {
+		steps = append(steps, step{"mentions", newMentionsQuery, newMentions})
+	}
+	if len(mentions) > 0 {
+		steps = append(steps, step{"mentions again", mentionsQuery, mentions})
+	}
+	var created []map[string]any
 	for _, t := range schema.RelationTypes() {
+		created = append(created, newRels[t]...)
+	}
+	if len(created) > 0 {
+		steps = append(steps, step{"relations", newRelationQuery, created})
+	}
+	for _, t := range schema.RelationTypes() {
+		if len(rels[t]) == 0 {
+			continue
+		}
 		rt, err := schema.RelType(t)
 		if err != nil {
 			return nil, err
 		}
-		relTypes = append(relTypes, rt)
-	}
-	steps := []step{
-		{"stale relations", pruneRelationsQuery(relTypes), prune},
-		{"stale mentions", pruneMentionsQuery, prune},
-		{"articles", articleQuery, articles},
-	}
-	byType := make(map[schema.EntityType][]map[string]any)
-	for _, id := range order {
-		r := entities[id]
-		byType[r.typ] = append(byType[r.typ], r.row())
-	}
-	for _, t := range schema.EntityTypes {
-		if len(byType[t]) == 0 {
-			continue
-		}
-		label, err := schema.Label(t)
-		if err != nil {
-			return nil, err
-		}
-		steps = append(steps, step{"entities " + label, entityQuery(label), byType[t]})
-	}
-	steps = append(steps, step{"mentions", mentionsQuery, mentions})
-	for _, t := range schema.RelationTypes() {
-		if len(relations[t]) == 0 {
-			continue
-		}
-		rt, err := schema.RelType(t)
-		if err != nil {
-			return nil, err
-		}
-		steps = append(steps, step{"relations " + rt, relationQuery(rt), relations[t]})
+		steps = append(steps, step{"relations " + rt + " again", relationQuery(rt), rels[t]})
 	}
 	return steps, nil
 }
+
+// pruneRelations is the query of pruneRelationsQuery over every
+// relationship type of the ontology.
+var pruneRelations = sync.OnceValues(func() (string, error) {
+	var names []string
+	for _, t := range schema.RelationTypes() {
+		rt, err := schema.RelType(t)
+		if err != nil {
+			return "", err
+		}
+		names = append(names, rt)
+	}
+	return pruneRelationsQuery(names), nil
+})
 
 type entityRow struct {
 	id, name string
@@ -203,7 +341,11 @@ type entityRow struct {
 	aliases  []string // every name seen, the canonical name included
 }
 
-func (r *entityRow) row() map[string]any {
+func (r *entityRow) row(mentions int64) (map[string]any, error) {
+	label, err := schema.Label(r.typ)
+	if err != nil {
+		return nil, err
+	}
 	var aliases, folded []string
 	folded = append(folded, schema.NormalizeName(r.name))
 	for _, a := range r.aliases {
@@ -216,8 +358,8 @@ func (r *entityRow) row() map[string]any {
 	}
 	return map[string]any{
 		"id": r.id, "name": r.name, "type": string(r.typ),
-		"aliases": sortedSet(aliases), "folded": sortedSet(folded),
-	}
+		"label": label, "aliases": sortedSet(aliases), "folded": sortedSet(folded), "mentions": mentions,
+	}, nil
 }
 
 // sortedSet returns ss sorted without duplicates, never nil (a nil list

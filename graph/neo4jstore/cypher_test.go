@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,16 +29,14 @@ func TestQuote(t *testing.T) {
 func TestPruneRelationsQuery(t *testing.T) {
 	got := pruneRelationsQuery([]string{"MEETS", "HOLDS_ROLE"})
 	want := `UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-UNWIND [k IN coalesce(a.relationKeys, []) WHERE NOT k IN row.keys] AS key
 CALL {
-  WITH key
-  MATCH ()-[r:` + "`MEETS`" + ` {key: key}]->()
+  WITH row
+  MATCH ()-[r:` + "`MEETS`" + ` {key: row.key}]->()
   DELETE r
 }
 CALL {
-  WITH key
-  MATCH ()-[r:` + "`HOLDS_ROLE`" + ` {key: key}]->()
+  WITH row
+  MATCH ()-[r:` + "`HOLDS_ROLE`" + ` {key: row.key}]->()
   DELETE r
 }`
 	if got != want {
@@ -46,16 +45,6 @@ CALL {
 }
 
 func TestQueryShapes(t *testing.T) {
-	for _, et := range schema.EntityTypes {
-		label, err := schema.Label(et)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := entityQuery(label)
-		if !strings.Contains(q, "ON CREATE SET e:`"+label+"`") || !strings.HasPrefix(q, "UNWIND $rows AS row") {
-			t.Errorf("entityQuery(%q) = %q", label, q)
-		}
-	}
 	for _, rt := range schema.RelationTypes() {
 		name, err := schema.RelType(rt)
 		if err != nil {
@@ -64,6 +53,11 @@ func TestQueryShapes(t *testing.T) {
 		q := relationQuery(name)
 		if !strings.Contains(q, "MERGE (s)-[r:`"+name+"` {key: row.key}]->(o)") {
 			t.Errorf("relationQuery(%q) = %q", name, q)
+		}
+	}
+	for _, q := range []string{lockQuery, articleQuery, entityQuery, newMentionsQuery, mentionsQuery, pruneMentionsQuery, newRelationQuery, loadedQuery} {
+		if !strings.HasPrefix(q, "UNWIND $") {
+			t.Errorf("query does not start with UNWIND: %q", q)
 		}
 	}
 }
@@ -78,56 +72,144 @@ func TestPlan(t *testing.T) {
 	x1 := schema.Extraction{Article: schema.Article{ID: "a1", Title: "T", Text: "..."}, Entities: []schema.Entity{p, c}, Relations: []schema.Relation{r}}
 	x2 := schema.Extraction{Article: schema.Article{ID: "a2"}, Entities: []schema.Entity{c2}}
 
-	steps, err := plan([]schema.Extraction{old, x1, x2})
+	pl, err := plan([]schema.Extraction{x2, old, x1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	by := map[string][]map[string]any{}
-	for _, s := range steps {
-		names = append(names, s.name)
-		by[s.name] = s.rows
+	if want := []string{"a1", "a2"}; !reflect.DeepEqual(pl.ids, want) {
+		t.Errorf("ids = %v, want %v", pl.ids, want)
 	}
-	wantNames := []string{"stale relations", "stale mentions", "articles", "entities Person", "entities Country", "mentions", "relations SUPPORTS"}
-	if !reflect.DeepEqual(names, wantNames) {
-		t.Fatalf("steps = %v, want %v", names, wantNames)
+	wantA1 := contribution{keys: []string{"k1"}, entities: []string{p.ID, c.ID}}
+	slices.Sort(wantA1.entities)
+	if got := pl.articles["a1"].contribution; !reflect.DeepEqual(got, wantA1) {
+		t.Errorf("contribution of a1 = %v, want %v", got, wantA1)
 	}
-	wantArticles := []map[string]any{
-		{"id": "a1", "props": map[string]any{"id": "a1", "title": "T", "relationKeys": []string{"k1"}}},
-		{"id": "a2", "props": map[string]any{"id": "a2", "relationKeys": []string{}}},
+
+	stepRows := func(steps []step) ([]string, map[string][]map[string]any) {
+		var names []string
+		by := map[string][]map[string]any{}
+		for _, s := range steps {
+			names = append(names, s.name)
+			by[s.name] = s.rows
+		}
+		return names, by
 	}
-	if got := by["articles"]; !reflect.DeepEqual(got, wantArticles) {
-		t.Errorf("article rows = %v, want %v (last extraction of a1 wins, no text)", got, wantArticles)
+
+	t.Run("new articles", func(t *testing.T) {
+		steps, err := pl.steps(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, by := stepRows(steps)
+		wantNames := []string{"articles", "entities", "mentions", "relations"}
+		if !reflect.DeepEqual(names, wantNames) {
+			t.Fatalf("steps = %v, want %v", names, wantNames)
+		}
+		wantArticles := []map[string]any{
+			{"id": "a1", "props": map[string]any{"id": "a1", "title": "T", "relationKeys": []string{"k1"}}},
+			{"id": "a2", "props": map[string]any{"id": "a2", "relationKeys": []string{}}},
+		}
+		if got := by["articles"]; !reflect.DeepEqual(got, wantArticles) {
+			t.Errorf("article rows = %v, want %v (last extraction of a1 wins, no text)", got, wantArticles)
+		}
+		wantEntities := []map[string]any{
+			{"id": c.ID, "name": "Cuba", "type": "Country", "label": "Country", "mentions": int64(2),
+				"aliases": []string{"Republic of Cuba"}, "folded": []string{"cuba", "republic of cuba"}},
+			{"id": p.ID, "name": "José Martí", "type": "Person", "label": "Person", "mentions": int64(2),
+				"aliases": []string{"Martí"}, "folded": []string{"jose marti", "marti"}},
+		}
+		if got := by["entities"]; !reflect.DeepEqual(got, wantEntities) {
+			t.Errorf("entity rows = %v, want %v (Person mentions of the last extraction of a1 only)", got, wantEntities)
+		}
+		if got := by["mentions"]; len(got) != 2 || len(got[0]["mentions"].([]map[string]any)) != 2 || len(got[1]["mentions"].([]map[string]any)) != 1 {
+			t.Errorf("mention rows = %v, want a1 with 2, a2 with 1", got)
+		}
+		wantRel := []map[string]any{{"subject": p.ID, "object": c.ID, "key": "k1", "type": "SUPPORTS", "props": map[string]any{
+			"key": "k1", "article": "a1", "sentence": int64(2), "start": int64(10), "end": int64(28),
+			"confidence": 0.75, "evidence": "Martí backed Cuba.",
+		}}}
+		if got := by["relations"]; !reflect.DeepEqual(got, wantRel) {
+			t.Errorf("relation rows = %v, want %v (empty strings absent)", got, wantRel)
+		}
+	})
+
+	t.Run("a1 loaded before", func(t *testing.T) {
+		steps, err := pl.steps(map[string]contribution{"a1": {keys: []string{"k0", "k1"}, entities: []string{p.ID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, by := stepRows(steps)
+		wantNames := []string{"stale relations", "articles", "entities", "mentions", "mentions again", "relations SUPPORTS again"}
+		if !reflect.DeepEqual(names, wantNames) {
+			t.Fatalf("steps = %v, want %v", names, wantNames)
+		}
+		if got, want := by["stale relations"], []map[string]any{{"key": "k0"}}; !reflect.DeepEqual(got, want) {
+			t.Errorf("stale relation rows = %v, want %v", got, want)
+		}
+		if got := by["entities"][1]["mentions"]; got != int64(0) {
+			t.Errorf("person mentions = %v, want 0 (a1's MENTIONS are merged, not created)", got)
+		}
+		if got := by["mentions again"]; len(got) != 2 {
+			t.Errorf("merged mention rows = %v, want 2", got)
+		}
+	})
+}
+
+func TestSteps(t *testing.T) {
+	x := func(id string, keys []string, entities ...string) schema.Extraction {
+		out := schema.Extraction{Article: schema.Article{ID: id}}
+		for _, e := range entities {
+			out.Entities = append(out.Entities, schema.Entity{ID: e, Name: e, Type: schema.Country})
+		}
+		for _, k := range keys {
+			out.Relations = append(out.Relations, schema.Relation{Key: k, Type: schema.Meets, Subject: entities[0], Object: entities[1], Article: id})
+		}
+		return out
 	}
-	wantPrune := []map[string]any{
-		{"id": "a1", "entities": []string{p.ID, c.ID}, "keys": []string{"k1"}},
-		{"id": "a2", "entities": []string{c.ID}, "keys": []string{}},
+	pl, err := plan([]schema.Extraction{x("a1", []string{"k1", "k2"}, "e1", "e2"), x("a2", nil, "e1", "e2"), x("a3", []string{"k9"}, "e1", "e2")})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if p.ID > c.ID {
-		wantPrune[0]["entities"] = []string{c.ID, p.ID}
+	tests := []struct {
+		name string
+		old  map[string]contribution
+		want []string // names of the steps that delete
+		rows int      // rows of the first of them
+	}{
+		{"first load", nil, nil, 0},
+		{"unchanged", map[string]contribution{"a1": {keys: []string{"k1", "k2"}, entities: []string{"e1", "e2"}}}, nil, 0},
+		{"relations gained", map[string]contribution{"a1": {keys: []string{"k1"}, entities: []string{"e1", "e2"}}}, nil, 0},
+		{"relations lost", map[string]contribution{"a1": {keys: []string{"k0", "k1", "k3"}, entities: []string{"e1", "e2"}}}, []string{"stale relations"}, 2},
+		{"mentions lost", map[string]contribution{"a2": {entities: []string{"e1", "e2", "e3"}}}, []string{"stale mentions"}, 1},
+		{"both", map[string]contribution{"a3": {keys: []string{"k8"}, entities: []string{"e0"}}}, []string{"stale relations", "stale mentions"}, 1},
 	}
-	if got := by["stale relations"]; !reflect.DeepEqual(got, wantPrune) {
-		t.Errorf("prune rows = %v, want %v", got, wantPrune)
+	for _, tt := range tests {
+		steps, err := pl.steps(tt.old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, s := range steps {
+			if strings.HasPrefix(s.name, "stale") {
+				names = append(names, s.name)
+			}
+		}
+		if !reflect.DeepEqual(names, tt.want) {
+			t.Errorf("%s: deleting steps = %v, want %v", tt.name, names, tt.want)
+			continue
+		}
+		if len(names) > 0 && len(steps[0].rows) != tt.rows {
+			t.Errorf("%s: %s rows = %v, want %d", tt.name, steps[0].name, steps[0].rows, tt.rows)
+		}
 	}
-	wantCountry := []map[string]any{{"id": c.ID, "name": "Cuba", "type": "Country",
-		"aliases": []string{"Republic of Cuba"}, "folded": []string{"cuba", "republic of cuba"}}}
-	if got := by["entities Country"]; !reflect.DeepEqual(got, wantCountry) {
-		t.Errorf("country rows = %v, want %v", got, wantCountry)
-	}
-	wantPerson := []map[string]any{{"id": p.ID, "name": "José Martí", "type": "Person",
-		"aliases": []string{"Martí"}, "folded": []string{"jose marti", "marti"}}}
-	if got := by["entities Person"]; !reflect.DeepEqual(got, wantPerson) {
-		t.Errorf("person rows = %v, want %v", got, wantPerson)
-	}
-	if got := len(by["mentions"]); got != 3 {
-		t.Errorf("mention rows = %d, want 3 (a1: 2, a2: 1)", got)
-	}
-	wantRel := []map[string]any{{"subject": p.ID, "object": c.ID, "key": "k1", "props": map[string]any{
-		"key": "k1", "article": "a1", "sentence": int64(2), "start": int64(10), "end": int64(28),
-		"confidence": 0.75, "evidence": "Martí backed Cuba.",
-	}}}
-	if got := by["relations SUPPORTS"]; !reflect.DeepEqual(got, wantRel) {
-		t.Errorf("relation rows = %v, want %v (empty strings absent)", got, wantRel)
+}
+
+func TestDDLName(t *testing.T) {
+	for _, stmt := range schema.DDL() {
+		name := ddlName(stmt)
+		if name == "" || !strings.Contains(stmt, " "+name+" IF NOT EXISTS ") {
+			t.Errorf("ddlName(%q) = %q", stmt, name)
+		}
 	}
 }
 

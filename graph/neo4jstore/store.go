@@ -5,9 +5,11 @@
 // The model is DESIGN.md's: (:Entity:<Type> {id, name, type, aliases,
 // folded, mentions}), (:Article {id, title, source, published, url, sha256,
 // ...}), (:Article)-[:MENTIONS {count}]->(:Entity), and one relationship per
-// extracted relation, typed by the ontology and merged on its key. Every
-// write is a batched UNWIND ... MERGE in a managed transaction, so loading
-// the same extractions again changes nothing.
+// extracted relation, typed by the ontology and keyed by its key. Every
+// write is a batched UNWIND query in a managed transaction, one
+// transaction per Load; nodes are merged on their ids, and relationships
+// created only for articles new to the database (else merged on their
+// keys), so loading the same extractions again changes nothing.
 package neo4jstore
 
 import (
@@ -15,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -23,9 +27,13 @@ import (
 	"kg/schema"
 )
 
-var _ graph.Sink = (*Store)(nil)
+var (
+	_ graph.Sink         = (*Store)(nil)
+	_ graph.Resumable    = (*Store)(nil)
+	_ graph.EntityLister = (*Store)(nil)
+)
 
-// DefaultBatchSize is the number of rows written per transaction when
+// DefaultBatchSize is the number of rows a query unwinds when
 // Config.BatchSize is not set.
 const DefaultBatchSize = 1000
 
@@ -48,7 +56,8 @@ type Config struct {
 	// Database is the database to use; empty means the user's home
 	// database.
 	Database string
-	// BatchSize is the number of rows written per transaction; zero means
+	// BatchSize is the largest number of rows one query unwinds (a Load
+	// is one transaction of as many queries as it takes); zero means
 	// DefaultBatchSize.
 	BatchSize int
 }
@@ -114,27 +123,79 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.database})
 }
 
-// ApplySchema creates kg's constraints and indexes (schema.DDL), each in its
-// own transaction. It is idempotent.
+// ApplySchema creates kg's constraints and indexes (schema.DDL) that the
+// database does not have yet. It is idempotent, and cheap when the schema
+// is there: one read of the names of the existing constraints and indexes.
+// Missing ones are created in one transaction, which returns once the
+// constraints' indexes are online.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	have := make(map[string]bool)
+	for _, q := range []string{"SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"} {
+		_, rows, err := s.Query(ctx, q, nil)
+		if err != nil {
+			return fmt.Errorf("apply schema: %w", err)
+		}
+		for _, r := range rows {
+			if name, ok := r[0].(string); ok {
+				have[name] = true
+			}
+		}
+	}
+	var missing []string
+	for _, stmt := range schema.DDL() {
+		if !have[ddlName(stmt)] {
+			missing = append(missing, stmt)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	for _, stmt := range schema.DDL() {
-		if err := exec(ctx, sess, stmt, nil); err != nil {
-			return fmt.Errorf("apply schema %q: %w", stmt, err)
+	var failed string
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, stmt := range missing {
+			failed = stmt
+			res, err := tx.Run(ctx, stmt, nil)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
 		}
+		return nil, nil
+	})
+	if err != nil {
+		return fmt.Errorf("apply schema %q: %w", failed, err)
 	}
 	return nil
 }
 
-// Load writes a batch of resolved extractions: articles, then entities by
-// type, MENTIONS, then relations by type, each as UNWIND batches of at
-// most Config.BatchSize rows, one managed transaction per batch. An
-// article loaded before has its contribution replaced: relations and
+// ddlName returns the name of the constraint or index that a statement of
+// schema.DDL creates: the word before IF NOT EXISTS.
+func ddlName(stmt string) string {
+	words := strings.Fields(stmt)
+	for i := 1; i < len(words); i++ {
+		if words[i] == "IF" {
+			return words[i-1]
+		}
+	}
+	return ""
+}
+
+// Load writes a batch of resolved extractions in one managed transaction
+// (retried by the driver on transient errors): articles, entities by
+// type, MENTIONS, then relations by type, each as UNWIND queries of at most
+// Config.BatchSize rows. Since the transaction commits all of the batch or
+// nothing, an Article node in the database means that all of its article
+// was loaded; Loaded relies on that to resume a load that was stopped.
+//
+// An article loaded before has its contribution replaced: relations and
 // MENTIONS it no longer has are deleted (entities stay). For that the
-// Article node lists the keys of its relations in relationKeys. Nothing is written
-// when an extraction of the batch is invalid (graph.Validate). A failure
-// part-way leaves earlier transactions committed; loading again repairs.
+// Article node lists the keys of its relations in relationKeys, and Load
+// reads them, with the entities the article mentions, first. Nothing is
+// written when an extraction of the batch is invalid (graph.Validate).
 //
 // Entity.mentions is the sum of the entity's MENTIONS counts, kept up to
 // date by every load. Entity names are set when the node is created (the
@@ -145,31 +206,136 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 			return fmt.Errorf("load extraction %d: %w", i, err)
 		}
 	}
-	steps, err := plan(batch)
+	if len(batch) == 0 {
+		return nil
+	}
+	p, err := plan(batch)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	for _, st := range steps {
-		for i, rows := range chunks(st.rows, s.batchSize) {
-			if err := exec(ctx, sess, st.query, map[string]any{"rows": rows}); err != nil {
-				return fmt.Errorf("load %s batch %d: %w", st.name, i, err)
+	var where string // the step that failed, for the error
+	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		where = "lock articles"
+		old, err := lockArticles(ctx, tx, p.ids)
+		if err != nil {
+			return nil, err
+		}
+		steps, err := p.steps(old)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range steps {
+			for i, rows := range chunks(st.rows, s.batchSize) {
+				where = fmt.Sprintf("%s batch %d", st.name, i)
+				res, err := tx.Run(ctx, replanSkip+st.query, map[string]any{"rows": rows})
+				if err != nil {
+					return nil, err
+				}
+				if _, err := res.Consume(ctx); err != nil {
+					return nil, err
+				}
 			}
 		}
+		return nil, nil
+	})
+	if err != nil {
+		return fmt.Errorf("load %d articles: %s: %w", len(p.ids), where, err)
 	}
 	return nil
 }
 
-// exec runs one write query in a managed transaction, discarding results.
-// Errors are returned unwrapped from the callback so the driver can retry.
-func exec(ctx context.Context, sess neo4j.SessionWithContext, query string, params map[string]any) error {
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, query, params)
-		if err != nil {
-			return nil, err
+// replanSkip prefixes the load queries: their plans are unique-index
+// seeks whatever the statistics say, so Neo4j need not plan them again
+// when the statistics change, as they do all along a first load.
+const replanSkip = "CYPHER replan=skip "
+
+// lockArticles merges the Article nodes ids, which locks them, and returns
+// what the database held of those that were there before. Driver errors
+// are returned unwrapped.
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]contribution, error) {
+	res, err := tx.Run(ctx, replanSkip+lockQuery, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	old := make(map[string]contribution)
+	for res.Next(ctx) {
+		v := res.Record().Values
+		id, _ := v[0].(string)
+		if loaded, _ := v[1].(bool); loaded {
+			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3])}
 		}
-		return res.Consume(ctx)
-	})
-	return err
+	}
+	return old, res.Err()
+}
+
+// stringList converts a list returned by the driver to strings, sorted.
+func stringList(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Loaded returns the IDs of the articles that the database holds with the
+// same content hash (SHA256): the articles a load can skip. An article
+// without a hash is never reported. It reads in batches of
+// Config.BatchSize articles.
+func (s *Store) Loaded(ctx context.Context, articles []schema.Article) (map[string]bool, error) {
+	var rows []map[string]any
+	for _, a := range articles {
+		if a.ID != "" && a.SHA256 != "" {
+			rows = append(rows, map[string]any{"id": a.ID, "sha256": a.SHA256})
+		}
+	}
+	out := make(map[string]bool)
+	for _, rows := range chunks(rows, s.batchSize) {
+		_, got, err := s.Query(ctx, loadedQuery, map[string]any{"rows": rows})
+		if err != nil {
+			return nil, fmt.Errorf("loaded articles: %w", err)
+		}
+		for _, r := range got {
+			if id, ok := r[0].(string); ok {
+				out[id] = true
+			}
+		}
+	}
+	return out, nil
+}
+
+// Entities calls yield with every entity of the database: ID, name, type
+// and aliases (no mentions, no count), streamed in one read. It returns
+// yield's error, if any.
+func (s *Store) Entities(ctx context.Context, yield func(schema.Entity) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (e:Entity) RETURN e.id, e.name, e.type, e.aliases", nil)
+	if err != nil {
+		return fmt.Errorf("read entities: %w", err)
+	}
+	for res.Next(ctx) {
+		v := res.Record().Values
+		var e schema.Entity
+		e.ID, _ = v[0].(string)
+		e.Name, _ = v[1].(string)
+		t, _ := v[2].(string)
+		e.Type = schema.EntityType(t)
+		e.Aliases = stringList(v[3])
+		if len(e.Aliases) == 0 {
+			e.Aliases = nil
+		}
+		if err := yield(e); err != nil {
+			return err
+		}
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("read entities: %w", err)
+	}
+	return nil
 }
