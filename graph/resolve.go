@@ -3,6 +3,7 @@ package graph
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"kg/schema"
 )
@@ -13,31 +14,39 @@ import (
 // canonical name), so two documents that name "Lloyd Austin" in full agree
 // without help. The Resolver handles what IDs cannot: a document that says
 // only "Austin", or "NATO" where the corpus knows "North Atlantic Treaty
-// Organization" with the alias "NATO". It keeps an alias index over the
-// full-name entities it has seen (entities whose normalized name has two
-// or more words): their normalized names, their aliases and, for people,
-// their surnames. A document entity whose normalized name is a key of that
-// index for exactly one other entity of the same type is rewritten to that
-// entity: its ID, name and type become the target's, and its own name joins
-// its aliases. Relations that refer to it are rewritten too, and their keys
-// recomputed with schema.RelationKey.
+// Organization" with the alias "NATO". A document entity whose normalized
+// name is the key of exactly one other entity of the same type is
+// rewritten to that entity: its ID, name and type become the target's,
+// and its own name joins its aliases. Relations that refer to it are
+// rewritten too, and their keys recomputed with schema.RelationKey.
 //
-// Evidence from the document itself comes first: when the document names
-// full-name entities matching the key, those alone decide (one match: merge;
-// several: leave apart), and the corpus index is consulted only when the
-// document has none.
+// Evidence from the document itself comes first. Its full-name entities
+// (two or more words once normalized) are keys under their names, all
+// their aliases and, for people, their surnames; when some match, they
+// alone decide (one match: merge; several: leave apart). Otherwise the
+// corpus index decides: the full-name entities seen so far (and those
+// taught with Learn), keyed more strictly, because a word that one
+// document uses for an organization or a place may mean another one
+// elsewhere ("Senate", "the Foreign Ministry"): by name; for people also
+// by alias and surname; for other types by the aliases that are acronyms
+// ("NATO", "CJNG") only.
 //
-// Resolution is order-dependent. A surname seen before any full name that
-// matches it stays apart (its own ID); a surname resolved while one person
-// of that name was known stays resolved after a second one appears, and
-// later occurrences are then left apart. What Resolve guarantees, for every
-// rewrite it makes: the target has the same type, and at the time of the
-// call it was the only candidate (in the document, else in the corpus seen
-// so far) whose name, alias or surname normalizes to the entity's name.
-// It never merges entities of different types, never merges two entities
-// whose normalized names both have two or more words unless one is an alias
-// of the other, and gives the same output for the same sequence of inputs.
-// Feed it extractions in a fixed order (input order) for reproducible graphs.
+// What Resolve guarantees, for every rewrite it makes: the target has the
+// same type, and at the time of the call it was the only candidate (in
+// the document, else in the corpus seen so far) with that key. It never
+// merges entities of different types, never merges two entities whose
+// normalized names both have two or more words unless one is an alias of
+// the other, and gives the same output for the same sequence of inputs.
+//
+// Resolution across documents depends on order in two cases only: a
+// surname or an acronym seen before the only full name it could stand for
+// stays apart (its own ID), and one resolved while a single candidate was
+// known stays resolved after a second candidate appears (later occurrences
+// are then left apart). So a corpus loaded in one run, in parts in input
+// order, or resumed after an interruption gives one graph (a graph.Builder
+// teaches its Resolver the entities its sink holds); parts loaded in
+// another order give the same graph unless one of those two cases spans
+// the parts.
 //
 // A Resolver is not safe for concurrent use: a pipeline runs one resolver
 // goroutine. Use NewResolver; the zero value is not usable.
@@ -122,7 +131,7 @@ func (r *Resolver) Learn(e schema.Entity) {
 	if _, known := r.names[e.ID]; !known {
 		r.names[e.ID] = e.Name
 	}
-	for _, k := range keys(e) {
+	for _, k := range corpusKeys(e) {
 		add(r.index, e.Type, k, e.ID)
 	}
 }
@@ -173,6 +182,49 @@ func keys(e schema.Entity) []string {
 		}
 	}
 	return ks
+}
+
+// corpusKeys returns the keys of e that other documents may use: its
+// name, and for a person its aliases and surname, but for other types
+// only the aliases that are acronyms. An ordinary word or phrase that one
+// document uses for an organization or a place ("Senate", "the Foreign
+// Ministry") may mean another one elsewhere; an acronym ("NATO", "CJNG")
+// and a person's names are evidence enough.
+func corpusKeys(e schema.Entity) []string {
+	if e.Type == schema.Person {
+		return keys(e)
+	}
+	ks := []string{schema.NormalizeName(e.Name)}
+	for _, a := range e.Aliases {
+		if k := schema.NormalizeName(a); k != "" && isAcronym(a) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// isAcronym reports whether s is written as an acronym: two or more
+// letters and digits, at least one letter, letters all upper case, and
+// nothing else but dots, hyphens and ampersands ("NATO", "U.S.", "G7",
+// "AT&T").
+func isAcronym(s string) bool {
+	letters, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLower(r) || unicode.IsSpace(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++ // caseless scripts
+		case unicode.IsDigit(r):
+			digits++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters+digits >= 2
 }
 
 func indexKey(t schema.EntityType, key string) string {

@@ -78,9 +78,20 @@ func TestResolve(t *testing.T) {
 			doc("a2", []schema.Entity{ent(schema.Person, "King")}), []string{schema.EntityID(schema.Person, "Martin Luther King Jr.")}},
 		{"full name alias of one known entity", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Person, "Lloyd James Austin III", "Lloyd Austin")})},
 			doc("a2", []schema.Entity{lloyd}), []string{schema.EntityID(schema.Person, "Lloyd James Austin III")}},
+		{"acronym alias of an organization", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Organization, "Jalisco New Generation Cartel", "CJNG")})},
+			doc("a2", []schema.Entity{ent(schema.Organization, "CJNG")}), []string{schema.EntityID(schema.Organization, "Jalisco New Generation Cartel")}},
+		{"phrase alias of an organization stays in its document", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Organization, "Russian Foreign Ministry", "Foreign Ministry")})},
+			doc("a2", []schema.Entity{ent(schema.Organization, "Foreign Ministry")}), []string{schema.EntityID(schema.Organization, "Foreign Ministry")}},
+		{"word alias of an organization in the same document", nil,
+			doc("a1", []schema.Entity{ent(schema.Organization, "Argentina's Senate", "Senate"), ent(schema.Organization, "Senate")}),
+			[]string{schema.EntityID(schema.Organization, "Argentina's Senate")}},
 		// Fixed bugs.
 		{"empty document", []schema.Extraction{doc("a1", []schema.Entity{lloyd})},
 			doc("a2", nil), nil},
+		// Argentina's Senate (alias Senate) took the Polish Senate of a
+		// later article, and only when that article came later.
+		{"word alias of an organization stays in its document", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Organization, "Argentina's Senate", "Senate")})},
+			doc("a2", []schema.Entity{ent(schema.Organization, "Senate")}), []string{schema.EntityID(schema.Organization, "Senate")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,6 +190,39 @@ func TestResolveMergesWithinDocument(t *testing.T) {
 	}
 	if r := got.Relations[0]; r.Confidence != 0.9 || r.Key != rel("a1", 0, lloyd, schema.Meets, china).Key {
 		t.Errorf("relation = %+v, want the most confident MEETS Lloyd Austin -> China", r)
+	}
+}
+
+func TestIsAcronym(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"NATO", true}, {"U.S.", true}, {"G7", true}, {"AT&T", true}, {"UN-Habitat", false},
+		{"Senate", false}, {"E", false}, {"", false}, {"E-7", true}, {"A.", false}, {"NATO allies", false}, {"7", false},
+	}
+	for _, tt := range tests {
+		if got := isAcronym(tt.in); got != tt.want {
+			t.Errorf("isAcronym(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLearn(t *testing.T) {
+	r := NewResolver()
+	r.Learn(lloyd)
+	r.Learn(austin) // a single word: not indexed
+	r.Learn(ent(schema.Organization, "Argentina's Senate", "Senate"))
+	for _, tt := range []struct {
+		in   schema.Entity
+		want string
+	}{
+		{austin, lloyd.ID},
+		{ent(schema.Organization, "Senate"), schema.EntityID(schema.Organization, "Senate")},
+	} {
+		if got := r.Resolve(doc("a1", []schema.Entity{tt.in})).Entities[0].ID; got != tt.want {
+			t.Errorf("Resolve(%s) after Learn = %s, want %s", tt.in.Name, got, tt.want)
+		}
 	}
 }
 
