@@ -134,15 +134,19 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	if err != nil {
 		return err
 	}
-	rep, err := newReporter(stderr, opts.Quiet, opts.Rejects)
-	if err != nil {
-		return err
-	}
-	defer rep.close()
+	// The sink first: when Neo4j is unreachable no rejects file is left.
 	sk, err := openSink(ctx, opts.Sink)
 	if err != nil {
 		return err
 	}
+	rep, err := newReporter(stderr, opts.Quiet, opts.Rejects)
+	if err != nil {
+		if sk.store != nil {
+			sk.store.Close() // a graph file is left unwritten
+		}
+		return err
+	}
+	defer rep.close()
 	src := ingest.NewReader(opts.Inputs, ingest.Options{
 		Fields: opts.Fields, MaxSize: opts.MaxSize, Stdin: stdin, OnReject: rep.reject,
 		Skip: outputs(opts.Rejects, opts.Sink.file()),

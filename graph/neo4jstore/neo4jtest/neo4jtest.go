@@ -21,7 +21,10 @@
 // KG_REQUIRE_NEO4J=1 or CI=true, in which case the test binary fails.
 //
 // Start starts further independent servers (e.g. with NEO4J_AUTH=neo4j/secret
-// for authentication tests, or to Kill one mid-load for fault tests).
+// for authentication tests, or to Kill one mid-load for fault tests). With
+// KG_NEO4J_HOME=<dir> a server keeps its data in dir, which Stop and Kill
+// leave in place: a server started again on dir recovers what the killed
+// one had committed, as after a crash.
 //
 // Linux only (uses Pdeathsig so servers die with the test binary).
 package neo4jtest
@@ -171,6 +174,7 @@ type Server struct {
 	cmd    *exec.Cmd
 	homeMu sync.Mutex
 	home   string // launcher's temp dir, removed by Kill
+	keep   bool   // home was given (KG_NEO4J_HOME): never removed
 
 	done    chan struct{} // closed when the process has exited
 	waitErr error         // valid after done
@@ -204,7 +208,8 @@ func (s *Server) Stop() {
 }
 
 // Kill kills the server with SIGKILL (no clean shutdown, as in a crash),
-// waits for it and removes its data dir.
+// waits for it and removes its data dir, unless that was given with
+// KG_NEO4J_HOME.
 func (s *Server) Kill() {
 	s.stopOnce.Do(func() {
 		s.signal(syscall.SIGKILL)
@@ -222,6 +227,9 @@ func (s *Server) signal(sig syscall.Signal) {
 }
 
 func (s *Server) removeHome() {
+	if s.keep {
+		return
+	}
 	s.homeMu.Lock()
 	home := s.home
 	s.homeMu.Unlock()
@@ -309,6 +317,9 @@ func start(ctx context.Context, script string, port int, env []string) (*Server,
 		return nil, err
 	}
 	s := &Server{cmd: cmd, done: make(chan struct{})}
+	for _, e := range env {
+		s.keep = s.keep || strings.HasPrefix(e, "KG_NEO4J_HOME=")
+	}
 
 	// Pdeathsig fires when the *thread* that forked the child exits, so fork
 	// from a locked thread that stays alive for as long as the process runs.

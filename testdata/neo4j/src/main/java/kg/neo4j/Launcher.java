@@ -27,7 +27,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *   <li>Bolt on 127.0.0.1:$NEO4J_PORT (default 7687), no TLS; no HTTP connector.</li>
  *   <li>Auth off unless NEO4J_AUTH=neo4j/&lt;password&gt;; then the neo4j user has that
  *       password (no change required).</li>
- *   <li>Data and logs live in a fresh temp dir, deleted on exit.</li>
+ *   <li>Data and logs live in a fresh temp dir, deleted on exit; with KG_NEO4J_HOME=&lt;dir&gt;
+ *       they live in that dir, which is kept, so that a server can be restarted on the data
+ *       of one that was killed (crash-recovery tests).</li>
  *   <li>Prints "READY bolt://127.0.0.1:PORT" on stdout once Bolt accepts connections.</li>
  *   <li>Stops cleanly on SIGTERM/SIGINT and when its parent process dies.</li>
  * </ul>
@@ -39,6 +41,7 @@ public final class Launcher {
     private static final Object LOCK = new Object();
     private static DatabaseManagementService dbms; // guarded by LOCK
     private static Path home; // guarded by LOCK
+    private static boolean keepHome; // guarded by LOCK; home is KG_NEO4J_HOME: never deleted
     private static boolean stopped; // guarded by LOCK
 
     private Launcher() {}
@@ -77,7 +80,13 @@ public final class Launcher {
                 if (stopped) {
                     return;
                 }
-                home = Files.createTempDirectory("kg-neo4j-");
+                String given = System.getenv("KG_NEO4J_HOME");
+                if (given != null && !given.isEmpty()) {
+                    home = Files.createDirectories(Path.of(given));
+                    keepHome = true;
+                } else {
+                    home = Files.createTempDirectory("kg-neo4j-");
+                }
                 // Lets a supervisor remove the dir if it has to SIGKILL us.
                 OUT.println("kg-neo4j: home " + home);
                 OUT.flush();
@@ -222,10 +231,10 @@ public final class Launcher {
                 }
                 dbms = null;
             }
-            if (home != null) {
+            if (home != null && !keepHome) {
                 deleteTree(home);
-                home = null;
             }
+            home = null;
         }
     }
 
