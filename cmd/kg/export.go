@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/urfave/cli/v2"
 
@@ -366,9 +368,29 @@ func printCandidates(w io.Writer, amb *graph.AmbiguousError) {
 	tw.Flush()
 }
 
-// oneLine folds the line breaks and tabs of s into spaces.
+// oneLine folds the line breaks and tabs of s into spaces, and escapes
+// its other control characters (see noControls).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return noControls(strings.Join(strings.Fields(s), " "))
+}
+
+// noControls returns s with its control characters (C0, DEL, C1) written
+// as Go escapes: an ESC from an article is shown as \x1b, and cannot move
+// the cursor or retitle the terminal of whoever reads kg's tables.
+func noControls(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsControl(c) {
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // writeExport writes g in opts.Format to opts.Out, or to stdout. The

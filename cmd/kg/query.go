@@ -185,7 +185,8 @@ func marshal(v any) ([]byte, error) {
 }
 
 // writeTable writes an aligned table, a header and a rule; line breaks
-// and tabs in values are shown as spaces.
+// and tabs in values are shown as spaces, other control characters
+// escaped (noControls).
 func writeTable(w io.Writer, cols []string, rows [][]any) error {
 	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 	cells := make([][]string, 0, len(rows)+1)
@@ -193,7 +194,7 @@ func writeTable(w io.Writer, cols []string, rows [][]any) error {
 	for _, r := range rows {
 		line := make([]string, len(r))
 		for i, v := range r {
-			line[i] = flat.Replace(cell(v))
+			line[i] = noControls(flat.Replace(cell(v)))
 		}
 		cells = append(cells, line)
 	}

@@ -664,6 +664,7 @@ var hostileNames = []string{
 	"$name {id: 1}",
 	"'; CALL db.clearQueryCaches(); //",
 	"MATCH (n) DETACH DELETE n",
+	"Esc\x1b[2J\x1b]0;owned\x07 \u009b31m Name",
 }
 
 // hostileExtraction is one article whose ids, names, aliases, evidence and
@@ -671,7 +672,7 @@ var hostileNames = []string{
 // names with backticks or line breaks).
 func hostileExtraction() schema.Extraction {
 	const art = "art'}) DETACH DELETE n //"
-	types := []schema.EntityType{schema.Person, schema.Organization, schema.Group, schema.Person, schema.Organization, schema.Country, schema.Group, schema.Country}
+	types := []schema.EntityType{schema.Person, schema.Organization, schema.Group, schema.Person, schema.Organization, schema.Country, schema.Group, schema.Country, schema.Person}
 	x := schema.Extraction{Article: schema.Article{ID: art, Ref: "a`b", Title: hostileNames[3], Source: hostileNames[6], URL: "javascript:alert('x')", Published: "2024-03-05", Text: "not stored"}}
 	for i, name := range hostileNames {
 		x.Entities = append(x.Entities, schema.Entity{
@@ -693,6 +694,7 @@ func hostileExtraction() schema.Extraction {
 		rel(5, schema.Accuses, 7, 3),
 		rel(6, schema.Warns, 0, 4),
 		rel(1, schema.Supports, 6, 5),
+		rel(8, schema.Denies, 0, 6),
 	}
 	x.Relations[2].Role = "Minister'}) SET n.pwned = true //"
 	return x
@@ -818,6 +820,18 @@ func TestNeo4jInjection(t *testing.T) {
 		if code != 0 || json.Unmarshal([]byte(stdout), &e) != nil || e.Entity.Name != name {
 			t.Errorf("kg entity %q = %d, name %q; stderr:\n%s", name, code, e.Entity.Name, stderr)
 		}
+		// Tables show control characters escaped: data cannot drive the
+		// terminal.
+		for _, args := range [][]string{
+			{"entity", name},
+			{"timeline", name},
+			{"query", "--param", param("name", name), "MATCH (e:Entity {name: $name})-[r]-(o) RETURN e.name, r.evidence, o.name"},
+		} {
+			code, stdout, stderr := kg(t, "", args...)
+			if line := printableLines(stdout + stderr); code != 0 || line != "" {
+				t.Errorf("kg %s %q = %d, unprintable line %q; stderr:\n%s", args[0], name, code, line, stderr)
+			}
+		}
 	}
 	for _, r := range x.Relations {
 		var a, b string
@@ -832,6 +846,10 @@ func TestNeo4jInjection(t *testing.T) {
 		code, stdout, stderr := kg(t, "", "between", "--format", "json", a, b)
 		if code != 0 || !strings.Contains(stdout, string(r.Type)) {
 			t.Errorf("kg between %q %q = %d, want the %s relation; stdout:\n%s\nstderr:\n%s", a, b, code, r.Type, stdout, stderr)
+		}
+		code, stdout, stderr = kg(t, "", "between", a, b)
+		if line := printableLines(stdout + stderr); code != 0 || line != "" {
+			t.Errorf("kg between %q %q = %d, unprintable line %q", a, b, code, line)
 		}
 	}
 	for _, format := range exportFormats {
