@@ -160,7 +160,9 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
+	stopCount := rep.count(ctx, src)
 	sum, err := b.Build(ctx, src)
+	stopCount()
 	return finish(ctx, sum, err, sk, rep, opts.inputOptions, stdout)
 }
 

@@ -121,7 +121,12 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, stdou
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
+	stopCount := func() {}
+	if opts.Shard.N <= 1 {
+		stopCount = rep.count(ctx, src.Reader)
+	}
 	sum, err := b.Build(ctx, src)
+	stopCount()
 	cerr := w.Close()
 	if rerr := rep.close(); cerr == nil {
 		cerr = rerr

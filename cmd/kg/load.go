@@ -79,6 +79,8 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
+	stopCount := rep.count(ctx, src)
 	sum, err := b.Load(ctx, src)
+	stopCount()
 	return finish(ctx, sum, err, sk, rep, inputOptions{Strict: opts.Strict, Quiet: opts.Quiet}, stdout)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,7 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kg/graph"
@@ -28,10 +31,14 @@ type reporter struct {
 	rejects  *os.File
 	enc      *json.Encoder
 	err      error // first error writing the rejects file
+	// total is the number of inputs, once counted (see count); -1 while
+	// unknown.
+	total atomic.Int64
 }
 
 func newReporter(stderr io.Writer, quiet bool, rejectsPath string) (*reporter, error) {
 	r := &reporter{w: stderr, tty: isTerminal(stderr), quiet: quiet}
+	r.total.Store(-1)
 	if rejectsPath != "" {
 		if dir := filepath.Dir(rejectsPath); dir != "" {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -87,6 +94,32 @@ func (r *reporter) reject(rj ingest.Reject) {
 	}
 }
 
+// counter is a source that can count its inputs beforehand.
+type counter interface {
+	Count(ctx context.Context) (int, bool)
+}
+
+// count counts the inputs of src in the background, so that progress
+// shows a bar and an ETA once the total is known; the returned function
+// stops counting and waits for it. Nothing is counted when quiet.
+func (r *reporter) count(ctx context.Context, src counter) (stop func()) {
+	if r.quiet {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if n, ok := src.Count(ctx); ok {
+			r.total.Store(int64(n))
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
 // update prints a progress snapshot, unless quiet.
 func (r *reporter) update(p graph.Progress) {
 	if r.quiet {
@@ -94,14 +127,67 @@ func (r *reporter) update(p graph.Progress) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	line := fmt.Sprintf("%d articles read, %d loaded, %d rejected; %d entities, %d relations; %.0f articles/s, %s",
-		p.Read, p.Loaded, p.Rejected, p.Entities, p.Relations, p.Rate(), p.Elapsed.Round(time.Second))
+	line := progressLine(p, int(r.total.Load()), r.tty)
 	if r.tty {
 		fmt.Fprintf(r.w, "\r\033[K%s", line)
 		r.progress = true
 		return
 	}
 	fmt.Fprintf(r.w, "progress: %s\n", line)
+}
+
+// barWidth is the width of the progress bar, brackets excluded.
+const barWidth = 24
+
+// progressLine describes a snapshot: for a terminal a bar, the count,
+// the rate and the ETA when the total is known (total >= 0), else the
+// count, the rate and the time so far; for a log the same in words, with
+// entities and relations.
+func progressLine(p graph.Progress, total int, tty bool) string {
+	done := p.Loaded + p.Skipped + p.Rejected
+	rate := rate(done, p.Elapsed)
+	var b strings.Builder
+	if total >= 0 {
+		total = max(total, done)
+		frac := 1.0
+		if total > 0 {
+			frac = float64(done) / float64(total)
+		}
+		eta := "?"
+		if rate > 0 {
+			eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
+		}
+		if tty {
+			fill := int(frac * barWidth)
+			fmt.Fprintf(&b, "[%s%s] %3.0f%%  %d/%d articles  %.0f/s  ETA %s", strings.Repeat("#", fill), strings.Repeat(".", barWidth-fill), 100*frac, done, total, rate, eta)
+		} else {
+			fmt.Fprintf(&b, "%d/%d articles (%.0f%%), %.0f articles/s, ETA %s", done, total, 100*frac, rate, eta)
+		}
+	} else if tty {
+		fmt.Fprintf(&b, "%d articles  %.0f/s  %s", done, rate, p.Elapsed.Round(time.Second))
+	} else {
+		fmt.Fprintf(&b, "%d articles, %.0f articles/s", done, rate)
+	}
+	if tty {
+		if p.Rejected > 0 {
+			fmt.Fprintf(&b, "  %d rejected", p.Rejected)
+		}
+		if p.Skipped > 0 {
+			fmt.Fprintf(&b, "  %d skipped", p.Skipped)
+		}
+		return b.String()
+	}
+	fmt.Fprintf(&b, "; %d loaded, %d skipped (loaded before), %d rejected; %d entities, %d relations; %s elapsed",
+		p.Loaded, p.Skipped, p.Rejected, p.Entities, p.Relations, p.Elapsed.Round(time.Second))
+	return b.String()
+}
+
+// rate returns n per second of d.
+func rate(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
 }
 
 // close ends the progress line and closes the rejects file.
