@@ -52,11 +52,16 @@ func parseDateline(text string) (dateline, bool) {
 	if mo := sub(3); mo != "" {
 		month := months[strings.ToLower(strings.TrimSuffix(mo, "."))]
 		day, _ := strconv.Atoi(sub(4))
+		year := 2000 // a leap year: "February 29" without a year is a day
 		if y := sub(5); y != "" {
-			year, _ := strconv.Atoi(y)
-			d.date = time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-		} else {
-			d.date = "--" + time.Date(2000, month, day, 0, 0, 0, 0, time.UTC).Format("01-02")
+			year, _ = strconv.Atoi(y)
+		}
+		if validDay(year, month, day) {
+			if sub(5) != "" {
+				d.date = time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+			} else {
+				d.date = "--" + time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format("01-02")
+			}
 		}
 	}
 	return d, true
@@ -116,6 +121,9 @@ func sentenceDate(toks []token, article time.Time, haveArticle, future bool) str
 					year++
 				}
 			}
+			if !validDay(year, mo, day) {
+				continue // "February 31" names no day
+			}
 			return time.Date(year, mo, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 		}
 		if i+1 < len(toks) && (t.lower == "last" || t.lower == "next") {
@@ -142,6 +150,12 @@ func sentenceDate(toks []token, article time.Time, haveArticle, future bool) str
 		}
 	}
 	return article.Format("2006-01-02")
+}
+
+// validDay reports whether day is a day of month in year: time.Date would
+// roll "February 31" over into March.
+func validDay(year int, month time.Month, day int) bool {
+	return day >= 1 && time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Day() == day
 }
 
 func leadingDigits(s string) string {

@@ -68,6 +68,15 @@ type doc struct {
 	acronyms map[string]int
 	people   []int
 	lastEnd  int
+	// tokSent maps a token to its sentence; sentEnd holds, per sentence,
+	// the index after its last mention.
+	tokSent []int
+	sentEnd []int
+	// firstSentOf, ownerOf and roleOf index entities once mentions are
+	// final: first sentence, owner of their title, first role held.
+	firstSentOf map[int]int
+	ownerOf     map[int]int
+	roleOf      map[int]int
 	// lowerWords holds the words the article writes in lower case.
 	lowerWords map[string]bool
 	// pendOwnerNext is an organization whose name precedes a title at
@@ -103,7 +112,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	d := &doc{
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
-		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1,
+		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{}, anyProposer: -1,
 	}
 	d.toks = tokenize(a.Text)
@@ -131,6 +140,15 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		d.bodyStart++
 	}
 	d.sents = splitSentences(d.toks)
+	d.tokSent = make([]int, len(d.toks)+1)
+	for si, s := range d.sents {
+		for k := s.from; k < s.to; k++ {
+			d.tokSent[k] = si
+		}
+	}
+	if n := len(d.sents); n > 0 {
+		d.tokSent[len(d.toks)] = n - 1
+	}
 	d.lowerWords = make(map[string]bool, len(d.toks)/2)
 	for _, t := range d.toks {
 		if t.kind == tkWord && !t.cap {

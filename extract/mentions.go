@@ -153,7 +153,7 @@ var personDescs = map[string]bool{
 // lastTitled is the person most recently mentioned before x whose title
 // holds the word w.
 func (d *doc) lastTitled(x int, w string) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k := len(d.ments) - 1; k >= 0 && k >= len(d.ments)-maxScan; k-- {
 		m := d.ments[k]
 		if m.to <= x && d.ents[m.ent].typ == schema.Person && m.title != "" && strings.Contains(strings.ToLower(m.title), w) {
 			return m.ent
@@ -172,7 +172,7 @@ var bodyNouns = map[string]bool{
 // lastOrgNamed is the organization most recently mentioned before x whose
 // name holds the word w.
 func (d *doc) lastOrgNamed(x int, w string) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k := len(d.ments) - 1; k >= 0 && k >= len(d.ments)-maxScan; k-- {
 		m := d.ments[k]
 		if m.to <= x && d.ents[m.ent].typ == schema.Organization && strings.Contains(strings.ToLower(d.ents[m.ent].name), w) {
 			return m.ent
@@ -184,7 +184,7 @@ func (d *doc) lastOrgNamed(x int, w string) int {
 // lastTopOrg is the gazetteer organization with no parent (a bloc, an
 // alliance, a union) mentioned most recently before x, or -1.
 func (d *doc) lastTopOrg(x int) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k := len(d.ments) - 1; k >= 0 && k >= len(d.ments)-maxScan; k-- {
 		m := d.ments[k]
 		en := d.ents[m.ent]
 		if m.to <= x && en.typ == schema.Organization && en.gaz >= 0 && d.lx.partOf[en.gaz] < 0 && len(d.lx.children[en.gaz]) > 0 {
@@ -196,7 +196,7 @@ func (d *doc) lastTopOrg(x int) int {
 
 // lastOrg is the organization most recently mentioned before token x.
 func (d *doc) lastOrg(x int) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k := len(d.ments) - 1; k >= 0 && k >= len(d.ments)-maxScan; k-- {
 		m := d.ments[k]
 		if m.to <= x && d.ents[m.ent].typ == schema.Organization {
 			return m.ent
@@ -418,8 +418,10 @@ func (d *doc) matchOrgNoun(i, end int) int {
 
 // findMentions runs entity recognition over every sentence.
 func (d *doc) findMentions() {
+	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
 		d.findInSentence(si, s)
+		d.sentEnd[si] = len(d.ments)
 	}
 }
 
@@ -947,7 +949,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	}
 	// "Abiy" for Abiy Ahmed, "Lee" for Lee Jae-myung: names that lead
 	// with the name used alone.
-	for k := len(d.people) - 1; k >= 0; k-- {
+	for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
 		if strings.HasPrefix(d.ents[d.people[k]].name, toks[i].text+" ") {
 			d.addMention(mention{ent: d.people[k], from: i, to: j, sent: si, owner: -1})
 			return
@@ -1125,7 +1127,7 @@ func (d *doc) personFor(i, j int) int {
 		}
 		// "Prince Faisal" after "Prince Faisal bin Farhan": a given name
 		// after a title.
-		for k := len(d.people) - 1; k >= 0; k-- {
+		for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
 			if strings.HasPrefix(d.ents[d.people[k]].name, last+" ") {
 				return d.people[k]
 			}
@@ -1152,7 +1154,7 @@ func (d *doc) personFor(i, j int) int {
 // personBySurname returns the most recent person whose name ends with the
 // word w, or -1.
 func (d *doc) personBySurname(w string) int {
-	for k := len(d.people) - 1; k >= 0; k-- {
+	for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
 		e := d.people[k]
 		n := d.ents[e].name
 		if n == w || strings.HasSuffix(n, " "+w) || strings.HasSuffix(n, "-"+w) {

@@ -210,11 +210,9 @@ func (d *doc) belongsTo(e, target int) bool {
 				next = p
 			}
 		case en.typ == schema.Person:
-			for _, m := range d.ments {
-				if m.ent == e && m.owner >= 0 {
-					next = m.owner
-					break
-				}
+			d.indexMentions()
+			if o, ok := d.ownerOf[e]; ok {
+				next = o
 			}
 		}
 		e = next
@@ -345,19 +343,25 @@ func (d *doc) structural() {
 
 // lastMentionSent returns the sentence of e's last mention before token x.
 func (d *doc) lastMentionSent(e, x int) int {
-	best := -1
-	for _, m := range d.ments {
-		if m.ent == e && m.to <= x {
-			best = m.sent
+	for k, stop := d.scanRange(x); k >= stop; k-- {
+		if m := d.ments[k]; m.ent == e && m.to <= x {
+			return m.sent
 		}
 	}
-	return best
+	return -1
 }
 
 // firstMentionOf returns the first mention of e in tokens [from, to).
 func (d *doc) firstMentionOf(e, from, to int) int {
-	for mi, m := range d.ments {
-		if m.ent == e && m.from >= from && m.to <= to {
+	lo, hi := 0, len(d.ments)
+	if si := d.tokSent[from]; si < len(d.sentEnd) {
+		hi = d.sentEnd[si]
+		if si > 0 {
+			lo = d.sentEnd[si-1]
+		}
+	}
+	for mi := lo; mi < hi; mi++ {
+		if m := d.ments[mi]; m.ent == e && m.from >= from && m.to <= to {
 			return mi
 		}
 	}
@@ -366,8 +370,12 @@ func (d *doc) firstMentionOf(e, from, to int) int {
 
 // sentenceCountry is the first state named in sentence si, or -1.
 func (d *doc) sentenceCountry(si int) int {
-	for _, m := range d.ments {
-		if m.sent == si && d.ents[m.ent].typ == schema.Country {
+	lo := 0
+	if si > 0 {
+		lo = d.sentEnd[si-1]
+	}
+	for mi := lo; mi < d.sentEnd[si]; mi++ {
+		if m := d.ments[mi]; m.sent == si && d.ents[m.ent].typ == schema.Country {
 			return m.ent
 		}
 	}
@@ -423,9 +431,10 @@ func (d *doc) memberships() {
 // spokesman" the armed forces named last, "Chief Executive" the company
 // named last.
 func (d *doc) titleBody(m mention) int {
+	start, stop := d.scanRange(m.from)
 	first := strings.ToLower(strings.Fields(m.title + " x")[0])
 	if words := bodyWords[first]; len(words) > 0 {
-		for k := len(d.ments) - 1; k >= 0; k-- {
+		for k := start; k >= stop; k-- {
 			o := d.ments[k]
 			if o.to > m.from || d.ents[o.ent].typ != schema.Organization {
 				continue
@@ -439,7 +448,7 @@ func (d *doc) titleBody(m mention) int {
 		return -1
 	}
 	if m.tclass == "business" {
-		for k := len(d.ments) - 1; k >= 0; k-- {
+		for k := start; k >= stop; k-- {
 			o := d.ments[k]
 			if o.to <= m.from && d.ents[o.ent].typ == schema.Organization && d.ents[o.ent].gaz < 0 {
 				return o.ent
@@ -455,7 +464,7 @@ var nationalTitle = map[string]bool{"head": true, "minister": true}
 // recentCountry returns the state most recently named before token x, by
 // its name, a demonym or an organization of its own, or -1.
 func (d *doc) recentCountry(x int) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k, stop := d.scanRange(x); k >= stop; k-- {
 		m := d.ments[k]
 		if m.to > x {
 			continue
@@ -472,12 +481,29 @@ func (d *doc) recentCountry(x int) int {
 }
 
 func (d *doc) firstSent(e int) int {
-	for _, m := range d.ments {
-		if m.ent == e {
-			return m.sent
-		}
+	d.indexMentions()
+	if si, ok := d.firstSentOf[e]; ok {
+		return si
 	}
 	return 0
+}
+
+// indexMentions builds, once mentions are final, each entity's first
+// sentence and the owner its titles give it.
+func (d *doc) indexMentions() {
+	if d.firstSentOf != nil {
+		return
+	}
+	d.firstSentOf = map[int]int{}
+	d.ownerOf = map[int]int{}
+	for _, m := range d.ments {
+		if _, ok := d.firstSentOf[m.ent]; !ok {
+			d.firstSentOf[m.ent] = m.sent
+		}
+		if _, ok := d.ownerOf[m.ent]; !ok && m.owner >= 0 {
+			d.ownerOf[m.ent] = m.owner
+		}
+	}
 }
 
 func (d *doc) addRel(r rel) {
@@ -501,6 +527,9 @@ func (d *doc) addRel(r rel) {
 		return
 	}
 	d.rels = append(d.rels, r)
+	if _, ok := d.roleOf[r.subj]; !ok && r.typ == schema.HoldsRole {
+		d.roleOf[r.subj] = r.obj
+	}
 	if r.typ == schema.Meets {
 		// "the two sides agreed" after a meeting: its two sides
 		d.lastMeet = append(d.lastMeet[:0], d.sideOf(r.subj), d.sideOf(r.obj))
@@ -519,7 +548,15 @@ func (d *doc) addRel(r rel) {
 // of a verb, in order.
 func (d *doc) heads(s sentence) []int {
 	var out []int
-	for mi, m := range d.ments {
+	lo, hi := 0, len(d.ments)
+	if si := d.tokSent[s.from]; si < len(d.sentEnd) {
+		hi = d.sentEnd[si]
+		if si > 0 {
+			lo = d.sentEnd[si-1]
+		}
+	}
+	for mi := lo; mi < hi; mi++ {
+		m := d.ments[mi]
 		if m.from >= s.from && m.to <= s.to && (!m.mod || m.poss) && !d.appos[mi] {
 			out = append(out, mi)
 		}
@@ -527,7 +564,33 @@ func (d *doc) heads(s sentence) []int {
 	return out
 }
 
+// maxScan bounds how far back the look-ups of recent mentions go, so that
+// extraction stays linear on articles with very many names.
+const maxScan = 2000
+
+// scanRange returns the mention indexes to scan back from for token x:
+// from the last mention of x's sentence (mentions are stored sentence by
+// sentence) down to at most maxScan before it.
+func (d *doc) scanRange(x int) (start, stop int) {
+	start = len(d.ments) - 1
+	if x < len(d.tokSent) && d.tokSent[x] < len(d.sentEnd) {
+		start = d.sentEnd[d.tokSent[x]] - 1
+	}
+	stop = start - maxScan
+	if stop < 0 {
+		stop = 0
+	}
+	return start, stop
+}
+
+// maxSentence is the longest sentence, in tokens, that the relation rules
+// read; a longer run of text is no sentence of news and is left alone.
+const maxSentence = 400
+
 func (d *doc) sentenceRelations(si int, s sentence) {
+	if s.to-s.from > maxSentence {
+		return
+	}
 	toks := d.toks
 	heads := d.heads(s)
 	// lastSubj starts as the subject of the sentence's first clause, for
@@ -1699,15 +1762,12 @@ func (d *doc) sideOf(e int) int {
 	if d.ents[e].typ != schema.Person {
 		return e
 	}
-	for _, m := range d.ments {
-		if m.ent == e && m.owner >= 0 {
-			return m.owner
-		}
+	d.indexMentions()
+	if o, ok := d.ownerOf[e]; ok {
+		return o
 	}
-	for _, r := range d.rels {
-		if r.typ == schema.HoldsRole && r.subj == e {
-			return r.obj
-		}
+	if o, ok := d.roleOf[e]; ok {
+		return o
 	}
 	return e
 }
@@ -1716,7 +1776,7 @@ func (d *doc) sideOf(e int) int {
 // is not one of skip.
 func (d *doc) lastActorExcept(x int, skip []int) int {
 next:
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k, stop := d.scanRange(x); k >= stop; k-- {
 		m := d.ments[k]
 		if m.to > x || m.mod {
 			continue
@@ -1776,17 +1836,15 @@ func (d *doc) mainSubject(s sentence, heads []int, x int) int {
 
 // sentOf returns the index of the sentence holding token x.
 func (d *doc) sentOf(x int) int {
-	for si, s := range d.sents {
-		if x >= s.from && x < s.to {
-			return si
-		}
+	if x < len(d.tokSent) {
+		return d.tokSent[x]
 	}
 	return 0
 }
 
 // lastPerson is the most recent person mentioned before token x.
 func (d *doc) lastPerson(x int) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k, stop := d.scanRange(x); k >= stop; k-- {
 		m := d.ments[k]
 		if m.to <= x && d.ents[m.ent].typ == schema.Person {
 			return m.ent
@@ -1797,7 +1855,7 @@ func (d *doc) lastPerson(x int) int {
 
 // lastActor is the most recent non-person actor mentioned as a head before x.
 func (d *doc) lastActor(x int) int {
-	for k := len(d.ments) - 1; k >= 0; k-- {
+	for k, stop := d.scanRange(x); k >= stop; k-- {
 		m := d.ments[k]
 		if m.to <= x && !m.mod {
 			t := d.ents[m.ent].typ
@@ -1815,7 +1873,7 @@ func (d *doc) lastTwo(x int, skip ...int) []int {
 	for _, types := range [][]schema.EntityType{{schema.Country}, {schema.Country, schema.Organization, schema.Group}} {
 		var out []int
 	next:
-		for k := len(d.ments) - 1; k >= 0 && len(out) < 2; k-- {
+		for k, stop := d.scanRange(x); k >= stop && len(out) < 2; k-- {
 			m := d.ments[k]
 			if m.to > x || m.mod {
 				continue

@@ -57,6 +57,8 @@ func TestParseDateline(t *testing.T) {
 		{"SEOUL, South Korea (AP) — North Korea", "Seoul", "AP", "", "North Korea"},
 		{"UNITED NATIONS, Nov 6 (Reuters) - Russia", "United Nations", "Reuters", "--11-06", "Russia"},
 		{"SAO PAULO, Sept 22, 2025 (AFP) - X", "Sao Paulo", "AFP", "2025-09-22", "X"},
+		{"KYIV, February 31, 2025 (AFP) - X", "Kyiv", "AFP", "", "X"},
+		{"KYIV, February 29 (AFP) - X", "Kyiv", "AFP", "--02-29", "X"},
 	}
 	for _, tt := range tests {
 		d, ok := parseDateline(tt.text)
