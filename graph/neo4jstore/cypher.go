@@ -108,15 +108,27 @@ MATCH (a:Article {id: row.id})
 WHERE a.sha256 = row.sha256
 RETURN a.id`
 
+// relationProperties are the properties relationProps may give a
+// relationship.
+var relationProperties = []string{"key", "article", "sentence", "start", "end", "confidence", "evidence", "date", "tense", "cameo", "role"}
+
 // newRelationQuery creates relation rows of articles new to the
 // database, of any type: row.type, from schema.RelType. (A relationship
 // type given as a parameter is as safe as a label in the text, and one
-// query shape serves every type.)
-const newRelationQuery = `UNWIND $rows AS row
+// query shape serves every type.) The properties are written in the
+// pattern, those absent from row.props being null, that is, not set: a
+// SET r = row.props would make the planner materialize every row first
+// (an Eager), as the map could name any property.
+var newRelationQuery = func() string {
+	props := make([]string, len(relationProperties))
+	for i, p := range relationProperties {
+		props[i] = quote(p) + ": row.props." + quote(p)
+	}
+	return `UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-CREATE (s)-[r:$(row.type)]->(o)
-SET r = row.props`
+CREATE (s)-[:$(row.type) {` + strings.Join(props, ", ") + `}]->(o)`
+}()
 
 // relationQuery returns the query that merges relation rows of one
 // relationship type, on their keys, for articles loaded before; a

@@ -44,6 +44,16 @@ CALL {
 	}
 }
 
+func TestRelationProperties(t *testing.T) {
+	r := schema.Relation{Key: "k", Article: "a", Sentence: 1, Start: 2, End: 3, Confidence: 0.5,
+		Evidence: "e", Date: "2024-01-01", Tense: "future", CAMEO: "04", Role: "minister"}
+	for k := range relationProps(r) {
+		if !slices.Contains(relationProperties, k) || !strings.Contains(newRelationQuery, "`"+k+"`: row.props.`"+k+"`") {
+			t.Errorf("relation property %q is not written by newRelationQuery:\n%s", k, newRelationQuery)
+		}
+	}
+}
+
 func TestQueryShapes(t *testing.T) {
 	for _, rt := range schema.RelationTypes() {
 		name, err := schema.RelType(rt)
