@@ -8,7 +8,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"kg/schema"
@@ -89,7 +88,6 @@ type doc struct {
 
 	accusations  []rel
 	lastProposer map[int]int
-	anyProposer  int
 }
 
 // Extract returns what the extractor finds in article a. Invalid UTF-8 in
@@ -113,7 +111,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
-		lastProposer: map[int]int{}, anyProposer: -1,
+		lastProposer: map[int]int{},
 	}
 	d.toks = tokenize(a.Text)
 	bodyByte := 0
@@ -332,5 +330,3 @@ func mergeByID(es []schema.Entity) []schema.Entity {
 	}
 	return out
 }
-
-var _ = time.UTC

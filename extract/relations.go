@@ -540,7 +540,6 @@ func (d *doc) addRel(r rel) {
 	}
 	if r.typ == schema.Proposes {
 		d.lastProposer[r.obj] = r.subj
-		d.anyProposer = r.subj
 	}
 }
 
