@@ -56,16 +56,8 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 	if err := opts.Sink.check(); err != nil {
 		return err
 	}
-	// The sink first: when Neo4j is unreachable no rejects file is left.
-	sk, err := openSink(ctx, opts.Sink)
+	sk, rep, err := openOutputs(ctx, opts.Sink, stderr, opts.Quiet, opts.Rejects)
 	if err != nil {
-		return err
-	}
-	rep, err := newReporter(stderr, opts.Quiet, opts.Rejects)
-	if err != nil {
-		if sk.store != nil {
-			sk.store.Close() // a graph file is left unwritten
-		}
 		return err
 	}
 	defer rep.close()

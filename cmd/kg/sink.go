@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"net/url"
 	"os"
@@ -181,3 +182,22 @@ func redact(uri string) string {
 
 // errNoInputs is the usage error of a command given nothing to read.
 var errNoInputs = errors.New("no inputs: give files, directories, glob patterns or - for standard input")
+
+// openOutputs opens the sink and then the reporter of kg build and kg load.
+// The sink comes first, so that when Neo4j is unreachable no rejects file
+// is left; when the reporter cannot start, the sink is closed again (a
+// graph file is left unwritten).
+func openOutputs(ctx context.Context, o sinkOptions, stderr io.Writer, quiet bool, rejects string) (*sink, *reporter, error) {
+	sk, err := openSink(ctx, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := newReporter(stderr, quiet, rejects)
+	if err != nil {
+		if sk.store != nil {
+			sk.store.Close()
+		}
+		return nil, nil, err
+	}
+	return sk, rep, nil
+}
