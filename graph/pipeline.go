@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -53,7 +54,7 @@ type rejecter interface{ Rejected() int }
 
 // Defaults of a Builder's zero fields.
 const (
-	DefaultBatchSize     = 500
+	DefaultBatchSize     = 200
 	DefaultProgressEvery = time.Second
 )
 
@@ -63,7 +64,8 @@ const checkSize = 256
 
 // Builder runs the build pipeline: a producer reading the source, Workers
 // goroutines extracting articles, one goroutine resolving extractions in
-// input order and loading them into the Sink in batches. Channels are
+// input order and batching them, and Writers goroutines loading the
+// batches into the Sink. Channels are
 // bounded, so memory stays flat however large the input; output order does
 // not depend on the number of workers, so a build is reproducible.
 //
@@ -93,6 +95,13 @@ type Builder struct {
 	// BatchSize is the number of extractions per Sink.Load; 0 means
 	// DefaultBatchSize.
 	BatchSize int
+	// Writers is the number of goroutines calling Sink.Load, each with
+	// its own batches; 0 means 1. Set it above 1 only for a Sink that is
+	// safe for concurrent use and gains from it (neo4jstore.Store). The
+	// graph does not depend on it: batches are made in input order
+	// whatever the number of writers, and loading them in any order gives
+	// the same graph.
+	Writers int
 	// Force loads articles that a Resumable sink holds already, instead
 	// of skipping them.
 	Force bool
@@ -359,37 +368,60 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 		})
 	}
 
-	g.Go(func() error { // loader: reorder, resolve, batch, load
+	// The writers load the batches and count what they loaded in sum.
+	type numbered struct {
+		n     int
+		batch []schema.Extraction
+	}
+	batches := make(chan numbered)
+	var mu sync.Mutex // guards sum's counts of what was loaded, and seen
+	seen := make(map[string]bool)
+	for range max(b.Writers, 1) {
+		g.Go(func() error { // writer
+			for nb := range batches {
+				if err := b.Sink.Load(ctx, nb.batch); err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					return fmt.Errorf("load batch %d: %w", nb.n, err)
+				}
+				mu.Lock()
+				for _, x := range nb.batch {
+					sum.Loaded++
+					for _, e := range x.Entities {
+						if !seen[e.ID] {
+							seen[e.ID] = true
+							sum.Entities++
+							sum.EntitiesByType[e.Type]++
+						}
+					}
+					for _, r := range x.Relations {
+						sum.Relations++
+						sum.RelationsByType[r.Type]++
+					}
+				}
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+
+	g.Go(func() error { // loader: reorder, resolve, batch, hand to the writers
+		defer close(batches)
 		pending := make(map[int]schema.Extraction)
 		next, nbatch := 0, 0
-		seen := make(map[string]bool)
 		batch := make([]schema.Extraction, 0, batchSize)
 		lastProgress := time.Now()
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
 			}
-			if err := b.Sink.Load(ctx, batch); err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				return fmt.Errorf("load batch %d: %w", nbatch, err)
+			select {
+			case batches <- numbered{nbatch, batch}:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
 			nbatch++
-			for _, x := range batch {
-				sum.Loaded++
-				for _, e := range x.Entities {
-					if !seen[e.ID] {
-						seen[e.ID] = true
-						sum.Entities++
-						sum.EntitiesByType[e.Type]++
-					}
-				}
-				for _, r := range x.Relations {
-					sum.Relations++
-					sum.RelationsByType[r.Type]++
-				}
-			}
 			batch = make([]schema.Extraction, 0, batchSize)
 			return nil
 		}
@@ -422,10 +454,13 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 			}
 			if b.Progress != nil && time.Since(lastProgress) >= every {
 				lastProgress = time.Now()
-				b.Progress(Progress{
+				mu.Lock()
+				p := Progress{
 					Read: int(nread.Load()), Rejected: rejected(), Skipped: int(nskipped.Load()), Loaded: sum.Loaded,
 					Entities: sum.Entities, Relations: sum.Relations, Elapsed: time.Since(start),
-				})
+				}
+				mu.Unlock()
+				b.Progress(p)
 			}
 		}
 		if err := ctx.Err(); err != nil {

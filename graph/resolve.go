@@ -54,7 +54,8 @@ type Resolver struct {
 	// index maps type+"\x00"+key to the ID of the only full-name entity
 	// with that key, or to ambiguous when there are several.
 	index map[string]string
-	// names holds the canonical name of each indexed entity by ID.
+	// names holds the first name seen (or learned) of every entity by ID:
+	// its canonical name.
 	names map[string]string
 }
 
@@ -67,7 +68,9 @@ func NewResolver() *Resolver {
 }
 
 // Resolve returns x with its entities rewritten to corpus-wide entities and
-// adds x's full-name entities to the index. x itself is not modified.
+// adds x's full-name entities to the index. x itself is not modified. An
+// entity keeps the first name the Resolver saw or learned for its ID; the
+// spelling of the document joins its aliases.
 // Document entities that end up with the same ID are merged into one
 // (aliases unioned, mentions and counts added); relations whose two ends
 // end up the same entity are dropped, and relations whose keys then
@@ -93,6 +96,13 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 		if id, name, ok := r.target(local, localNames, e); ok {
 			e.Aliases = append(e.Aliases, e.Name)
 			e.ID, e.Name = id, name
+		}
+		if name, ok := r.names[e.ID]; ok && name != e.Name {
+			// The same ID under another spelling ("Erdogan", "Erdoğan"):
+			// the first name seen stays the name, whichever batch a
+			// sink happens to store first.
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name = name
 		}
 		e.Aliases = cleanAliases(e.Name, e.Aliases)
 		if e.ID != doc.ID {
@@ -123,13 +133,14 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 // anything, as if an extraction holding it had been resolved: a Builder
 // learns the entities its sink holds already, so that a load resolves
 // new articles against those loaded before. Entities whose names are not
-// full names are ignored, as Resolve ignores them.
+// full names are not indexed, as Resolve does not index them; their names
+// are kept as their canonical names all the same.
 func (r *Resolver) Learn(e schema.Entity) {
-	if !isFull(e.Name) {
-		return
-	}
 	if _, known := r.names[e.ID]; !known {
 		r.names[e.ID] = e.Name
+	}
+	if !isFull(e.Name) {
+		return
 	}
 	for _, k := range corpusKeys(e) {
 		add(r.index, e.Type, k, e.ID)

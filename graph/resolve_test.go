@@ -2,6 +2,7 @@ package graph
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"kg/schema"
@@ -254,5 +255,32 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate = %v, want ok %v", err, tt.ok)
 			}
 		})
+	}
+}
+
+// TestResolveKeepsFirstName: one ID spelled two ways ("Erdogan" and
+// "Erdoğan" fold to the same name) keeps the first name seen or learned,
+// whichever article a sink stores first; the other spelling becomes an
+// alias.
+func TestResolveKeepsFirstName(t *testing.T) {
+	plain := ent(schema.Person, "Recep Tayyip Erdogan")
+	accented := ent(schema.Person, "Recep Tayyip Erdoğan")
+	if plain.ID != accented.ID {
+		t.Fatalf("the two spellings have different IDs: %s, %s", plain.ID, accented.ID)
+	}
+	r := NewResolver()
+	first := r.Resolve(doc("a1", []schema.Entity{plain})).Entities[0]
+	second := r.Resolve(doc("a2", []schema.Entity{accented})).Entities[0]
+	if first.Name != plain.Name || second.Name != plain.Name {
+		t.Errorf("names = %q, %q, want %q twice", first.Name, second.Name, plain.Name)
+	}
+	if !slices.Contains(second.Aliases, accented.Name) {
+		t.Errorf("aliases of the second = %q, want %q among them", second.Aliases, accented.Name)
+	}
+
+	learned := NewResolver()
+	learned.Learn(accented)
+	if got := learned.Resolve(doc("a1", []schema.Entity{plain})).Entities[0].Name; got != accented.Name {
+		t.Errorf("after Learn(%q): name %q, want the learned one", accented.Name, got)
 	}
 }

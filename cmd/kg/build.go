@@ -149,6 +149,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		Force:         opts.Sink.Force,
 		Workers:       opts.Workers,
 		BatchSize:     opts.Sink.BatchSize,
+		Writers:       sk.writers,
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
@@ -162,7 +163,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 // the summary and decides the error.
 func finish(ctx context.Context, sum graph.Summary, err error, sk *sink, rep *reporter, opts inputOptions, stdout io.Writer) error {
 	if err != nil && !errors.Is(err, context.Canceled) {
-		sk.Close()
+		sk.abort()
 		return err
 	}
 	// Interrupted: what was loaded is kept (the graph file is written),

@@ -68,6 +68,7 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		Sink:          sk.Sink,
 		Force:         opts.Sink.Force,
 		BatchSize:     opts.Sink.BatchSize,
+		Writers:       sk.writers,
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}

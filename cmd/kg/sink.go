@@ -27,6 +27,7 @@ type sinkOptions struct {
 	OutSet    bool // --out was given: the file wins over NEO4J_URI
 	Neo4j     neo4jOptions
 	BatchSize int
+	Writers   int  // concurrent load transactions into Neo4j
 	Force     bool // load articles the sink holds already
 }
 
@@ -36,6 +37,8 @@ func sinkFlags() []cli.Flag {
 			Usage: "write the graph to `FILE` (the default when no Neo4j is configured; adds to an existing file)"},
 		&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
 			Usage: "extractions per load batch (per Neo4j transaction)"},
+		&cli.IntFlag{Name: "writers", Value: neo4jstore.DefaultWriters,
+			Usage: "concurrent load transactions into Neo4j (a graph file is written by one)"},
 		&cli.BoolFlag{Name: "force",
 			Usage: "load again articles that were loaded before with the same text (skipped by default)"},
 	}, neo4jFlags()...)
@@ -47,6 +50,7 @@ func sinkOptionsFrom(c *cli.Context) sinkOptions {
 		OutSet:    c.IsSet("out"),
 		Neo4j:     neo4jOptionsFrom(c),
 		BatchSize: c.Int("batch-size"),
+		Writers:   c.Int("writers"),
 		Force:     c.Bool("force"),
 	}
 }
@@ -66,6 +70,9 @@ func (o sinkOptions) check() error {
 	if o.BatchSize < 1 {
 		return usagef("--batch-size must be at least 1")
 	}
+	if o.Writers < 1 {
+		return usagef("--writers must be at least 1")
+	}
 	if !o.useNeo4j() && o.Out == "" {
 		return usagef("--out: empty file name")
 	}
@@ -77,9 +84,10 @@ func (o sinkOptions) check() error {
 // loaded before and resolves against it; pass Sink to a graph.Builder.
 type sink struct {
 	graph.Sink
-	file  *graph.FileStore
-	store *neo4jstore.Store
-	where string // for messages: the file, or the redacted URI
+	file    *graph.FileStore
+	store   *neo4jstore.Store
+	where   string // for messages: the file, or the redacted URI
+	writers int    // for graph.Builder.Writers
 }
 
 // fileSink is the graph file with what it held when it was opened: the
@@ -127,7 +135,7 @@ func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 			st.Close()
 			return nil, err
 		}
-		return &sink{Sink: st, store: st, where: redact(o.Neo4j.URI)}, nil
+		return &sink{Sink: st, store: st, where: redact(o.Neo4j.URI), writers: o.Writers}, nil
 	}
 	if dir := filepath.Dir(o.Out); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -147,7 +155,7 @@ func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 	} else if !errors.Is(err, iofs.ErrNotExist) {
 		return nil, err
 	}
-	return &sink{Sink: f, file: fs, where: o.Out}, nil
+	return &sink{Sink: f, file: fs, where: o.Out, writers: 1}, nil
 }
 
 // close closes the sink (writing the graph file) and describes what it
@@ -155,6 +163,10 @@ func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 func (s *sink) close(ctx context.Context) (string, error) {
 	var desc string
 	if s.store != nil {
+		if err := s.store.Flush(ctx); err != nil {
+			s.store.Abort()
+			return "", err
+		}
 		nodes, rels, err := s.store.Counts(ctx)
 		if err == nil {
 			desc = fmt.Sprintf("neo4j %s: %d nodes, %d relationships", s.where, nodes, rels)
@@ -168,6 +180,15 @@ func (s *sink) close(ctx context.Context) (string, error) {
 	}
 	st := s.file.Stats()
 	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.where, st.Articles, st.Entities, st.Relations), nil
+}
+
+// abort closes the sink after a failure: a graph file is closed as by
+// close, a store without flushing (Neo4j may be what failed).
+func (s *sink) abort() error {
+	if s.store != nil {
+		return s.store.Abort()
+	}
+	return s.Close()
 }
 
 // redact drops user information (and so any password) from a URI.

@@ -2,8 +2,11 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -269,4 +272,90 @@ func TestBuildCrossDocument(t *testing.T) {
 			}
 		})
 	}
+}
+
+// content returns every node with its labels and properties and every
+// relationship with its type, properties and ends, as sorted JSON lines:
+// what two loads must agree on, whatever the element IDs.
+func content(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{
+		"MATCH (n) RETURN [l IN labels(n) | l] AS labels, properties(n) AS props",
+		"MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, properties(r) AS props, b.id AS to",
+	} {
+		cols, rows, err := s.Query(context.Background(), q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			m := make(map[string]any, len(cols))
+			for i, c := range cols {
+				m[c] = r[i]
+			}
+			if l, ok := m["labels"].([]any); ok {
+				slices.SortFunc(l, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+			}
+			b, err := json.Marshal(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestBuildWriters: a build whose batches are loaded by four concurrent
+// writers gives exactly the graph of one writer, every label and property
+// included (entity names, aliases, mention sums), however the batches'
+// transactions interleave.
+func TestBuildWriters(t *testing.T) {
+	arts := devArticles(t)
+	var want []string
+	for _, writers := range []int{1, 4, 4} {
+		s := openStore(t, 0)
+		b := graph.Builder{Extract: extractor(t).Extract, Sink: s, BatchSize: 2, Writers: writers}
+		sum, err := b.Build(context.Background(), source(arts))
+		if err != nil {
+			t.Fatalf("Build with %d writers: %v", writers, err)
+		}
+		if err := s.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		got := content(t, s)
+		t.Logf("%d writers: %d articles, %d nodes and relationships, %d transactions for %d batches",
+			writers, sum.Loaded, len(got), s.Attempts(), (len(arts)+1)/2)
+		if sum.Loaded != len(arts) {
+			t.Errorf("%d writers loaded %d articles, want %d", writers, sum.Loaded, len(arts))
+		}
+		if want == nil {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			for _, l := range diffLines(want, got) {
+				t.Error(l)
+			}
+			t.Fatalf("%d writers: the graph differs from one writer's", writers)
+		}
+	}
+}
+
+// diffLines returns the lines of a missing from b ("-") and of b missing
+// from a ("+"), both sorted.
+func diffLines(a, b []string) []string {
+	var out []string
+	for _, l := range a {
+		if _, found := slices.BinarySearch(b, l); !found {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range b {
+		if _, found := slices.BinarySearch(a, l); !found {
+			out = append(out, "+ "+l)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -15,28 +16,36 @@ import (
 //
 // A load takes one of two paths per article. An article new to the
 // database cannot have MENTIONS or relations there yet (relation keys
-// include the article ID), so they are CREATEd, and the entities' mention
-// sums are raised once per entity for the whole batch. An article loaded
-// before has its MENTIONS and relations MERGEd and what it lost deleted.
+// include the article ID), so they are CREATEd. An article loaded before
+// has its MENTIONS and relations MERGEd and what it lost deleted.
+//
+// No load writes a property of an entity that exists already, but to add
+// aliases it lacks: concurrent loads create relationships to the same
+// entities, which Neo4j allows without exclusive locks on the entities,
+// and exclusive locks taken by property writes would serialize them. The
+// entities' mention sums are therefore not raised by the loads: each
+// loaded article carries the label Uncounted (and, in recount, the
+// entities it stopped mentioning) until Flush recomputes the sums of the
+// entities concerned and removes the label.
 const (
 	// lockQuery merges the batch's Article nodes, which locks them (so
 	// that concurrent loads of one article take turns), and returns what
-	// the database held of each: its relation keys and the entities it
-	// mentions. A node created here has no relationKeys yet.
+	// the database held of each: its relation keys, the entities it
+	// mentions and the entities whose sums wait for a recount. A node
+	// created here has no relationKeys yet.
 	lockQuery = `UNWIND $ids AS id
 MERGE (a:Article {id: id})
-RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id]`
+RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, [])`
 
 	articleQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-SET a = row.props`
+SET a = row.props, a:` + uncountedLabel
 
 	// pruneMentionsQuery deletes the MENTIONS of entities an article no
-	// longer mentions, keeping the entities' mention sums right.
+	// longer mentions (the article's recount lists them).
 	pruneMentionsQuery = `UNWIND $rows AS row
 MATCH (:Article {id: row.id})-[m:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN row.entities
-SET e.mentions = coalesce(e.mentions, 0) - coalesce(m.count, 0)
 DELETE m`
 
 	// newMentionsQuery creates the MENTIONS of articles new to the
@@ -48,40 +57,75 @@ MATCH (e:Entity {id: m.entity})
 CREATE (a)-[:MENTIONS {count: m.count}]->(e)`
 
 	// mentionsQuery sets the MENTIONS counts of articles loaded before
-	// (never increments them) and moves the entity's mention sum by the
-	// change, so loading again is a no-op.
+	// (never increments them), so loading again is a no-op.
 	mentionsQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:Entity {id: row.entity})
 MERGE (a)-[m:MENTIONS]->(e)
-WITH e, m, row, row.count - coalesce(m.count, 0) AS delta
-SET m.count = row.count, e.mentions = coalesce(e.mentions, 0) + delta`
+SET m.count = row.count`
 )
 
-// entityQuery merges entity rows: an entity is created with its type's
-// label (row.label, from schema.Label), name, type, aliases and folded
-// names; the mention sum is raised by row.mentions, the entity's mentions
-// by articles new to the database. When a row brings aliases or folded
-// names the entity lacks, they become the unions of the stored and the
-// new lists, deduplicated and sorted; otherwise they are not written, so
-// that the full-text index is not updated for nothing.
+// uncountedLabel marks the articles whose MENTIONS the mention sums of
+// their entities may not include yet.
+const uncountedLabel = "Uncounted"
+
+// The queries of Flush. pendingQuery returns up to $limit articles marked
+// Uncounted, each with the entities it mentions and those of its recount
+// list; recountQuery sets the mention sums of entities $ids to the sums of
+// their MENTIONS counts, writing only those that change; unmarkQuery
+// removes the marks of articles $ids.
+const (
+	pendingQuery = `MATCH (a:Article:` + uncountedLabel + `)
+WITH a LIMIT $limit
+RETURN a.id, [(a)-[:MENTIONS]->(e:Entity) | e.id] + coalesce(a.recount, [])`
+
+	recountQuery = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Article)
+  RETURN coalesce(sum(m.count), 0) AS n
+}
+WITH e, n
+WHERE e.mentions IS NULL OR e.mentions <> n
+SET e.mentions = n`
+
+	unmarkQuery = `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+REMOVE a:` + uncountedLabel + `, a.recount`
+)
+
+// entityQuery merges entity rows, sorted by ID so that concurrent loads
+// lock the entities they create or write in one order: an entity is
+// created with its type's label (row.label, from schema.Label), name,
+// type, aliases, folded names and a mention sum of 0 (Flush sets it).
+//
+// When a row brings aliases or folded names the entity lacks, the lists
+// become the unions of the stored and the new ones, deduplicated and
+// sorted; otherwise nothing is written, so that the entity is not locked
+// and the full-text index not updated for nothing. The first SET reads
+// the lists it extends, which makes Neo4j lock the entity before reading
+// them: a concurrent load adding other aliases waits, and then reads
+// them with these, instead of overwriting them.
 const entityQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.folded = row.folded, e.mentions = row.mentions
-ON MATCH SET e.mentions = coalesce(e.mentions, 0) + row.mentions
+ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.folded = row.folded, e.mentions = 0
 WITH e, row
 WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
    OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
+SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
+    e.folded = coalesce(e.folded, []) + [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]
+WITH e
 CALL {
-  WITH e, row
-  UNWIND coalesce(e.aliases, []) + row.aliases AS x
-  WITH DISTINCT x ORDER BY x
+  WITH e
+  UNWIND e.aliases AS x
+  WITH x ORDER BY x
   RETURN collect(x) AS aliases
 }
 CALL {
-  WITH e, row
-  UNWIND coalesce(e.folded, []) + row.folded AS x
-  WITH DISTINCT x ORDER BY x
+  WITH e
+  UNWIND e.folded AS x
+  WITH x ORDER BY x
   RETURN collect(x) AS folded
 }
 SET e.aliases = aliases, e.folded = folded`
@@ -164,10 +208,13 @@ type step struct {
 }
 
 // contribution is what one article puts in the graph besides its node:
-// its relations' keys and the entities it mentions, both sorted.
+// its relations' keys and the entities it mentions, both sorted; and, for
+// an article in the database, the entities whose mention sums wait for a
+// recount because it stopped mentioning them.
 type contribution struct {
 	keys     []string
 	entities []string
+	recount  []string
 }
 
 // loadPlan is how a batch of valid extractions is written.
@@ -188,6 +235,17 @@ type articleRows struct {
 	mentions  []graph.Mention
 	relations map[schema.RelationType][]map[string]any
 	contribution
+}
+
+// withRecount returns the article row with recount, the entities whose
+// mention sums wait for a recount, among its properties (none when empty).
+func (a *articleRows) withRecount(recount []string) map[string]any {
+	if len(recount) == 0 {
+		return a.article
+	}
+	props := maps.Clone(a.article["props"].(map[string]any))
+	props["recount"] = recount
+	return map[string]any{"id": a.article["id"], "props": props}
 }
 
 // plan turns a batch of valid extractions into a plan to load it. When an
@@ -248,18 +306,16 @@ func plan(batch []schema.Extraction) (*loadPlan, error) {
 // entities by type, MENTIONS, relations by type.
 func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 	var articles, newMentions, mentions, stale, lost []map[string]any
-	delta := make(map[string]int64) // entity ID -> mentions by new articles
 	newRels := make(map[schema.RelationType][]map[string]any)
 	rels := make(map[schema.RelationType][]map[string]any)
 	for _, id := range p.ids {
 		a := p.articles[id]
-		articles = append(articles, a.article)
 		was, loaded := old[id]
 		if !loaded {
+			articles = append(articles, a.article)
 			ms := make([]map[string]any, len(a.mentions))
 			for i, m := range a.mentions {
 				ms[i] = map[string]any{"entity": m.Entity, "count": int64(m.Count)}
-				delta[m.Entity] += int64(m.Count)
 			}
 			newMentions = append(newMentions, map[string]any{"article": id, "mentions": ms})
 			for t, rows := range a.relations {
@@ -272,12 +328,16 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 				stale = append(stale, map[string]any{"key": k})
 			}
 		}
+		recount := slices.Clone(was.recount)
 		for _, e := range was.entities {
 			if _, found := slices.BinarySearch(a.entities, e); !found {
-				lost = append(lost, map[string]any{"id": id, "entities": a.entities})
-				break
+				recount = append(recount, e)
 			}
 		}
+		if len(recount) > len(was.recount) {
+			lost = append(lost, map[string]any{"id": id, "entities": a.entities})
+		}
+		articles = append(articles, a.withRecount(sortedSet(recount)))
 		for _, m := range a.mentions {
 			mentions = append(mentions, map[string]any{"article": m.Article, "entity": m.Entity, "count": int64(m.Count)})
 		}
@@ -300,12 +360,13 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 	steps = append(steps, step{"articles", articleQuery, articles})
 	ents := make([]map[string]any, len(p.entities))
 	for i, r := range p.entities {
-		row, err := r.row(delta[r.id])
+		row, err := r.row()
 		if err != nil {
 			return nil, err
 		}
 		ents[i] = row
 	}
+	slices.SortFunc(ents, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
 	steps = append(steps, step{"entities", entityQuery, ents})
 	if len(newMentions) > 0 {
 		steps = append(steps, step{"mentions", newMentionsQuery, newMentions})
@@ -353,7 +414,7 @@ type entityRow struct {
 	aliases  []string // every name seen, the canonical name included
 }
 
-func (r *entityRow) row(mentions int64) (map[string]any, error) {
+func (r *entityRow) row() (map[string]any, error) {
 	label, err := schema.Label(r.typ)
 	if err != nil {
 		return nil, err
@@ -370,7 +431,7 @@ func (r *entityRow) row(mentions int64) (map[string]any, error) {
 	}
 	return map[string]any{
 		"id": r.id, "name": r.name, "type": string(r.typ),
-		"label": label, "aliases": sortedSet(aliases), "folded": sortedSet(folded), "mentions": mentions,
+		"label": label, "aliases": sortedSet(aliases), "folded": sortedSet(folded),
 	}, nil
 }
 
@@ -427,8 +488,8 @@ func put(p map[string]any, k, v string) {
 }
 
 // chunks splits rows into slices of at most n.
-func chunks(rows []map[string]any, n int) [][]map[string]any {
-	var out [][]map[string]any
+func chunks[T any](rows []T, n int) [][]T {
+	var out [][]T
 	for len(rows) > n {
 		out = append(out, rows[:n:n])
 		rows = rows[n:]

@@ -123,13 +123,14 @@ func TestPlan(t *testing.T) {
 			t.Errorf("article rows = %v, want %v (last extraction of a1 wins, no text)", got, wantArticles)
 		}
 		wantEntities := []map[string]any{
-			{"id": c.ID, "name": "Cuba", "type": "Country", "label": "Country", "mentions": int64(2),
+			{"id": c.ID, "name": "Cuba", "type": "Country", "label": "Country",
 				"aliases": []string{"Republic of Cuba"}, "folded": []string{"cuba", "republic of cuba"}},
-			{"id": p.ID, "name": "José Martí", "type": "Person", "label": "Person", "mentions": int64(2),
+			{"id": p.ID, "name": "José Martí", "type": "Person", "label": "Person",
 				"aliases": []string{"Martí"}, "folded": []string{"jose marti", "marti"}},
 		}
+		slices.SortFunc(wantEntities, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
 		if got := by["entities"]; !reflect.DeepEqual(got, wantEntities) {
-			t.Errorf("entity rows = %v, want %v (Person mentions of the last extraction of a1 only)", got, wantEntities)
+			t.Errorf("entity rows = %v, want %v (sorted by ID, aliases of every extraction)", got, wantEntities)
 		}
 		if got := by["mentions"]; len(got) != 2 || len(got[0]["mentions"].([]map[string]any)) != 2 || len(got[1]["mentions"].([]map[string]any)) != 1 {
 			t.Errorf("mention rows = %v, want a1 with 2, a2 with 1", got)
@@ -156,11 +157,30 @@ func TestPlan(t *testing.T) {
 		if got, want := by["stale relations"], []map[string]any{{"key": "k0"}}; !reflect.DeepEqual(got, want) {
 			t.Errorf("stale relation rows = %v, want %v", got, want)
 		}
-		if got := by["entities"][1]["mentions"]; got != int64(0) {
-			t.Errorf("person mentions = %v, want 0 (a1's MENTIONS are merged, not created)", got)
-		}
 		if got := by["mentions again"]; len(got) != 2 {
 			t.Errorf("merged mention rows = %v, want 2", got)
+		}
+		if got := by["articles"][0]["props"].(map[string]any)["recount"]; got != nil {
+			t.Errorf("a1 recount = %v, want none (it mentions all it did)", got)
+		}
+	})
+
+	t.Run("a1 stopped mentioning", func(t *testing.T) {
+		steps, err := pl.steps(map[string]contribution{"a1": {keys: []string{"k1"}, entities: []string{"gone", p.ID}, recount: []string{"earlier"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, by := stepRows(steps)
+		wantNames := []string{"stale mentions", "articles", "entities", "mentions", "mentions again", "relations SUPPORTS again"}
+		if !reflect.DeepEqual(names, wantNames) {
+			t.Fatalf("steps = %v, want %v", names, wantNames)
+		}
+		got := by["articles"][0]["props"].(map[string]any)["recount"]
+		if want := []string{"earlier", "gone"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("a1 recount = %v, want %v (the earlier list and the entity it lost)", got, want)
+		}
+		if by["articles"][1]["props"].(map[string]any)["recount"] != nil || pl.articles["a1"].article["props"].(map[string]any)["recount"] != nil {
+			t.Errorf("recount leaked into other rows: %v, %v", by["articles"][1], pl.articles["a1"].article)
 		}
 	})
 }

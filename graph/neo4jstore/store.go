@@ -16,9 +16,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -36,6 +39,12 @@ var (
 // DefaultBatchSize is the number of rows a query unwinds when
 // Config.BatchSize is not set.
 const DefaultBatchSize = 1000
+
+// DefaultWriters is the number of concurrent loads kg runs by default:
+// two transactions keep a server busy, one running queries while the
+// other commits or waits on the network; more seldom help, and wait on
+// each other's locks more often.
+const DefaultWriters = 2
 
 // connectTimeout bounds the connectivity check of Open.
 const connectTimeout = 10 * time.Second
@@ -63,14 +72,23 @@ type Config struct {
 }
 
 // Store is a graph in Neo4j. It owns one driver (a pool of connections).
-// A Store is safe for concurrent use; concurrent loads of overlapping
-// extractions contend for locks (the driver retries deadlocks), so a
-// pipeline loads from one goroutine.
+// A Store is safe for concurrent use, and loads gain from it: each Load is
+// one transaction, and concurrent loads share entities without locking
+// them but where they create them or add aliases, which they do in one
+// order (see Load). Flush waits for the loads in progress and holds back
+// new ones until it is done.
 type Store struct {
 	driver    neo4j.DriverWithContext
 	uri       string // redacted
 	database  string
 	batchSize int
+
+	// loading is held for reading by Load and for writing by Flush.
+	loading sync.RWMutex
+	// dirty says that a Load ran since the last Flush.
+	dirty atomic.Bool
+	// attempts counts the transactions Load ran, retries included.
+	attempts atomic.Int64
 }
 
 // Open connects to Neo4j and checks that it answers within ten seconds.
@@ -111,8 +129,23 @@ func redact(uri string) string {
 	return u.String()
 }
 
-// Close closes the driver and its connections.
+// Close flushes the loads (Flush) if any ran since the last flush, then
+// closes the driver and its connections.
 func (s *Store) Close() error {
+	var err error
+	if s.dirty.Load() {
+		err = s.Flush(context.Background())
+	}
+	if cerr := s.Abort(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Abort closes the driver and its connections without flushing: after a
+// failure, when Neo4j may not answer. The marks of the articles loaded
+// stay for a later Flush.
+func (s *Store) Abort() error {
 	if err := s.driver.Close(context.Background()); err != nil {
 		return fmt.Errorf("close neo4j %s: %w", s.uri, err)
 	}
@@ -185,8 +218,8 @@ func ddlName(stmt string) string {
 }
 
 // Load writes a batch of resolved extractions in one managed transaction
-// (retried by the driver on transient errors): articles, entities by
-// type, MENTIONS, then relations by type, each as UNWIND queries of at most
+// (retried by the driver on transient errors): articles, entities,
+// MENTIONS, then relations, each as UNWIND queries of at most
 // Config.BatchSize rows. Since the transaction commits all of the batch or
 // nothing, an Article node in the database means that all of its article
 // was loaded; Loaded relies on that to resume a load that was stopped.
@@ -197,9 +230,18 @@ func ddlName(stmt string) string {
 // reads them, with the entities the article mentions, first. Nothing is
 // written when an extraction of the batch is invalid (graph.Validate).
 //
-// Entity.mentions is the sum of the entity's MENTIONS counts, kept up to
-// date by every load. Entity names are set when the node is created (the
-// first load wins); aliases and folded names only grow.
+// Loads may run concurrently. The locks a load takes besides those of
+// creating relationships (which Neo4j orders itself) are those of its
+// articles, then of the entities it creates or adds aliases to, each set
+// taken in ID order in one query; it writes no other property of an
+// existing node. Two loads that add aliases to the same entities while
+// creating relationships to them can still deadlock; the driver retries
+// the transaction, which Attempts counts.
+//
+// Entity.mentions, the sum of the entity's MENTIONS counts, is not
+// written by Load: the loaded articles are marked for Flush, which Close
+// calls. Entity names are set when the node is created (the first load
+// wins); aliases and folded names only grow.
 func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	for i, x := range batch {
 		if err := graph.Validate(x); err != nil {
@@ -213,10 +255,14 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
+	s.loading.RLock()
+	defer s.loading.RUnlock()
+	s.dirty.Store(true)
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	var where string // the step that failed, for the error
 	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		s.attempts.Add(1)
 		where = "lock articles"
 		old, err := lockArticles(ctx, tx, p.ids)
 		if err != nil {
@@ -246,6 +292,93 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	return nil
 }
 
+// Attempts returns the number of transactions Load has run, the driver's
+// retries included: more than the number of Load calls when loads were
+// retried (after deadlocks, for instance).
+func (s *Store) Attempts() int64 { return s.attempts.Load() }
+
+// flushArticles is the number of marked articles Flush reads at once.
+const flushArticles = 20000
+
+// Flush brings the mention sums of entities (Entity.mentions) up to date
+// with what the loads wrote: the entities that articles marked Uncounted
+// mention, or stopped mentioning, get the sum of their MENTIONS counts,
+// and the marks are removed, flushArticles articles at a time. The sums
+// are recomputed, not incremented, so a Flush that was stopped, or the
+// marks left by a load that was killed, are made good by any later
+// Flush. It waits for the loads in progress and blocks new ones.
+func (s *Store) Flush(ctx context.Context) error {
+	s.loading.Lock()
+	defer s.loading.Unlock()
+	for {
+		var ids []string
+		entities := make(map[string]bool)
+		err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles}, func(v []any) {
+			id, _ := v[0].(string)
+			ids = append(ids, id)
+			for _, e := range stringList(v[1]) {
+				entities[e] = true
+			}
+		})
+		if err != nil {
+			return fmt.Errorf("flush mention sums: %w", err)
+		}
+		if len(ids) == 0 {
+			s.dirty.Store(false)
+			return nil
+		}
+		ents := slices.Sorted(maps.Keys(entities))
+		for _, part := range chunks(ents, s.batchSize) {
+			if err := s.write(ctx, recountQuery, map[string]any{"ids": part}); err != nil {
+				return fmt.Errorf("flush mention sums: %w", err)
+			}
+		}
+		slices.Sort(ids)
+		for _, part := range chunks(ids, s.batchSize) {
+			if err := s.write(ctx, unmarkQuery, map[string]any{"ids": part}); err != nil {
+				return fmt.Errorf("flush mention sums: %w", err)
+			}
+		}
+		if len(ids) < flushArticles {
+			s.dirty.Store(false)
+			return nil
+		}
+	}
+}
+
+// read runs a read query in a managed transaction and calls row with the
+// values of each record.
+func (s *Store) read(ctx context.Context, query string, params map[string]any, row func([]any)) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			row(res.Record().Values)
+		}
+		return nil, res.Err()
+	})
+	return err
+}
+
+// write runs a write query in a managed transaction.
+func (s *Store) write(ctx context.Context, query string, params map[string]any) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	return err
+}
+
 // replanSkip prefixes the load queries: their plans are unique-index
 // seeks whatever the statistics say, so Neo4j need not plan them again
 // when the statistics change, as they do all along a first load.
@@ -264,7 +397,7 @@ func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string
 		v := res.Record().Values
 		id, _ := v[0].(string)
 		if loaded, _ := v[1].(bool); loaded {
-			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3])}
+			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3]), recount: stringList(v[4])}
 		}
 	}
 	return old, res.Err()

@@ -103,10 +103,16 @@ func fixture() []schema.Extraction {
 	return []schema.Extraction{a1, a2}
 }
 
+// load loads xs into s and, for a Store, flushes the mention sums.
 func load(t *testing.T, s graph.Sink, xs []schema.Extraction) {
 	t.Helper()
 	if err := s.Load(context.Background(), xs); err != nil {
 		t.Fatalf("Load: %v", err)
+	}
+	if st, ok := s.(*Store); ok {
+		if err := st.Flush(context.Background()); err != nil {
+			t.Fatalf("Flush: %v", err)
+		}
 	}
 }
 
@@ -504,4 +510,61 @@ type result struct {
 	Stats    graph.Stats
 	Keys     []string
 	Mentions map[string]int // entity ID -> sum of MENTIONS counts
+}
+
+// mentionSums returns the mention sum of every entity by name, and the
+// number of articles still marked Uncounted.
+func mentionSums(t *testing.T, s *Store) (map[string]int64, int64) {
+	t.Helper()
+	ctx := context.Background()
+	_, rows, err := s.Query(ctx, "MATCH (e:Entity) RETURN e.name, e.mentions", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := make(map[string]int64)
+	for _, r := range rows {
+		n, _ := r[1].(int64)
+		sums[r[0].(string)] = n
+	}
+	_, rows, err = s.Query(ctx, "MATCH (a:Article:"+uncountedLabel+") RETURN count(a)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sums, rows[0][0].(int64)
+}
+
+// TestFlushAfterKilledLoad: loads that were never flushed (the process
+// was killed, or Abort was called) leave their articles marked, and any
+// later Flush, by another Store, sets every mention sum to the sum of
+// its MENTIONS counts and removes the marks.
+func TestFlushAfterKilledLoad(t *testing.T) {
+	s := openStore(t, 0)
+	ctx := context.Background()
+	load(t, s, fixture())
+	want, marked := mentionSums(t, s)
+	if marked != 0 || want["China"] != 6 {
+		t.Fatalf("after a flushed load: sums %v, %d marked; want China 6, none marked", want, marked)
+	}
+
+	neo4jtest.Reset(t, neo4jtest.Driver(t))
+	killed, err := Open(ctx, Config{URI: neo4jtest.URI(t), Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.Load(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	got, marked := mentionSums(t, s)
+	if marked != 2 || got["China"] != 0 {
+		t.Errorf("before the flush: sums %v, %d marked; want China 0, 2 marked", got, marked)
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, marked := mentionSums(t, s); marked != 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("after the flush: sums %v, %d marked; want %v, none marked", got, marked, want)
+	}
 }
