@@ -9,7 +9,9 @@
 // write is a batched UNWIND query in a managed transaction, one
 // transaction per Load; nodes are merged on their ids, and relationships
 // created only for articles new to the database (else merged on their
-// keys), so loading the same extractions again changes nothing.
+// keys), so loading the same extractions again changes nothing. Loads may
+// run concurrently; the entities' mention sums are brought up to date
+// after them by Flush (Close flushes).
 package neo4jstore
 
 import (
