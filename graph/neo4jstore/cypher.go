@@ -31,11 +31,11 @@ const (
 	// lockQuery merges the batch's Article nodes, which locks them (so
 	// that concurrent loads of one article take turns), and returns what
 	// the database held of each: its relation keys, the entities it
-	// mentions and the entities whose sums wait for a recount. A node
-	// created here has no relationKeys yet.
+	// mentions and the entities whose sums wait for a recount; and its
+	// element ID. A node created here has no relationKeys yet.
 	lockQuery = `UNWIND $ids AS id
 MERGE (a:Article {id: id})
-RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, [])`
+RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, []), elementId(a)`
 
 	articleQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
@@ -49,11 +49,12 @@ WHERE NOT e.id IN row.entities
 DELETE m`
 
 	// newMentionsQuery creates the MENTIONS of articles new to the
-	// database, one row per article.
+	// database, one row per article. Articles and entities are found by
+	// element ID (see step.byElementID).
 	newMentionsQuery = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
+MATCH (a) WHERE elementId(a) = $articles[row.article]
 UNWIND row.mentions AS m
-MATCH (e:Entity {id: m.entity})
+MATCH (e) WHERE elementId(e) = $entities[m.entity]
 CREATE (a)-[:MENTIONS {count: m.count}]->(e)`
 
 	// mentionsQuery sets the MENTIONS counts of articles loaded before
@@ -96,9 +97,10 @@ REMOVE a:` + uncountedLabel + `, a.recount`
 )
 
 // entityQuery merges entity rows, sorted by ID so that concurrent loads
-// lock the entities they create or write in one order: an entity is
-// created with its type's label (row.label, from schema.Label), name,
-// type, aliases, folded names and a mention sum of 0 (Flush sets it).
+// lock the entities they create or write in one order, and returns the
+// ID and element ID of each: an entity is created with its type's label
+// (row.label, from schema.Label), name, type, aliases, folded names and
+// a mention sum of 0 (Flush sets it).
 //
 // When a row brings aliases or folded names the entity lacks, the lists
 // become the unions of the stored and the new ones, deduplicated and
@@ -111,24 +113,36 @@ const entityQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.folded = row.folded, e.mentions = 0
 WITH e, row
-WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
-   OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
-SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
-    e.folded = coalesce(e.folded, []) + [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]
-WITH e
 CALL {
   WITH e
-  UNWIND e.aliases AS x
-  WITH x ORDER BY x
-  RETURN collect(x) AS aliases
+  WITH e
+  WHERE COUNT { (e)--() } < 50
+  SET e._lock = true
+  REMOVE e._lock
 }
 CALL {
+  WITH e, row
+  WITH e, row
+  WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
+     OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
+  SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
+      e.folded = coalesce(e.folded, []) + [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]
   WITH e
-  UNWIND e.folded AS x
-  WITH x ORDER BY x
-  RETURN collect(x) AS folded
+  CALL {
+    WITH e
+    UNWIND e.aliases AS x
+    WITH x ORDER BY x
+    RETURN collect(x) AS aliases
+  }
+  CALL {
+    WITH e
+    UNWIND e.folded AS x
+    WITH x ORDER BY x
+    RETURN collect(x) AS folded
+  }
+  SET e.aliases = aliases, e.folded = folded
 }
-SET e.aliases = aliases, e.folded = folded`
+RETURN row.id, elementId(e)`
 
 // pruneRelationsQuery returns the query that deletes relations by key:
 // those an article contributed in an earlier load and no longer has (the
@@ -157,7 +171,8 @@ RETURN a.id`
 var relationProperties = []string{"key", "article", "sentence", "start", "end", "confidence", "evidence", "date", "tense", "cameo", "role"}
 
 // newRelationQuery creates relation rows of articles new to the
-// database, of any type: row.type, from schema.RelType. (A relationship
+// database, of any type: row.type, from schema.RelType. Entities are
+// found by element ID (see step.byElementID). (A relationship
 // type given as a parameter is as safe as a label in the text, and one
 // query shape serves every type.) The properties are written in the
 // pattern, those absent from row.props being null, that is, not set: a
@@ -169,8 +184,8 @@ var newRelationQuery = func() string {
 		props[i] = quote(p) + ": row.props." + quote(p)
 	}
 	return `UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject})
-MATCH (o:Entity {id: row.object})
+MATCH (s) WHERE elementId(s) = $entities[row.subject]
+MATCH (o) WHERE elementId(o) = $entities[row.object]
 CREATE (s)-[:$(row.type) {` + strings.Join(props, ", ") + `}]->(o)`
 }()
 
@@ -205,6 +220,16 @@ type step struct {
 	name  string // for errors: "articles", "entities Person", ...
 	query string
 	rows  []map[string]any
+	// byElementID says that the query finds the batch's articles and
+	// entities by element ID, in the parameters $articles and $entities
+	// (maps from ID to element ID, which the lock and entity queries
+	// return): a seek by element ID costs less than one in a uniqueness
+	// index, and takes no lock on the index entry. Element IDs are valid
+	// within the transaction that read them.
+	byElementID bool
+	// entities says that the query returns the ID and element ID of
+	// every entity it merges.
+	entities bool
 }
 
 // contribution is what one article puts in the graph besides its node:
@@ -352,12 +377,12 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		if err != nil {
 			return nil, err
 		}
-		steps = append(steps, step{"stale relations", q, stale})
+		steps = append(steps, step{name: "stale relations", query: q, rows: stale})
 	}
 	if len(lost) > 0 {
-		steps = append(steps, step{"stale mentions", pruneMentionsQuery, lost})
+		steps = append(steps, step{name: "stale mentions", query: pruneMentionsQuery, rows: lost})
 	}
-	steps = append(steps, step{"articles", articleQuery, articles})
+	steps = append(steps, step{name: "articles", query: articleQuery, rows: articles})
 	ents := make([]map[string]any, len(p.entities))
 	for i, r := range p.entities {
 		row, err := r.row()
@@ -367,19 +392,19 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		ents[i] = row
 	}
 	slices.SortFunc(ents, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
-	steps = append(steps, step{"entities", entityQuery, ents})
+	steps = append(steps, step{name: "entities", query: entityQuery, rows: ents, entities: true})
 	if len(newMentions) > 0 {
-		steps = append(steps, step{"mentions", newMentionsQuery, newMentions})
+		steps = append(steps, step{name: "mentions", query: newMentionsQuery, rows: newMentions, byElementID: true})
 	}
 	if len(mentions) > 0 {
-		steps = append(steps, step{"mentions again", mentionsQuery, mentions})
+		steps = append(steps, step{name: "mentions again", query: mentionsQuery, rows: mentions})
 	}
 	var created []map[string]any
 	for _, t := range schema.RelationTypes() {
 		created = append(created, newRels[t]...)
 	}
 	if len(created) > 0 {
-		steps = append(steps, step{"relations", newRelationQuery, created})
+		steps = append(steps, step{name: "relations", query: newRelationQuery, rows: created, byElementID: true})
 	}
 	for _, t := range schema.RelationTypes() {
 		if len(rels[t]) == 0 {
@@ -389,7 +414,7 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		if err != nil {
 			return nil, err
 		}
-		steps = append(steps, step{"relations " + rt + " again", relationQuery(rt), rels[t]})
+		steps = append(steps, step{name: "relations " + rt + " again", query: relationQuery(rt), rows: rels[t]})
 	}
 	return steps, nil
 }

@@ -266,7 +266,7 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		s.attempts.Add(1)
 		where = "lock articles"
-		old, err := lockArticles(ctx, tx, p.ids)
+		old, articles, err := lockArticles(ctx, tx, p.ids)
 		if err != nil {
 			return nil, err
 		}
@@ -274,16 +274,30 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 		if err != nil {
 			return nil, err
 		}
+		entities := make(map[string]any, len(p.entities))
 		for _, st := range steps {
 			for i, rows := range chunks(st.rows, s.batchSize) {
 				where = fmt.Sprintf("%s batch %d", st.name, i)
-				res, err := tx.Run(ctx, replanSkip+st.query, map[string]any{"rows": rows})
+				params := map[string]any{"rows": rows}
+				if st.byElementID {
+					params["articles"], params["entities"] = articles, entities
+				}
+				res, err := tx.Run(ctx, replanSkip+st.query, params)
 				if err != nil {
 					return nil, err
+				}
+				for st.entities && res.Next(ctx) {
+					v := res.Record().Values
+					id, _ := v[0].(string)
+					entities[id] = v[1]
 				}
 				if _, err := res.Consume(ctx); err != nil {
 					return nil, err
 				}
+			}
+			if st.entities && len(entities) != len(p.entities) {
+				// Never expected: MERGE returns every row.
+				return nil, fmt.Errorf("the entity query returned %d of %d entities", len(entities), len(p.entities))
 			}
 		}
 		return nil, nil
@@ -387,22 +401,30 @@ func (s *Store) write(ctx context.Context, query string, params map[string]any) 
 const replanSkip = "CYPHER replan=skip "
 
 // lockArticles merges the Article nodes ids, which locks them, and returns
-// what the database held of those that were there before. Driver errors
-// are returned unwrapped.
-func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]contribution, error) {
+// what the database held of those that were there before, and the
+// element IDs of all by ID. Driver errors are returned unwrapped.
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]contribution, map[string]any, error) {
 	res, err := tx.Run(ctx, replanSkip+lockQuery, map[string]any{"ids": ids})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	old := make(map[string]contribution)
+	elementIDs := make(map[string]any, len(ids))
 	for res.Next(ctx) {
 		v := res.Record().Values
 		id, _ := v[0].(string)
 		if loaded, _ := v[1].(bool); loaded {
 			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3]), recount: stringList(v[4])}
 		}
+		elementIDs[id] = v[5]
 	}
-	return old, res.Err()
+	if err := res.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(elementIDs) != len(ids) {
+		return nil, nil, fmt.Errorf("the lock query returned %d of %d articles", len(elementIDs), len(ids))
+	}
+	return old, elementIDs, nil
 }
 
 // stringList converts a list returned by the driver to strings, sorted.
