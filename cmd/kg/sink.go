@@ -135,6 +135,12 @@ func openSink(ctx context.Context, o sinkOptions) (*sink, error) {
 			st.Close()
 			return nil, err
 		}
+		// What a load that was killed left for Flush, before the
+		// resolver learns the entities.
+		if err := st.Flush(ctx); err != nil {
+			st.Abort()
+			return nil, err
+		}
 		return &sink{Sink: st, store: st, where: redact(o.Neo4j.URI), writers: o.Writers}, nil
 	}
 	if dir := filepath.Dir(o.Out); dir != "" {

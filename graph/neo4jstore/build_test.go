@@ -58,13 +58,18 @@ func extractor(t *testing.T) *extract.Extractor {
 }
 
 // build runs a build of arts into s, in batches of 4 articles (so that a
-// build is several transactions).
+// build is several transactions), and flushes a Store, as kg build does.
 func build(t *testing.T, s graph.Sink, arts []schema.Article, force bool) graph.Summary {
 	t.Helper()
 	b := graph.Builder{Extract: extractor(t).Extract, Sink: s, BatchSize: 4, Force: force}
 	sum, err := b.Build(context.Background(), source(arts))
 	if err != nil {
 		t.Fatalf("Build: %v", err)
+	}
+	if st, ok := s.(*Store); ok {
+		if err := st.Flush(context.Background()); err != nil {
+			t.Fatalf("Flush: %v", err)
+		}
 	}
 	return sum
 }

@@ -19,14 +19,17 @@ import (
 // include the article ID), so they are CREATEd. An article loaded before
 // has its MENTIONS and relations MERGEd and what it lost deleted.
 //
-// No load writes a property of an entity that exists already, but to add
-// aliases it lacks: concurrent loads create relationships to the same
-// entities, which Neo4j allows without exclusive locks on the entities,
-// and exclusive locks taken by property writes would serialize them. The
-// entities' mention sums are therefore not raised by the loads: each
-// loaded article carries the label Uncounted (and, in recount, the
-// entities it stopped mentioning) until Flush recomputes the sums of the
-// entities concerned and removes the label.
+// No load writes a property of an entity that exists already: concurrent
+// loads create relationships to the same entities, which Neo4j allows
+// without exclusive locks on entities that have many relationships
+// (dense nodes), and the exclusive locks that property writes take would
+// serialize the loads or, taken while others hold locks for new
+// relationships, make them deadlock. So the loads neither raise the
+// entities' mention sums nor add aliases to existing entities: the
+// articles of a load carry the label Uncounted, with, in recount, the
+// entities an article stopped mentioning and, in addAliases, the aliases
+// and folded names the load found missing on existing entities, until
+// Flush applies them and removes the label.
 const (
 	// lockQuery merges the batch's Article nodes, which locks them (so
 	// that concurrent loads of one article take turns), and returns what
@@ -37,9 +40,17 @@ const (
 MERGE (a:Article {id: id})
 RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, []), elementId(a)`
 
+	// articleQuery writes the articles' properties, keeping the aliases
+	// that an earlier load left for Flush.
 	articleQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-SET a = row.props, a:` + uncountedLabel
+WITH a, row, a.addAliases AS pending
+SET a = row.props, a:` + uncountedLabel + `
+SET a.addAliases = pending`
+
+	// addAliasesQuery leaves aliases for Flush on article $id.
+	addAliasesQuery = `MATCH (a:Article {id: $id})
+SET a.addAliases = coalesce(a.addAliases, []) + $add`
 
 	// pruneMentionsQuery deletes the MENTIONS of entities an article no
 	// longer mentions (the article's recount lists them).
@@ -72,13 +83,37 @@ const uncountedLabel = "Uncounted"
 
 // The queries of Flush. pendingQuery returns up to $limit articles marked
 // Uncounted, each with the entities it mentions and those of its recount
-// list; recountQuery sets the mention sums of entities $ids to the sums of
-// their MENTIONS counts, writing only those that change; unmarkQuery
-// removes the marks of articles $ids.
+// list, and the aliases it holds for entities (addAliases); aliasQuery
+// adds aliases and folded names to entities, as entityQuery does;
+// recountQuery sets the mention sums of entities $ids to the sums of their
+// MENTIONS counts, writing only those that change; unmarkQuery removes
+// the marks of articles $ids.
 const (
 	pendingQuery = `MATCH (a:Article:` + uncountedLabel + `)
 WITH a LIMIT $limit
-RETURN a.id, [(a)-[:MENTIONS]->(e:Entity) | e.id] + coalesce(a.recount, [])`
+RETURN a.id, [(a)-[:MENTIONS]->(e:Entity) | e.id] + coalesce(a.recount, []), coalesce(a.addAliases, [])`
+
+	aliasQuery = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+WITH e, row
+WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
+   OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
+SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
+    e.folded = coalesce(e.folded, []) + [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]
+WITH e
+CALL {
+  WITH e
+  UNWIND e.aliases AS x
+  WITH x ORDER BY x
+  RETURN collect(x) AS aliases
+}
+CALL {
+  WITH e
+  UNWIND e.folded AS x
+  WITH x ORDER BY x
+  RETURN collect(x) AS folded
+}
+SET e.aliases = aliases, e.folded = folded`
 
 	recountQuery = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -93,56 +128,22 @@ SET e.mentions = n`
 
 	unmarkQuery = `UNWIND $ids AS id
 MATCH (a:Article {id: id})
-REMOVE a:` + uncountedLabel + `, a.recount`
+REMOVE a:` + uncountedLabel + `, a.recount, a.addAliases`
 )
 
 // entityQuery merges entity rows, sorted by ID so that concurrent loads
-// lock the entities they create or write in one order, and returns the
-// ID and element ID of each: an entity is created with its type's label
-// (row.label, from schema.Label), name, type, aliases, folded names and
-// a mention sum of 0 (Flush sets it).
-//
-// When a row brings aliases or folded names the entity lacks, the lists
-// become the unions of the stored and the new ones, deduplicated and
-// sorted; otherwise nothing is written, so that the entity is not locked
-// and the full-text index not updated for nothing. The first SET reads
-// the lists it extends, which makes Neo4j lock the entity before reading
-// them: a concurrent load adding other aliases waits, and then reads
-// them with these, instead of overwriting them.
+// lock the entities they create in one order, and returns for each its
+// ID, its element ID, and the aliases and folded names of the row that an
+// existing entity lacks (for Flush to add): an entity is created with its
+// type's label (row.label, from schema.Label), name, type, aliases,
+// folded names and a mention sum of 0 (Flush sets it). An existing entity
+// is only read.
 const entityQuery = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e:$(row.label), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.folded = row.folded, e.mentions = 0
-WITH e, row
-CALL {
-  WITH e
-  WITH e
-  WHERE COUNT { (e)--() } < 50
-  SET e._lock = true
-  REMOVE e._lock
-}
-CALL {
-  WITH e, row
-  WITH e, row
-  WHERE any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
-     OR any(x IN row.folded WHERE NOT x IN coalesce(e.folded, []))
-  SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
-      e.folded = coalesce(e.folded, []) + [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]
-  WITH e
-  CALL {
-    WITH e
-    UNWIND e.aliases AS x
-    WITH x ORDER BY x
-    RETURN collect(x) AS aliases
-  }
-  CALL {
-    WITH e
-    UNWIND e.folded AS x
-    WITH x ORDER BY x
-    RETURN collect(x) AS folded
-  }
-  SET e.aliases = aliases, e.folded = folded
-}
-RETURN row.id, elementId(e)`
+RETURN row.id, elementId(e),
+  [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])],
+  [x IN row.folded WHERE NOT x IN coalesce(e.folded, [])]`
 
 // pruneRelationsQuery returns the query that deletes relations by key:
 // those an article contributed in an earlier load and no longer has (the

@@ -16,6 +16,7 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -76,9 +77,8 @@ type Config struct {
 // Store is a graph in Neo4j. It owns one driver (a pool of connections).
 // A Store is safe for concurrent use, and loads gain from it: each Load is
 // one transaction, and concurrent loads share entities without locking
-// them but where they create them or add aliases, which they do in one
-// order (see Load). Flush waits for the loads in progress and holds back
-// new ones until it is done.
+// them, but for those they create (see Load). Flush waits for the loads
+// in progress and holds back new ones until it is done.
 type Store struct {
 	driver    neo4j.DriverWithContext
 	uri       string // redacted
@@ -232,18 +232,18 @@ func ddlName(stmt string) string {
 // reads them, with the entities the article mentions, first. Nothing is
 // written when an extraction of the batch is invalid (graph.Validate).
 //
-// Loads may run concurrently. The locks a load takes besides those of
-// creating relationships (which Neo4j orders itself) are those of its
-// articles, then of the entities it creates or adds aliases to, each set
-// taken in ID order in one query; it writes no other property of an
-// existing node. Two loads that add aliases to the same entities while
-// creating relationships to them can still deadlock; the driver retries
-// the transaction, which Attempts counts.
+// Loads may run concurrently. A load locks its articles, then the
+// entities it creates, each set in ID order in one query, and writes no
+// property of an existing entity; the other locks it takes are those with
+// which Neo4j creates relationships (shared ones for entities with many
+// relationships). Should loads deadlock all the same, the driver retries
+// the transaction; Attempts counts the transactions run.
 //
-// Entity.mentions, the sum of the entity's MENTIONS counts, is not
-// written by Load: the loaded articles are marked for Flush, which Close
-// calls. Entity names are set when the node is created (the first load
-// wins); aliases and folded names only grow.
+// What a load would write on existing entities waits on its articles for
+// Flush (which Close calls): the mention sums (Entity.mentions, the sum
+// of the entity's MENTIONS counts) and the aliases and folded names it
+// found missing. Entity names are set when the node is created (the first
+// load wins); aliases and folded names only grow.
 func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	for i, x := range batch {
 		if err := graph.Validate(x); err != nil {
@@ -275,6 +275,7 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 			return nil, err
 		}
 		entities := make(map[string]any, len(p.entities))
+		var add []string // aliases for Flush (see aliasEntry)
 		for _, st := range steps {
 			for i, rows := range chunks(st.rows, s.batchSize) {
 				where = fmt.Sprintf("%s batch %d", st.name, i)
@@ -290,14 +291,33 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 					v := res.Record().Values
 					id, _ := v[0].(string)
 					entities[id] = v[1]
+					for _, a := range stringList(v[2]) {
+						add = append(add, aliasEntry(aliasKind, id, a))
+					}
+					for _, f := range stringList(v[3]) {
+						add = append(add, aliasEntry(foldedKind, id, f))
+					}
 				}
 				if _, err := res.Consume(ctx); err != nil {
 					return nil, err
 				}
 			}
-			if st.entities && len(entities) != len(p.entities) {
+			if !st.entities {
+				continue
+			}
+			if len(entities) != len(p.entities) {
 				// Never expected: MERGE returns every row.
 				return nil, fmt.Errorf("the entity query returned %d of %d entities", len(entities), len(p.entities))
+			}
+			if len(add) > 0 {
+				where = "aliases for flush"
+				res, err := tx.Run(ctx, replanSkip+addAliasesQuery, map[string]any{"id": p.ids[0], "add": add})
+				if err != nil {
+					return nil, err
+				}
+				if _, err := res.Consume(ctx); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return nil, nil
@@ -316,32 +336,60 @@ func (s *Store) Attempts() int64 { return s.attempts.Load() }
 // flushArticles is the number of marked articles Flush reads at once.
 const flushArticles = 20000
 
-// Flush brings the mention sums of entities (Entity.mentions) up to date
-// with what the loads wrote: the entities that articles marked Uncounted
-// mention, or stopped mentioning, get the sum of their MENTIONS counts,
-// and the marks are removed, flushArticles articles at a time. The sums
-// are recomputed, not incremented, so a Flush that was stopped, or the
-// marks left by a load that was killed, are made good by any later
-// Flush. It waits for the loads in progress and blocks new ones.
+// Flush brings the entities up to date with what the loads wrote: the
+// aliases and folded names that loads found missing on existing entities
+// are added, the entities that articles marked Uncounted mention, or
+// stopped mentioning, get the sum of their MENTIONS counts as their
+// mention sums (Entity.mentions), and the marks are removed,
+// flushArticles articles at a time. Aliases are added as sets and sums
+// recomputed, not incremented, so a Flush that was stopped, or the marks
+// left by a load that was killed, are made good by any later Flush. It
+// waits for the loads in progress and blocks new ones.
 func (s *Store) Flush(ctx context.Context) error {
 	s.loading.Lock()
 	defer s.loading.Unlock()
 	for {
 		var ids []string
 		entities := make(map[string]bool)
+		add := make(map[string]*aliasRow)
 		err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles}, func(v []any) {
 			id, _ := v[0].(string)
 			ids = append(ids, id)
 			for _, e := range stringList(v[1]) {
 				entities[e] = true
 			}
+			for _, entry := range stringList(v[2]) {
+				kind, entity, name, ok := parseAliasEntry(entry)
+				if !ok {
+					continue
+				}
+				r := add[entity]
+				if r == nil {
+					r = &aliasRow{}
+					add[entity] = r
+				}
+				if kind == aliasKind {
+					r.aliases = append(r.aliases, name)
+				} else {
+					r.folded = append(r.folded, name)
+				}
+			}
 		})
 		if err != nil {
-			return fmt.Errorf("flush mention sums: %w", err)
+			return fmt.Errorf("flush: %w", err)
 		}
 		if len(ids) == 0 {
 			s.dirty.Store(false)
 			return nil
+		}
+		var rows []map[string]any
+		for _, id := range slices.Sorted(maps.Keys(add)) {
+			rows = append(rows, map[string]any{"id": id, "aliases": sortedSet(add[id].aliases), "folded": sortedSet(add[id].folded)})
+		}
+		for _, part := range chunks(rows, s.batchSize) {
+			if err := s.write(ctx, aliasQuery, map[string]any{"rows": part}); err != nil {
+				return fmt.Errorf("flush aliases: %w", err)
+			}
 		}
 		ents := slices.Sorted(maps.Keys(entities))
 		for _, part := range chunks(ents, s.batchSize) {
@@ -360,6 +408,31 @@ func (s *Store) Flush(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// aliasRow holds the aliases and folded names Flush adds to an entity.
+type aliasRow struct{ aliases, folded []string }
+
+// Kinds of alias entries.
+const (
+	aliasKind  = "alias"
+	foldedKind = "folded"
+)
+
+// aliasEntry encodes, for Article.addAliases, a name of kind (aliasKind
+// or foldedKind) to add to entity id, as the JSON array [kind, id, name].
+func aliasEntry(kind, id, name string) string {
+	b, _ := json.Marshal([3]string{kind, id, name}) // strings always marshal
+	return string(b)
+}
+
+// parseAliasEntry decodes an entry of aliasEntry.
+func parseAliasEntry(s string) (kind, id, name string, ok bool) {
+	var v [3]string
+	if json.Unmarshal([]byte(s), &v) != nil || (v[0] != aliasKind && v[0] != foldedKind) {
+		return "", "", "", false
+	}
+	return v[0], v[1], v[2], true
 }
 
 // read runs a read query in a managed transaction and calls row with the

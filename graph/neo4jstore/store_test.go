@@ -567,4 +567,60 @@ func TestFlushAfterKilledLoad(t *testing.T) {
 	if got, marked := mentionSums(t, s); marked != 0 || !reflect.DeepEqual(got, want) {
 		t.Errorf("after the flush: sums %v, %d marked; want %v, none marked", got, marked, want)
 	}
+
+	// A killed load that found an alias missing on an existing entity
+	// leaves it for Flush too.
+	more := fixture()[:1]
+	more[0].Article.ID = "article-3"
+	more[0].Relations = nil
+	for i, e := range more[0].Entities {
+		if e.ID == china.ID {
+			more[0].Entities[i].Aliases = append(slices.Clone(e.Aliases), "Middle Kingdom")
+		}
+	}
+	killed, err = Open(ctx, Config{URI: neo4jtest.URI(t), Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.Load(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	killed.Abort()
+	aliases := func() []any {
+		_, rows, err := s.Query(ctx, "MATCH (e:Entity {id: $id}) RETURN e.aliases", map[string]any{"id": china.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows[0][0].([]any)
+	}
+	if slices.Contains(aliases(), any("Middle Kingdom")) {
+		t.Errorf("aliases before the flush = %v: the load wrote to an existing entity", aliases())
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := aliases(); !slices.Contains(got, any("Middle Kingdom")) || !slices.IsSortedFunc(got, func(a, b any) int { return strings.Compare(a.(string), b.(string)) }) {
+		t.Errorf("aliases after the flush = %v, want Middle Kingdom among them, sorted", got)
+	}
+	if _, marked := mentionSums(t, s); marked != 0 {
+		t.Errorf("%d articles still marked after the flush", marked)
+	}
+}
+
+func TestAliasEntry(t *testing.T) {
+	for _, tt := range [][3]string{
+		{aliasKind, "id-1", "NATO"},
+		{foldedKind, "a\x00b", "x\x00\"y\""},
+		{aliasKind, "", ""},
+	} {
+		kind, id, name, ok := parseAliasEntry(aliasEntry(tt[0], tt[1], tt[2]))
+		if !ok || kind != tt[0] || id != tt[1] || name != tt[2] {
+			t.Errorf("round trip of %q = %q, %q, %q, %v", tt, kind, id, name, ok)
+		}
+	}
+	for _, bad := range []string{"", "[]", `["other","id","x"]`, "alias\x00id\x00x"} {
+		if _, _, _, ok := parseAliasEntry(bad); ok {
+			t.Errorf("parseAliasEntry(%q) accepted", bad)
+		}
+	}
 }
