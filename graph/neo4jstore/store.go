@@ -334,7 +334,7 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 func (s *Store) Attempts() int64 { return s.attempts.Load() }
 
 // flushArticles is the number of marked articles Flush reads at once.
-const flushArticles = 20000
+const flushArticles = 100000
 
 // Flush brings the entities up to date with what the loads wrote: the
 // aliases and folded names that loads found missing on existing entities
