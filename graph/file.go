@@ -1,13 +1,16 @@
 package graph
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -208,6 +211,38 @@ func (s *FileStore) graph() *Graph {
 	return g
 }
 
+// sections returns the arrays of the store's graph sorted as Graph sorts
+// them, for writeFile: only the keys are sorted, and each element is made
+// when it is written, so that writing does not copy the graph.
+func (s *FileStore) sections() []section {
+	articles := slices.Sorted(maps.Keys(s.articles))
+	entities := slices.Sorted(maps.Keys(s.entities))
+	relations := slices.Sorted(maps.Keys(s.relations))
+	withMentions := slices.Sorted(maps.Keys(s.mentions))
+	var mentions [][2]int // article index in withMentions, mention index
+	for i, id := range withMentions {
+		ms := s.mentions[id]
+		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Entity, b.Entity) })
+		for j := range ms {
+			mentions = append(mentions, [2]int{i, j})
+		}
+	}
+	return []section{
+		{"articles", len(articles), false, false, func(i int) any { a := s.articles[articles[i]]; return &a }},
+		{"entities", len(entities), false, false, func(i int) any {
+			fe := s.entities[entities[i]]
+			e := fe.Entity
+			e.Count = fe.base + fe.total
+			return &e
+		}},
+		{"relations", len(relations), false, false, func(i int) any { r := s.relations[relations[i]]; return &r }},
+		{"mentions", len(mentions), false, true, func(i int) any {
+			m := mentions[i]
+			return &s.mentions[withMentions[m[0]]][m[1]]
+		}},
+	}
+}
+
 // Stats counts what the store holds.
 func (s *FileStore) Stats() Stats {
 	return s.Graph().Summary()
@@ -226,27 +261,91 @@ func (s *FileStore) Close() error {
 	if s.exists && !s.dirty {
 		return nil
 	}
-	return writeFile(s.path, s.graph())
+	return writeFile(s.path, s.sections())
 }
 
-// Encode writes g as the graph file does: indented JSON, one trailing
-// newline, HTML characters unescaped. Sorting is the caller's.
+// Encode returns g as the graph file holds it: indented JSON, one
+// trailing newline, HTML characters unescaped. Sorting is the caller's.
 func (g *Graph) Encode() ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(g); err != nil {
+	if err := writeGraph(&buf, g.sections()); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-func writeFile(path string, g *Graph) (err error) {
-	data, err := g.Encode()
-	if err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
+// section is one array of the graph file: its key, its length, whether it
+// is null (a nil slice) or left out when empty (omitempty), and its
+// elements.
+type section struct {
+	name      string
+	n         int
+	null      bool
+	omitEmpty bool
+	elem      func(i int) any
+}
+
+// sections returns the arrays of g, as encoding/json would write them.
+func (g *Graph) sections() []section {
+	return []section{
+		{"articles", len(g.Articles), g.Articles == nil, false, func(i int) any { return &g.Articles[i] }},
+		{"entities", len(g.Entities), g.Entities == nil, false, func(i int) any { return &g.Entities[i] }},
+		{"relations", len(g.Relations), g.Relations == nil, false, func(i int) any { return &g.Relations[i] }},
+		{"mentions", len(g.Mentions), g.Mentions == nil, true, func(i int) any { return &g.Mentions[i] }},
 	}
+}
+
+// writeGraph writes the graph file's JSON element by element, byte for
+// byte as a json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false)
+// writes the whole Graph, without holding more than one element's JSON.
+func writeGraph(w io.Writer, sections []section) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	bw.WriteString("{")
+	first := true
+	for _, sec := range sections {
+		if sec.omitEmpty && sec.n == 0 {
+			continue
+		}
+		if !first {
+			bw.WriteString(",")
+		}
+		first = false
+		bw.WriteString("\n  \"" + sec.name + "\": ")
+		switch {
+		case sec.null:
+			bw.WriteString("null")
+			continue
+		case sec.n == 0:
+			bw.WriteString("[]")
+			continue
+		}
+		bw.WriteString("[")
+		for i := range sec.n {
+			elem.Reset()
+			if err := enc.Encode(sec.elem(i)); err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		}
+		bw.WriteString("\n  ]")
+	}
+	if first {
+		bw.WriteString("}\n")
+	} else {
+		bw.WriteString("\n}\n")
+	}
+	return bw.Flush()
+}
+
+func writeFile(path string, sections []section) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("write graph: %w", err)
@@ -257,7 +356,7 @@ func writeFile(path string, g *Graph) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = writeGraph(f, sections); err != nil {
 		return fmt.Errorf("write graph %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {

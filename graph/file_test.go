@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -187,5 +188,42 @@ func TestOpenFileErrors(t *testing.T) {
 	}
 	if err := s.Close(); err == nil {
 		t.Errorf("Close into a missing directory = nil error")
+	}
+}
+
+// TestEncodeAsEncodingJSON: the graph file, written element by element,
+// is byte for byte what encoding/json writes for the whole Graph, for
+// empty, nil and populated sections, hostile strings included.
+func TestEncodeAsEncodingJSON(t *testing.T) {
+	whole := func(g *Graph) []byte {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(g); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	full := &Graph{
+		Articles: []schema.Article{{ID: "a1", Title: "<b>\"Q\" & A</b>\u2028", Published: "2024-01-02"}, {ID: "a2"}},
+		Entities: []schema.Entity{{ID: "e1", Name: "Ünïcode\nname", Type: schema.Person, Aliases: []string{"x", "y"}, Count: 3}},
+		Relations: []schema.Relation{{Key: "k", Type: schema.Meets, Subject: "e1", Object: "e1", Article: "a1",
+			Evidence: "He said: \"<no>\"\t", Confidence: 0.5, Start: 1, End: 9}},
+		Mentions: []Mention{{Article: "a1", Entity: "e1", Count: 2}, {Article: "a2", Entity: "e1", Count: 1}},
+	}
+	for name, g := range map[string]*Graph{
+		"zero":        {},
+		"empty":       {Articles: []schema.Article{}, Entities: []schema.Entity{}, Relations: []schema.Relation{}, Mentions: []Mention{}},
+		"full":        full,
+		"no mentions": {Articles: full.Articles, Entities: full.Entities, Relations: []schema.Relation{}},
+	} {
+		got, err := g.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := whole(g); !bytes.Equal(got, want) {
+			t.Errorf("%s: Encode =\n%s\nencoding/json =\n%s", name, got, want)
+		}
 	}
 }
