@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -99,8 +100,14 @@ type Builder struct {
 	// its own batches; 0 means 1. Set it above 1 only for a Sink that is
 	// safe for concurrent use and gains from it (neo4jstore.Store). The
 	// graph does not depend on it: batches are made in input order
-	// whatever the number of writers, and loading them in any order gives
-	// the same graph.
+	// whatever the number of writers, a batch holding an article that a
+	// batch being loaded holds too waits for it (so that the last
+	// extraction of an article wins, as with one writer), and loading the
+	// batches in any other order gives the same graph. One thing depends
+	// on it: after an interruption, the batches loaded need not be the
+	// first ones, and a resumed build resolves the rest against what was
+	// loaded, which in the order-dependent cases of Resolver can differ
+	// from an uninterrupted build.
 	Writers int
 	// Force loads articles that a Resumable sink holds already, instead
 	// of skipping them.
@@ -115,7 +122,7 @@ type Builder struct {
 type Progress struct {
 	// Read counts articles read from the source, Rejected inputs the
 	// source rejected, Skipped articles the sink held already, Loaded
-	// articles handed to the sink.
+	// articles the sink has loaded.
 	Read, Rejected, Skipped, Loaded int
 	// Entities counts distinct entities loaded, Relations relations.
 	Entities, Relations int
@@ -376,10 +383,33 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	batches := make(chan numbered)
 	var mu sync.Mutex // guards sum's counts of what was loaded, and seen
 	seen := make(map[string]bool)
+	// inflight counts, by article ID, the batches handed to the writers
+	// and not loaded yet: a batch holding an article that one of them
+	// holds too waits until that one is loaded (landed says when a batch
+	// is), so that the later extraction of an article is always loaded
+	// last, as with one writer.
+	var flightMu sync.Mutex
+	inflight := make(map[string]int)
+	landed := make(chan struct{}, 1)
+	land := func(batch []schema.Extraction) {
+		flightMu.Lock()
+		for _, x := range batch {
+			if inflight[x.Article.ID]--; inflight[x.Article.ID] == 0 {
+				delete(inflight, x.Article.ID)
+			}
+		}
+		flightMu.Unlock()
+		select {
+		case landed <- struct{}{}:
+		default:
+		}
+	}
 	for range max(b.Writers, 1) {
 		g.Go(func() error { // writer
 			for nb := range batches {
-				if err := b.Sink.Load(ctx, nb.batch); err != nil {
+				err := b.Sink.Load(ctx, nb.batch)
+				land(nb.batch)
+				if err != nil {
 					if ctx.Err() != nil {
 						return ctx.Err()
 					}
@@ -415,6 +445,24 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
+			}
+			for {
+				flightMu.Lock()
+				busy := slices.ContainsFunc(batch, func(x schema.Extraction) bool { return inflight[x.Article.ID] > 0 })
+				if !busy {
+					for _, x := range batch {
+						inflight[x.Article.ID]++
+					}
+				}
+				flightMu.Unlock()
+				if !busy {
+					break
+				}
+				select {
+				case <-landed:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
 			}
 			select {
 			case batches <- numbered{nbatch, batch}:

@@ -163,7 +163,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 // the summary and decides the error.
 func finish(ctx context.Context, sum graph.Summary, err error, sk *sink, rep *reporter, opts inputOptions, stdout io.Writer) error {
 	if err != nil && !errors.Is(err, context.Canceled) {
-		sk.abort()
+		sk.abort(err)
 		return err
 	}
 	// Interrupted: what was loaded is kept (the graph file is written),

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -188,13 +189,23 @@ func (s *sink) close(ctx context.Context) (string, error) {
 	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.where, st.Articles, st.Entities, st.Relations), nil
 }
 
-// abort closes the sink after a failure: a graph file is closed as by
-// close, a store without flushing (Neo4j may be what failed).
-func (s *sink) abort() error {
-	if s.store != nil {
-		return s.store.Abort()
+// abortFlushTimeout bounds the flush of a store after a failure.
+const abortFlushTimeout = 30 * time.Second
+
+// abort closes the sink after a failure (cause): a graph file is closed as
+// by close. A store is flushed first, within abortFlushTimeout, unless
+// Neo4j is what failed; the marks of a flush not done stay for the next
+// build or load.
+func (s *sink) abort(cause error) error {
+	if s.store == nil {
+		return s.Close()
 	}
-	return s.Close()
+	if !neo4jstore.Unreachable(cause) {
+		ctx, cancel := context.WithTimeout(context.Background(), abortFlushTimeout)
+		s.store.Flush(ctx) // best effort: the build has failed already
+		cancel()
+	}
+	return s.store.Abort()
 }
 
 // redact drops user information (and so any password) from a URI.

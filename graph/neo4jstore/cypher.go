@@ -29,24 +29,28 @@ import (
 // articles of a load carry the label Uncounted, with, in recount, the
 // entities an article stopped mentioning and, in addAliases, the aliases
 // and folded names the load found missing on existing entities, until
-// Flush applies them and removes the label.
+// Flush applies them and removes the label. Each load also leaves its own
+// token in pending, so that a Flush removes only marks it has read: an
+// article loaded again meanwhile (by another process) keeps its new ones.
 const (
-	// lockQuery merges the batch's Article nodes, which locks them (so
-	// that concurrent loads of one article take turns), and returns what
-	// the database held of each: its relation keys, the entities it
-	// mentions and the entities whose sums wait for a recount; and its
-	// element ID. A node created here has no relationKeys yet.
+	// lockQuery merges the batch's Article nodes and writes the load's
+	// token, which locks them (so that concurrent loads of one article
+	// take turns) before it reads what the database held of each: its
+	// relation keys, the entities it mentions and the entities whose sums
+	// wait for a recount; and its element ID. A node created here has no
+	// relationKeys yet.
 	lockQuery = `UNWIND $ids AS id
 MERGE (a:Article {id: id})
+SET a.pending = $token
 RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, []), elementId(a)`
 
 	// articleQuery writes the articles' properties, keeping the aliases
-	// that an earlier load left for Flush.
+	// that an earlier load left for Flush and the token.
 	articleQuery = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-WITH a, row, a.addAliases AS pending
+WITH a, row, a.addAliases AS add, a.pending AS token
 SET a = row.props, a:` + uncountedLabel + `
-SET a.addAliases = pending`
+SET a.addAliases = add, a.pending = token`
 
 	// addAliasesQuery leaves aliases for Flush on article $id.
 	addAliasesQuery = `MATCH (a:Article {id: $id})
@@ -66,7 +70,8 @@ DELETE m`
 MATCH (a) WHERE elementId(a) = $articles[row.article]
 UNWIND row.mentions AS m
 MATCH (e) WHERE elementId(e) = $entities[m.entity]
-CREATE (a)-[:MENTIONS {count: m.count}]->(e)`
+CREATE (a)-[:MENTIONS {count: m.count}]->(e)
+RETURN count(*)`
 
 	// mentionsQuery sets the MENTIONS counts of articles loaded before
 	// (never increments them), so loading again is a no-op.
@@ -87,11 +92,11 @@ const uncountedLabel = "Uncounted"
 // adds aliases and folded names to entities, as entityQuery does;
 // recountQuery sets the mention sums of entities $ids to the sums of their
 // MENTIONS counts, writing only those that change; unmarkQuery removes
-// the marks of articles $ids.
+// the marks of the articles of $rows that still hold the token read.
 const (
 	pendingQuery = `MATCH (a:Article:` + uncountedLabel + `)
 WITH a LIMIT $limit
-RETURN a.id, [(a)-[:MENTIONS]->(e:Entity) | e.id] + coalesce(a.recount, []), coalesce(a.addAliases, [])`
+RETURN a.id, [(a)-[:MENTIONS]->(e:Entity) | e.id] + coalesce(a.recount, []), coalesce(a.addAliases, []), coalesce(a.pending, '')`
 
 	aliasQuery = `UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
@@ -126,9 +131,10 @@ WITH e, n
 WHERE e.mentions IS NULL OR e.mentions <> n
 SET e.mentions = n`
 
-	unmarkQuery = `UNWIND $ids AS id
-MATCH (a:Article {id: id})
-REMOVE a:` + uncountedLabel + `, a.recount, a.addAliases`
+	unmarkQuery = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+WHERE coalesce(a.pending, '') = row.pending
+REMOVE a:` + uncountedLabel + `, a.recount, a.addAliases, a.pending`
 )
 
 // entityQuery merges entity rows, sorted by ID so that concurrent loads
@@ -187,7 +193,8 @@ var newRelationQuery = func() string {
 	return `UNWIND $rows AS row
 MATCH (s) WHERE elementId(s) = $entities[row.subject]
 MATCH (o) WHERE elementId(o) = $entities[row.object]
-CREATE (s)-[:$(row.type) {` + strings.Join(props, ", ") + `}]->(o)`
+CREATE (s)-[:$(row.type) {` + strings.Join(props, ", ") + `}]->(o)
+RETURN count(*)`
 }()
 
 // relationQuery returns the query that merges relation rows of one
@@ -218,7 +225,7 @@ func quote(name string) string {
 
 // step is one query with the rows it unwinds.
 type step struct {
-	name  string // for errors: "articles", "entities Person", ...
+	name  string // for errors: "articles", "relations MEETS again", ...
 	query string
 	rows  []map[string]any
 	// byElementID says that the query finds the batch's articles and
@@ -231,6 +238,10 @@ type step struct {
 	// entities says that the query returns the ID and element ID of
 	// every entity it merges.
 	entities bool
+	// creates, when set, gives the number of relationships the query
+	// creates for rows, which it returns: a row whose ends were not
+	// found would be dropped silently.
+	creates func(rows []map[string]any) int64
 }
 
 // contribution is what one article puts in the graph besides its node:
@@ -329,7 +340,7 @@ func plan(batch []schema.Extraction) (*loadPlan, error) {
 // steps returns the steps that write the batch, given what the database
 // holds of its articles (old, by ID; articles not in old are new to it):
 // deletion of what articles loaded before no longer contribute, articles,
-// entities by type, MENTIONS, relations by type.
+// entities, MENTIONS, relations (by type for articles loaded before).
 func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 	var articles, newMentions, mentions, stale, lost []map[string]any
 	newRels := make(map[schema.RelationType][]map[string]any)
@@ -395,7 +406,7 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 	slices.SortFunc(ents, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
 	steps = append(steps, step{name: "entities", query: entityQuery, rows: ents, entities: true})
 	if len(newMentions) > 0 {
-		steps = append(steps, step{name: "mentions", query: newMentionsQuery, rows: newMentions, byElementID: true})
+		steps = append(steps, step{name: "mentions", query: newMentionsQuery, rows: newMentions, byElementID: true, creates: countMentions})
 	}
 	if len(mentions) > 0 {
 		steps = append(steps, step{name: "mentions again", query: mentionsQuery, rows: mentions})
@@ -405,7 +416,7 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		created = append(created, newRels[t]...)
 	}
 	if len(created) > 0 {
-		steps = append(steps, step{name: "relations", query: newRelationQuery, rows: created, byElementID: true})
+		steps = append(steps, step{name: "relations", query: newRelationQuery, rows: created, byElementID: true, creates: countRows})
 	}
 	for _, t := range schema.RelationTypes() {
 		if len(rels[t]) == 0 {
@@ -418,6 +429,20 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		steps = append(steps, step{name: "relations " + rt + " again", query: relationQuery(rt), rows: rels[t]})
 	}
 	return steps, nil
+}
+
+// countRows is the number of relationships newRelationQuery creates for
+// rows: one a row.
+func countRows(rows []map[string]any) int64 { return int64(len(rows)) }
+
+// countMentions is the number of relationships newMentionsQuery creates
+// for rows: one a mention.
+func countMentions(rows []map[string]any) int64 {
+	n := 0
+	for _, r := range rows {
+		n += len(r["mentions"].([]map[string]any))
+	}
+	return int64(n)
 }
 
 // pruneRelations is the query of pruneRelationsQuery over every

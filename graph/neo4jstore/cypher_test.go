@@ -1,14 +1,18 @@
 package neo4jstore
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"kg/graph"
 	"kg/schema"
 )
 
@@ -303,6 +307,23 @@ func TestRedact(t *testing.T) {
 	for _, tt := range tests {
 		if got := redact(tt.in); got != tt.want {
 			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnreachable(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("open: %w", ErrUnavailable), true},
+		{fmt.Errorf("load 3 articles: relations batch 0: %w", &neo4j.ConnectivityError{Inner: errors.New("EOF")}), true},
+		{fmt.Errorf("load: %w", &neo4j.TransactionExecutionLimit{Cause: "timeout"}), true},
+		{fmt.Errorf("load extraction 0: %w", graph.ErrInvalid), false},
+		{&neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError"}, false},
+	} {
+		if got := Unreachable(tt.err); got != tt.want {
+			t.Errorf("Unreachable(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"kg/graph"
@@ -76,7 +77,7 @@ type Config struct {
 
 // Store is a graph in Neo4j. It owns one driver (a pool of connections).
 // A Store is safe for concurrent use, and loads gain from it: each Load is
-// one transaction, and concurrent loads share entities without locking
+// one transaction, and concurrent loads share entities without writing to
 // them, but for those they create (see Load). Flush waits for the loads
 // in progress and holds back new ones until it is done.
 type Store struct {
@@ -233,11 +234,12 @@ func ddlName(stmt string) string {
 // written when an extraction of the batch is invalid (graph.Validate).
 //
 // Loads may run concurrently. A load locks its articles, then the
-// entities it creates, each set in ID order in one query, and writes no
-// property of an existing entity; the other locks it takes are those with
-// which Neo4j creates relationships (shared ones for entities with many
-// relationships). Should loads deadlock all the same, the driver retries
-// the transaction; Attempts counts the transactions run.
+// entities it creates, each set in ID order, and writes no property of an
+// existing entity; the other locks it takes are those with which Neo4j
+// creates relationships (shared ones for entities with many
+// relationships) and, for articles loaded before, merges and deletes
+// them. Should loads deadlock all the same (re-loaded articles can), the
+// driver retries the transaction; Attempts counts the transactions run.
 //
 // What a load would write on existing entities waits on its articles for
 // Flush (which Close calls): the mention sums (Entity.mentions, the sum
@@ -260,13 +262,14 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	s.loading.RLock()
 	defer s.loading.RUnlock()
 	s.dirty.Store(true)
+	token := uuid.NewString() // this load's, in Article.pending
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	var where string // the step that failed, for the error
 	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		s.attempts.Add(1)
 		where = "lock articles"
-		old, articles, err := lockArticles(ctx, tx, p.ids)
+		old, articles, err := lockArticles(ctx, tx, p.ids, token)
 		if err != nil {
 			return nil, err
 		}
@@ -286,6 +289,16 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 				res, err := tx.Run(ctx, replanSkip+st.query, params)
 				if err != nil {
 					return nil, err
+				}
+				if st.creates != nil {
+					rec, err := res.Single(ctx)
+					if err != nil {
+						return nil, err
+					}
+					if n, _ := rec.Values[0].(int64); n != st.creates(rows) {
+						// Never expected: every end was merged in this transaction.
+						return nil, fmt.Errorf("created %d relationships of %d", n, st.creates(rows))
+					}
 				}
 				for st.entities && res.Next(ctx) {
 					v := res.Record().Values
@@ -328,6 +341,15 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	return nil
 }
 
+// Unreachable says whether err, returned by a Store, means that Neo4j
+// could not be reached, the connection was lost, or the driver gave up
+// retrying: then Abort, rather than Close, ends the Store.
+func Unreachable(err error) bool {
+	var conn *neo4j.ConnectivityError
+	var limit *neo4j.TransactionExecutionLimit
+	return errors.Is(err, ErrUnavailable) || errors.As(err, &conn) || errors.As(err, &limit)
+}
+
 // Attempts returns the number of transactions Load has run, the driver's
 // retries included: more than the number of Load calls when loads were
 // retried (after deadlocks, for instance).
@@ -349,12 +371,21 @@ func (s *Store) Flush(ctx context.Context) error {
 	s.loading.Lock()
 	defer s.loading.Unlock()
 	for {
-		var ids []string
+		records, err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles})
+		if err != nil {
+			return fmt.Errorf("flush: %w", err)
+		}
+		if len(records) == 0 {
+			s.dirty.Store(false)
+			return nil
+		}
+		marks := make([]map[string]any, 0, len(records))
 		entities := make(map[string]bool)
 		add := make(map[string]*aliasRow)
-		err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles}, func(v []any) {
+		for _, v := range records {
 			id, _ := v[0].(string)
-			ids = append(ids, id)
+			token, _ := v[3].(string)
+			marks = append(marks, map[string]any{"id": id, "pending": token})
 			for _, e := range stringList(v[1]) {
 				entities[e] = true
 			}
@@ -374,13 +405,6 @@ func (s *Store) Flush(ctx context.Context) error {
 					r.folded = append(r.folded, name)
 				}
 			}
-		})
-		if err != nil {
-			return fmt.Errorf("flush: %w", err)
-		}
-		if len(ids) == 0 {
-			s.dirty.Store(false)
-			return nil
 		}
 		var rows []map[string]any
 		for _, id := range slices.Sorted(maps.Keys(add)) {
@@ -397,13 +421,13 @@ func (s *Store) Flush(ctx context.Context) error {
 				return fmt.Errorf("flush mention sums: %w", err)
 			}
 		}
-		slices.Sort(ids)
-		for _, part := range chunks(ids, s.batchSize) {
-			if err := s.write(ctx, unmarkQuery, map[string]any{"ids": part}); err != nil {
+		slices.SortFunc(marks, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
+		for _, part := range chunks(marks, s.batchSize) {
+			if err := s.write(ctx, unmarkQuery, map[string]any{"rows": part}); err != nil {
 				return fmt.Errorf("flush mention sums: %w", err)
 			}
 		}
-		if len(ids) < flushArticles {
+		if len(records) < flushArticles {
 			s.dirty.Store(false)
 			return nil
 		}
@@ -435,22 +459,22 @@ func parseAliasEntry(s string) (kind, id, name string, ok bool) {
 	return v[0], v[1], v[2], true
 }
 
-// read runs a read query in a managed transaction and calls row with the
-// values of each record.
-func (s *Store) read(ctx context.Context, query string, params map[string]any, row func([]any)) error {
+// read runs a read query in a managed transaction and returns the values
+// of its records (those of the last attempt, when the driver retried).
+func (s *Store) read(ctx context.Context, query string, params map[string]any) ([][]any, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([][]any, error) {
 		res, err := tx.Run(ctx, query, params)
 		if err != nil {
 			return nil, err
 		}
+		var out [][]any
 		for res.Next(ctx) {
-			row(res.Record().Values)
+			out = append(out, res.Record().Values)
 		}
-		return nil, res.Err()
+		return out, res.Err()
 	})
-	return err
 }
 
 // write runs a write query in a managed transaction.
@@ -476,8 +500,8 @@ const replanSkip = "CYPHER replan=skip "
 // lockArticles merges the Article nodes ids, which locks them, and returns
 // what the database held of those that were there before, and the
 // element IDs of all by ID. Driver errors are returned unwrapped.
-func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]contribution, map[string]any, error) {
-	res, err := tx.Run(ctx, replanSkip+lockQuery, map[string]any{"ids": ids})
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, token string) (map[string]contribution, map[string]any, error) {
+	res, err := tx.Run(ctx, replanSkip+lockQuery, map[string]any{"ids": ids, "token": token})
 	if err != nil {
 		return nil, nil, err
 	}
