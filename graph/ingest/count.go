@@ -58,18 +58,7 @@ func countFile(ctx context.Context, r *Reader, name string, extractions bool) in
 	if extractions {
 		return countLines(ctx, br)
 	}
-	f := formatOf(name)
-	if f == formatSniff {
-		switch firstByte(br) {
-		case '{':
-			f = formatJSONL
-		case '[':
-			f = formatJSON
-		default:
-			f = formatText
-		}
-	}
-	switch f {
+	switch fileFormat(name, br) {
 	case formatText:
 		return 1
 	case formatJSON:

@@ -106,18 +106,7 @@ func (r *Reader) readFile(ctx context.Context, name string, yield func(schema.Ar
 		return nil
 	}
 	defer closeFn()
-	f := formatOf(name)
-	if f == formatSniff {
-		switch firstByte(br) {
-		case '{':
-			f = formatJSONL
-		case '[':
-			f = formatJSON
-		default:
-			f = formatText
-		}
-	}
-	switch f {
+	switch fileFormat(name, br) {
 	case formatText:
 		return r.readText(name, br, yield)
 	case formatJSONL:
@@ -125,6 +114,23 @@ func (r *Reader) readFile(ctx context.Context, name string, yield func(schema.Ar
 	default:
 		return r.readJSON(ctx, name, br, yield)
 	}
+}
+
+// fileFormat returns the format of the file name, open in br: by its
+// name, else by its first byte that is not white space or a byte order
+// mark ('{' JSON Lines, '[' JSON, else text), read without consuming it.
+func fileFormat(name string, br *bufio.Reader) format {
+	f := formatOf(name)
+	if f != formatSniff {
+		return f
+	}
+	switch firstByte(br) {
+	case '{':
+		return formatJSONL
+	case '[':
+		return formatJSON
+	}
+	return formatText
 }
 
 // firstByte returns the first byte that is not white space or a UTF-8 byte
