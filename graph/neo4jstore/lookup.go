@@ -48,12 +48,9 @@ func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity,
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	es, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]schema.Entity, error) {
-		res, err := tx.Run(ctx, "CALL db.awaitIndex($index, $seconds)", map[string]any{
+		err := exec(ctx, tx, "CALL db.awaitIndex($index, $seconds)", map[string]any{
 			"index": schema.FullTextIndex, "seconds": int64(awaitIndexSeconds)})
 		if err != nil {
-			return nil, err
-		}
-		if _, err := res.Consume(ctx); err != nil {
 			return nil, err
 		}
 		for _, q := range queries {

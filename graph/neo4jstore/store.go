@@ -192,11 +192,7 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, stmt := range missing {
 			failed = stmt
-			res, err := tx.Run(ctx, stmt, nil)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
+			if err := exec(ctx, tx, stmt, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -282,36 +278,7 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 		for _, st := range steps {
 			for i, rows := range chunks(st.rows, s.batchSize) {
 				where = fmt.Sprintf("%s batch %d", st.name, i)
-				params := map[string]any{"rows": rows}
-				if st.byElementID {
-					params["articles"], params["entities"] = articles, entities
-				}
-				res, err := tx.Run(ctx, replanSkip+st.query, params)
-				if err != nil {
-					return nil, err
-				}
-				if st.creates != nil {
-					rec, err := res.Single(ctx)
-					if err != nil {
-						return nil, err
-					}
-					if n, _ := rec.Values[0].(int64); n != st.creates(rows) {
-						// Never expected: every end was merged in this transaction.
-						return nil, fmt.Errorf("created %d relationships of %d", n, st.creates(rows))
-					}
-				}
-				for st.entities && res.Next(ctx) {
-					v := res.Record().Values
-					id, _ := v[0].(string)
-					entities[id] = v[1]
-					for _, a := range stringList(v[2]) {
-						add = append(add, aliasEntry(aliasKind, id, a))
-					}
-					for _, f := range stringList(v[3]) {
-						add = append(add, aliasEntry(foldedKind, id, f))
-					}
-				}
-				if _, err := res.Consume(ctx); err != nil {
+				if err := runStep(ctx, tx, st, rows, articles, entities, &add); err != nil {
 					return nil, err
 				}
 			}
@@ -324,11 +291,7 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 			}
 			if len(add) > 0 {
 				where = "aliases for flush"
-				res, err := tx.Run(ctx, replanSkip+addAliasesQuery, map[string]any{"id": p.ids[0], "add": add})
-				if err != nil {
-					return nil, err
-				}
-				if _, err := res.Consume(ctx); err != nil {
+				if err := exec(ctx, tx, replanSkip+addAliasesQuery, map[string]any{"id": p.ids[0], "add": add}); err != nil {
 					return nil, err
 				}
 			}
@@ -339,6 +302,56 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 		return fmt.Errorf("load %d articles: %s: %w", len(p.ids), where, err)
 	}
 	return nil
+}
+
+// runStep runs the query of st on rows, one chunk of its rows, in tx. A
+// step by element ID gets the articles' and entities' (ID -> element
+// ID); the entity step fills entities in, and adds to add the aliases
+// and folded names that existing entities lack (aliasEntry). Driver errors
+// are returned unwrapped.
+func runStep(ctx context.Context, tx neo4j.ManagedTransaction, st step, rows []map[string]any, articles, entities map[string]any, add *[]string) error {
+	params := map[string]any{"rows": rows}
+	if st.byElementID {
+		params["articles"], params["entities"] = articles, entities
+	}
+	res, err := tx.Run(ctx, replanSkip+st.query, params)
+	if err != nil {
+		return err
+	}
+	if st.creates != nil {
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return err
+		}
+		if n, want := rec.Values[0], st.creates(rows); n != want {
+			// Never expected: every end was merged in this transaction.
+			return fmt.Errorf("created %v relationships of %d", n, want)
+		}
+	}
+	for st.entities && res.Next(ctx) {
+		v := res.Record().Values
+		id, _ := v[0].(string)
+		entities[id] = v[1]
+		for _, a := range stringList(v[2]) {
+			*add = append(*add, aliasEntry(aliasKind, id, a))
+		}
+		for _, f := range stringList(v[3]) {
+			*add = append(*add, aliasEntry(foldedKind, id, f))
+		}
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// exec runs query in tx and discards its result. Driver errors are
+// returned unwrapped.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) error {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }
 
 // Unreachable says whether err, returned by a Store, means that Neo4j
@@ -482,12 +495,7 @@ func (s *Store) write(ctx context.Context, query string, params map[string]any) 
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, query, params)
-		if err != nil {
-			return nil, err
-		}
-		_, err = res.Consume(ctx)
-		return nil, err
+		return nil, exec(ctx, tx, query, params)
 	})
 	return err
 }
