@@ -245,7 +245,18 @@ func (s *FileStore) sections() []section {
 
 // Stats counts what the store holds.
 func (s *FileStore) Stats() Stats {
-	return s.Graph().Summary()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := Stats{
+		Articles:  len(s.articles),
+		Entities:  len(s.entities),
+		Relations: len(s.relations),
+		ByType:    make(map[schema.RelationType]int),
+	}
+	for _, r := range s.relations {
+		st.ByType[r.Type]++
+	}
+	return st
 }
 
 // Close writes the graph file, atomically (a temporary file in the same

@@ -227,3 +227,21 @@ func TestEncodeAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestFileStoreStats: Stats counts from the store's maps what the graph
+// it writes holds, after an article was replaced too.
+func TestFileStoreStats(t *testing.T) {
+	s, err := OpenFile(filepath.Join(t.TempDir(), "graph.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1 := doc("a1", []schema.Entity{lloyd, china}, rel("a1", 0, lloyd, schema.Meets, china))
+	for _, batch := range [][]schema.Extraction{corpus(), {a1}} {
+		if err := s.Load(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := s.Stats(), s.Graph().Summary(); !reflect.DeepEqual(got, want) || got.Relations == 0 {
+			t.Errorf("Stats() = %+v, want %+v", got, want)
+		}
+	}
+}
