@@ -384,67 +384,85 @@ func (s *Store) Flush(ctx context.Context) error {
 	s.loading.Lock()
 	defer s.loading.Unlock()
 	for {
-		records, err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles})
+		n, err := s.flushOnce(ctx)
 		if err != nil {
-			return fmt.Errorf("flush: %w", err)
+			return err
 		}
-		if len(records) == 0 {
-			s.dirty.Store(false)
-			return nil
-		}
-		marks := make([]map[string]any, 0, len(records))
-		entities := make(map[string]bool)
-		add := make(map[string]*aliasRow)
-		for _, v := range records {
-			id, _ := v[0].(string)
-			token, _ := v[3].(string)
-			marks = append(marks, map[string]any{"id": id, "pending": token})
-			for _, e := range stringList(v[1]) {
-				entities[e] = true
-			}
-			for _, entry := range stringList(v[2]) {
-				kind, entity, name, ok := parseAliasEntry(entry)
-				if !ok {
-					continue
-				}
-				r := add[entity]
-				if r == nil {
-					r = &aliasRow{}
-					add[entity] = r
-				}
-				if kind == aliasKind {
-					r.aliases = append(r.aliases, name)
-				} else {
-					r.folded = append(r.folded, name)
-				}
-			}
-		}
-		var rows []map[string]any
-		for _, id := range slices.Sorted(maps.Keys(add)) {
-			rows = append(rows, map[string]any{"id": id, "aliases": sortedSet(add[id].aliases), "folded": sortedSet(add[id].folded)})
-		}
-		for _, part := range chunks(rows, s.batchSize) {
-			if err := s.write(ctx, aliasQuery, map[string]any{"rows": part}); err != nil {
-				return fmt.Errorf("flush aliases: %w", err)
-			}
-		}
-		ents := slices.Sorted(maps.Keys(entities))
-		for _, part := range chunks(ents, s.batchSize) {
-			if err := s.write(ctx, recountQuery, map[string]any{"ids": part}); err != nil {
-				return fmt.Errorf("flush mention sums: %w", err)
-			}
-		}
-		slices.SortFunc(marks, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
-		for _, part := range chunks(marks, s.batchSize) {
-			if err := s.write(ctx, unmarkQuery, map[string]any{"rows": part}); err != nil {
-				return fmt.Errorf("flush mention sums: %w", err)
-			}
-		}
-		if len(records) < flushArticles {
+		if n < flushArticles {
 			s.dirty.Store(false)
 			return nil
 		}
 	}
+}
+
+// flushOnce flushes up to flushArticles marked articles and returns how
+// many it read.
+func (s *Store) flushOnce(ctx context.Context) (int, error) {
+	records, err := s.read(ctx, pendingQuery, map[string]any{"limit": flushArticles})
+	if err != nil {
+		return 0, fmt.Errorf("flush: %w", err)
+	}
+	marks := make([]map[string]any, 0, len(records))
+	entities := make(map[string]bool)
+	var entries []string
+	for _, v := range records {
+		id, _ := v[0].(string)
+		token, _ := v[3].(string)
+		marks = append(marks, map[string]any{"id": id, "pending": token})
+		for _, e := range stringList(v[1]) {
+			entities[e] = true
+		}
+		entries = append(entries, stringList(v[2])...)
+	}
+	slices.SortFunc(marks, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
+	if err := writeAll(ctx, s, aliasQuery, "rows", aliasRows(entries)); err != nil {
+		return 0, fmt.Errorf("flush aliases: %w", err)
+	}
+	if err := writeAll(ctx, s, recountQuery, "ids", slices.Sorted(maps.Keys(entities))); err != nil {
+		return 0, fmt.Errorf("flush mention sums: %w", err)
+	}
+	if err := writeAll(ctx, s, unmarkQuery, "rows", marks); err != nil {
+		return 0, fmt.Errorf("flush marks: %w", err)
+	}
+	return len(records), nil
+}
+
+// writeAll runs query once for each chunk of Config.BatchSize of items,
+// given as the parameter param, each chunk in its own transaction.
+func writeAll[T any](ctx context.Context, s *Store, query, param string, items []T) error {
+	for _, part := range chunks(items, s.batchSize) {
+		if err := s.write(ctx, query, map[string]any{param: part}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// aliasRows turns entries of aliasEntry into rows of aliasQuery, one for
+// each entity, sorted by ID; entries that do not decode are dropped.
+func aliasRows(entries []string) []map[string]any {
+	add := make(map[string]*aliasRow)
+	for _, entry := range entries {
+		kind, entity, name, ok := parseAliasEntry(entry)
+		if !ok {
+			continue
+		}
+		r := add[entity]
+		if r == nil {
+			r = &aliasRow{}
+			add[entity] = r
+		}
+		if kind == aliasKind {
+			r.aliases = append(r.aliases, name)
+		} else {
+			r.folded = append(r.folded, name)
+		}
+	}
+	var rows []map[string]any
+	for _, id := range slices.Sorted(maps.Keys(add)) {
+		rows = append(rows, map[string]any{"id": id, "aliases": sortedSet(add[id].aliases), "folded": sortedSet(add[id].folded)})
+	}
+	return rows
 }
 
 // aliasRow holds the aliases and folded names Flush adds to an entity.
