@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // cue is one trigger of a relation: a verb in its forms, or a multi-word

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Options configure an Extractor. The zero value uses the embedded data.

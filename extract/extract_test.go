@@ -7,9 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kg/extract"
-	"kg/extract/eval"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/schema"
 )
 
 func devArticles(tb testing.TB) []schema.Article {

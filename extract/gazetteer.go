@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // The embedded data files: general world knowledge, not tuned to any article.

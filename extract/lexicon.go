@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // refKind says how a gazetteer phrase refers to its entry.

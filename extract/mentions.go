@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // mKind says how a mention names its entity.

@@ -5,8 +5,8 @@ import (
 	"os"
 	"testing"
 
-	"kg/extract"
-	"kg/extract/eval"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/eval"
 )
 
 var verbose = flag.Bool("eval.verbose", false, "print the eval's misses and false positives")

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // rel is one relation found in the article, between document entities.

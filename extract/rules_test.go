@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"kg/extract"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/schema"
 )
 
 // TestRules checks the extractor's rules on made-up sentences: each case

@@ -6,10 +6,10 @@ import (
 	"runtime"
 	"testing"
 
-	"kg/extract"
-	"kg/extract/eval"
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // devCorpus is a Source of n articles that cycles through the dev

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sort"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // ErrInvalid is the error, wrapped, of an extraction that no store can

@@ -16,7 +16,7 @@ import (
 	"slices"
 	"sync"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 var _ Sink = (*FileStore)(nil)

@@ -10,7 +10,7 @@ import (
 	"reflect"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // corpus is two small resolved extractions sharing entities.

@@ -6,7 +6,7 @@ package graph
 import (
 	"context"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Graph is a whole knowledge graph in memory: the form of the local graph

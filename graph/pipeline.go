@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Source is where a build reads its articles. Read calls yield with each

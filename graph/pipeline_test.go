@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // articles is a Source of n generated articles, optionally rejecting some

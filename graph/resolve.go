@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Resolver joins document entities into corpus-wide entities.

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 func ent(t schema.EntityType, name string, aliases ...string) schema.Entity {

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // holder is a sink that holds articles by ID with their hashes, and

@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // SubgraphSource is where analysts' exports read from: a store that finds

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // subgraphFixture is a small graph:

@@ -9,9 +9,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/extract"
-	"kg/graph"
-	"kg/graph/ingest"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
 )
 
 // inputOptions say what to read and how: shared by build and extract.

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"kg/graph"
-	"kg/graph/neo4jstore/neo4jtest"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/schema"
 )
 
 var uuidRE = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/extract/eval"
+	"github.com/kgraph/kg/extract/eval"
 )
 
 type evalOptions struct {

@@ -16,10 +16,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
-	"kg/graph/export"
-	"kg/graph/neo4jstore"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/export"
+	"github.com/kgraph/kg/graph/neo4jstore"
+	"github.com/kgraph/kg/schema"
 )
 
 // exportOptions are the options of kg export.

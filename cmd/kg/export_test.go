@@ -16,9 +16,9 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"kg/graph"
-	"kg/graph/neo4jstore"
-	"kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
 // seedArgs cut the whole graph of the seed article: its relations form

@@ -15,9 +15,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
-	"kg/graph/ingest"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/schema"
 )
 
 type extractOptions struct {

@@ -6,8 +6,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
-	"kg/graph/ingest"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
 )
 
 type loadOptions struct {

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"kg/graph"
-	"kg/graph/ingest"
-	"kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
 // TestMain provides a Neo4j to the integration tests (see neo4jtest).

@@ -12,7 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 type neighborsOptions struct {

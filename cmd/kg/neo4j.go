@@ -5,7 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph/neo4jstore"
+	"github.com/kgraph/kg/graph/neo4jstore"
 )
 
 // neo4jOptions are the connection settings, named as Neo4j's own tools

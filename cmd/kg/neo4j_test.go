@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
 // neo4jKG runs kg against the test Neo4j.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 // defaultMaxHops and defaultPathLimit are kg path's defaults.

@@ -26,11 +26,11 @@ import (
 	"testing"
 	"time"
 
-	"kg/extract/eval"
-	"kg/graph"
-	"kg/graph/ingest"
-	"kg/graph/neo4jstore/neo4jtest"
-	"kg/schema"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/schema"
 )
 
 var updateBad = flag.Bool("update-bad", false, "rewrite testdata/bad/outcome.golden")

@@ -14,9 +14,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kg/graph"
-	"kg/graph/ingest"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/schema"
 )
 
 // reporter prints rejects and progress to stderr, and writes rejects to

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 func TestProgressLine(t *testing.T) {

@@ -19,9 +19,9 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"kg/extract/eval"
-	"kg/graph/ingest"
-	"kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
 // helperArgs names the environment variable that makes TestHelperKG run

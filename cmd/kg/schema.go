@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 func schemaCommand() *cli.Command {

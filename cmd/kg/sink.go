@@ -13,9 +13,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"kg/graph"
-	"kg/graph/neo4jstore"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore"
+	"github.com/kgraph/kg/schema"
 )
 
 // defaultOut is the graph file written when no Neo4j is configured.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // goldJSON builds a gold file around the given entities, relations and

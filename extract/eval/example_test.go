@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"kg/extract/eval"
-	"kg/schema"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/schema"
 )
 
 func ExampleScore() {

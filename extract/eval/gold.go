@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Any is the wildcard of absent entries: it matches every entity.

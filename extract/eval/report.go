@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // PRF counts true positives, false positives and false negatives. Its JSON

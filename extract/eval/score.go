@@ -38,7 +38,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // ExtractFunc extracts entities and relations from one article.

@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // CSVArrayDelimiter separates the elements of array columns (aliases) and

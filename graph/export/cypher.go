@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // Cypher writes a script that recreates g in Neo4j, in kg's model, through

@@ -11,8 +11,8 @@ import (
 
 	"github.com/goccy/go-graphviz"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // colours are the fills of the nodes of each entity type in DOT, SVG and

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"os"
 
-	"kg/graph"
-	"kg/graph/export"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/export"
+	"github.com/kgraph/kg/schema"
 )
 
 func ExampleCSV() {

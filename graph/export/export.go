@@ -32,8 +32,8 @@ import (
 	"slices"
 	"strconv"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // view is a graph sorted for writing, with its look-ups.

@@ -16,8 +16,8 @@ import (
 	"strings"
 	"testing"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 // gmlKey is a GraphML attribute declaration.

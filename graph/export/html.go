@@ -7,7 +7,7 @@ import (
 	"io"
 	"strconv"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 // HTML writes g as one self-contained HTML page: the SVG picture (see SVG)

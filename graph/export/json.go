@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"kg/graph"
+	"github.com/kgraph/kg/graph"
 )
 
 type cyElements struct {

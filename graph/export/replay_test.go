@@ -11,7 +11,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
 // replayDriver returns a driver for the Neo4j of NEO4J_URI, or else for one

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // TestCount checks that Count finds as many items as Read goes through:

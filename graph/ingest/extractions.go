@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // ExtractionReader reads extraction JSON Lines, one schema.Extraction a

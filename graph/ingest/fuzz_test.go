@@ -13,7 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Fuzz targets for every input parser: plain text (one article a file),

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // write creates the files (name -> content) under a temp dir and returns

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"kg/extract"
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // The limits of the readers on large input, stated in README.md

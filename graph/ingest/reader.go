@@ -15,7 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"kg/schema"
+	"github.com/kgraph/kg/schema"
 )
 
 // Reader reads articles from a list of inputs. Its Read method has the

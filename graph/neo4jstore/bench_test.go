@@ -10,11 +10,11 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"kg/extract"
-	"kg/extract/eval"
-	"kg/graph"
-	"kg/graph/neo4jstore/neo4jtest"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/schema"
 )
 
 // benchRelations is the least number of relations the load benchmarks

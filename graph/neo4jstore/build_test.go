@@ -11,10 +11,10 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"kg/extract"
-	"kg/extract/eval"
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/eval"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // These tests run the whole pipeline (graph.Builder with the real

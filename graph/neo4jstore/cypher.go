@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // The query shapes. Each is one UNWIND over $rows so that Neo4j caches one

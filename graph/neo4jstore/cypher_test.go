@@ -12,8 +12,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 func TestQuote(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // awaitIndexSeconds bounds how long a look-up waits for the full-text

@@ -10,8 +10,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
-	"kg/graph"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // ErrReadOnly is the error, wrapped, of a Query that tried to write.

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"kg/graph"
-	"kg/graph/neo4jstore/neo4jtest"
-	"kg/schema"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
+	"github.com/kgraph/kg/schema"
 )
 
 func TestMain(m *testing.M) { neo4jtest.Main(m) }

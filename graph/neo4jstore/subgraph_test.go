@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"kg/extract"
-	"kg/graph"
-	"kg/graph/ingest"
-	"kg/schema"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/schema"
 )
 
 // recorder is a graph.Sink that keeps what it is given.
