@@ -46,7 +46,8 @@ func New(opts Options) (*Extractor, error) {
 type doc struct {
 	lx        *lexicon
 	cues      cueIndex
-	text      string
+	fold      folded
+	text      string // the folded text
 	toks      []token
 	sents     []sentence
 	bodyStart int // first token after the dateline
@@ -108,14 +109,17 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		a.ID = schema.ArticleID(a.Ref, a.Text)
 	}
 	d := &doc{
-		lx: x.lx, cues: x.cues, text: a.Text,
+		lx: x.lx, cues: x.cues, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{},
 	}
-	d.toks = tokenize(a.Text)
+	// Invisible characters (zero-width, bidirectional controls) are
+	// removed before anything reads the text; offsets map back.
+	d.text = d.fold.text
+	d.toks = tokenize(d.text)
 	bodyByte := 0
-	if dl, ok := parseDateline(a.Text); ok {
+	if dl, ok := parseDateline(d.text); ok {
 		if a.Place == "" {
 			a.Place = dl.place
 		}
@@ -235,7 +239,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		if m.kind != mkDemonym && m.kind != mkDesc {
 			aliases[m.ent][s] = true
 		}
-		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.toks[m.from].start, End: d.toks[m.to-1].end})
+		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[m.from].start), End: d.fold.end(d.toks[m.to-1].end)})
 	}
 	for _, r := range d.rels {
 		used[r.subj], used[r.obj] = true, true
@@ -284,6 +288,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			continue
 		}
 		s := d.sents[r.sent]
+		start, end := d.fold.start(s.start), d.fold.end(s.end)
 		key := schema.RelationKey(a.ID, r.sent, ids[r.subj], r.typ, ids[r.obj])
 		if seen[key] {
 			continue
@@ -292,7 +297,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		spec, _ := r.typ.Spec()
 		rel := schema.Relation{
 			Key: key, Type: r.typ, Subject: ids[r.subj], Object: ids[r.obj], Article: a.ID,
-			Sentence: r.sent, Evidence: strings.TrimSpace(d.text[s.start:s.end]), Start: s.start, End: s.end,
+			Sentence: r.sent, Evidence: strings.TrimSpace(a.Text[start:end]), Start: start, End: end,
 			Tense: r.tense, Confidence: r.confidence, CAMEO: spec.CAMEO, Role: r.role,
 		}
 		if !spec.Structural {
