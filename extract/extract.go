@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -23,8 +24,10 @@ type Options struct {
 // Extractor extracts entities and relations from articles. It is safe for
 // concurrent use: its data is read-only once built.
 type Extractor struct {
-	lx   *lexicon
-	cues cueIndex
+	lx     *lexicon
+	cues   cueIndex
+	fx     *frameLexicon
+	parser *syntax.Parser
 }
 
 // New builds an Extractor from the embedded data and opts.
@@ -38,7 +41,9 @@ func New(opts Options) (*Extractor, error) {
 	}
 	return &Extractor{
 		lx:   compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
-		cues: buildCues(),
+		cues:   buildCues(),
+		fx:     defaultFrames(),
+		parser: syntax.Default(),
 	}, nil
 }
 
@@ -46,6 +51,8 @@ func New(opts Options) (*Extractor, error) {
 type doc struct {
 	lx        *lexicon
 	cues      cueIndex
+	fx        *frameLexicon
+	parser    *syntax.Parser
 	fold      folded
 	text      string // the folded text
 	toks      []token
@@ -109,7 +116,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		a.ID = schema.ArticleID(a.Ref, a.Text)
 	}
 	d := &doc{
-		lx: x.lx, cues: x.cues, fold: foldInvisible(a.Text),
+		lx: x.lx, cues: x.cues, fx: x.fx, parser: x.parser, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{},

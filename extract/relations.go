@@ -53,6 +53,16 @@ func actorOK(t schema.EntityType) bool {
 	return t == schema.Person || t == schema.Organization || t == schema.Country || t == schema.Group
 }
 
+// The relation passes: the grammar pass reads each sentence's parse, the
+// rules pass its tokens.
+const (
+	passGrammar = 1 << iota
+	passRules
+)
+
+// passes selects the relation passes that run (tests compare them).
+var passes = passGrammar | passRules
+
 // findRelations applies the relation rules to every sentence.
 func (d *doc) findRelations() {
 	d.mentionAt = make([]int, len(d.toks))
@@ -66,8 +76,16 @@ func (d *doc) findRelations() {
 	}
 	d.objMention = map[int]bool{}
 	d.markAppositions()
+	var g grammar
 	for si, s := range d.sents {
-		d.sentenceRelations(si, s)
+		if passes&passGrammar != 0 && s.to-s.from <= maxSentence {
+			g.parseSentence(d.parser, d.toks, s)
+			last := d.toks[s.to-1].text
+			d.grammarRelations(&clause{si: si, s: s, g: &g, ask: last == "?"})
+		}
+		if passes&passRules != 0 {
+			d.sentenceRelations(si, s)
+		}
 	}
 	d.structural()
 }

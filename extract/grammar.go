@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/syntax"
+)
+
+// grammar is the parse of one sentence: the parser's words, each tied to
+// the token it came from, and the dependents of every word.
+type grammar struct {
+	words []syntax.Word
+	text  []string // the words as given to the parser
+	lower []string
+	tok   []int // word -> token index in the article
+	// wordAt maps a token of the sentence (token - from) to its first word.
+	wordAt []int
+	from   int
+	// kids holds the dependents of word w at kids[kidAt[w]:kidAt[w+1]], in
+	// sentence order.
+	kids  []int
+	kidAt []int
+}
+
+// contractions split a token the way the treebank does: "didn't" is "did"
+// and "n't", "won't" is "wo" and "n't", "cannot" is "can" and "not".
+func splitContraction(t string) (string, string, bool) {
+	l := strings.ToLower(t)
+	switch l {
+	case "cannot":
+		return t[:3], t[3:], true
+	case "won't", "won’t":
+		return t[:2], t[2:], true
+	case "can't", "can’t":
+		return t[:2], t[2:], true
+	case "shan't", "shan’t":
+		return t[:3], t[3:], true
+	}
+	for _, suf := range []string{"n't", "n’t"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+1 {
+			k := len(t) - len(suf)
+			return t[:k], t[k:], true
+		}
+	}
+	for _, suf := range []string{"'ll", "'re", "'ve", "'d", "'m", "’ll", "’re", "’ve", "’d", "’m"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf) {
+			k := len(t) - len(suf)
+			return t[:k], t[k:], true
+		}
+	}
+	return "", "", false
+}
+
+// parseSentence fills g with the parse of sentence s. Tokens that the
+// treebank splits ("didn't") become two words of one token.
+func (g *grammar) parseSentence(p *syntax.Parser, toks []token, s sentence) {
+	g.from = s.from
+	g.text = g.text[:0]
+	g.tok = g.tok[:0]
+	g.wordAt = g.wordAt[:0]
+	for k := s.from; k < s.to; k++ {
+		g.wordAt = append(g.wordAt, len(g.text))
+		t := toks[k].text
+		if a, b, ok := splitContraction(t); ok {
+			g.text = append(g.text, a, b)
+			g.tok = append(g.tok, k, k)
+			continue
+		}
+		g.text = append(g.text, t)
+		g.tok = append(g.tok, k)
+	}
+	g.words = p.Parse(g.text, g.words)
+	g.lower = g.lower[:0]
+	for _, w := range g.text {
+		g.lower = append(g.lower, strings.ToLower(w))
+	}
+	n := len(g.words)
+	g.kidAt = append(g.kidAt[:0], make([]int, n+1)...)
+	for _, w := range g.words {
+		if w.Head >= 0 {
+			g.kidAt[w.Head+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		g.kidAt[i] += g.kidAt[i-1]
+	}
+	g.kids = append(g.kids[:0], make([]int, g.kidAt[n])...)
+	fill := append([]int(nil), g.kidAt[:n]...)
+	for i, w := range g.words {
+		if w.Head >= 0 {
+			g.kids[fill[w.Head]] = i
+			fill[w.Head]++
+		}
+	}
+}
+
+// deps returns the dependents of word w in sentence order.
+func (g *grammar) deps(w int) []int { return g.kids[g.kidAt[w]:g.kidAt[w+1]] }
+
+// dep returns the first dependent of w with relation r (its base relation
+// when base is true), or -1.
+func (g *grammar) dep(w int, r syntax.Rel) int {
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// depBase returns the first dependent of w whose base relation is r.
+func (g *grammar) depBase(w int, r syntax.Rel) int {
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel.Base() == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasDepLemma reports whether w has a dependent with relation r (by base)
+// and one of the lemmas.
+func (g *grammar) hasDepLemma(w int, r syntax.Rel, lemmas ...string) bool {
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel.Base() != r {
+			continue
+		}
+		for _, l := range lemmas {
+			if g.words[k].Lemma == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseOf returns the lemma of the preposition (case dependent) of w, or "".
+func (g *grammar) caseOf(w int) string {
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel.Base() == syntax.Case {
+			return g.lower[k]
+		}
+	}
+	return ""
+}
+
+// conjuncts returns w and the words coordinated with it ("A, B and C").
+func (g *grammar) conjuncts(w int, out []int) []int {
+	out = append(out, w)
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.Conj {
+			out = g.conjuncts(k, out)
+		}
+	}
+	return out
+}
+
+// span returns the first and last word of w's subtree.
+func (g *grammar) span(w int) (int, int) {
+	lo, hi := w, w
+	for _, k := range g.deps(w) {
+		a, b := g.span(k)
+		if a < lo {
+			lo = a
+		}
+		if b > hi {
+			hi = b
+		}
+	}
+	return lo, hi
+}
