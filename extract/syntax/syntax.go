@@ -1,0 +1,207 @@
+// Package syntax tags, lemmatizes and parses English sentences into
+// Universal Dependencies trees. It is a greedy averaged-perceptron POS
+// tagger, a lemmatizer (exceptions from the training data and suffix rules
+// by tag) and a greedy arc-hybrid dependency parser with an averaged
+// perceptron for the transitions and another for the arc labels, trained
+// on the English Web Treebank (see MODEL.md for the data, the scores and
+// the command that rebuilds the embedded model).
+//
+// Parse takes a sentence already split into words. Contractions may come
+// whole ("didn't", "they'll") or split the UD way ("did" "n't"); a whole
+// one is split for parsing and the analysis of its main part (the verb or
+// pronoun) is returned for it.
+package syntax
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Word is the analysis of one word of a sentence.
+type Word struct {
+	Lemma string // lower-case lemma: "met" -> "meet", "talks" -> "talk", "n't" -> "not"
+	POS   POS
+	Head  int // index of the head word in the sentence; -1 for the root
+	Rel   Rel
+}
+
+// Parser tags, lemmatizes and parses sentences. It is safe for concurrent
+// use: the model is read-only once loaded. The zero value is not usable;
+// get one from Default or Load.
+type Parser struct {
+	tagW    sparseTable
+	tagDict u64Map
+	arcW    dense3Table
+	relW    sparseTable
+	lem     lemmatizer
+	pool    sync.Pool
+}
+
+//go:embed model/en.bin.gz
+var embedded []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultParser *Parser
+)
+
+// Default returns the parser of the embedded model, loaded on first use.
+// It panics if the embedded model is corrupt, which a test rules out.
+func Default() *Parser {
+	defaultOnce.Do(func() {
+		p, err := Load(bytes.NewReader(embedded))
+		if err != nil {
+			panic(fmt.Sprintf("syntax: embedded model: %v", err))
+		}
+		defaultParser = p
+	})
+	return defaultParser
+}
+
+// Load reads a gzip-compressed model written by Train's Save.
+func Load(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	m, err := readModel(zr)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	if err := zr.Close(); err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	return m.parser(), nil
+}
+
+// scratch is the per-call working memory of Parse.
+type scratch struct {
+	sub    []string // words after splitting contractions
+	owner  []int32  // input word of each sub-word
+	info   []wordInfo
+	tags   []POS
+	st     state
+	feats  []uint64
+	bytes  []byte
+	lemBuf []byte
+	lemOff []int32 // start and end in lemBuf of each computed lemma, or -1
+	lemStr []string
+	repr   []int32 // representative sub-word of each input word
+}
+
+func (p *Parser) getScratch() *scratch {
+	if s, ok := p.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{feats: make([]uint64, 0, 128)}
+}
+
+// Parse tags, lemmatizes and parses one sentence given as words (already
+// tokenized). It returns one Word per input word; buf is reused when it is
+// large enough, so a caller can parse sentence after sentence without
+// allocating. The words form one tree: exactly one word has Head -1.
+func (p *Parser) Parse(words []string, buf []Word) []Word {
+	n := len(words)
+	if cap(buf) < n {
+		buf = make([]Word, n)
+	}
+	buf = buf[:n]
+	if n == 0 {
+		return buf
+	}
+	sc := p.getScratch()
+	defer p.pool.Put(sc)
+
+	sub := splitContractions(sc, words)
+	m := len(sub)
+	if cap(sc.info) < m+1 {
+		sc.info = make([]wordInfo, m+1)
+		sc.tags = make([]POS, m+1)
+	}
+	info, tags := sc.info[:m], sc.tags[:m]
+	sc.bytes = fillInfo(sub, info, sc.bytes)
+	sc.feats = p.tag(info, tags, sc.feats)
+	st := &sc.st
+	st.info, st.tags = info, tags
+	st.reset(m)
+	sc.feats = p.parse(st, sc.feats)
+	p.output(sc, words, sub, buf)
+	return buf
+}
+
+// parse runs the transition system to the end.
+func (p *Parser) parse(st *state, f []uint64) []uint64 {
+	for !st.done() {
+		shift, left, right := st.valid()
+		var act int
+		switch {
+		case shift && !left && !right:
+			act = actShift
+		case left && !shift && !right:
+			act = actLeft
+		case right && !shift && !left:
+			act = actRight
+		default:
+			f = st.arcFeats(f[:0])
+			var sc [3]int32
+			for _, h := range f {
+				p.arcW.add(h, &sc)
+			}
+			act = -1
+			if shift {
+				act = actShift
+			}
+			if left && (act < 0 || sc[actLeft] > sc[act]) {
+				act = actLeft
+			}
+			if right && (act < 0 || sc[actRight] > sc[act]) {
+				act = actRight
+			}
+		}
+		f = p.apply(st, act, f)
+	}
+	return f
+}
+
+// apply performs transition act, labelling the arc it makes.
+func (p *Parser) apply(st *state, act int, f []uint64) []uint64 {
+	switch act {
+	case actShift:
+		st.stack = append(st.stack, st.b)
+		st.b++
+	case actLeft, actRight:
+		k := len(st.stack)
+		d := st.stack[k-1]
+		h := st.b
+		if act == actRight {
+			h = st.stack[k-2]
+		}
+		st.stack = st.stack[:k-1]
+		if int(h) == st.n {
+			st.arc(h, d, Root)
+			break
+		}
+		f = st.relFeats(f[:0], h, d)
+		st.arc(h, d, p.label(f))
+	}
+	return f
+}
+
+// label returns the best non-root label for features f.
+func (p *Parser) label(f []uint64) Rel {
+	var sc [numRel]int32
+	for _, h := range f {
+		p.relW.add(h, sc[:])
+	}
+	best := 1
+	for r := 2; r < numRel; r++ {
+		if r != int(Root) && sc[r] > sc[best] {
+			best = r
+		}
+	}
+	return Rel(best)
+}

@@ -1,0 +1,271 @@
+package syntax
+
+import (
+	"math"
+	"sort"
+)
+
+// sparseTable maps feature hashes to sparse rows of class weights. It is an
+// open-addressing hash table of 64-bit slots (a 32-bit fingerprint of the
+// hash and an offset into ent); ent[off] is the row length n and the n
+// entries after it pack a class in the top 8 bits and a signed 24-bit
+// weight in the rest.
+type sparseTable struct {
+	mask  uint64
+	slots []uint64
+	ent   []int32
+}
+
+// dense3Table maps feature hashes to dense rows of three weights, one for
+// each unlabelled transition, stored inline with the fingerprint.
+type dense3Table struct {
+	mask  uint64
+	slots []d3slot
+}
+
+type d3slot struct {
+	fp uint32
+	w  [3]int32
+}
+
+func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+// tableSize returns a power of two at least twice n.
+func tableSize(n int) int {
+	s := 16
+	for s < 2*n {
+		s <<= 1
+	}
+	return s
+}
+
+// add adds the row of feature h to scores.
+func (t *sparseTable) add(h uint64, scores []int32) {
+	fp := fingerprint(h)
+	i := h & t.mask
+	for {
+		s := t.slots[i]
+		if s == 0 {
+			return
+		}
+		if uint32(s>>32) == fp {
+			off := uint32(s)
+			n := t.ent[off]
+			for _, e := range t.ent[off+1 : off+1+uint32(n)] {
+				scores[uint32(e)>>24] += e << 8 >> 8
+			}
+			return
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// add adds the row of feature h to scores.
+func (t *dense3Table) add(h uint64, scores *[3]int32) {
+	fp := fingerprint(h)
+	i := h & t.mask
+	for {
+		s := &t.slots[i]
+		if s.fp == fp {
+			scores[0] += s.w[0]
+			scores[1] += s.w[1]
+			scores[2] += s.w[2]
+			return
+		}
+		if s.fp == 0 {
+			return
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// row is one feature's quantised weights, as stored in a model file.
+type row struct {
+	h   uint64
+	cls []uint8 // for sparse rows; nil for dense rows (all classes)
+	w   []int32
+}
+
+func buildSparse(rows []row) sparseTable {
+	t := sparseTable{}
+	size := tableSize(len(rows))
+	t.mask = uint64(size - 1)
+	t.slots = make([]uint64, size)
+	n := 0
+	for _, r := range rows {
+		n += 1 + len(r.w)
+	}
+	t.ent = make([]int32, 0, n)
+	for _, r := range rows {
+		off := uint32(len(t.ent))
+		t.ent = append(t.ent, int32(len(r.w)))
+		for k, w := range r.w {
+			t.ent = append(t.ent, int32(uint32(r.cls[k])<<24|uint32(w)&0xFFFFFF))
+		}
+		fp := fingerprint(r.h)
+		i := r.h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = uint64(fp)<<32 | uint64(off)
+	}
+	return t
+}
+
+func buildDense3(rows []row) dense3Table {
+	t := dense3Table{}
+	size := tableSize(len(rows))
+	t.mask = uint64(size - 1)
+	t.slots = make([]d3slot, size)
+	for _, r := range rows {
+		fp := fingerprint(r.h)
+		i := r.h & t.mask
+		for t.slots[i].fp != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = d3slot{fp: fp, w: [3]int32{r.w[0], r.w[1], r.w[2]}}
+	}
+	return t
+}
+
+// u64Map maps feature hashes to small values (a tag, an index).
+type u64Map struct {
+	mask uint64
+	keys []uint64
+	vals []uint32
+}
+
+func buildU64Map(keys []uint64, vals []uint32) u64Map {
+	size := tableSize(len(keys))
+	m := u64Map{mask: uint64(size - 1), keys: make([]uint64, size), vals: make([]uint32, size)}
+	for j, k := range keys {
+		if k == 0 {
+			k = 1
+		}
+		i := k & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i] = k
+		m.vals[i] = vals[j]
+	}
+	return m
+}
+
+func (m *u64Map) get(k uint64) (uint32, bool) {
+	if k == 0 {
+		k = 1
+	}
+	i := k & m.mask
+	for {
+		x := m.keys[i]
+		if x == k {
+			return m.vals[i], true
+		}
+		if x == 0 {
+			return 0, false
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// perceptron is an averaged perceptron under training: a dense row of
+// nclass integer weights per feature, created on its first update.
+type perceptron struct {
+	nclass int
+	index  map[uint64]int32
+	w      []int32
+	tot    []int64
+	ts     []int32
+	clock  int32
+}
+
+func newPerceptron(nclass int) *perceptron {
+	return &perceptron{nclass: nclass, index: make(map[uint64]int32)}
+}
+
+// score adds the current weights of feats to scores.
+func (p *perceptron) score(feats []uint64, scores []int32) {
+	for _, h := range feats {
+		r, ok := p.index[h]
+		if !ok {
+			continue
+		}
+		ws := p.w[int(r)*p.nclass : int(r+1)*p.nclass]
+		for c, w := range ws {
+			scores[c] += w
+		}
+	}
+}
+
+// tick advances the clock by one training instance.
+func (p *perceptron) tick() { p.clock++ }
+
+// update moves the weights of feats towards class truth and away from guess.
+func (p *perceptron) update(feats []uint64, truth, guess int) {
+	for _, h := range feats {
+		r, ok := p.index[h]
+		if !ok {
+			r = int32(len(p.index))
+			p.index[h] = r
+			for c := 0; c < p.nclass; c++ {
+				p.w = append(p.w, 0)
+				p.tot = append(p.tot, 0)
+				p.ts = append(p.ts, 0)
+			}
+		}
+		base := int(r) * p.nclass
+		p.bump(base+truth, 1)
+		p.bump(base+guess, -1)
+	}
+}
+
+func (p *perceptron) bump(i int, d int32) {
+	p.tot[i] += int64(p.clock-p.ts[i]) * int64(p.w[i])
+	p.ts[i] = p.clock
+	p.w[i] += d
+}
+
+// rows returns the averaged weights quantised so that the largest magnitude
+// becomes limit; averaged weights smaller in magnitude than prune are
+// dropped, and rows left empty with them. Rows are sorted by hash.
+func (p *perceptron) rows(limit, prune float64, dense bool) []row {
+	avg := make([]float64, len(p.w))
+	maxAbs := 0.0
+	for i := range p.w {
+		a := float64(p.tot[i]+int64(p.clock-p.ts[i])*int64(p.w[i])) / float64(max(p.clock, 1))
+		avg[i] = a
+		maxAbs = math.Max(maxAbs, math.Abs(a))
+	}
+	scale := 0.0
+	if maxAbs > 0 {
+		scale = limit / maxAbs
+	}
+	var out []row
+	for h, r := range p.index {
+		base := int(r) * p.nclass
+		var rw row
+		rw.h = h
+		keep := false
+		for c := 0; c < p.nclass; c++ {
+			q := int32(math.Round(avg[base+c] * scale))
+			if math.Abs(avg[base+c]) < prune {
+				q = 0
+			}
+			if q != 0 {
+				keep = true
+			}
+			if dense {
+				rw.w = append(rw.w, q)
+			} else if q != 0 {
+				rw.cls = append(rw.cls, uint8(c))
+				rw.w = append(rw.w, q)
+			}
+		}
+		if keep {
+			out = append(out, rw)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].h < out[j].h })
+	return out
+}

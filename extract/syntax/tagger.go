@@ -1,0 +1,87 @@
+package syntax
+
+// The tagger is a greedy left-to-right averaged perceptron over the
+// templates in tagFeats.
+
+const (
+	noneTag  = uint64(numPOS)     // before the first or after the last word
+	rootTag  = uint64(numPOS + 1) // the artificial root
+	startVal = 0x5354415254       // word value before the first word
+	endVal   = 0x454E44           // word value after the last word
+)
+
+// tagFeats appends the tagger features of word i to f; p1 and p2 are the
+// tags of the two words before it.
+func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
+	n := len(info)
+	w := &info[i]
+	var wm1, wm2, sm1, wp1, wp2, sp1, shm1, shp1 uint64 = startVal, startVal, startVal, endVal, endVal, endVal, startVal, endVal
+	if i > 0 {
+		wm1, sm1, shm1 = info[i-1].norm, info[i-1].suf3, info[i-1].shape
+		if i > 1 {
+			wm2 = info[i-2].norm
+		}
+	}
+	if i+1 < n {
+		wp1, sp1, shp1 = info[i+1].norm, info[i+1].suf3, info[i+1].shape
+		if i+2 < n {
+			wp2 = info[i+2].norm
+		}
+	}
+	return append(f,
+		f1(1, 0),
+		f1(2, w.norm),
+		f1(3, w.suf3),
+		f1(4, w.suf2),
+		f1(5, w.suf1),
+		f1(6, w.pre2),
+		f1(7, w.shape),
+		f1(8, w.exact),
+		f1(9, p1),
+		f2(10, p1, p2),
+		f2(11, p1, w.norm),
+		f1(12, wm1),
+		f1(13, sm1),
+		f1(14, wm2),
+		f1(15, wp1),
+		f1(16, sp1),
+		f1(17, wp2),
+		f2(18, shm1, w.shape),
+		f2(19, w.shape, shp1),
+		f2(20, wm1, w.norm),
+		f2(21, w.norm, wp1),
+		f2(22, p1, w.suf3),
+		f3(23, p1, w.shape, shp1),
+	)
+}
+
+// tag assigns a tag to every word of info.
+func (p *Parser) tag(info []wordInfo, tags []POS, f []uint64) []uint64 {
+	var scores [numPOS]int32
+	for i := range info {
+		if t, ok := p.tagDict.get(info[i].exact); ok {
+			tags[i] = POS(t)
+			continue
+		}
+		p1, p2 := noneTag, noneTag
+		if i > 0 {
+			p1 = uint64(tags[i-1])
+			if i > 1 {
+				p2 = uint64(tags[i-2])
+			}
+		}
+		f = tagFeats(f[:0], info, i, p1, p2)
+		scores = [numPOS]int32{}
+		for _, h := range f {
+			p.tagW.add(h, scores[:])
+		}
+		best := 1
+		for c := 2; c < numPOS; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		tags[i] = POS(best)
+	}
+	return f
+}
