@@ -108,30 +108,40 @@ func (d *doc) nounSubjects(c *clause, p int) []int {
 // objectsOf returns the entities that frame f of predicate p acts on.
 func (d *doc) objectsOf(c *clause, p int, f frame) []int {
 	g := c.g
-	switch f.slot {
-	case slotObj:
-		if g.words[p].POS == syntax.VERB && passive(g, p) {
-			if k := g.depBase(p, syntax.NSubj); k >= 0 {
-				return d.argEntities(c, k)
-			}
-			if g.words[p].Rel.Base() == syntax.Acl && g.words[p].Head >= 0 {
-				return d.argEntities(c, g.words[p].Head)
-			}
-			return nil
+	var out []int
+	if f.obj {
+		out = d.directObjects(c, p)
+	}
+	if len(out) == 0 && f.iobj {
+		if k := g.depBase(p, syntax.IObj); k >= 0 {
+			out = d.argEntities(c, k)
 		}
-		if k := g.depBase(p, syntax.Obj); k >= 0 {
+	}
+	if len(out) == 0 && len(f.preps) > 0 {
+		out = d.prepObjects(c, p, f.preps)
+	}
+	return out
+}
+
+// directObjects returns the entities of p's direct object: its object, the
+// subject of a passive, the noun a passive participle or a relative clause
+// modifies.
+func (d *doc) directObjects(c *clause, p int) []int {
+	g := c.g
+	if g.words[p].POS == syntax.VERB && passive(g, p) {
+		if k := g.depBase(p, syntax.NSubj); k >= 0 {
 			return d.argEntities(c, k)
 		}
-		if g.words[p].Rel == syntax.AclRelcl && g.words[p].Head >= 0 && relativeObject(g, p) {
+		if g.words[p].Rel.Base() == syntax.Acl && g.words[p].Head >= 0 {
 			return d.argEntities(c, g.words[p].Head)
 		}
-	case slotIObj:
-		if k := g.depBase(p, syntax.IObj); k >= 0 {
-			return d.argEntities(c, k)
-		}
-		return d.prepObjects(c, p, []string{"to", "for"})
-	case slotPrep:
-		return d.prepObjects(c, p, f.preps)
+		return nil
+	}
+	if k := g.depBase(p, syntax.Obj); k >= 0 {
+		return d.argEntities(c, k)
+	}
+	if g.words[p].Rel == syntax.AclRelcl && g.words[p].Head >= 0 && relativeObject(g, p) {
+		return d.argEntities(c, g.words[p].Head)
 	}
 	return nil
 }
@@ -302,10 +312,17 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		}
 		return nil
 	case "he", "she", "him", "her", "his", "hers":
+		// the person the last sentence was about, else the last named
+		if e := d.topicOf(c.si, true); e >= 0 {
+			return []int{e}
+		}
 		if e := d.lastPerson(g.tok[w]); e >= 0 {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
+		if e := d.topicOf(c.si, false); e >= 0 {
+			return []int{e}
+		}
 		if e := d.lastActor(g.tok[w]); e >= 0 {
 			return []int{e}
 		}
@@ -314,4 +331,18 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		return nil
 	}
 	return nil
+}
+
+// topicOf returns the subject of the sentence before si, when it is a
+// person (person true) or a body, state or group (person false), or -1.
+func (d *doc) topicOf(si int, person bool) int {
+	if si == 0 || si-1 >= len(d.topics) {
+		return -1
+	}
+	for _, e := range d.topics[si-1] {
+		if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
+			return e
+		}
+	}
+	return -1
 }

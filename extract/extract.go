@@ -95,6 +95,8 @@ type doc struct {
 	rels    []rel
 
 	accusations  []rel
+	// topics holds, per sentence read, the subject of its main clause.
+	topics [][]int
 	lastProposer map[int]int
 }
 

@@ -5,23 +5,15 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// slot says where a frame finds its object.
-type slot uint8
-
-const (
-	slotObj  slot = iota // the direct object: "accused Japan"
-	slotPrep             // the object of a preposition: "met with", "sanctions on"
-	slotIObj             // the indirect object: "gave Japan aid"
-	slotNone             // no object: "the sides agreed"
-)
-
 // frame is one reading of a predicate: the relation it states and where
 // its object is.
 type frame struct {
-	typ  schema.RelationType
-	slot slot
-	// preps are the prepositions of a slotPrep frame ("with", "on").
-	preps []string
+	typ schema.RelationType
+	// obj and iobj say the direct or indirect object is the target;
+	// preps are the prepositions whose objects are ("with", "on"), tried
+	// after them.
+	obj, iobj bool
+	preps     []string
 	// prt is a particle the verb must have ("down" in "turn down").
 	prt string
 	// noun is the direct object a light verb needs ("talks" in "hold
@@ -31,6 +23,14 @@ type frame struct {
 	// object is named ("A and B agreed").
 	mutual bool
 }
+
+// frameLexicon holds the frames of verbs and event nouns by lemma.
+type frameLexicon struct {
+	verbs, nouns map[string][]frame
+}
+
+func (fx *frameLexicon) verb(lemma string) []frame { return fx.verbs[lemma] }
+func (fx *frameLexicon) noun(lemma string) []frame { return fx.nouns[lemma] }
 
 // mood is what the context of a predicate does to its event.
 type mood uint8
@@ -53,6 +53,7 @@ type clause struct {
 // grammarRelations reads the relations of sentence si from its parse.
 func (d *doc) grammarRelations(c *clause) {
 	g := c.g
+	d.recordTopic(c)
 	for p := range g.words {
 		w := g.words[p]
 		var frames []frame
@@ -70,7 +71,7 @@ func (d *doc) grammarRelations(c *clause) {
 			}
 			d.applyFrame(c, p, f)
 		}
-		if w.POS == syntax.VERB && speechVerbs[w.Lemma] {
+		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
 			d.reportedDemand(c, p)
 		}
 	}
@@ -107,6 +108,11 @@ func (d *doc) applyFrame(c *clause, p int, f frame) {
 	}
 	subjs := d.subjectsOf(c, p)
 	if len(subjs) == 0 {
+		// "talks between Japan and France": the parties relate to each
+		// other.
+		if f.mutual && md == moodAssert {
+			d.pairwise(c, typ, d.prepObjects(c, p, []string{"between"}), tense)
+		}
 		return
 	}
 	objs := d.objectsOf(c, p, f)
@@ -119,14 +125,8 @@ func (d *doc) applyFrame(c *clause, p int, f frame) {
 		conf = 0.65
 	}
 	if len(objs) == 0 {
-		if (f.mutual || f.slot == slotNone && typ.Symmetric()) && len(subjs) >= 2 && md == moodAssert {
-			for a := range subjs {
-				for b := range subjs {
-					if a != b && (!typ.Symmetric() || a < b) {
-						d.addRel(rel{typ: typ, subj: subjs[a], obj: subjs[b], sent: c.si, tense: tense, confidence: conf - 0.1})
-					}
-				}
-			}
+		if (f.mutual || typ.Symmetric()) && md == moodAssert {
+			d.pairwise(c, typ, subjs, tense)
 		}
 		return
 	}
@@ -150,4 +150,39 @@ next:
 		out = append(out, o)
 	}
 	return out
+}
+
+// recordTopic notes the subject of the sentence's main clause: what a
+// pronoun in the next sentence most likely refers to.
+func (d *doc) recordTopic(c *clause) {
+	for len(d.topics) <= c.si {
+		d.topics = append(d.topics, nil)
+	}
+	g := c.g
+	for w := range g.words {
+		if g.words[w].Head >= 0 {
+			continue
+		}
+		if k := g.depBase(w, syntax.NSubj); k >= 0 && g.words[k].POS != syntax.PRON {
+			d.topics[c.si] = d.argEntities(c, k)
+		} else if k >= 0 && c.si > 0 && c.si-1 < len(d.topics) {
+			// "He said ...": the topic carries on
+			d.topics[c.si] = d.topics[c.si-1]
+		}
+	}
+}
+
+// pairwise relates each of the parties to each other: "Japan and France
+// agreed" (both ways), "talks between Japan and France".
+func (d *doc) pairwise(c *clause, typ schema.RelationType, parties []int, tense string) {
+	if len(parties) < 2 {
+		return
+	}
+	for a := range parties {
+		for b := range parties {
+			if a != b && (!typ.Symmetric() || a < b) {
+				d.addRel(rel{typ: typ, subj: parties[a], obj: parties[b], sent: c.si, tense: tense, confidence: 0.6})
+			}
+		}
+	}
 }

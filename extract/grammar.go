@@ -22,37 +22,7 @@ type grammar struct {
 	kidAt []int
 }
 
-// contractions split a token the way the treebank does: "didn't" is "did"
-// and "n't", "won't" is "wo" and "n't", "cannot" is "can" and "not".
-func splitContraction(t string) (string, string, bool) {
-	l := strings.ToLower(t)
-	switch l {
-	case "cannot":
-		return t[:3], t[3:], true
-	case "won't", "won’t":
-		return t[:2], t[2:], true
-	case "can't", "can’t":
-		return t[:2], t[2:], true
-	case "shan't", "shan’t":
-		return t[:3], t[3:], true
-	}
-	for _, suf := range []string{"n't", "n’t"} {
-		if strings.HasSuffix(l, suf) && len(l) > len(suf)+1 {
-			k := len(t) - len(suf)
-			return t[:k], t[k:], true
-		}
-	}
-	for _, suf := range []string{"'ll", "'re", "'ve", "'d", "'m", "’ll", "’re", "’ve", "’d", "’m"} {
-		if strings.HasSuffix(l, suf) && len(l) > len(suf) {
-			k := len(t) - len(suf)
-			return t[:k], t[k:], true
-		}
-	}
-	return "", "", false
-}
-
-// parseSentence fills g with the parse of sentence s. Tokens that the
-// treebank splits ("didn't") become two words of one token.
+// parseSentence fills g with the parse of sentence s: one word a token.
 func (g *grammar) parseSentence(p *syntax.Parser, toks []token, s sentence) {
 	g.from = s.from
 	g.text = g.text[:0]
@@ -60,13 +30,7 @@ func (g *grammar) parseSentence(p *syntax.Parser, toks []token, s sentence) {
 	g.wordAt = g.wordAt[:0]
 	for k := s.from; k < s.to; k++ {
 		g.wordAt = append(g.wordAt, len(g.text))
-		t := toks[k].text
-		if a, b, ok := splitContraction(t); ok {
-			g.text = append(g.text, a, b)
-			g.tok = append(g.tok, k, k)
-			continue
-		}
-		g.text = append(g.text, t)
+		g.text = append(g.text, toks[k].text)
 		g.tok = append(g.tok, k)
 	}
 	g.words = p.Parse(g.text, g.words)

@@ -5,9 +5,9 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// speechVerbs report what someone said: an event in the clause they
+// reportVerbs report what someone said: an event in the clause they
 // introduce counts as stated ("said Japan had attacked ...").
-var speechVerbs = map[string]bool{
+var reportVerbs = map[string]bool{
 	"say": true, "tell": true, "add": true, "state": true, "announce": true, "report": true,
 	"confirm": true, "insist": true, "stress": true, "note": true, "declare": true, "write": true,
 	"explain": true, "reiterate": true, "emphasize": true, "emphasise": true, "acknowledge": true,
@@ -223,7 +223,7 @@ func hasMark(g *grammar, w int, m string) bool {
 // reports ("said he would visit").
 func reportedClause(g *grammar, w int) bool {
 	h := g.words[w].Head
-	return h >= 0 && g.words[w].Rel.Base() == syntax.Ccomp && speechVerbs[g.words[h].Lemma]
+	return h >= 0 && g.words[w].Rel.Base() == syntax.Ccomp && reportVerbs[g.words[h].Lemma]
 }
 
 // accusationNouns and proposalNouns tell a denial from a rejection by what

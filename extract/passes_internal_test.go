@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/kgraph/kg/extract/eval"
+)
+
+var passesDir = flag.String("passes.gold", "", "compare the relation passes on the gold files of this directory")
+
+// TestComparePasses scores each relation pass alone and both together on a
+// gold directory: go test ./extract -run ComparePasses -passes.gold DIR.
+func TestComparePasses(t *testing.T) {
+	if *passesDir == "" {
+		t.Skip("no -passes.gold directory")
+	}
+	golds, err := eval.LoadGoldDir(*passesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(p int) { passes = p }(passes)
+	for _, m := range []struct {
+		name string
+		p    int
+	}{{"grammar", passGrammar}, {"rules", passRules}, {"both", passGrammar | passRules}} {
+		passes = m.p
+		r := eval.Score(golds, x.Extract)
+		fmt.Printf("== %s\n", m.name)
+		if os.Getenv("KG_PASSES_VERBOSE") == m.name {
+			r.WriteVerbose(os.Stdout)
+		}
+		r.WriteTable(os.Stdout)
+	}
+}
