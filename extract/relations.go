@@ -680,7 +680,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		}
 		// "a bill proposed by U.S. lawmakers": a reduced passive inside a
 		// noun phrase relates nobody named.
-		if len(c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && cEnd < s.to && toks[cEnd].lower == "by" && !d.hasAuxBefore(s, i) && d.mentionAt[i-1] < 0 {
+		if len(c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && cEnd < s.to && toks[cEnd].lower == "by" && !d.hasAuxBefore(s, i) && (i == s.from || d.mentionAt[i-1] < 0) {
 			continue
 		}
 		// "rejected the charge" is a denial; "dismissed the plan" a rejection.

@@ -229,3 +229,12 @@ func TestSeed(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a participle and its agent ("Backed by X, Y
+// attacked Z") once indexed the token before the sentence.
+func TestOpeningParticiple(t *testing.T) {
+	x := newExtractor(t)
+	for _, text := range []string{"Backed by Chile, Peru attacked Bolivia.", "Supported by Japan, Korea criticized Russia."} {
+		x.Extract(schema.Article{ID: "p", Text: text})
+	}
+}
