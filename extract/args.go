@@ -254,7 +254,7 @@ next:
 // for.
 func (d *doc) wordEntities(c *clause, w int) []int {
 	g := c.g
-	t := g.tok[w]
+	t := g.tok(w)
 	if mi := d.mentionAt[t]; mi >= 0 {
 		e := d.ments[mi].ent
 		if actorOK(d.ents[e].typ) || d.ents[e].typ == schema.Location {
@@ -272,7 +272,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 	// "Paul Ode, the Bank's envoy": an apposition names the noun.
 	for _, k := range g.deps(w) {
 		if g.words[k].Rel == syntax.Appos {
-			if mi := d.mentionAt[g.tok[k]]; mi >= 0 {
+			if mi := d.mentionAt[g.tok(k)]; mi >= 0 {
 				return []int{d.ments[mi].ent}
 			}
 		}
@@ -290,7 +290,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		default:
 			continue
 		}
-		if mi := d.mentionAt[g.tok[k]]; mi >= 0 {
+		if mi := d.mentionAt[g.tok(k)]; mi >= 0 {
 			if e := d.ments[mi].ent; actorOK(d.ents[e].typ) {
 				return []int{e}
 			}
@@ -316,14 +316,14 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		if e := d.topicOf(c.si, true); e >= 0 {
 			return []int{e}
 		}
-		if e := d.lastPerson(g.tok[w]); e >= 0 {
+		if e := d.lastPerson(g.tok(w)); e >= 0 {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
 		}
-		if e := d.lastActor(g.tok[w]); e >= 0 {
+		if e := d.lastActor(g.tok(w)); e >= 0 {
 			return []int{e}
 		}
 	case "we", "us", "our", "i", "me", "my":

@@ -16,12 +16,14 @@ func TestDebugSentence(t *testing.T) {
 		t.Skip("KG_DEBUG_TEXT not set")
 	}
 	x, _ := New(Options{})
-	toks := tokenize(text)
+	d := &doc{parser: x.parser, toks: tokenize(text)}
+	d.sents = splitSentences(d.toks)
+	d.parseAll()
 	var g grammar
-	for _, s := range splitSentences(toks) {
-		g.parseSentence(x.parser, toks, s)
+	for _, s := range d.sents {
+		g.load(d, s)
 		for i, w := range g.words {
-			fmt.Printf("%2d %-14s %-10s %-6s %2d %s\n", i, g.text[i], w.Lemma, w.POS, w.Head, w.Rel)
+			fmt.Printf("%2d %-14s %-10s %-6s %2d %s\n", i, d.toks[g.tok(i)].text, w.Lemma, w.POS, w.Head, w.Rel)
 		}
 	}
 	defer func(p int) { passes = p }(passes)

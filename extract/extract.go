@@ -95,6 +95,8 @@ type doc struct {
 	rels    []rel
 
 	accusations  []rel
+	// syn holds the parse of every token's word (see parseAll).
+	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.
 	topics [][]int
 	lastProposer map[int]int
@@ -166,6 +168,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 			d.lowerWords[t.text] = true
 		}
 	}
+	d.parseAll()
 	d.findMentions()
 	d.decidePlaces()
 	d.findRelations()

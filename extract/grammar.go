@@ -1,42 +1,49 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/kgraph/kg/extract/syntax"
 )
 
-// grammar is the parse of one sentence: the parser's words, each tied to
-// the token it came from, and the dependents of every word.
+// grammar is the parse of one sentence, one word a token: the parser's
+// analysis of each word and the dependents of every word.
 type grammar struct {
-	words []syntax.Word
-	text  []string // the words as given to the parser
+	words []syntax.Word // words[w] is token from+w
 	lower []string
-	tok   []int // word -> token index in the article
-	// wordAt maps a token of the sentence (token - from) to its first word.
-	wordAt []int
-	from   int
+	from  int
 	// kids holds the dependents of word w at kids[kidAt[w]:kidAt[w+1]], in
 	// sentence order.
 	kids  []int
 	kidAt []int
 }
 
-// parseSentence fills g with the parse of sentence s: one word a token.
-func (g *grammar) parseSentence(p *syntax.Parser, toks []token, s sentence) {
-	g.from = s.from
-	g.text = g.text[:0]
-	g.tok = g.tok[:0]
-	g.wordAt = g.wordAt[:0]
-	for k := s.from; k < s.to; k++ {
-		g.wordAt = append(g.wordAt, len(g.text))
-		g.text = append(g.text, toks[k].text)
-		g.tok = append(g.tok, k)
+// parseAll tags and parses every sentence of the article (one word a
+// token) into d.syn; a sentence longer than maxSentence is left unparsed
+// (its words have no tag).
+func (d *doc) parseAll() {
+	d.syn = make([]syntax.Word, len(d.toks))
+	words := make([]string, 0, 64)
+	for _, s := range d.sents {
+		if s.to-s.from > maxSentence {
+			continue
+		}
+		words = words[:0]
+		for k := s.from; k < s.to; k++ {
+			words = append(words, d.toks[k].text)
+		}
+		d.parser.Parse(words, d.syn[s.from:s.to])
 	}
-	g.words = p.Parse(g.text, g.words)
+}
+
+// tok returns the token index of word w.
+func (g *grammar) tok(w int) int { return g.from + w }
+
+// load makes g the parse of sentence s from the article's parse.
+func (g *grammar) load(d *doc, s sentence) {
+	g.from = s.from
+	g.words = d.syn[s.from:s.to]
 	g.lower = g.lower[:0]
-	for _, w := range g.text {
-		g.lower = append(g.lower, strings.ToLower(w))
+	for k := s.from; k < s.to; k++ {
+		g.lower = append(g.lower, d.toks[k].lower)
 	}
 	n := len(g.words)
 	g.kidAt = append(g.kidAt[:0], make([]int, n+1)...)

@@ -79,7 +79,7 @@ func (d *doc) findRelations() {
 	var g grammar
 	for si, s := range d.sents {
 		if passes&passGrammar != 0 && s.to-s.from <= maxSentence {
-			g.parseSentence(d.parser, d.toks, s)
+			g.load(d, s)
 			last := d.toks[s.to-1].text
 			d.grammarRelations(&clause{si: si, s: s, g: &g, ask: last == "?"})
 		}
