@@ -40,7 +40,7 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	return &Extractor{
-		lx:   compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
+		lx:     compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
 		cues:   buildCues(),
 		fx:     defaultFrames(),
 		parser: syntax.Default(),
@@ -94,11 +94,11 @@ type doc struct {
 	homeGaz int
 	rels    []rel
 
-	accusations  []rel
+	accusations []rel
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.
-	topics [][]int
+	topics       [][]int
 	lastProposer map[int]int
 }
 
