@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -49,6 +50,10 @@ func New(opts Options) (*Extractor, error) {
 
 // doc is the working state of one extraction.
 type doc struct {
+	// ctx ends the extraction early (see stop); done is set once it has.
+	ctx   context.Context
+	done  bool
+	steps int
 	lx        *lexicon
 	cues      cueIndex
 	fx        *frameLexicon
@@ -108,6 +113,14 @@ type doc struct {
 // (place, source, date) when the text has a dateline and the fields are
 // empty.
 func (x *Extractor) Extract(a schema.Article) schema.Extraction {
+	ex, _ := x.ExtractContext(context.Background(), a)
+	return ex
+}
+
+// ExtractContext is Extract that stops early when ctx is done: it checks
+// ctx inside its loops over sentences and tokens and returns ctx's error
+// (the extraction is then incomplete and must not be used).
+func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schema.Extraction, error) {
 	// Offsets are into valid UTF-8: invalid bytes become U+FFFD first.
 	if !utf8.ValidString(a.Text) {
 		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
@@ -120,6 +133,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 		a.ID = schema.ArticleID(a.Ref, a.Text)
 	}
 	d := &doc{
+		ctx: ctx,
 		lx: x.lx, cues: x.cues, fx: x.fx, parser: x.parser, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
@@ -172,7 +186,32 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	d.findMentions()
 	d.decidePlaces()
 	d.findRelations()
-	return d.output(a)
+	if d.stopped() {
+		return schema.Extraction{}, d.ctx.Err()
+	}
+	return d.output(a), nil
+}
+
+// stop counts one step of work and reports whether the extraction's
+// context is done; it looks at the context every 256 steps, so a loop can
+// call it on every item.
+func (d *doc) stop() bool {
+	if d.done {
+		return true
+	}
+	d.steps++
+	if d.steps&255 == 0 && d.ctx.Err() != nil {
+		d.done = true
+	}
+	return d.done
+}
+
+// stopped reports whether the context is done, looking at it now.
+func (d *doc) stopped() bool {
+	if !d.done && d.ctx.Err() != nil {
+		d.done = true
+	}
+	return d.done
 }
 
 // decidePlaces settles, per article, whether each capital is a place or

@@ -23,7 +23,7 @@ func (d *doc) parseAll() {
 	d.syn = make([]syntax.Word, len(d.toks))
 	words := make([]string, 0, 64)
 	for _, s := range d.sents {
-		if s.to-s.from > maxSentence {
+		if s.to-s.from > maxSentence || d.stopped() {
 			continue
 		}
 		words = words[:0]

@@ -420,7 +420,9 @@ func (d *doc) matchOrgNoun(i, end int) int {
 func (d *doc) findMentions() {
 	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
-		d.findInSentence(si, s)
+		if !d.stopped() {
+			d.findInSentence(si, s)
+		}
 		d.sentEnd[si] = len(d.ments)
 	}
 }
@@ -433,7 +435,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 	if i < d.bodyStart {
 		i = d.bodyStart
 	}
-	for i < end {
+	for i < end && !d.stop() {
 		t := toks[i]
 		if t.kind != tkWord {
 			i++

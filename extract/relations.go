@@ -78,6 +78,9 @@ func (d *doc) findRelations() {
 	d.markAppositions()
 	var g grammar
 	for si, s := range d.sents {
+		if d.stopped() {
+			return
+		}
 		if passes&passGrammar != 0 && s.to-s.from <= maxSentence {
 			g.load(d, s)
 			last := d.toks[s.to-1].text
@@ -627,7 +630,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 			}
 		}
 	}()
-	for i := s.from; i < s.to; i++ {
+	for i := s.from; i < s.to && !d.stop(); i++ {
 		if d.mentionAt[i] >= 0 {
 			continue
 		}
