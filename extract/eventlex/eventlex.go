@@ -317,17 +317,17 @@ func Default() *Lexicon {
 func Load(events, forms, modality io.Reader) (*Lexicon, error) {
 	l, err := Parse(events)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("events: %w", err)
 	}
 	if forms != nil {
 		if l.forms, err = ParseForms(forms); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("forms: %w", err)
 		}
 	}
 	if modality != nil {
 		ms, err := ParseModality(modality)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("modality: %w", err)
 		}
 		l.modality = make(map[string][]Modality, len(ms))
 		for _, m := range ms {

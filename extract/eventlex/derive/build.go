@@ -136,6 +136,8 @@ func isAlpha(w string) bool {
 
 func plural(w string) string {
 	switch {
+	case strings.HasSuffix(w, "is"):
+		return w[:len(w)-2] + "es"
 	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
 		return w[:len(w)-1] + "ies"
 	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
@@ -407,6 +409,11 @@ func merge(verbC *constraints, p *pattern) (*constraints, error) {
 	if err := readSide(c, p.post, true); err != nil {
 		return nil, err
 	}
+	if len(verbC.slots) > 0 && c.obj != nil && verbC.obj == nil {
+		// "+ASK_FOR" with "* HELP": the noun is the preposition's object,
+		// not a direct object, and the pattern was written for the bare verb.
+		return nil, fmt.Errorf("a verb with its own preposition and a fixed object")
+	}
 	if p.pre != "" {
 		pre := &constraints{}
 		if err := readSide(pre, p.pre, false); err != nil {
@@ -421,6 +428,18 @@ func merge(verbC *constraints, p *pattern) (*constraints, error) {
 	if verbC.prt != "" && c.prt != verbC.prt {
 		return nil, fmt.Errorf("two particles")
 	}
+	// The verb's own preposition may come again in the pattern ("+FIRE_AT"
+	// with "* &ARMS (AT)"): keep one test.
+	seen := map[string]bool{}
+	pps := c.pps[:0]
+	for _, p := range c.pps {
+		k := p.prep + ":" + strings.Join(p.np, " ")
+		if !seen[k] {
+			seen[k] = true
+			pps = append(pps, p)
+		}
+	}
+	c.pps = pps
 	return c, nil
 }
 
