@@ -105,47 +105,6 @@ func (d *doc) nounSubjects(c *clause, p int) []int {
 	return nil
 }
 
-// objectsOf returns the entities that frame f of predicate p acts on.
-func (d *doc) objectsOf(c *clause, p int, f frame) []int {
-	g := c.g
-	var out []int
-	if f.obj {
-		out = d.directObjects(c, p)
-	}
-	if len(out) == 0 && f.iobj {
-		if k := g.depBase(p, syntax.IObj); k >= 0 {
-			out = d.argEntities(c, k)
-		}
-	}
-	if len(out) == 0 && len(f.preps) > 0 {
-		out = d.prepObjects(c, p, f.preps)
-	}
-	return out
-}
-
-// directObjects returns the entities of p's direct object: its object, the
-// subject of a passive, the noun a passive participle or a relative clause
-// modifies.
-func (d *doc) directObjects(c *clause, p int) []int {
-	g := c.g
-	if g.words[p].POS == syntax.VERB && passive(g, p) {
-		if k := g.depBase(p, syntax.NSubj); k >= 0 {
-			return d.argEntities(c, k)
-		}
-		if g.words[p].Rel.Base() == syntax.Acl && g.words[p].Head >= 0 {
-			return d.argEntities(c, g.words[p].Head)
-		}
-		return nil
-	}
-	if k := g.depBase(p, syntax.Obj); k >= 0 {
-		return d.argEntities(c, k)
-	}
-	if g.words[p].Rel == syntax.AclRelcl && g.words[p].Head >= 0 && relativeObject(g, p) {
-		return d.argEntities(c, g.words[p].Head)
-	}
-	return nil
-}
-
 // prepObjects returns the entities in the prepositional phrases of p (or
 // of the noun a light verb carries, or of the light verb that carries the
 // noun p) headed by one of preps.

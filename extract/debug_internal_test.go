@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -16,7 +17,7 @@ func TestDebugSentence(t *testing.T) {
 		t.Skip("KG_DEBUG_TEXT not set")
 	}
 	x, _ := New(Options{})
-	d := &doc{parser: x.parser, toks: tokenize(text)}
+	d := &doc{ctx: context.Background(), parser: x.parser, toks: tokenize(text)}
 	d.sents = splitSentences(d.toks)
 	d.parseAll()
 	var g grammar

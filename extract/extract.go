@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
@@ -27,7 +28,7 @@ type Options struct {
 type Extractor struct {
 	lx     *lexicon
 	cues   cueIndex
-	fx     *frameLexicon
+	events *eventlex.Lexicon
 	parser *syntax.Parser
 }
 
@@ -43,7 +44,7 @@ func New(opts Options) (*Extractor, error) {
 	return &Extractor{
 		lx:     compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
 		cues:   buildCues(),
-		fx:     defaultFrames(),
+		events: eventlex.Default(),
 		parser: syntax.Default(),
 	}, nil
 }
@@ -51,12 +52,12 @@ func New(opts Options) (*Extractor, error) {
 // doc is the working state of one extraction.
 type doc struct {
 	// ctx ends the extraction early (see stop); done is set once it has.
-	ctx   context.Context
-	done  bool
-	steps int
+	ctx       context.Context
+	done      bool
+	steps     int
 	lx        *lexicon
 	cues      cueIndex
-	fx        *frameLexicon
+	events    *eventlex.Lexicon
 	parser    *syntax.Parser
 	fold      folded
 	text      string // the folded text
@@ -134,7 +135,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schem
 	}
 	d := &doc{
 		ctx: ctx,
-		lx: x.lx, cues: x.cues, fx: x.fx, parser: x.parser, fold: foldInvisible(a.Text),
+		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{},

@@ -1,45 +1,21 @@
 package extract
 
 import (
+	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
-
-// frame is one reading of a predicate: the relation it states and where
-// its object is.
-type frame struct {
-	typ schema.RelationType
-	// obj and iobj say the direct or indirect object is the target;
-	// preps are the prepositions whose objects are ("with", "on"), tried
-	// after them.
-	obj, iobj bool
-	preps     []string
-	// prt is a particle the verb must have ("down" in "turn down").
-	prt string
-	// noun is the direct object a light verb needs ("talks" in "hold
-	// talks"): the noun carries the event.
-	noun string
-	// mutual frames relate coordinated subjects to each other when no
-	// object is named ("A and B agreed").
-	mutual bool
-}
-
-// frameLexicon holds the frames of verbs and event nouns by lemma.
-type frameLexicon struct {
-	verbs, nouns map[string][]frame
-}
-
-func (fx *frameLexicon) verb(lemma string) []frame { return fx.verbs[lemma] }
-func (fx *frameLexicon) noun(lemma string) []frame { return fx.nouns[lemma] }
 
 // mood is what the context of a predicate does to its event.
 type mood uint8
 
 const (
-	moodAssert  mood = iota // the event is stated
-	moodDrop                // negated, conditional, asked, hoped for, cancelled, denied
-	moodRejects             // refused: "refused to meet X" rejects X
-	moodWarns               // threatened: "threatened to attack X" warns X
+	moodAssert   mood = iota // the event is stated
+	moodDrop                 // negated, conditional, asked, hoped for, cancelled, denied
+	moodRejects              // refused: "refused to meet X" rejects X
+	moodWarns                // threatened: "threatened to attack X" warns X
+	moodProposes             // offered: "offered to host X" proposes to X
+	moodFuture               // planned: stated, and later
 )
 
 // clause is what grammarRelations knows of one sentence while it reads it.
@@ -50,26 +26,26 @@ type clause struct {
 	ask bool // the sentence is a question
 }
 
-// grammarRelations reads the relations of sentence si from its parse.
+// grammarRelations reads the relations of sentence si from its parse:
+// every verb and event noun of the event lexicon whose pattern the parse
+// bears out states a relation from its subject to its target.
 func (d *doc) grammarRelations(c *clause) {
 	g := c.g
 	d.recordTopic(c)
 	for p := range g.words {
+		if d.stop() {
+			return
+		}
 		w := g.words[p]
-		var frames []frame
+		var entries []eventlex.Entry
 		switch w.POS {
 		case syntax.VERB:
-			frames = d.fx.verb(w.Lemma)
+			entries = d.events.Verb(w.Lemma)
 		case syntax.NOUN:
-			frames = d.fx.noun(w.Lemma)
-		default:
-			continue
+			entries = d.events.Noun(w.Lemma)
 		}
-		for _, f := range frames {
-			if !d.frameFits(g, p, f) {
-				continue
-			}
-			d.applyFrame(c, p, f)
+		if len(entries) > 0 {
+			d.readPredicate(c, p, entries)
 		}
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
 			d.reportedDemand(c, p)
@@ -77,55 +53,158 @@ func (d *doc) grammarRelations(c *clause) {
 	}
 }
 
-// frameFits checks what a frame needs besides its predicate: a particle,
-// a light verb's noun.
-func (d *doc) frameFits(g *grammar, p int, f frame) bool {
-	if f.prt != "" && !g.hasDepLemma(p, syntax.Compound, f.prt) {
-		return false
-	}
-	if f.noun != "" {
-		o := g.depBase(p, syntax.Obj)
-		if o < 0 || g.words[o].Lemma != f.noun {
-			return false
+// readPredicate applies to predicate p the first entry whose pattern holds
+// and whose target is an actor, else the first whose pattern holds. The
+// curated entries, which follow the ontology's cues, come before those
+// derived from the event-coding dictionary.
+func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
+	fr := d.frameOf(c, p)
+	var first *eventlex.Entry
+	for k := range 2 * len(entries) {
+		e := &entries[k%len(entries)]
+		if e.Curated() != (k < len(entries)) {
+			continue
+		}
+		ts, ok := e.Match(&fr)
+		if !ok {
+			continue
+		}
+		if first == nil {
+			first = e
+		}
+		for _, t := range ts {
+			if objs := d.argEntities(c, t.Word.Ref); len(objs) > 0 {
+				if e.Type != "" {
+					d.applyEntry(c, p, e, objs)
+				}
+				return
+			}
 		}
 	}
-	return true
+	if first != nil && first.Type != "" {
+		d.applyEntry(c, p, first, nil)
+	}
 }
 
-// applyFrame adds the relations that frame f of predicate p states.
-func (d *doc) applyFrame(c *clause, p int, f frame) {
+// frameOf describes the dependents of predicate p for the lexicon's
+// patterns: particle, subject, object, indirect object, prepositional
+// phrases. An event noun carried by a light verb ("imposed sanctions on")
+// also takes the verb's prepositional phrases.
+func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
+	g := c.g
+	fr := eventlex.Frame{Lemma: g.words[p].Lemma}
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel {
+		case syntax.CompoundPrt:
+			fr.Particle = g.lower[k]
+		case syntax.NSubj:
+			fr.Subject = d.lexWord(c, k)
+		case syntax.NSubjPass:
+			if g.words[p].POS == syntax.VERB {
+				fr.Object = d.lexWord(c, k)
+			}
+		case syntax.Obj:
+			fr.Object = d.lexWord(c, k)
+		case syntax.IObj:
+			fr.IObj = d.lexWord(c, k)
+		}
+	}
+	fr.Preps = d.lexPreps(c, p, nil)
+	if g.words[p].POS == syntax.NOUN {
+		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
+			fr.Preps = d.lexPreps(c, h, fr.Preps)
+		}
+	}
+	// a passive participle modifying a noun: "the militia backed by X"
+	if fr.Object == nil && g.words[p].POS == syntax.VERB && passive(g, p) && g.words[p].Rel.Base() == syntax.Acl {
+		if h := g.words[p].Head; h >= 0 {
+			fr.Object = d.lexWord(c, h)
+		}
+	}
+	return fr
+}
+
+// lexWord describes word w for the lexicon: lemma, modifiers, possessor,
+// prepositional phrases; Ref is the word index.
+func (d *doc) lexWord(c *clause, w int) *eventlex.Word {
+	g := c.g
+	lw := &eventlex.Word{Lemma: g.words[w].Lemma, Ref: w}
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.Amod, syntax.Nummod:
+			lw.Mods = append(lw.Mods, g.words[k].Lemma)
+		case syntax.NmodPoss:
+			lw.Poss = &eventlex.Word{Lemma: g.words[k].Lemma, Ref: k}
+		}
+	}
+	lw.Preps = d.lexPreps(c, w, nil)
+	return lw
+}
+
+// lexPreps appends the prepositional phrases of w (obl and nmod dependents
+// with a case word) to out.
+func (d *doc) lexPreps(c *clause, w int, out []eventlex.Prep) []eventlex.Prep {
+	g := c.g
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obl, syntax.Nmod:
+		default:
+			continue
+		}
+		cs := g.caseOf(k)
+		if cs == "" {
+			continue
+		}
+		pw := eventlex.Word{Lemma: g.words[k].Lemma, Ref: k}
+		for _, m := range g.deps(k) {
+			switch g.words[m].Rel {
+			case syntax.Compound, syntax.Amod, syntax.Nummod:
+				pw.Mods = append(pw.Mods, g.words[m].Lemma)
+			}
+		}
+		out = append(out, eventlex.Prep{Case: cs, Word: pw})
+	}
+	return out
+}
+
+// applyEntry adds the relations that entry e of predicate p states
+// toward objs (none: the parties of a mutual act, if any).
+func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	g := c.g
 	md, tense := d.moodOf(c, p)
-	if md == moodDrop {
-		return
-	}
-	typ := f.typ
+	typ := e.Type
 	switch md {
+	case moodDrop:
+		return
 	case moodRejects:
 		typ = schema.Rejects
 	case moodWarns:
 		typ = schema.Warns
+	case moodProposes:
+		typ = schema.Proposes
 	}
 	subjs := d.subjectsOf(c, p)
 	if len(subjs) == 0 {
 		// "talks between Japan and France": the parties relate to each
 		// other.
-		if f.mutual && md == moodAssert {
+		if mutualType(typ) && md == moodAssert {
 			d.pairwise(c, typ, d.prepObjects(c, p, []string{"between"}), tense)
 		}
 		return
 	}
-	objs := d.objectsOf(c, p, f)
 	if typ == schema.Rejects || typ == schema.Denies {
 		typ, objs = d.rejectOrDeny(c, p, typ, objs, subjs)
 	}
 	objs = without(objs, subjs, d)
+	if e.Reverse {
+		subjs, objs = objs, subjs
+	}
 	conf := 0.7
 	if g.words[p].POS == syntax.NOUN {
 		conf = 0.65
 	}
 	if len(objs) == 0 {
-		if (f.mutual || typ.Symmetric()) && md == moodAssert {
+		if mutualType(typ) && md == moodAssert {
 			d.pairwise(c, typ, subjs, tense)
 		}
 		return
@@ -135,6 +214,13 @@ func (d *doc) applyFrame(c *clause, p int, f frame) {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf})
 		}
 	}
+}
+
+// mutualType reports whether coordinated subjects with no object of a
+// relation of type t act on each other: "Japan and France met", "agreed",
+// "clashed".
+func mutualType(t schema.RelationType) bool {
+	return t == schema.Meets || t == schema.Agrees || t == schema.Fights
 }
 
 // without drops from objs the subjects and what they speak for.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
@@ -30,48 +31,88 @@ var lightVerbs = map[string]bool{
 	"tighten": true, "pledge": true, "grant": true, "supply": true, "voice": true, "raise": true,
 }
 
-// governorMood is what a verb does to the event of the clause it governs
-// ("refused to meet", "cancelled a visit", "plans to travel").
-type governorMood struct {
-	mood   mood
-	future bool
+// motionVerbs take a purpose clause that happens when they do: "flew to
+// Paris to meet X".
+var motionVerbs = map[string]bool{
+	"travel": true, "fly": true, "go": true, "come": true, "arrive": true, "head": true,
+	"visit": true, "return": true, "leave": true, "depart": true, "journey": true, "set": true,
+	"meet": true, "gather": true, "convene": true,
 }
 
-// governors lists verbs and adjectives that change the event they govern.
-// A governor not listed passes the event on as stated.
-var governors = map[string]governorMood{
-	// refusals reject what the event offered
-	"refuse": {mood: moodRejects}, "decline": {mood: moodRejects},
-	// threats warn whom the event would hit
-	"threaten": {mood: moodWarns},
-	// the event did not happen
-	"cancel": {mood: moodDrop}, "postpone": {mood: moodDrop}, "scrap": {mood: moodDrop},
-	"abandon": {mood: moodDrop}, "delay": {mood: moodDrop}, "suspend": {mood: moodDrop},
-	"deny": {mood: moodDrop}, "fail": {mood: moodDrop}, "avoid": {mood: moodDrop},
-	"stop": {mood: moodDrop}, "halt": {mood: moodDrop}, "prevent": {mood: moodDrop},
-	"block": {mood: moodDrop}, "forbid": {mood: moodDrop}, "oppose": {mood: moodDrop},
-	"reject": {mood: moodDrop}, "rule": {mood: moodDrop}, "doubt": {mood: moodDrop},
-	"question": {mood: moodDrop}, "consider": {mood: moodDrop}, "weigh": {mood: moodDrop},
-	"hope": {mood: moodDrop}, "want": {mood: moodDrop}, "wish": {mood: moodDrop},
-	"try": {mood: moodDrop}, "seek": {mood: moodDrop}, "attempt": {mood: moodDrop},
-	"urge": {mood: moodDrop}, "ask": {mood: moodDrop}, "call": {mood: moodDrop},
-	"demand": {mood: moodDrop}, "request": {mood: moodDrop}, "press": {mood: moodDrop},
-	"encourage": {mood: moodDrop}, "invite": {mood: moodDrop}, "propose": {mood: moodDrop},
-	"suggest": {mood: moodDrop}, "offer": {mood: moodDrop}, "allow": {mood: moodDrop},
-	"permit": {mood: moodDrop}, "fear": {mood: moodDrop}, "accuse": {mood: moodDrop},
-	"allege": {mood: moodDrop}, "claim": {mood: moodDrop}, "need": {mood: moodDrop},
-	"able": {mood: moodDrop}, "unable": {mood: moodDrop}, "likely": {mood: moodDrop},
-	"unlikely": {mood: moodDrop}, "possible": {mood: moodDrop}, "ready": {mood: moodDrop},
-	"willing": {mood: moodDrop}, "prepared": {mood: moodDrop}, "eager": {mood: moodDrop},
-	"reluctant": {mood: moodDrop}, "vow": {mood: moodDrop}, "promise": {mood: moodDrop},
-	"pledge": {mood: moodDrop}, "warn": {mood: moodDrop}, "debate": {mood: moodDrop},
-	"discuss": {mood: moodDrop}, "aim": {mood: moodDrop}, "push": {mood: moodDrop},
-	// planned events happen later
-	"plan": {future: true}, "intend": {future: true}, "expect": {future: true},
-	"schedule": {future: true}, "set": {future: true}, "due": {future: true},
-	"prepare": {future: true}, "agree": {future: true}, "decide": {future: true},
-	"go": {future: true}, "arrange": {future: true}, "slate": {future: true},
-	"poise": {future: true}, "expected": {future: true}, "scheduled": {future: true},
+// nounGovernors are event-like nouns that govern a clause ("plans to
+// visit", "a threat to strike", "the refusal to meet") and what they do to
+// it.
+var nounGovernors = map[string]mood{
+	"plan": moodFuture, "intention": moodFuture, "decision": moodAssert, "threat": moodWarns,
+	"refusal": moodRejects, "offer": moodProposes, "proposal": moodProposes, "invitation": moodProposes,
+	"attempt": moodDrop, "bid": moodDrop, "effort": moodDrop, "call": moodDrop, "demand": moodDrop,
+	"request": moodDrop, "plea": moodDrop, "appeal": moodDrop, "hope": moodDrop, "wish": moodDrop,
+	"desire": moodDrop, "right": moodDrop, "need": moodDrop, "readiness": moodProposes,
+	"willingness": moodProposes, "failure": moodDrop, "pledge": moodFuture, "promise": moodFuture,
+	"order": moodDrop, "permission": moodDrop, "authority": moodDrop, "chance": moodDrop,
+	"possibility": moodDrop, "option": moodDrop, "idea": moodDrop, "move": moodAssert,
+}
+
+// effectMood turns a modality cue's effect into a mood (moodFuture: stated
+// and later).
+func effectMood(e eventlex.Effect) mood {
+	switch e {
+	case eventlex.Future:
+		return moodFuture
+	case eventlex.Asserted:
+		return moodAssert
+	case eventlex.Rejects:
+		return moodRejects
+	case eventlex.Warns:
+		return moodWarns
+	case eventlex.Proposes:
+		return moodProposes
+	}
+	return moodDrop
+}
+
+// governorMood returns what word h does to the clause or event noun cur
+// that hangs on it, and whether h is a modality cue at all.
+func (d *doc) governorMood(c *clause, cur, h int) (mood, bool) {
+	g := c.g
+	hw := g.words[h]
+	if hw.POS == syntax.NOUN {
+		m, ok := nounGovernors[hw.Lemma]
+		return m, ok
+	}
+	var comp eventlex.Complement
+	switch g.words[cur].Rel.Base() {
+	case syntax.Obj, syntax.NSubj:
+		comp = eventlex.Object
+	case syntax.Ccomp:
+		comp = eventlex.That
+		if !hasMark(g, cur, "that") && g.words[cur].POS == syntax.VERB && len(g.lower[cur]) > 4 && g.lower[cur][len(g.lower[cur])-3:] == "ing" {
+			comp = eventlex.Gerund
+		}
+	default:
+		comp = eventlex.ToInf
+		if !hasMark(g, cur, "to") {
+			comp = eventlex.Gerund
+		}
+	}
+	prt := ""
+	if k := g.dep(h, syntax.CompoundPrt); k >= 0 {
+		prt = g.lower[k]
+	}
+	lemma := hw.Lemma
+	if lemma == "go" && comp == eventlex.ToInf {
+		lemma = "going" // "is going to visit"
+	}
+	if m, ok := d.events.ModalityFor(lemma, prt, comp); ok {
+		return effectMood(m.Effect), true
+	}
+	if comp == eventlex.Gerund {
+		// "refused meeting" is rare; a gerund after a to-cue reads as it
+		if m, ok := d.events.ModalityFor(lemma, prt, eventlex.ToInf); ok {
+			return effectMood(m.Effect), true
+		}
+	}
+	return moodAssert, false
 }
 
 // moodOf decides whether predicate p states its event, and its tense. It
@@ -92,32 +133,21 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			if g.words[k].Rel.Base() != syntax.Aux {
 				continue
 			}
-			switch g.lower[k] {
-			case "will", "shall", "'ll", "’ll":
+			switch l := g.lower[k]; l {
+			case "will", "shall", "'ll", "’ll", "wo":
 				future = true
-			case "would", "could", "might", "may", "should", "must", "can", "ca", "wo":
-				if g.lower[k] == "would" && reportedClause(g, cur) {
-					future = true
-					continue
-				}
-				if g.lower[k] == "can" || g.lower[k] == "ca" {
-					continue
-				}
-				if g.lower[k] == "wo" {
-					future = true
+			case "would":
+				if reportedClause(g, cur) {
+					future = true // "said he would visit"
 					continue
 				}
 				return moodDrop, ""
+			case "could", "might", "may", "should", "must":
+				return moodDrop, ""
 			}
 		}
-		// "if Japan attacks", "unless", "whether"
-		for _, k := range g.deps(cur) {
-			if g.words[k].Rel.Base() == syntax.Mark {
-				switch g.lower[k] {
-				case "if", "unless", "whether", "lest":
-					return moodDrop, ""
-				}
-			}
+		if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
+			return moodDrop, ""
 		}
 		h := w.Head
 		if h < 0 {
@@ -127,57 +157,53 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			break
 		}
 		switch w.Rel.Base() {
-		case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Advcl, syntax.Acl:
-			// "to meet X" as a purpose is not stated
-			if w.Rel.Base() == syntax.Advcl && hasMark(g, cur, "to") {
-				return moodDrop, ""
-			}
-			gm, ok := governors[g.words[h].Lemma]
-			if ok {
-				switch gm.mood {
-				case moodDrop:
-					return moodDrop, ""
-				case moodRejects, moodWarns:
-					if negated(g, h) {
-						return moodDrop, ""
-					}
-					return gm.mood, tense(future)
-				}
-				if gm.future {
-					future = true
-				}
-			}
-			// an adjective not listed ("is keen to meet") states nothing
-			if w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ && !ok {
-				return moodDrop, ""
-			}
-			// a clause on a noun ("the decision to impose") is no event
-			if w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN && !ok {
-				return moodAssert, tense(future)
-			}
-			viaConj = false
 		case syntax.Conj:
+			// coordinated clauses share auxiliaries, not negation
 			viaConj = true
+			cur = h
+			continue
+		case syntax.Advcl:
+			// "to meet X" as a purpose is not stated, unless one travels
+			// for it: "will travel to Paris to meet X"
+			if hasMark(g, cur, "to") && !motionVerbs[g.words[h].Lemma] {
+				return moodDrop, ""
+			}
+		case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Acl:
 		case syntax.Obj, syntax.NSubjPass, syntax.NSubj:
 			// an event noun carried by a verb takes that verb's mood:
 			// "did not impose sanctions", "cancelled a planned visit"
 			if w.POS != syntax.NOUN {
 				return moodAssert, tense(future)
 			}
-			if gm, ok := governors[g.words[h].Lemma]; ok {
-				switch gm.mood {
-				case moodDrop:
-					return moodDrop, ""
-				case moodRejects, moodWarns:
-					return gm.mood, tense(future)
-				}
-				if gm.future {
-					future = true
-				}
-			}
-			viaConj = false
 		default:
 			return moodAssert, tense(future)
+		}
+		viaConj = false
+		m, cue := d.governorMood(c, cur, h)
+		if cue {
+			switch m {
+			case moodDrop:
+				return moodDrop, ""
+			case moodRejects, moodWarns, moodProposes:
+				if negated(g, h) {
+					return moodDrop, ""
+				}
+				return m, tense(future)
+			case moodFuture:
+				future = true
+			}
+		} else if w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ {
+			// an adjective that is no cue ("is keen to meet") states nothing
+			return moodDrop, ""
+		} else if w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN {
+			// a clause on a noun that is no cue ("the decision to impose")
+			return moodAssert, tense(future)
+		} else if w.Rel.Base() == syntax.Ccomp && !reportVerbs[g.words[h].Lemma] && w.POS != syntax.NOUN {
+			// a clause that no speech verb reports ("believes that X
+			// attacked") is not stated as a fact
+			if g.words[h].POS == syntax.VERB {
+				return moodDrop, ""
+			}
 		}
 		cur = h
 	}
