@@ -20,6 +20,7 @@ var actorNouns = map[string]bool{
 	"cabinet": true, "parliament": true, "lawmaker": true, "legislator": true, "court": true,
 	"prosecutor": true, "regulator": true, "agency": true, "state": true, "country": true,
 	"team": true, "staff": true, "office": true, "department": true, "camp": true, "coalition": true,
+	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
 }
 
 // subjectsOf returns the entities that act in predicate p: its subject, or
@@ -243,7 +244,8 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		switch g.words[k].Rel {
 		case syntax.NmodPoss, syntax.Amod, syntax.Compound:
 		case syntax.Nmod:
-			if g.caseOf(k) != "of" {
+			// "the government of Mali", "counterparts from Jordan"
+			if cs := g.caseOf(k); cs != "of" && cs != "from" {
 				continue
 			}
 		default:
@@ -251,7 +253,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		}
 		if mi := d.mentionAt[g.tok(k)]; mi >= 0 {
 			if e := d.ments[mi].ent; actorOK(d.ents[e].typ) {
-				return []int{e}
+				return d.withConjuncts(c, k, []int{e})
 			}
 		}
 	}

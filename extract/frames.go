@@ -54,15 +54,20 @@ func (d *doc) grammarRelations(c *clause) {
 }
 
 // readPredicate applies to predicate p the first entry whose pattern holds
-// and whose target is an actor, else the first whose pattern holds. The
-// curated entries, which follow the ontology's cues, come before those
-// derived from the event-coding dictionary.
+// and whose target is an actor, else the first whose pattern holds. A
+// lemma with curated entries (the ontology's own cues: "propose" is
+// PROPOSES whatever is proposed) reads only those; the entries derived from
+// the event-coding dictionary give the others.
 func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
+	curated := false
+	for i := range entries {
+		curated = curated || entries[i].Curated()
+	}
 	fr := d.frameOf(c, p)
 	var first *eventlex.Entry
-	for k := range 2 * len(entries) {
-		e := &entries[k%len(entries)]
-		if e.Curated() != (k < len(entries)) {
+	for i := range entries {
+		e := &entries[i]
+		if curated && !e.Curated() {
 			continue
 		}
 		ts, ok := e.Match(&fr)
@@ -73,7 +78,13 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			first = e
 		}
 		for _, t := range ts {
-			if objs := d.argEntities(c, t.Word.Ref); len(objs) > 0 {
+			objs := d.argEntities(c, t.Word.Ref)
+			if len(objs) == 0 && judging[e.Type] {
+				// "condemned the arrest by Japan", "praised France's
+				// decision": the one who did it
+				objs = d.nounAgents(c, t.Word.Ref)
+			}
+			if len(objs) > 0 {
 				if e.Type != "" {
 					d.applyEntry(c, p, e, objs)
 				}
@@ -271,4 +282,36 @@ func (d *doc) pairwise(c *clause, typ schema.RelationType, parties []int, tense 
 			}
 		}
 	}
+}
+
+// judging types pass judgement on an act: their target is whoever did it.
+var judging = map[schema.RelationType]bool{
+	schema.Criticizes: true, schema.Accuses: true, schema.Supports: true, schema.Warns: true,
+}
+
+// nounAgents returns who did what noun w names: its possessor, a demonym
+// or name before it, or its "by" phrase.
+func (d *doc) nounAgents(c *clause, w int) []int {
+	g := c.g
+	if g.words[w].POS != syntax.NOUN {
+		return nil
+	}
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.NmodPoss, syntax.Amod, syntax.Compound:
+			if es := d.wordEntities(c, k); len(es) > 0 {
+				return d.withConjuncts(c, k, es)
+			}
+		case syntax.Nmod:
+			if g.caseOf(k) == "by" {
+				return d.argEntities(c, k)
+			}
+		case syntax.Acl:
+			// "the arrest carried out by Japan"
+			if a := agent(g, k); a >= 0 {
+				return d.argEntities(c, a)
+			}
+		}
+	}
+	return nil
 }
