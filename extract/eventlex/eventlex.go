@@ -50,6 +50,10 @@ var modalityTSV []byte
 //go:embed cameo.tsv
 var cameoTSV []byte
 
+// ModalityTSV returns the embedded modality file, for tools that rebuild
+// the lexicon. The slice must not be modified.
+func ModalityTSV() []byte { return modalityTSV }
+
 // Source says where an entry comes from.
 type Source uint8
 
