@@ -22,7 +22,15 @@
 // (compound:prt), a direct object head, a subject head and prepositional
 // dependents by their case word. [Entry.Match] applies an entry to a
 // [Frame], the dependency neighbourhood of one verb or noun, and says which
-// argument holds the target.
+// argument holds the target. [Lexicon.Verb] and [Lexicon.Noun] return the
+// most specific pattern first. Entries from a synonym block (FromSynonym)
+// are the dictionary's generalisation and less precise than its own
+// (FromCAMEO) and curated ones. A modality cue governing the verb ("refused
+// to meet", "cancelled the talks") is to be looked up first: it decides
+// whether the event is asserted at all.
+//
+// A Lexicon is built by [Default], [Load] or [Parse] (its zero value holds
+// nothing) and is read-only and safe for concurrent use.
 package eventlex
 
 import (
