@@ -22,7 +22,15 @@
 // (compound:prt), a direct object head, a subject head and prepositional
 // dependents by their case word. [Entry.Match] applies an entry to a
 // [Frame], the dependency neighbourhood of one verb or noun, and says which
-// argument holds the target.
+// argument holds the target. [Lexicon.Verb] and [Lexicon.Noun] return the
+// most specific pattern first. Entries from a synonym block (FromSynonym)
+// are the dictionary's generalisation and less precise than its own
+// (FromCAMEO) and curated ones. A modality cue governing the verb ("refused
+// to meet", "cancelled the talks") is to be looked up first: it decides
+// whether the event is asserted at all.
+//
+// A Lexicon is built by [Default], [Load] or [Parse] (its zero value holds
+// nothing) and is read-only and safe for concurrent use.
 package eventlex
 
 import (
@@ -49,6 +57,10 @@ var modalityTSV []byte
 
 //go:embed cameo.tsv
 var cameoTSV []byte
+
+// ModalityTSV returns the embedded modality file, for tools that rebuild
+// the lexicon. The slice must not be modified.
+func ModalityTSV() []byte { return modalityTSV }
 
 // Source says where an entry comes from.
 type Source uint8
@@ -365,10 +377,16 @@ func lines(r io.Reader, fn func(n int, fields []string) error) error {
 // name. Lines starting with # are comments. Errors name the line and the
 // reason.
 func Parse(r io.Reader) (*Lexicon, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	n := countEntries(data)
 	l := &Lexicon{verbs: map[string][]Entry{}, nouns: map[string][]Entry{}, forms: map[string]string{},
-		synsets: map[string][]string{}}
-	seen := map[string]int{}
-	err := lines(r, func(n int, f []string) error {
+		synsets: map[string][]string{}, entries: make([]Entry, 0, n)}
+	// seen maps (lemma, the other fields) to the line that gave it.
+	seen := make(map[[2]string]int, n)
+	err = lines(bytes.NewReader(data), func(n int, f []string) error {
 		if strings.HasPrefix(f[0], "&") {
 			return l.addSynset(f)
 		}
@@ -386,7 +404,7 @@ func Parse(r io.Reader) (*Lexicon, error) {
 			if err := checkWord(lem); err != nil {
 				return fmt.Errorf("lemma: %w", err)
 			}
-			key := lem + "\t" + rest
+			key := [2]string{lem, rest}
 			if m, dup := seen[key]; dup {
 				return fmt.Errorf("entry %s %s %s duplicates line %d", lem, f[2], f[3], m)
 			}
@@ -414,6 +432,28 @@ func Parse(r io.Reader) (*Lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// countEntries counts the entries of an events file: one per lemma of each
+// entry line.
+func countEntries(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 || line[0] == '#' || line[0] == '&' {
+			continue
+		}
+		if i := bytes.IndexByte(line, '\t'); i >= 0 {
+			line = line[:i]
+		}
+		n += 1 + bytes.Count(line, []byte("|"))
+	}
+	return n
 }
 
 func (l *Lexicon) addSynset(f []string) error {
@@ -610,8 +650,12 @@ func parseAlts(s string) ([]string, error) {
 	return alts, nil
 }
 
-// expandAlts reads alternatives that may name synonym sets.
+// expandAlts reads alternatives that may name synonym sets. A lone
+// synonym set shares the set's slice.
 func expandAlts(s string, synsets map[string][]string) ([]string, error) {
+	if ws, ok := synsets[s]; ok {
+		return ws, nil
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, a := range strings.Split(s, "|") {

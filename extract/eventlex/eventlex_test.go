@@ -381,3 +381,29 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 		t.Errorf("Load with a bad forms file: %v", err)
 	}
 }
+
+// TestDefaultConcurrent uses the lexicon from several goroutines (run with
+// -race).
+func TestDefaultConcurrent(t *testing.T) {
+	done := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() {
+			n := 0
+			l := Default()
+			for _, lem := range []string{"meet", "attack", "reject", "impose"} {
+				for _, e := range l.Verb(lem) {
+					if _, ok := e.Match(&Frame{Lemma: lem, Object: &Word{Lemma: "x"}}); ok {
+						n++
+					}
+				}
+			}
+			done <- n
+		}()
+	}
+	first := <-done
+	for i := 1; i < 4; i++ {
+		if n := <-done; n != first {
+			t.Errorf("goroutines matched %d and %d entries", first, n)
+		}
+	}
+}

@@ -112,9 +112,14 @@ func wordAlts(w string) []string {
 	return nounForms(w, true)
 }
 
+// functionWords are pattern words that are no nouns ("DEMAND THAT +",
+// "THEMSELVES"): they get no number forms.
+var functionWords = set("that", "this", "these", "those", "if", "himself", "herself", "itself",
+	"themselves", "ourselves", "each", "other", "others", "not", "all", "any", "whether", "his", "her", "its", "their")
+
 func nounForms(w string, inflect bool) []string {
 	out := []string{w}
-	if !inflect || !isAlpha(w) {
+	if !inflect || !isAlpha(w) || functionWords[w] {
 		return out
 	}
 	if s := singular(w); s != "" {
@@ -749,4 +754,48 @@ func (dv *deriver) synsetMap() map[string][]string {
 		}
 	}
 	return dv.syn
+}
+
+// englishForms returns the -s, -ed and -ing forms of a regular English verb,
+// for the verbs the dictionary lacks: e-drop, y -> ie after a consonant,
+// and the final consonant doubled after one short vowel in a one-syllable
+// verb ("slap" -> "slapped").
+func englishForms(v string) []string {
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(v)
+	if n < 2 {
+		return nil
+	}
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "z"),
+		strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "sh"):
+		s = v + "es"
+	case v[n-1] == 'y' && !vowel(v[n-2]):
+		s = v[:n-1] + "ies"
+	default:
+		s = v + "s"
+	}
+	vowels := 0
+	for i := 0; i < n; i++ {
+		if vowel(v[i]) {
+			vowels++
+		}
+	}
+	double := vowels == 1 && n >= 3 && !vowel(v[n-1]) && vowel(v[n-2]) && !vowel(v[n-3]) &&
+		strings.IndexByte("wxy", v[n-1]) < 0
+	switch {
+	case v[n-1] == 'e':
+		ed, ing = v+"d", v[:n-1]+"ing"
+		if strings.HasSuffix(v, "ee") || strings.HasSuffix(v, "ye") || strings.HasSuffix(v, "oe") {
+			ing = v + "ing"
+		}
+	case v[n-1] == 'y' && !vowel(v[n-2]):
+		ed, ing = v[:n-1]+"ied", v+"ing"
+	case double:
+		ed, ing = v+v[n-1:]+"ed", v+v[n-1:]+"ing"
+	default:
+		ed, ing = v+"ed", v+"ing"
+	}
+	return []string{s, ed, ing}
 }

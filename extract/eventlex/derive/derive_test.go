@@ -33,7 +33,7 @@ func miniTable(t *testing.T) *eventlex.CAMEOTable {
 
 func deriveMini(t *testing.T, dict []byte) *result {
 	t.Helper()
-	res, err := derive(dict, "mini.txt", miniTable(t), readTestdata(t, "mini.curated.tsv"))
+	res, err := derive(dict, "mini.txt", miniTable(t), readTestdata(t, "mini.curated.tsv"), []byte("balk\tV\t-\ting\trejects\tnote\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,8 @@ func TestDecisions(t *testing.T) {
 		}
 	}
 	forms := string(res.forms)
-	for _, f := range []string{"storms\tstorm", "fired\tfire", "hosting\thost", "assails\tassail", "assailed\tassail"} {
+	for _, f := range []string{"storms\tstorm", "fired\tfire", "hosting\thost", "assails\tassail", "assailed\tassail",
+		"balked\tbalk"} {
 		if !strings.Contains(forms, "\n"+f+"\n") {
 			t.Errorf("forms lack %q", f)
 		}
@@ -265,5 +266,36 @@ func TestNounForms(t *testing.T) {
 		if got := strings.Join(nounForms(w, true), " "); got != want {
 			t.Errorf("nounForms(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+func TestEnglishForms(t *testing.T) {
+	tests := map[string]string{
+		"urge":     "urges urged urging",
+		"slap":     "slaps slapped slapping",
+		"sanction": "sanctions sanctioned sanctioning",
+		"deny":     "denies denied denying",
+		"balk":     "balks balked balking",
+		"fix":      "fixes fixed fixing",
+		"agree":    "agrees agreed agreeing",
+		"stay":     "stays stayed staying",
+		"vow":      "vows vowed vowing",
+	}
+	for v, want := range tests {
+		if got := strings.Join(englishForms(v), " "); got != want {
+			t.Errorf("englishForms(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestSourcesTable checks that SOURCES.md shows the code table as it is
+// (go run ./extract/eventlex/derive -table prints it).
+func TestSourcesTable(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "SOURCES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), markdownTable(eventlex.DefaultCAMEO())) {
+		t.Error("SOURCES.md lacks the current code table: paste the output of go run ./extract/eventlex/derive -table")
 	}
 }

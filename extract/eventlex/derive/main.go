@@ -45,7 +45,7 @@ func main() {
 
 type options struct {
 	petrarch, dict, out, cameo string
-	check                      bool
+	check, table               bool
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -57,11 +57,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.out, "out", "", "directory to write events.tsv and forms.tsv to (empty: events.tsv to stdout)")
 	fs.StringVar(&o.cameo, "cameo", "", "code table (default: the embedded extract/eventlex/cameo.tsv)")
 	fs.BoolVar(&o.check, "check", false, "compare with the files in -out instead of writing them")
+	fs.BoolVar(&o.table, "table", false, "print the code table as Markdown (for SOURCES.md) and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if o.table {
+		tab := eventlex.DefaultCAMEO()
+		if o.cameo != "" {
+			f, err := os.Open(o.cameo)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if tab, err = eventlex.ParseCAMEO(f); err != nil {
+				return fmt.Errorf("%s: %w", o.cameo, err)
+			}
+		}
+		_, err := io.WriteString(stdout, markdownTable(tab))
+		return err
 	}
 	path, err := dictPath(o)
 	if err != nil {
@@ -83,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s: %w", o.cameo, err)
 		}
 	}
-	res, err := derive(raw, filepath.Base(path), tab, curatedTSV)
+	res, err := derive(raw, filepath.Base(path), tab, curatedTSV, eventlex.ModalityTSV())
 	if err != nil {
 		return err
 	}
@@ -147,11 +163,12 @@ type result struct {
 	unmapped      map[string]int
 	curatedDup    int
 	formConflicts []string
+	addedForms    int // verbs given English regular forms
 }
 
 // derive builds the lexicon from the dictionary text raw (named name in the
 // header), the code table and the curated entries.
-func derive(raw []byte, name string, tab *eventlex.CAMEOTable, curated []byte) (*result, error) {
+func derive(raw []byte, name string, tab *eventlex.CAMEOTable, curated, modality []byte) (*result, error) {
 	d, err := readDict(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -192,8 +209,9 @@ func derive(raw []byte, name string, tab *eventlex.CAMEOTable, curated []byte) (
 		"kg event lexicon. Fields (tab-separated): lemma, V|N, pattern, type, slot, fwd|rev, CAMEO code, cameo|synonym|curated, block.",
 		"Lines &name<TAB>words define the synonym sets that patterns name. See extract/eventlex/SOURCES.md.",
 		"Derived by extract/eventlex/derive from " + name + " (sha256 " + hex.EncodeToString(sum[:]) + ")",
-		"of github.com/openeventdata/petrarch2, The MIT License (MIT), Copyright (c) 2015 Open Event Data Alliance,",
-		"with the code table extract/eventlex/cameo.tsv and the curated entries extract/eventlex/derive/curated.tsv.",
+		"of github.com/openeventdata/petrarch2, with the code table extract/eventlex/cameo.tsv and the curated",
+		"entries extract/eventlex/derive/curated.tsv. The dictionary: The MIT License (MIT), Copyright (c) 2014",
+		"Open Event Data, Copyright (c) 2015 Open Event Data Alliance; SOURCES.md has the full notice.",
 		"Do not edit: change the table or the curated entries and derive again.",
 	}
 	var ev bytes.Buffer
@@ -212,6 +230,35 @@ func derive(raw []byte, name string, tab *eventlex.CAMEOTable, curated []byte) (
 
 	forms, conflicts := dv.formTable()
 	res.formConflicts = conflicts
+	// Verbs the dictionary lacks (curated entries, modality cues) get
+	// English regular forms, so that Lemma knows every verb the lexicon
+	// names.
+	extra := map[string]bool{}
+	for _, e := range res.entries {
+		if !e.Noun {
+			extra[e.Lemma] = true
+		}
+	}
+	ms, err := eventlex.ParseModality(bytes.NewReader(modality))
+	if err != nil {
+		return nil, fmt.Errorf("modality.tsv: %w", err)
+	}
+	for _, m := range ms {
+		if m.Pos == "V" {
+			extra[m.Lemma] = true
+		}
+	}
+	for lem := range extra {
+		if dv.lemmas[lem] {
+			continue
+		}
+		res.addedForms++
+		for _, f := range append([]string{lem}, englishForms(lem)...) {
+			if _, taken := forms[f]; !taken {
+				forms[f] = lem
+			}
+		}
+	}
 	var fb bytes.Buffer
 	if err := eventlex.WriteForms(&fb, []string{
 		"kg verb forms: surface form<TAB>lemma, from the verb forms of " + name + " (sha256 " + hex.EncodeToString(sum[:]) + ").",
@@ -288,41 +335,57 @@ func (dv *deriver) formTable() (map[string]string, []string) {
 	return out, conflicts
 }
 
+// report writes counts per relation type and what derive left out.
+// Columns: verb lemmas; verb lemmas with a bare reading (pattern "-");
+// verb entries with a pattern; of those, the dictionary's own (cameo) and
+// inherited from a synonym (synonym); curated verb entries; noun lemmas.
 func (r *result) report(w io.Writer) {
-	type count struct{ lemmas, entries, patterns int }
+	type count struct {
+		verbs, bare, nouns                    map[string]bool
+		patterns, cameo, synonym, curatedVerb int
+	}
 	byType := map[schema.RelationType]*count{}
-	lemmas := map[schema.RelationType]map[string]bool{}
 	bySource := map[eventlex.Source]int{}
 	for _, e := range r.entries {
 		c := byType[e.Type]
 		if c == nil {
-			c = &count{}
+			c = &count{verbs: map[string]bool{}, bare: map[string]bool{}, nouns: map[string]bool{}}
 			byType[e.Type] = c
-			lemmas[e.Type] = map[string]bool{}
 		}
-		c.entries++
-		if e.Pattern.Specificity() > 0 {
-			c.patterns++
-		}
-		pos := "V "
-		if e.Noun {
-			pos = "N "
-		}
-		lemmas[e.Type][pos+e.Lemma] = true
 		bySource[e.Source]++
+		if e.Noun {
+			c.nouns[e.Lemma] = true
+			continue
+		}
+		c.verbs[e.Lemma] = true
+		if e.Curated() {
+			c.curatedVerb++
+		}
+		if e.Pattern.Specificity() == 0 {
+			c.bare[e.Lemma] = true
+			continue
+		}
+		c.patterns++
+		switch e.Source {
+		case eventlex.FromCAMEO:
+			c.cameo++
+		case eventlex.FromSynonym:
+			c.synonym++
+		}
 	}
 	fmt.Fprintf(w, "derive: %d entries (cameo %d, synonym %d, curated %d; %d curated entries duplicated derived ones)\n",
 		len(r.entries), bySource[eventlex.FromCAMEO], bySource[eventlex.FromSynonym], bySource[eventlex.FromCurated], r.curatedDup)
-	fmt.Fprintf(w, "%-11s %7s %8s %9s\n", "type", "lemmas", "entries", "patterns")
+	fmt.Fprintf(w, "%-11s %6s %6s %8s %6s %7s %7s %6s\n", "type", "verbs", "bare", "patterns", "cameo", "synonym", "curated", "nouns")
 	for _, s := range schema.Relations {
-		c := byType[s.Type]
 		if s.Structural {
 			continue
 		}
+		c := byType[s.Type]
 		if c == nil {
 			c = &count{}
 		}
-		fmt.Fprintf(w, "%-11s %7d %8d %9d\n", s.Type, len(lemmas[s.Type]), c.entries, c.patterns)
+		fmt.Fprintf(w, "%-11s %6d %6d %8d %6d %7d %7d %6d\n", s.Type, len(c.verbs), len(c.bare), c.patterns,
+			c.cameo, c.synonym, c.curatedVerb, len(c.nouns))
 	}
 	var reasons []string
 	for k := range r.skip {
@@ -341,4 +404,43 @@ func (r *result) report(w io.Writer) {
 		fmt.Fprintf(w, "derive: code %s not in the table (%d uses)\n", c, r.unmapped[c])
 	}
 	fmt.Fprintf(w, "derive: %d verb forms belong to several lemmas\n", len(r.formConflicts))
+	fmt.Fprintf(w, "derive: %d verbs not in the dictionary got English regular forms\n", r.addedForms)
+}
+
+// markdownTable renders the code table for SOURCES.md: one row per key in
+// file order, then the default slots and the rewrites.
+func markdownTable(tab *eventlex.CAMEOTable) string {
+	var b strings.Builder
+	b.WriteString("| key | kg relation | decision |\n|---|---|---|\n")
+	for _, k := range tab.Keys() {
+		var ms []string
+		for _, m := range tab.Mappings(k) {
+			s := string(m.Type)
+			if m.Reverse {
+				s += " (reversed)"
+			}
+			ms = append(ms, s)
+		}
+		rel := "none"
+		if len(ms) > 0 {
+			rel = strings.Join(ms, ", ")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, rel, strings.ReplaceAll(tab.Note(k), "|", "\\|"))
+	}
+	b.WriteString("\n| relation | free object slot | fixed object slot |\n|---|---|---|\n")
+	for _, s := range schema.Relations {
+		if s.Structural {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | `%s` | `%s` |\n", s.Type, tab.FreeSlot[s.Type], tab.FixedSlot[s.Type])
+	}
+	b.WriteString("\n| rewrite | when the fixed object is one of | decision |\n|---|---|---|\n")
+	for _, r := range tab.Rewrites {
+		to := string(r.To)
+		if to == "" {
+			to = "none"
+		}
+		fmt.Fprintf(&b, "| %s -> %s | %s | %s |\n", r.From, to, strings.Join(r.Objects, ", "), r.Note)
+	}
+	return b.String()
 }
