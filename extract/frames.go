@@ -67,7 +67,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 	var first *eventlex.Entry
 	for i := range entries {
 		e := &entries[i]
-		if curated && !e.Curated() {
+		if curated && !e.Curated() || e.Source == eventlex.FromSynonym {
 			continue
 		}
 		ts, ok := e.Match(&fr)
