@@ -13,21 +13,23 @@ const (
 	mulA     = 0xD6E8FEB86659FD93
 )
 
-// mix finalises a 64-bit value (a variant of splitmix64).
-func mix(x uint64) uint64 {
-	x ^= x >> 32
-	x *= mulA
-	x ^= x >> 32
+const (
+	k1 = 0xFF51AFD7ED558CCD
+	k2 = 0xC4CEB9FE1A85EC53
+)
+
+func fin(x uint64) uint64 {
+	x ^= x >> 31
 	x *= mulA
 	x ^= x >> 29
 	return x
 }
 
-func f1(t, a uint64) uint64       { return mix(t*hashSeed ^ a) }
-func f2(t, a, b uint64) uint64    { return mix(mix(t*hashSeed^a) ^ b) }
-func f3(t, a, b, c uint64) uint64 { return mix(mix(mix(t*hashSeed^a)^b) ^ c) }
+func f1(t, a uint64) uint64       { return fin((t*hashSeed ^ a) * k1) }
+func f2(t, a, b uint64) uint64    { return fin(((t*hashSeed^a)*k1 ^ b) * k2) }
+func f3(t, a, b, c uint64) uint64 { return fin((((t*hashSeed^a)*k1^b)*k2 ^ c) * k1) }
 func f4(t, a, b, c, d uint64) uint64 {
-	return mix(mix(mix(mix(t*hashSeed^a)^b)^c) ^ d)
+	return fin(((((t*hashSeed^a)*k1^b)*k2^c)*k1 ^ d) * k2)
 }
 
 // fnv hashes b with FNV-1a.
@@ -72,7 +74,10 @@ type wordInfo struct {
 	suf3  uint64 // last three letters of norm
 	suf2  uint64
 	suf1  uint64
+	suf4  uint64
+	pre1  uint64 // first letter of norm
 	pre2  uint64 // first two letters of norm
+	pre3  uint64
 	shape uint64
 }
 
@@ -211,6 +216,9 @@ func fillInfo(words []string, info []wordInfo, scratch []byte) []byte {
 		in.suf2 = fnv(suffix(scratch, 2))
 		in.suf1 = fnv(suffix(scratch, 1))
 		in.pre2 = fnv(prefix(scratch, 2))
+		in.suf4 = fnv(suffix(scratch, 4))
+		in.pre1 = fnv(prefix(scratch, 1))
+		in.pre3 = fnv(prefix(scratch, 3))
 		in.shape = shapeOf(w)
 	}
 	return scratch

@@ -27,8 +27,39 @@ func (m *model) parser() *Parser {
 	p := &Parser{
 		tagW:    buildSparse(m.tag),
 		tagDict: buildU64Map(m.dictKeys, m.dictTags),
-		arcW:    buildDense3(m.arc),
 		relW:    buildSparse(m.rel),
+	}
+	// the rows of small templates go to dense arrays, the others to the
+	// hash table
+	small := make(map[uint64]int32)
+	n := int32(0)
+	for j, dims := range arcSmall {
+		p.arcOff[j] = n
+		for x := int32(0); x < int32(dims[0]*dims[1]*dims[2]); x++ {
+			small[smallHash(j, x)>>hashDrop<<hashDrop] = n + x
+		}
+		n += int32(dims[0] * dims[1] * dims[2])
+	}
+	p.arcD = make([][4]int16, n)
+	hashed := make([]row, 0, len(m.arc))
+	for _, r := range m.arc {
+		if i, ok := small[r.h]; ok {
+			p.arcD[i] = [4]int16{int16(r.w[0]), int16(r.w[1]), int16(r.w[2])}
+			continue
+		}
+		hashed = append(hashed, r)
+	}
+	p.arcW = buildDense3(hashed)
+	n = 0
+	for j, dims := range relSmall {
+		p.relOff[j] = n
+		n += int32(dims[0] * dims[1] * dims[2])
+	}
+	p.relD = make([]int32, n)
+	for j, dims := range relSmall {
+		for x := int32(0); x < int32(dims[0]*dims[1]*dims[2]); x++ {
+			p.relD[p.relOff[j]+x] = p.relW.offset(relSmallHash(j, x))
+		}
 	}
 	idx := make([]uint32, max(len(m.excKeys), len(m.ruleKeys)))
 	for i := range idx {
@@ -60,8 +91,11 @@ func (w *modelWriter) str(s string) { w.uvarint(uint64(len(s))); w.w.WriteString
 
 func (w *modelWriter) rows(rs []row, dense bool) {
 	w.uvarint(uint64(len(rs)))
+	var prev uint64
 	for _, r := range rs {
-		w.u64(r.h)
+		// rows are sorted by hash: store the difference of the kept bits
+		w.uvarint(r.h>>hashDrop - prev)
+		prev = r.h >> hashDrop
 		if !dense {
 			w.uvarint(uint64(len(r.w)))
 		}
@@ -192,9 +226,11 @@ const maxRows = 1 << 26
 func (r *modelReader) rows(what string, nclass int, dense bool, limit int64) []row {
 	n := r.uvarint(what, maxRows)
 	rs := make([]row, 0, min(n, 1<<16))
+	var prev uint64
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		var rw row
-		rw.h = r.u64(what)
+		prev += r.uvarint(what, 1<<(64-hashDrop)-1-prev)
+		rw.h = prev << hashDrop
 		k := uint64(nclass)
 		if !dense {
 			k = r.uvarint(what, uint64(nclass))
@@ -225,7 +261,7 @@ func readModel(in io.Reader) (*model, error) {
 		m.dictKeys = append(m.dictKeys, r.u64("tag dictionary"))
 		m.dictTags = append(m.dictTags, uint32(r.uvarint("tag dictionary", uint64(X))))
 	}
-	m.arc = r.rows("transition weights", 3, true, 1<<24)
+	m.arc = r.rows("transition weights", 3, true, 1<<15-1)
 	m.rel = r.rows("label weights", numRel, false, 1<<23-1)
 	n = r.uvarint("lemma exceptions", maxRows)
 	for i := uint64(0); i < n && r.err == nil; i++ {

@@ -30,7 +30,12 @@ type state struct {
 	rset  []uint64
 	stack []int32
 	b     int32 // front of the buffer; the buffer is b..n, n the root
+	d3tmp [maxFeats]d3slot
+	tmp   [maxFeats]uint64
 }
+
+// maxFeats bounds the number of features of one decision.
+const maxFeats = 128
 
 func (s *state) reset(n int) {
 	s.n = n
@@ -123,7 +128,7 @@ func (s *state) tag(i int32) uint64 {
 
 func (s *state) label(i int32) uint64 {
 	if i < 0 {
-		return 0xFF
+		return uint64(numRel)
 	}
 	return uint64(s.rels[i])
 }
@@ -147,8 +152,67 @@ func distBucket(d int32) uint64 {
 	return 7
 }
 
-// arcFeats appends the features of the configuration to f.
-func (s *state) arcFeats(f []uint64) []uint64 {
+// Ranges of the small values that the dense templates combine.
+const (
+	nTag  = numPOS + 2 // tags, noneTag and rootTag
+	nLab  = numRel + 1 // relations and none
+	nDist = 16
+	nVal  = 8 // valency, capped
+)
+
+// arcSmall lists the templates of the transition classifier whose values
+// are all small (tags, labels, distances, valencies): their weights are
+// looked up once at load time into dense arrays indexed by the values. In
+// the model file they are hashed like the others, from the template number
+// and the flat index of the values.
+var arcSmall = [...][3]int{
+	{1, 1, 1},           // bias
+	{nTag, 1, 1},        // s0t
+	{nTag, 1, 1},        // s1t
+	{nTag, 1, 1},        // b0t
+	{nTag, 1, 1},        // b1t
+	{nTag, 1, 1},        // b2t
+	{nTag, 1, 1},        // s2t
+	{nTag, nTag, 1},     // s0t b0t
+	{nTag, nTag, 1},     // b0t b1t
+	{nTag, nTag, 1},     // s0t s1t
+	{nTag, nTag, nTag},  // b0t b1t b2t
+	{nTag, nTag, nTag},  // s0t b0t b1t
+	{nTag, nTag, nTag},  // s1t s0t b0t
+	{nTag, nTag, nTag},  // s0t s0lt b0t
+	{nTag, nTag, nTag},  // s0t s0rt b0t
+	{nTag, nTag, nTag},  // s0t b0t b0lt
+	{nTag, nTag, nTag},  // s2t s1t s0t
+	{nTag, nTag, nTag},  // s1t s1rt s0t
+	{nTag, nTag, nDist}, // s0t b0t d
+	{nTag, nTag, nDist}, // s1t s0t d(s1, s0)
+	{nTag, nVal, 1},     // s0t right valency
+	{nTag, nVal, 1},     // s0t left valency
+	{nTag, nVal, 1},     // b0t left valency
+	{nLab, 1, 1},        // label of s0's leftmost child
+	{nLab, 1, 1},        // label of s0's rightmost child
+	{nLab, 1, 1},        // label of b0's leftmost child
+}
+
+const nArcSmall = len(arcSmall)
+
+// arcSmallBase is the template number of the first small template.
+const arcSmallBase = 1000
+
+func idx3(dims [3]int, a, b, c uint64) int32 {
+	return int32((int(a)*dims[1]+int(b))*dims[2] + int(c))
+}
+
+func capVal(v uint8) uint64 {
+	if v >= nVal {
+		return nVal - 1
+	}
+	return uint64(v)
+}
+
+// arcFeats appends the hashed features of the configuration to f and sets
+// small to the flat indices of the small templates.
+func (s *state) arcFeats(f []uint64, small *[nArcSmall]int32) []uint64 {
 	k := len(s.stack)
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if k > 0 {
@@ -168,29 +232,25 @@ func (s *state) arcFeats(f []uint64) []uint64 {
 			b2 = b0 + 2
 		}
 	}
-	s0l, s0l2, s0r, s0r2 := s.child(s.lc1, s0), s.child(s.lc2, s0), s.child(s.rc1, s0), s.child(s.rc2, s0)
+	s0l, s0r := s.child(s.lc1, s0), s.child(s.rc1, s0)
 	b0l, b0l2 := s.child(s.lc1, b0), s.child(s.lc2, b0)
-	s1r, s1l := s.child(s.rc1, s1), s.child(s.lc1, s1)
+	s1r := s.child(s.rc1, s1)
 
 	s0w, s0t := s.word(s0), s.tag(s0)
 	s1w, s1t := s.word(s1), s.tag(s1)
-	s2w, s2t := s.word(s2), s.tag(s2)
+	s2t := s.tag(s2)
 	b0w, b0t := s.word(b0), s.tag(b0)
 	b1w, b1t := s.word(b1), s.tag(b1)
-	b2w, b2t := s.word(b2), s.tag(b2)
+	b2t := s.tag(b2)
 	s0lw, s0lt, s0ll := s.word(s0l), s.tag(s0l), s.label(s0l)
 	s0rw, s0rt, s0rl := s.word(s0r), s.tag(s0r), s.label(s0r)
-	s0l2t, s0l2l := s.tag(s0l2), s.label(s0l2)
-	s0r2t, s0r2l := s.tag(s0r2), s.label(s0r2)
 	b0lw, b0lt, b0ll := s.word(b0l), s.tag(b0l), s.label(b0l)
-	b0l2t, b0l2l := s.tag(b0l2), s.label(b0l2)
-	s1rw, s1rt, s1rl := s.word(s1r), s.tag(s1r), s.label(s1r)
-	s1lt := s.tag(s1l)
+	b0l2l := s.label(b0l2)
+	s1rt := s.tag(s1r)
 
 	s0wt := s0w*31 + s0t
 	s1wt := s1w*31 + s1t
 	b0wt := b0w*31 + b0t
-	b1wt := b1w*31 + b1t
 
 	var d, s0vl, s0vr, b0vl, s0sl, s0sr, b0sl uint64 = 15, 0, 0, 0, 0, 0, 0
 	if s0 >= 0 {
@@ -199,55 +259,49 @@ func (s *state) arcFeats(f []uint64) []uint64 {
 		} else {
 			d = distBucket(b0 - s0)
 		}
-		s0vl, s0vr, s0sl, s0sr = uint64(s.nl[s0]), uint64(s.nr[s0]), s.lset[s0], s.rset[s0]
+		s0vl, s0vr, s0sl, s0sr = capVal(s.nl[s0]), capVal(s.nr[s0]), s.lset[s0], s.rset[s0]
 	}
-	b0vl, b0sl = uint64(s.nl[b0]), s.lset[b0]
+	b0vl, b0sl = capVal(s.nl[b0]), s.lset[b0]
 	var s0s1d uint64 = 15
 	if s1 >= 0 {
 		s0s1d = distBucket(s0 - s1)
 	}
 
+	*small = [nArcSmall]int32{
+		0,
+		int32(s0t), int32(s1t), int32(b0t), int32(b1t), int32(b2t), int32(s2t),
+		idx3(arcSmall[7], s0t, b0t, 0), idx3(arcSmall[8], b0t, b1t, 0), idx3(arcSmall[9], s0t, s1t, 0),
+		idx3(arcSmall[10], b0t, b1t, b2t), idx3(arcSmall[11], s0t, b0t, b1t), idx3(arcSmall[12], s1t, s0t, b0t),
+		idx3(arcSmall[13], s0t, s0lt, b0t), idx3(arcSmall[14], s0t, s0rt, b0t), idx3(arcSmall[15], s0t, b0t, b0lt),
+		idx3(arcSmall[16], s2t, s1t, s0t), idx3(arcSmall[17], s1t, s1rt, s0t),
+		idx3(arcSmall[18], s0t, b0t, d), idx3(arcSmall[19], s1t, s0t, s0s1d),
+		idx3(arcSmall[20], s0t, s0vr, 0), idx3(arcSmall[21], s0t, s0vl, 0), idx3(arcSmall[22], b0t, b0vl, 0),
+		int32(s0ll), int32(s0rl), int32(b0ll),
+	}
+
 	return append(f,
-		f1(1, 0),
-		// single words
-		f1(2, s0w), f1(3, s0t), f1(4, s0wt),
-		f1(5, s1w), f1(6, s1t), f1(7, s1wt),
-		f1(8, b0w), f1(9, b0t), f1(10, b0wt),
-		f1(11, b1w), f1(12, b1t), f1(13, b1wt),
-		f1(14, b2w), f1(15, b2t),
-		f1(16, s2t), f1(17, s2w),
-		// pairs
-		f2(20, s0wt, b0wt), f2(21, s0wt, b0w), f2(22, s0w, b0wt),
-		f2(23, s0wt, b0t), f2(24, s0t, b0wt), f2(25, s0w, b0w),
-		f2(26, s0t, b0t), f2(27, b0t, b1t), f2(28, s0t, s1t),
-		f2(29, s0w, s1w), f2(30, s1t, b0t), f2(31, s1wt, s0wt),
-		f2(32, s1w, b0w), f2(33, s0t, b1t), f2(34, s0w, b1w),
-		// triples of tags
-		f3(40, b0t, b1t, b2t), f3(41, s0t, b0t, b1t), f3(42, s1t, s0t, b0t),
-		f3(43, s0t, s0lt, b0t), f3(44, s0t, s0rt, b0t), f3(45, s0t, b0t, b0lt),
-		f3(46, s0t, s0lt, s0l2t), f3(47, s0t, s0rt, s0r2t), f3(48, b0t, b0lt, b0l2t),
-		f3(49, s2t, s1t, s0t), f3(50, s1t, s1rt, s0t), f3(51, s1t, s1lt, s0t),
-		f3(52, s1t, s0t, b1t),
-		// distance
-		f2(60, s0w, d), f2(61, s0t, d), f2(62, b0w, d), f2(63, b0t, d),
-		f3(64, s0w, b0w, d), f3(65, s0t, b0t, d), f3(66, s1t, s0t, s0s1d),
-		// valency
-		f2(70, s0w, s0vr), f2(71, s0t, s0vr), f2(72, s0w, s0vl),
-		f2(73, s0t, s0vl), f2(74, b0w, b0vl), f2(75, b0t, b0vl),
-		// children
-		f1(80, s0lw), f1(81, s0lt), f1(82, s0ll),
-		f1(83, s0rw), f1(84, s0rt), f1(85, s0rl),
-		f1(86, b0lw), f1(87, b0lt), f1(88, b0ll),
-		f1(89, s0l2t), f1(90, s0l2l), f1(91, s0r2t), f1(92, s0r2l),
-		f1(93, b0l2t), f1(94, b0l2l),
-		f1(95, s1rw), f1(96, s1rt), f1(97, s1rl),
-		f3(98, s0t, s0ll, s0l2l), f3(99, s0t, s0rl, s0r2l), f3(100, b0t, b0ll, b0l2l),
-		// label sets
-		f2(110, s0w, s0sr), f2(111, s0t, s0sr), f2(112, s0w, s0sl),
-		f2(113, s0t, s0sl), f2(114, b0w, b0sl), f2(115, b0t, b0sl),
-		f3(116, s0t, s0sl, b0t), f3(117, s1t, s.setOf(s1, true), s0t),
+		f1(2, s0w), f1(4, s0wt),
+		f1(5, s1w), f1(7, s1wt),
+		f1(8, b0w), f1(10, b0wt),
+		f1(11, b1w),
+		f2(20, s0wt, b0wt), f2(23, s0wt, b0t), f2(24, s0t, b0wt), f2(25, s0w, b0w),
+		f2(29, s0w, s1w),
+		f2(60, s0w, d), f2(62, b0w, d),
+		f1(80, s0lw), f1(83, s0rw), f1(86, b0lw),
+		f2(111, s0t, s0sr), f2(113, s0t, s0sl), f2(115, b0t, b0sl),
+		f3(100, b0t, b0ll, b0l2l), f3(116, s1t, s.setOf(s1, true), s0t),
 	)
 }
+
+// appendSmall appends the hashes of the small templates to f, for training.
+func appendSmall(f []uint64, small *[nArcSmall]int32) []uint64 {
+	for j, x := range small {
+		f = append(f, smallHash(j, x))
+	}
+	return f
+}
+
+func smallHash(j int, x int32) uint64 { return f1(uint64(arcSmallBase+j), uint64(x)) }
 
 func (s *state) setOf(i int32, right bool) uint64 {
 	if i < 0 {
@@ -260,10 +314,10 @@ func (s *state) setOf(i int32, right bool) uint64 {
 }
 
 // relFeats appends the features for labelling the arc h -> d to f.
-func (s *state) relFeats(f []uint64, h, d int32) []uint64 {
-	var dir uint64 = 1
+func (s *state) relFeats(f []uint64, h, d int32, small *[nRelSmall]int32) []uint64 {
+	var dir uint64
 	if d > h {
-		dir = 2
+		dir = 1
 	}
 	dw, dt := s.word(d), s.tag(d)
 	hw, ht := s.word(h), s.tag(h)
@@ -275,30 +329,52 @@ func (s *state) relFeats(f []uint64, h, d int32) []uint64 {
 	}
 	dl := s.lc1[d]
 	dr := s.rc1[d]
-	dlw, dlt, dll := s.word(dl), s.tag(dl), s.label(dl)
-	drt, drl := s.tag(dr), s.label(dr)
-	hl := s.lc1[h]
-	hll := s.label(hl)
+	dlw, dll := s.word(dl), s.label(dl)
+	drl := s.label(dr)
+	hll := s.label(s.lc1[h])
 	dm1t, dp1t := s.tag(d-1), s.tag(d+1)
-	if d+1 > int32(s.n) {
-		dp1t = noneTag
-	}
 	dsuf, dshape := s.info[d].suf3, s.info[d].shape
+	*small = [nRelSmall]int32{
+		idx3(relSmall[0], dt, ht, dir),
+		idx3(relSmall[1], dt, ht, dir*8+dist),
+		idx3(relSmall[2], dll, dt, dir),
+		idx3(relSmall[3], drl, dt, dir),
+		idx3(relSmall[4], hll, ht, dt*2+dir),
+		idx3(relSmall[5], dm1t, dt, ht*2+dir),
+		idx3(relSmall[6], dp1t, dt, ht*2+dir),
+	}
 	return append(f,
-		f1(1, dir),
-		f2(2, dw, dir), f2(3, dt, dir), f3(4, dw, dt, dir),
-		f2(5, hw, dir), f2(6, ht, dir), f3(7, hw, ht, dir),
-		f3(8, dt, ht, dir), f3(9, dw, ht, dir), f3(10, dt, hw, dir), f3(11, dw, hw, dir),
-		f4(12, dt, ht, dir, dist),
-		f3(13, dlw, dt, dir), f3(14, dlt, dt, dir), f3(15, dll, dt, dir),
-		f3(16, drt, dt, dir), f3(17, drl, dt, dir),
-		f4(18, s.lset[d], dt, ht, dir), f3(19, s.rset[d], dt, dir),
-		f4(20, s.lset[h], ht, dt, dir), f4(21, hll, ht, dt, dir),
-		f4(22, dm1t, dt, ht, dir), f4(23, dp1t, dt, ht, dir),
-		f3(24, dsuf, dt, dir), f4(25, dshape, dt, ht, dir),
-		f4(26, dlw, dt, ht, dir), f3(27, s.rset[h], ht, dt),
-		f3(28, uint64(s.nl[d]), uint64(s.nr[d]), dt),
+		f2(2, dw, dir), f3(4, dt, hw, dir), f3(7, dlw, dt, dir),
+		f4(10, s.lset[d], dt, ht, dir), f4(11, s.lset[h], ht, dt, dir),
+		f3(15, dsuf, dt, dir), f4(16, dshape, dt, ht, dir),
 	)
+}
+
+// relSmall lists the templates of the label classifier whose values are
+// all small; their rows are found once at load time (see arcSmall).
+var relSmall = [...][3]int{
+	{nTag, nTag, 2},        // dependent tag, head tag, direction
+	{nTag, nTag, 16},       // the same and the distance
+	{nLab, nTag, 2},        // label of the dependent's leftmost child
+	{nLab, nTag, 2},        // label of the dependent's rightmost child
+	{nLab, nTag, nTag * 2}, // label of the head's leftmost child
+	{nTag, nTag, nTag * 2}, // tag before the dependent
+	{nTag, nTag, nTag * 2}, // tag after the dependent
+}
+
+const (
+	nRelSmall    = len(relSmall)
+	relSmallBase = 2000
+)
+
+func relSmallHash(j int, x int32) uint64 { return f1(uint64(relSmallBase+j), uint64(x)) }
+
+// appendRelSmall appends the hashes of the small label templates to f.
+func appendRelSmall(f []uint64, small *[nRelSmall]int32) []uint64 {
+	for j, x := range small {
+		f = append(f, relSmallHash(j, x))
+	}
+	return f
 }
 
 // relFeats for the root arc are not needed: it is always labelled Root.

@@ -1,15 +1,25 @@
 // Package syntax tags, lemmatizes and parses English sentences into
-// Universal Dependencies trees. It is a greedy averaged-perceptron POS
-// tagger, a lemmatizer (exceptions from the training data and suffix rules
-// by tag) and a greedy arc-hybrid dependency parser with an averaged
-// perceptron for the transitions and another for the arc labels, trained
-// on the English Web Treebank (see MODEL.md for the data, the scores and
-// the command that rebuilds the embedded model).
+// Universal Dependencies trees: a greedy averaged-perceptron POS tagger, a
+// lemmatizer (exceptions drawn from the training data and suffix rules by
+// tag) and a greedy arc-hybrid dependency parser trained with a dynamic
+// oracle, with one averaged perceptron for the transitions and another for
+// the arc labels. The embedded model is trained on the English Web Treebank
+// (CC BY-SA 4.0); MODEL.md gives the data, the scores and the command that
+// rebuilds it.
 //
-// Parse takes a sentence already split into words. Contractions may come
-// whole ("didn't", "they'll") or split the UD way ("did" "n't"); a whole
-// one is split for parsing and the analysis of its main part (the verb or
-// pronoun) is returned for it.
+// Parse takes one sentence already split into words and returns one Word
+// per word: its UPOS tag, its lower-case lemma, its head and its relation
+// (with the English subtypes: nsubj:pass, obl:agent, acl:relcl, ...). The
+// words always form a single tree: exactly one word has Head -1 and
+// relation Root, and every other word reaches it through its heads.
+//
+// Words are expected tokenized the UD way, with punctuation and the
+// possessive "'s" split off. A contraction may come whole ("didn't",
+// "can't", "they'll", "cannot") or split ("did" "n't"): a whole one is
+// split for parsing, and the part nearest the root stands for it (for
+// "didn't" the auxiliary: AUX, lemma "do", rel aux; the negation is then
+// only in the word itself). Hyphenated words ("U.S.-backed") may come
+// whole or split at the hyphen.
 package syntax
 
 import (
@@ -36,6 +46,10 @@ type Parser struct {
 	tagW    sparseTable
 	tagDict u64Map
 	arcW    dense3Table
+	arcD    [][4]int16 // weights of the small templates, arcOff[j]+index
+	arcOff  [nArcSmall]int32
+	relD    []int32 // row offsets in relW of the small label templates, relOff[j]+index; -1 for none
+	relOff  [nRelSmall]int32
 	relW    sparseTable
 	lem     lemmatizer
 	pool    sync.Pool
@@ -146,11 +160,16 @@ func (p *Parser) parse(st *state, f []uint64) []uint64 {
 		case right && !shift && !left:
 			act = actRight
 		default:
-			f = st.arcFeats(f[:0])
+			var small [nArcSmall]int32
+			f = st.arcFeats(f[:0], &small)
 			var sc [3]int32
-			for _, h := range f {
-				p.arcW.add(h, &sc)
+			for j, x := range small {
+				w := &p.arcD[p.arcOff[j]+x]
+				sc[0] += int32(w[0])
+				sc[1] += int32(w[1])
+				sc[2] += int32(w[2])
 			}
+			p.arcW.score(f, st.d3tmp[:], &sc)
 			act = -1
 			if shift {
 				act = actShift
@@ -185,18 +204,22 @@ func (p *Parser) apply(st *state, act int, f []uint64) []uint64 {
 			st.arc(h, d, Root)
 			break
 		}
-		f = st.relFeats(f[:0], h, d)
-		st.arc(h, d, p.label(f))
+		var small [nRelSmall]int32
+		f = st.relFeats(f[:0], h, d, &small)
+		st.arc(h, d, p.label(f, &small, st.tmp[:]))
 	}
 	return f
 }
 
 // label returns the best non-root label for features f.
-func (p *Parser) label(f []uint64) Rel {
+func (p *Parser) label(f []uint64, small *[nRelSmall]int32, tmp []uint64) Rel {
 	var sc [numRel]int32
-	for _, h := range f {
-		p.relW.add(h, sc[:])
+	for j, x := range small {
+		if off := p.relD[p.relOff[j]+x]; off >= 0 {
+			p.relW.addRow(off, sc[:])
+		}
 	}
+	p.relW.score(f, tmp, sc[:])
 	best := 1
 	for r := 2; r < numRel; r++ {
 		if r != int(Root) && sc[r] > sc[best] {

@@ -16,8 +16,9 @@ type sparseTable struct {
 	ent   []int32
 }
 
-// dense3Table maps feature hashes to dense rows of three weights, one for
-// each unlabelled transition, stored inline with the fingerprint.
+// dense3Table maps feature hashes to dense rows of three 16-bit weights,
+// one for each unlabelled transition, stored inline with a 32-bit
+// fingerprint: twelve bytes a feature, so that the table stays small.
 type dense3Table struct {
 	mask  uint64
 	slots []d3slot
@@ -25,10 +26,14 @@ type dense3Table struct {
 
 type d3slot struct {
 	fp uint32
-	w  [3]int32
+	w  [3]int16
 }
 
+// Only the top 48 bits of a feature hash are kept in model files: bits 16
+// and up choose the home slot, bits 32 to 63 are the fingerprint.
 func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+const hashDrop = 16 // low bits of a hash not stored
 
 // tableSize returns a power of two at least twice n.
 func tableSize(n int) int {
@@ -39,10 +44,34 @@ func tableSize(n int) int {
 	return s
 }
 
+// offset returns the offset in ent of the row of feature h, or -1.
+func (t *sparseTable) offset(h uint64) int32 {
+	fp := fingerprint(h)
+	i := (h >> 16) & t.mask
+	for {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == fp {
+			return int32(uint32(s))
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// addRow adds the row at offset off to scores.
+func (t *sparseTable) addRow(off int32, scores []int32) {
+	n := t.ent[off]
+	for _, e := range t.ent[off+1 : off+1+n] {
+		scores[uint32(e)>>24] += e << 8 >> 8
+	}
+}
+
 // add adds the row of feature h to scores.
 func (t *sparseTable) add(h uint64, scores []int32) {
 	fp := fingerprint(h)
-	i := h & t.mask
+	i := (h >> 16) & t.mask
 	for {
 		s := t.slots[i]
 		if s == 0 {
@@ -63,13 +92,13 @@ func (t *sparseTable) add(h uint64, scores []int32) {
 // add adds the row of feature h to scores.
 func (t *dense3Table) add(h uint64, scores *[3]int32) {
 	fp := fingerprint(h)
-	i := h & t.mask
+	i := (h >> 16) & t.mask
 	for {
 		s := &t.slots[i]
 		if s.fp == fp {
-			scores[0] += s.w[0]
-			scores[1] += s.w[1]
-			scores[2] += s.w[2]
+			scores[0] += int32(s.w[0])
+			scores[1] += int32(s.w[1])
+			scores[2] += int32(s.w[2])
 			return
 		}
 		if s.fp == 0 {
@@ -103,7 +132,7 @@ func buildSparse(rows []row) sparseTable {
 			t.ent = append(t.ent, int32(uint32(r.cls[k])<<24|uint32(w)&0xFFFFFF))
 		}
 		fp := fingerprint(r.h)
-		i := r.h & t.mask
+		i := (r.h >> 16) & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
@@ -114,16 +143,19 @@ func buildSparse(rows []row) sparseTable {
 
 func buildDense3(rows []row) dense3Table {
 	t := dense3Table{}
-	size := tableSize(len(rows))
+	size := 16
+	for float64(size)*0.7 < float64(len(rows)) {
+		size <<= 1
+	}
 	t.mask = uint64(size - 1)
 	t.slots = make([]d3slot, size)
 	for _, r := range rows {
 		fp := fingerprint(r.h)
-		i := r.h & t.mask
+		i := (r.h >> 16) & t.mask
 		for t.slots[i].fp != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = d3slot{fp: fp, w: [3]int32{r.w[0], r.w[1], r.w[2]}}
+		t.slots[i] = d3slot{fp: fp, w: [3]int16{int16(r.w[0]), int16(r.w[1]), int16(r.w[2])}}
 	}
 	return t
 }
@@ -268,4 +300,92 @@ func (p *perceptron) rows(limit, prune float64, dense bool) []row {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].h < out[j].h })
 	return out
+}
+
+// score adds the rows of all features f to scores. It first loads the home
+// slot of every feature, with no branch between the loads so that the
+// processor fetches them from memory in parallel, and then resolves each
+// one; tmp must hold len(f) slots.
+func (t *dense3Table) score(f []uint64, tmp []d3slot, scores *[3]int32) {
+	tmp = tmp[:len(f)]
+	for k, h := range f {
+		tmp[k] = t.slots[(h>>16)&t.mask]
+	}
+	var s0, s1, s2 int32
+	for k, h := range f {
+		fp := fingerprint(h)
+		s := tmp[k]
+		if s.fp != fp {
+			if s.fp == 0 {
+				continue
+			}
+			i := (h >> 16) & t.mask
+			for {
+				i = (i + 1) & t.mask
+				s = t.slots[i]
+				if s.fp == fp || s.fp == 0 {
+					break
+				}
+			}
+			if s.fp == 0 {
+				continue
+			}
+		}
+		s0 += int32(s.w[0])
+		s1 += int32(s.w[1])
+		s2 += int32(s.w[2])
+	}
+	scores[0] += s0
+	scores[1] += s1
+	scores[2] += s2
+}
+
+// score adds the rows of all features f to scores, loading the slots and
+// then the rows of all features before using them (see dense3Table.score);
+// tmp must hold len(f) values.
+func (t *sparseTable) score(f []uint64, tmp []uint64, scores []int32) {
+	tmp = tmp[:len(f)]
+	for k, h := range f {
+		tmp[k] = t.slots[(h>>16)&t.mask]
+	}
+	for k, h := range f {
+		fp := fingerprint(h)
+		s := tmp[k]
+		if uint32(s>>32) != fp {
+			if s == 0 {
+				continue
+			}
+			i := (h >> 16) & t.mask
+			for {
+				i = (i + 1) & t.mask
+				s = t.slots[i]
+				if uint32(s>>32) == fp || s == 0 {
+					break
+				}
+			}
+			if s == 0 {
+				tmp[k] = 0
+				continue
+			}
+		}
+		tmp[k] = s
+	}
+	// touch the rows so that their loads overlap
+	var touch int32
+	for _, s := range tmp {
+		if s != 0 {
+			touch += t.ent[uint32(s)]
+		}
+	}
+	_ = touch
+	for _, s := range tmp {
+		if s == 0 {
+			continue
+		}
+		off := uint32(s)
+		n := t.ent[off]
+		for _, e := range t.ent[off+1 : off+1+uint32(n)] {
+			scores[uint32(e)>>24] += e << 8 >> 8
+		}
+	}
 }

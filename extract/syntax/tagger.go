@@ -52,12 +52,18 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 		f2(21, w.norm, wp1),
 		f2(22, p1, w.suf3),
 		f3(23, p1, w.shape, shp1),
+		f1(24, w.suf4),
+		f1(25, w.pre1),
+		f1(26, w.pre3),
+		f2(27, wm1, w.suf3),
+		f2(28, w.norm, sp1),
 	)
 }
 
 // tag assigns a tag to every word of info.
 func (p *Parser) tag(info []wordInfo, tags []POS, f []uint64) []uint64 {
 	var scores [numPOS]int32
+	var tmp [maxFeats]uint64
 	for i := range info {
 		if t, ok := p.tagDict.get(info[i].exact); ok {
 			tags[i] = POS(t)
@@ -72,9 +78,7 @@ func (p *Parser) tag(info []wordInfo, tags []POS, f []uint64) []uint64 {
 		}
 		f = tagFeats(f[:0], info, i, p1, p2)
 		scores = [numPOS]int32{}
-		for _, h := range f {
-			p.tagW.add(h, scores[:])
-		}
+		p.tagW.score(f, tmp[:], scores[:])
 		best := 1
 		for c := 2; c < numPOS; c++ {
 			if scores[c] > scores[best] {

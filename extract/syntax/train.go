@@ -13,11 +13,11 @@ import (
 // TrainOptions configure Train. Zero fields take the defaults.
 type TrainOptions struct {
 	TagIters   int       // passes of the tagger over the data (default 8)
-	ParseIters int       // passes of the parser (default 15)
-	Folds      int       // jackknife folds giving the parser predicted tags (default 5; 1 trains it on gold tags)
+	ParseIters int       // passes of the parser (default 12)
+	Folds      int       // jackknife folds giving the parser predicted tags (default 1: it trains on gold tags)
 	Explore    float64   // probability of following a wrong prediction while training the parser (default 0.9)
 	Seed       uint64    // seed of the shuffles and of the exploration
-	Prune      float64   // averaged weights smaller than this are dropped (default 0.5; negative keeps all)
+	Prune      float64   // averaged weights smaller than this are dropped (default 1; negative keeps all)
 	Log        io.Writer // progress, if not nil
 }
 
@@ -26,13 +26,13 @@ func (o *TrainOptions) defaults() {
 		o.TagIters = 8
 	}
 	if o.ParseIters == 0 {
-		o.ParseIters = 15
+		o.ParseIters = 12
 	}
 	if o.Folds == 0 {
-		o.Folds = 5
+		o.Folds = 1
 	}
 	if o.Prune == 0 {
-		o.Prune = 0.5
+		o.Prune = 1
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
@@ -104,7 +104,7 @@ func Train(sents []Sentence, opts TrainOptions) ([]byte, error) {
 
 	// parser
 	arcP, relP := trainParser(sents, infos, predTags, opts)
-	m.arc = arcP.rows(1<<24, opts.Prune, true)
+	m.arc = arcP.rows(1<<15-1, opts.Prune, true)
 	m.rel = relP.rows(1<<21, opts.Prune, false)
 
 	// lemmatizer
@@ -334,7 +334,9 @@ func trainParser(sents []Sentence, infos [][]wordInfo, predTags [][]POS, opts Tr
 							minCost = cost[a]
 						}
 					}
-					f = st.arcFeats(f[:0])
+					var small [nArcSmall]int32
+					f = st.arcFeats(f[:0], &small)
+					f = appendSmall(f, &small)
 					var sc [3]int32
 					arcP.score(f, sc[:])
 					pred, best := -1, -1
@@ -382,7 +384,9 @@ func trainParser(sents []Sentence, infos [][]wordInfo, predTags [][]POS, opts Tr
 						}
 						break
 					}
-					f = st.relFeats(f[:0], h, d)
+					var small [nRelSmall]int32
+					f = st.relFeats(f[:0], h, d, &small)
+					f = appendRelSmall(f, &small)
 					clear(relScores)
 					relP.score(f, relScores)
 					relScores[Root] = -1 << 30

@@ -6,6 +6,7 @@
 // reads the CoNLL-U files named by -train (relative to -ud), writes the
 // gzip-compressed model to -out, and prints the scores of the written model
 // on each file of -eval. The same files and flags give the same model bytes.
+// With -train "" it scores the model file -out as it is.
 package main
 
 import (
@@ -22,17 +23,18 @@ import (
 
 func main() {
 	ud := flag.String("ud", "/work/data/ud", "directory of the treebanks")
-	train := flag.String("train", "ewt/en_ewt-ud-train.conllu", "comma-separated CoNLL-U files to train on, relative to -ud")
-	eval := flag.String("eval", "ewt/en_ewt-ud-dev.conllu,ewt/en_ewt-ud-test.conllu", "comma-separated CoNLL-U files to score on, relative to -ud")
+	train := flag.String("train", "ewt/en_ewt-ud-train.conllu,ewt/en_ewt-ud-dev.conllu,pud/en_pud-ud-test.conllu", "comma-separated CoNLL-U files to train on, relative to -ud")
+	eval := flag.String("eval", "ewt/en_ewt-ud-test.conllu", "comma-separated CoNLL-U files to score on, relative to -ud (never one of -train)")
 	out := flag.String("out", "extract/syntax/model/en.bin.gz", "model file to write")
 	seed := flag.Uint64("seed", 1, "seed of the shuffles")
 	tagIters := flag.Int("tag-iters", 0, "tagger passes (0: default)")
+	explore := flag.Float64("explore", 0, "probability of following a wrong transition in training (0: default)")
 	parseIters := flag.Int("parse-iters", 0, "parser passes (0: default)")
 	folds := flag.Int("folds", 0, "jackknife folds (0: default)")
 	prune := flag.Float64("prune", 0, "drop averaged weights below this (0: default)")
 	flag.Parse()
 	if err := run(*ud, *train, *eval, *out, syntax.TrainOptions{
-		TagIters: *tagIters, ParseIters: *parseIters, Folds: *folds, Prune: *prune, Seed: *seed, Log: os.Stderr,
+		TagIters: *tagIters, ParseIters: *parseIters, Folds: *folds, Prune: *prune, Explore: *explore, Seed: *seed, Log: os.Stderr,
 	}); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
@@ -66,18 +68,35 @@ func read(dir, list string) ([]syntax.Sentence, error) {
 }
 
 func run(dir, trainList, evalList, out string, opts syntax.TrainOptions) error {
-	sents, err := read(dir, trainList)
-	if err != nil {
-		return err
-	}
-	start := time.Now()
-	model, err := syntax.Train(sents, opts)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "trained in %s\n", time.Since(start).Round(time.Second))
-	if err := os.WriteFile(out, model, 0o644); err != nil {
-		return err
+	var model []byte
+	if trainList == "" {
+		// score the model file as it is
+		b, err := os.ReadFile(out)
+		if err != nil {
+			return err
+		}
+		model = b
+	} else {
+		sents, err := read(dir, trainList)
+		if err != nil {
+			return err
+		}
+		for _, e := range strings.Split(evalList, ",") {
+			for _, t := range strings.Split(trainList, ",") {
+				if e != "" && filepath.Clean(e) == filepath.Clean(t) {
+					return fmt.Errorf("%s is both trained on and scored on", e)
+				}
+			}
+		}
+		start := time.Now()
+		model, err = syntax.Train(sents, opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "trained in %s\n", time.Since(start).Round(time.Second))
+		if err := os.WriteFile(out, model, 0o644); err != nil {
+			return err
+		}
 	}
 	fmt.Printf("model %s: %d bytes\n", out, len(model))
 	p, err := syntax.Load(bytes.NewReader(model))
