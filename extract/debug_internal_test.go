@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kg/extract/eval"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -37,5 +38,47 @@ func TestDebugSentence(t *testing.T) {
 	}
 	for _, r := range ex.Relations {
 		fmt.Printf("%s %s %s %s\n", names[r.Subject], r.Type, names[r.Object], r.Tense)
+	}
+}
+
+// TestDebugArticle prints, sentence by sentence, the parse of the text of
+// gold file KG_DEBUG_FILE and the relations the grammar pass finds in it.
+func TestDebugArticle(t *testing.T) {
+	path := os.Getenv("KG_DEBUG_FILE")
+	if path == "" {
+		t.Skip("KG_DEBUG_FILE not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gd, err := eval.ParseGold(data, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := New(Options{})
+	defer func(p int) { passes = p }(passes)
+	passes = passGrammar
+	a := schema.Article{ID: gd.ID, Published: gd.Published, Source: gd.Source, Text: gd.Text}
+	ex := x.Extract(a)
+	names := map[string]string{}
+	for _, e := range ex.Entities {
+		names[e.ID] = e.Name
+	}
+	d := &doc{ctx: context.Background(), parser: x.parser, toks: tokenize(a.Text)}
+	d.sents = splitSentences(d.toks)
+	d.parseAll()
+	for si, s := range d.sents {
+		var b strings.Builder
+		for k := s.from; k < s.to; k++ {
+			w := d.syn[k]
+			fmt.Fprintf(&b, "%s/%d:%s>%d ", d.toks[k].text, k-s.from, w.Rel, w.Head)
+		}
+		fmt.Printf("\n[%d] %s\n", si, b.String())
+		for _, r := range ex.Relations {
+			if r.Sentence == si {
+				fmt.Printf("    => %s %s %s %s\n", names[r.Subject], r.Type, names[r.Object], r.Tense)
+			}
+		}
 	}
 }

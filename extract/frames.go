@@ -50,6 +50,7 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
 			d.reportedDemand(c, p)
 		}
+		d.membership(c, p)
 	}
 }
 
@@ -93,8 +94,40 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		}
 	}
 	if first != nil && first.Type != "" {
-		d.applyEntry(c, p, first, nil)
+		// "condemned the violation and warned Moscow": an objectless
+		// judgement takes the object of the verb coordinated with it
+		var objs []int
+		if judging[first.Type] {
+			objs = d.coordinatedObjects(c, p)
+		}
+		d.applyEntry(c, p, first, objs)
 	}
+}
+
+// coordinatedObjects returns the entities that the direct objects of the
+// verbs coordinated with p (its conjuncts and the verb it is a conjunct
+// of) stand for.
+func (d *doc) coordinatedObjects(c *clause, p int) []int {
+	g := c.g
+	var out []int
+	var verbs []int
+	if g.words[p].Rel == syntax.Conj && g.words[p].Head >= 0 {
+		verbs = append(verbs, g.words[p].Head)
+	}
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel == syntax.Conj {
+			verbs = append(verbs, k)
+		}
+	}
+	for _, v := range verbs {
+		if g.words[v].POS != syntax.VERB {
+			continue
+		}
+		if o := g.depBase(v, syntax.Obj); o >= 0 {
+			out = appendNew(out, d.argEntities(c, o)...)
+		}
+	}
+	return out
 }
 
 // frameOf describes the dependents of predicate p for the lexicon's
@@ -119,6 +152,11 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		case syntax.IObj:
 			fr.IObj = d.lexWord(c, k)
 		}
+	}
+	// "asked NATO to reinforce": the parser may take the addressee for
+	// an indirect object
+	if fr.Object == nil && fr.IObj != nil {
+		fr.Object = fr.IObj
 	}
 	fr.Preps = d.lexPreps(c, p, nil)
 	if g.words[p].POS == syntax.NOUN {
@@ -314,4 +352,48 @@ func (d *doc) nounAgents(c *clause, w int) []int {
 		}
 	}
 	return nil
+}
+
+// membership reads the membership a sentence asserts: "Estonia is a member
+// of NATO", "Poland, a member of the EU,", "Finland joined NATO".
+func (d *doc) membership(c *clause, p int) {
+	g := c.g
+	w := g.words[p]
+	var members, bodies []int
+	switch {
+	case w.POS == syntax.NOUN && w.Lemma == "member":
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		for _, k := range g.deps(p) {
+			if g.words[k].Rel.Base() == syntax.Nmod && g.caseOf(k) == "of" {
+				bodies = d.argEntities(c, k)
+			}
+		}
+		switch {
+		case g.depBase(p, syntax.NSubj) >= 0 && g.dep(p, syntax.Cop) >= 0:
+			members = d.argEntities(c, g.depBase(p, syntax.NSubj))
+		case w.Rel == syntax.Appos && w.Head >= 0:
+			members = d.argEntities(c, w.Head)
+		}
+	case w.POS == syntax.VERB && (w.Lemma == "join" || w.Lemma == "accede"):
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		members = d.subjectsOf(c, p)
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			bodies = d.argEntities(c, o)
+		} else {
+			bodies = d.prepObjects(c, p, []string{"to"})
+		}
+	default:
+		return
+	}
+	for _, m := range members {
+		for _, b := range bodies {
+			if m != b && d.ents[b].typ == schema.Organization {
+				d.addRel(rel{typ: schema.MemberOf, subj: m, obj: b, sent: c.si, confidence: 0.7})
+			}
+		}
+	}
 }
