@@ -30,6 +30,8 @@ type Extractor struct {
 	cues   cueIndex
 	events *eventlex.Lexicon
 	parser *syntax.Parser
+	// roleNoun holds the head words of titles ("minister", "chief").
+	roleNoun map[string]bool
 }
 
 // New builds an Extractor from the embedded data and opts.
@@ -45,7 +47,8 @@ func New(opts Options) (*Extractor, error) {
 		lx:     compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
 		cues:   buildCues(),
 		events: eventlex.Default(),
-		parser: syntax.Default(),
+		parser:   syntax.Default(),
+		roleNoun: roleHeads(DefaultTitles()),
 	}, nil
 }
 
@@ -59,6 +62,7 @@ type doc struct {
 	cues      cueIndex
 	events    *eventlex.Lexicon
 	parser    *syntax.Parser
+	roleNoun  map[string]bool
 	fold      folded
 	text      string // the folded text
 	toks      []token
@@ -135,7 +139,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schem
 	}
 	d := &doc{
 		ctx: ctx,
-		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, fold: foldInvisible(a.Text),
+		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, roleNoun: x.roleNoun, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{},

@@ -52,6 +52,7 @@ func (d *doc) grammarRelations(c *clause) {
 		}
 		d.membership(c, p)
 	}
+	d.roles(c)
 }
 
 // readPredicate applies to predicate p the first entry whose pattern holds
@@ -260,7 +261,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	}
 	for _, sj := range subjs {
 		for _, oj := range objs {
-			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf})
+			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true})
 		}
 	}
 }

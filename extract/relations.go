@@ -14,6 +14,8 @@ type rel struct {
 	tense      string
 	role       string
 	confidence float64
+	// grammar marks a relation the grammar pass found.
+	grammar bool
 }
 
 var accusationNouns = map[string]bool{
@@ -75,6 +77,9 @@ func (d *doc) findRelations() {
 		}
 	}
 	d.objMention = map[int]bool{}
+	if passes&passGrammar != 0 {
+		d.personsFromRoles()
+	}
 	d.markAppositions()
 	var g grammar
 	for si, s := range d.sents {
@@ -91,6 +96,9 @@ func (d *doc) findRelations() {
 		}
 	}
 	d.structural()
+	if passes&passGrammar != 0 {
+		d.preferGrammarRoles()
+	}
 }
 
 // markAppositions marks mentions inside ", a reporter with X," after a
@@ -1915,4 +1923,27 @@ func (d *doc) lastTwo(x int, skip ...int) []int {
 		}
 	}
 	return nil
+}
+
+// preferGrammarRoles drops the roles the token rules gave a person in a
+// sentence where the parse gave the person a role in another body.
+func (d *doc) preferGrammarRoles() {
+	type key struct{ subj, sent int }
+	parsed := map[key]int{}
+	for _, r := range d.rels {
+		if r.grammar && r.typ == schema.HoldsRole {
+			parsed[key{r.subj, r.sent}] = r.obj
+		}
+	}
+	if len(parsed) == 0 {
+		return
+	}
+	out := d.rels[:0]
+	for _, r := range d.rels {
+		if o, ok := parsed[key{r.subj, r.sent}]; ok && !r.grammar && r.typ == schema.HoldsRole && r.obj != o {
+			continue
+		}
+		out = append(out, r)
+	}
+	d.rels = out
 }
