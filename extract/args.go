@@ -23,6 +23,14 @@ var actorNouns = map[string]bool{
 	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
 }
 
+// placeNouns are nouns whose state modifier says where, not who: "the
+// Russian border", "Chinese waters".
+var placeNouns = map[string]bool{
+	"border": true, "capital": true, "coast": true, "waters": true, "water": true, "airspace": true,
+	"soil": true, "side": false, "time": true, "media": true, "language": true, "press": true,
+	"newspaper": true, "television": true, "agency": true, "embassy": false,
+}
+
 // subjectsOf returns the entities that act in predicate p: its subject, or
 // for a passive its "by" agent, or what a clause without a subject takes
 // from the clause it hangs on.
@@ -238,6 +246,18 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		}
 	}
 	if !actorNouns[g.words[w].Lemma] {
+		// "Palestinian detainees", "Russian territory", "Chinese goods":
+		// a state named before a noun stands for it
+		for _, k := range g.deps(w) {
+			switch g.words[k].Rel {
+			case syntax.NmodPoss, syntax.Amod, syntax.Compound:
+				if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !placeNouns[g.words[w].Lemma] {
+					if e := d.ments[mi].ent; d.ents[e].typ == schema.Country {
+						return d.withConjuncts(c, k, []int{e})
+					}
+				}
+			}
+		}
 		return nil
 	}
 	for _, k := range g.deps(w) {

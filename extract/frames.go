@@ -53,23 +53,20 @@ func (d *doc) grammarRelations(c *clause) {
 		d.membership(c, p)
 	}
 	d.roles(c)
+	d.structure(c)
 }
 
 // readPredicate applies to predicate p the first entry whose pattern holds
-// and whose target is an actor, else the first whose pattern holds. A
-// lemma with curated entries (the ontology's own cues: "propose" is
-// PROPOSES whatever is proposed) reads only those; the entries derived from
-// the event-coding dictionary give the others.
+// and whose target is an actor, else the first whose pattern holds. The
+// curated entries, which follow the ontology's cues, come before those
+// derived from the event-coding dictionary; the dictionary's synonym-block
+// entries are left out (noisy).
 func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
-	curated := false
-	for i := range entries {
-		curated = curated || entries[i].Curated()
-	}
 	fr := d.frameOf(c, p)
 	var first *eventlex.Entry
-	for i := range entries {
-		e := &entries[i]
-		if curated && !e.Curated() || e.Source == eventlex.FromSynonym {
+	for k := range 2 * len(entries) {
+		e := &entries[k%len(entries)]
+		if e.Curated() != (k < len(entries)) || e.Source == eventlex.FromSynonym {
 			continue
 		}
 		ts, ok := e.Match(&fr)
