@@ -56,6 +56,12 @@ func (d *doc) grammarRelations(c *clause) {
 	d.structure(c)
 }
 
+// particleWords can be verb particles.
+var particleWords = map[string]bool{
+	"forward": true, "down": true, "off": true, "out": true, "up": true, "back": true,
+	"over": true, "away": true, "on": true, "in": true, "aside": true,
+}
+
 // readPredicate applies to predicate p the first entry whose pattern holds
 // and whose target is an actor, else the first whose pattern holds. The
 // curated entries, which follow the ontology's cues, come before those
@@ -139,6 +145,11 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		switch g.words[k].Rel {
 		case syntax.CompoundPrt:
 			fr.Particle = g.lower[k]
+		case syntax.Advmod:
+			// "put forward", "turn down": a particle parsed as an adverb
+			if fr.Particle == "" && particleWords[g.lower[k]] && k > p && k <= p+2 {
+				fr.Particle = g.lower[k]
+			}
 		case syntax.NSubj:
 			fr.Subject = d.lexWord(c, k)
 		case syntax.NSubjPass:

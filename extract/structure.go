@@ -74,7 +74,7 @@ func (d *doc) structure(c *clause) {
 						}
 					}
 				}
-			case subunitNouns[lemma] && d.ents[e].typ == schema.Organization:
+			case subunitNouns[lemma] && d.ents[e].typ == schema.Organization && !g.hasDepLemma(n, syntax.Compound, "news", "press", "media"):
 				for _, o := range d.nounOwners(c, n) {
 					if o != e {
 						d.setPartOf(e, o)
