@@ -95,6 +95,9 @@ type doc struct {
 	rels    []rel
 
 	accusations []rel
+	// caseless marks the all-caps sentences, whose words trueCase
+	// re-cased.
+	caseless []bool
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.

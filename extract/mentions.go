@@ -300,7 +300,19 @@ func (d *doc) addMention(m mention) int {
 	return len(d.ments) - 1
 }
 
+// span returns the text of tokens [from, to): the article's text, or in
+// an all-caps sentence the words as trueCase re-cased them.
 func (d *doc) span(from, to int) string {
+	if d.caseless != nil && d.caseless[d.tokSent[from]] {
+		var b strings.Builder
+		for k := from; k < to; k++ {
+			b.WriteString(d.toks[k].text)
+			if k+1 < to {
+				b.WriteString(d.text[d.toks[k].end:d.toks[k+1].start])
+			}
+		}
+		return b.String()
+	}
 	return d.text[d.toks[from].start:d.toks[to-1].end]
 }
 
@@ -418,6 +430,7 @@ func (d *doc) matchOrgNoun(i, end int) int {
 
 // findMentions runs entity recognition over every sentence.
 func (d *doc) findMentions() {
+	d.trueCase()
 	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
 		d.findInSentence(si, s)

@@ -1,0 +1,29 @@
+#!/bin/sh
+# lexicons.sh derives the word lists givennames.txt and words.txt of this
+# directory from their public sources (see README.md here):
+#
+#   sh lexicons.sh DIST_MALE_FIRST DIST_FEMALE_FIRST AMERICAN_ENGLISH
+#
+# DIST_MALE_FIRST and DIST_FEMALE_FIRST are the US Census 1990 first-name
+# files dist.male.first and dist.female.first (shipped inside the PyPI
+# package "names" 0.3.0, names/dist.*.first); AMERICAN_ENGLISH is the SCOWL
+# size-50 American English word list (Debian package wamerican,
+# /usr/share/dict/american-english). The output is sorted and reproducible.
+set -eu
+if [ $# -ne 3 ]; then
+	echo "usage: sh lexicons.sh DIST_MALE_FIRST DIST_FEMALE_FIRST AMERICAN_ENGLISH" >&2
+	exit 2
+fi
+dir=$(dirname "$0")
+export LC_ALL=C
+{
+	echo "# Given names: the first names of the US Census 1990 name files (male and"
+	echo "# female), title-cased, one a line. Derived by lexicons.sh; see README.md."
+	awk 'NF >= 4 { n = tolower($1); print toupper(substr(n, 1, 1)) substr(n, 2) }' "$1" "$2" | sort -u
+} >"$dir/givennames.txt"
+{
+	echo "# Common English words: the lower-case entries of the SCOWL size-50 American"
+	echo "# English list, possessives left out, one a line. Derived by lexicons.sh;"
+	echo "# see README.md."
+	grep -v "'" "$3" | grep '^[a-z][a-z-]*$' | sort -u
+} >"$dir/words.txt"
