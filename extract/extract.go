@@ -98,6 +98,9 @@ type doc struct {
 	// caseless marks the all-caps sentences, whose words trueCase
 	// re-cased.
 	caseless []bool
+	// capMid holds the words the article capitalizes inside a sentence
+	// (built on first use by capInside).
+	capMid map[string]bool
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.

@@ -43,9 +43,9 @@ type lexicon struct {
 	// gazFold holds the gazetteer phrases by their lower-case first word,
 	// for text whose case says nothing (all-caps headlines).
 	gazFold map[string][]phrase
-	// given and common are the embedded given names and common English
-	// words (shared, read-only).
-	given, common map[string]bool
+	// given, surname and common are the embedded given names, frequent
+	// surnames and common English words (shared, read-only).
+	given, surname, common map[string]bool
 }
 
 var entityTypeOf = map[string]schema.EntityType{
@@ -82,7 +82,7 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 		orgHead: map[string]bool{},
 		gazFold: make(map[string][]phrase, len(entries)*4),
 	}
-	lx.given, lx.common = wordLists()
+	lx.given, lx.surname, lx.common = wordLists()
 	for i, e := range entries {
 		// A later entry (a user's file) replaces an earlier one of the same name.
 		lx.byName[schema.NormalizeName(e.Name)] = i

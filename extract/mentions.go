@@ -217,7 +217,7 @@ var geoWords = map[string]bool{
 	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
 	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
 	"ocean": true, "desert": true, "coast": true, "province": true, "region": true, "canal": true,
-	"basin": true, "plateau": true, "heights": true, "strip": true, "palace": true, "square": true,
+	"basin": true, "plateau": true, "heights": true, "strip": true, "plain": true, "plains": true, "palace": true, "square": true,
 	"airport": true, "stadium": true, "hotel": true, "nile": true,
 }
 
@@ -610,6 +610,14 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
+			// "the Caribbean Community": a name after the article that
+			// reaches further wins over "the Caribbean".
+			if !t.cap && t.lower == "the" {
+				if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
+					i++
+					continue
+				}
+			}
 			// "U.S. Treasury Secretary": the title takes the last word of
 			// a longer gazetteer name; the state before it stays.
 			if n := len(gp.words); n > 1 {
@@ -631,6 +639,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 		// "Shares of ...", "State-owned ...": a sentence-initial word the
 		// article also writes in lower case is a common word.
 		if (i == s.from || i == d.bodyStart) && d.lowerWords[t.lower] {
+			i++
+			continue
+		}
+		// "Near Velka", "Officials said": a common word capitalized only
+		// because it opens the sentence.
+		if (i == s.from || i == d.bodyStart || i == s.from+1 && toks[s.from].kind == tkPunct) && d.notNameInitial(i) {
 			i++
 			continue
 		}
@@ -882,7 +896,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	name := d.span(i, j)
 	// Acronym in brackets after a name: "General Intelligence Service (GIS)".
 	acr := ""
-	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" && !d.placeName(j+1) {
 		acr = toks[j+1].text
 	}
 	addAcr := func(e int) {
@@ -891,7 +905,8 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 			d.acronyms[acr] = e
 		}
 	}
-	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) {
+	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) ||
+		j-i >= 2 && placeHeads[toks[i].lower] && !d.hasOrgWord(i, j) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
@@ -939,6 +954,10 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
+		if d.indefinite(si, i) {
+			// "an IED", "a UAV": a thing, not a body.
+			return
+		}
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
@@ -949,9 +968,16 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i >= 2 {
-		// "Kristjan Mänd, a spokesman for ...": the title follows.
-		e := d.personFor(i, j)
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		switch d.multiWordType(si, i, j, end) {
+		case schema.Person:
+			// "Kristjan Mänd, a spokesman for ...": the title follows.
+			e := d.personFor(i, j)
+			d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		case schema.Location:
+			d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		case schema.Organization:
+			d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		}
 		return
 	}
 	// One capitalized word: a known person's surname, or a place after a
@@ -970,6 +996,16 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	}
 	switch toks[i].lower {
 	case "north", "south", "east", "west":
+		return
+	}
+	if d.resultsSlot(si, i, j, end) && !d.givenAt(i) {
+		// "Tarvin 2 Olbury 1": a team.
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
+	if d.placeOfState(i, end) {
+		// "Dunvale, Canada".
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {

@@ -10,6 +10,8 @@ import (
 var (
 	//go:embed data/givennames.txt
 	givenNamesTXT string
+	//go:embed data/surnames.txt
+	surnamesTXT string
 	//go:embed data/words.txt
 	commonWordsTXT string
 )
@@ -17,17 +19,19 @@ var (
 var (
 	wordListsOnce sync.Once
 	givenNames    map[string]bool // title-cased given names: "Maria"
+	surnames      map[string]bool // title-cased frequent surnames: "King"
 	commonWords   map[string]bool // lower-case English words: "group"
 )
 
-// wordLists returns the embedded given names and common words, read once.
-// Both maps are shared and read-only.
-func wordLists() (given, common map[string]bool) {
+// wordLists returns the embedded given names, frequent surnames and common
+// words, read once. The maps are shared and read-only.
+func wordLists() (given, surname, common map[string]bool) {
 	wordListsOnce.Do(func() {
 		givenNames = readWordList(givenNamesTXT)
+		surnames = readWordList(surnamesTXT)
 		commonWords = readWordList(commonWordsTXT)
 	})
-	return givenNames, commonWords
+	return givenNames, surnames, commonWords
 }
 
 // readWordList reads one word a line; blank lines and lines starting with

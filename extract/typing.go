@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/syntax"
+	"github.com/kgraph/kg/schema"
+)
+
+// Typing of capitalized names that neither the gazetteer nor a title nor an
+// organization word accounts for. The evidence is general: given names and
+// initials for people; common English words, which make up the names of
+// events, documents and labels ("Summer Harvest Festival", "Group D") but
+// rarely a person's; a definite article, which a person's name never takes;
+// a locative preposition; the shape of a results line in sports copy.
+
+// placeHeads start names of places: "Lake Amara", "Mount Elgon", "Port
+// Selwyn".
+var placeHeads = map[string]bool{
+	"lake": true, "mount": true, "mt.": true, "cape": true, "port": true, "fort": true, "isle": true,
+	"loch": true, "camp": true,
+}
+
+// placePreps, just before a name, make it a place when nothing says it is
+// a person: "gathered in Port Selwyn", "clashes near Doran".
+var placePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
+	"across": true, "throughout": true, "towards": true, "toward": true, "nearby": true,
+}
+
+// isInitial reports whether w is an initial: "J.", "K".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// givenAt reports whether token i is a given name or an initial.
+func (d *doc) givenAt(i int) bool {
+	t := d.toks[i]
+	if isInitial(t.text) && strings.HasSuffix(t.text, ".") {
+		return true
+	}
+	return t.kind == tkWord && d.lx.given[capFirst(t.lower)] && !stopCaps[t.lower]
+}
+
+// nameWord reports whether token k of a capitalized run could be part of a
+// person's name: no common English word, unless it is also a given name or
+// a frequent surname ("Rice", "Young").
+func (d *doc) nameWord(k int) bool {
+	t := d.toks[k]
+	if t.kind != tkWord {
+		return true
+	}
+	if isInitial(t.text) {
+		return strings.HasSuffix(t.text, ".") // "J." yes, the "D" of "Group D" no
+	}
+	if particles[t.lower] {
+		return true
+	}
+	if !d.lx.common[t.lower] {
+		if k := strings.IndexByte(t.lower, '-'); k > 0 {
+			// "Non-Proliferation": every part common.
+			all := true
+			for _, p := range strings.Split(t.lower, "-") {
+				all = all && d.lx.common[p]
+			}
+			return !all
+		}
+		return true
+	}
+	n := capFirst(t.lower)
+	return d.lx.given[n] || d.lx.surname[n]
+}
+
+// multiWordType types a capitalized run [i, j) of two or more words that
+// nothing else typed: Person, Location, Organization, or "" when it names
+// no entity the extractor keeps (an event, a document, a label).
+func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
+	toks := d.toks
+	s := d.sents[si]
+	personish := d.givenAt(i)
+	if placeHeads[toks[i].lower] && !personish {
+		return schema.Location
+	}
+	if d.resultsSlot(si, i, j, end) && !personish {
+		// "Tarvin 2 Olbury 1": teams.
+		return schema.Organization
+	}
+	if i > s.from && placePreps[toks[i-1].lower] && !personish {
+		return schema.Location
+	}
+	if i > s.from && toks[i-1].lower == "the" {
+		// A person's name takes no article: "the Summer Games".
+		return ""
+	}
+	if personish {
+		return schema.Person
+	}
+	// A person's name ends with a surname: "Summer Harvest Festival",
+	// "Group D" end with words that are none.
+	if !d.nameWord(j - 1) {
+		return ""
+	}
+	return schema.Person
+}
+
+// notNameInitial reports whether the capitalized word at the start of a
+// sentence is an ordinary word capitalized by its position: a common word
+// that the tagger does not take for a proper noun and the article never
+// capitalizes inside a sentence ("Near Velka", "Officials said").
+func (d *doc) notNameInitial(i int) bool {
+	t := d.toks[i]
+	if !d.lx.common[t.lower] || d.capInside(t.lower) {
+		return false
+	}
+	switch d.syn[i].POS {
+	case syntax.ADP, syntax.SCONJ, syntax.CCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.ADV, syntax.INTJ:
+		// "Near Velka", "Will Ana Brel meet ...?"
+		return true
+	case syntax.NOUN, syntax.ADJ, syntax.VERB, syntax.NUM:
+		// "Officials said"; but "Innocent Kabera said": a name may start
+		// with a word the tagger reads as common.
+		return !d.givenAt(i) && (i+1 >= len(d.toks) || !d.isCapWord(i+1))
+	}
+	return false
+}
+
+// capInside reports whether the article writes the word w (lower case)
+// capitalized inside a sentence, in a sentence not in capitals.
+func (d *doc) capInside(w string) bool {
+	if d.capMid == nil {
+		d.capMid = map[string]bool{}
+		for si, s := range d.sents {
+			if d.caseless[si] {
+				continue
+			}
+			for k := s.from + 1; k < s.to; k++ {
+				if t := d.toks[k]; t.kind == tkWord && t.cap && d.toks[k-1].kind != tkPunct {
+					d.capMid[t.lower] = true
+				}
+			}
+		}
+	}
+	return d.capMid[w]
+}
+
+// resultsSlot reports whether the run [i, j) stands where a results line
+// of sports copy puts a team: followed by a score, in a line of names and
+// numbers with two sides ("Tarvin 2 Olbury 1", "Alby v Brenford") or a
+// row of a standings table ("Tarvin 17 11 3 3 29 20 36").
+func (d *doc) resultsSlot(si, i, j, end int) bool {
+	s := d.sents[si]
+	if j >= end {
+		return false
+	}
+	next := d.toks[j]
+	scored := next.kind == tkNum && isDigits(next.text)
+	versus := next.lower == "v" || next.lower == "vs" || next.lower == "vs."
+	if j+2 < end && next.text == "(" && d.toks[j+1].kind == tkNum && d.toks[j+2].text == ")" {
+		// "Alby (4) v Brenford (13)": a table position in brackets.
+		scored = j+3 < end && isDigits(d.toks[j+3].text)
+		versus = j+3 < end && (d.toks[j+3].lower == "v" || d.toks[j+3].lower == "vs")
+	}
+	if !scored && !versus && !(i > s.from && (d.toks[i-1].lower == "v" || d.toks[i-1].lower == "vs")) {
+		return false
+	}
+	// The line: no lower-case word but a few short ones ("v", "at") outside
+	// brackets; count the names followed by a number and the numbers.
+	depth, nums, slots := 0, 0, 0
+	for k := s.from; k < s.to; k++ {
+		t := d.toks[k]
+		switch {
+		case t.text == "(":
+			depth++
+		case t.text == ")":
+			depth--
+		case depth > 0:
+		case t.kind == tkNum:
+			if isDigits(t.text) {
+				nums++
+			}
+		case t.kind == tkWord && !t.cap && len(t.text) > 3:
+			return false
+		case t.kind == tkWord && t.cap && k+1 < s.to && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
+			slots++
+		case t.lower == "v" || t.lower == "vs":
+			slots += 2
+		}
+	}
+	return slots >= 2 || nums >= 3 && d.toks[s.from].cap
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeOfState reports whether the one-word name at i is followed by a
+// comma and a state or region, as places are written: "Dunvale, Canada".
+func (d *doc) placeOfState(i, end int) bool {
+	if i+2 >= end || d.toks[i+1].text != "," {
+		return false
+	}
+	gp, ok := d.lx.matchGaz(d.toks, i+2, end)
+	if !ok || gp.kind != refName {
+		return false
+	}
+	t := d.lx.types[gp.entry]
+	if t != schema.Country && t != schema.Location {
+		return false
+	}
+	k := i + 2 + len(gp.words)
+	// The state ends the phrase: a comma, the end, a date or a full stop.
+	return k >= end || d.toks[k].kind != tkWord || !d.toks[k].cap
+}
+
+// indefinite reports whether a or an stands before token i: "an IED", "a
+// UAV" are things, not named bodies.
+func (d *doc) indefinite(si, i int) bool {
+	return i > d.sents[si].from && (d.toks[i-1].lower == "a" || d.toks[i-1].lower == "an")
+}
+
+// placeName reports whether token k alone names a state or place of the
+// gazetteer: "(U.S.)" after a name is where the person is from, not the
+// name's acronym.
+func (d *doc) placeName(k int) bool {
+	gp, ok := d.lx.matchGaz(d.toks, k, k+1)
+	if !ok || len(gp.words) != 1 {
+		return false
+	}
+	t := d.lx.types[gp.entry]
+	return t == schema.Country || t == schema.Location
+}
