@@ -651,7 +651,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 		// A capitalized run: a person, an organization or a place.
 		j := d.capRun(i, end, false)
 		jo := d.capRun(i, end, true)
-		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) {
+		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) && !d.titledNameOf(i, j, end, pendTitleEnd) {
 			j = jo
 			// "Everbright Circuit Trading and Anadolu Makine": two names.
 			for a := i + 1; a < j-1; a++ {
@@ -685,8 +685,13 @@ func (d *doc) findInSentence(si int, s sentence) {
 				continue
 			}
 		}
+		titled := d.titledNameOf(i, j, end, pendTitleEnd)
 		d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
 		pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+		if titled {
+			// "Foreign Minister Ilse Varen of Portugal".
+			j = d.ownerAfterOf(si, i, j, end)
+		}
 		i = j
 	}
 }

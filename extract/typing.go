@@ -239,3 +239,59 @@ func (d *doc) placeName(k int) bool {
 	t := d.lx.types[gp.entry]
 	return t == schema.Country || t == schema.Location
 }
+
+// stateTitleClasses are the title classes whose holder, named with "of X"
+// after the name, serves a state: "President Amani Oduya of Kenya".
+var stateTitleClasses = map[string]bool{
+	"head": true, "minister": true, "diplomat": true, "military": true, "legislator": true,
+}
+
+// titledNameOf reports whether the person's name [i, j) after a title
+// (which ends at titleEnd) is followed by "of" and the body or state the
+// title belongs to: "Foreign Minister Ilse Varen of Portugal" is a person
+// and her state, not one name.
+func (d *doc) titledNameOf(i, j, end, titleEnd int) bool {
+	return titleEnd == i && j+1 < end && d.toks[j].lower == "of" && !d.hasOrgWord(i, j) && (d.isCapWord(j+1) || d.toks[j+1].lower == "the")
+}
+
+// ownerAfterOf reads "of X" after the titled person named at [i, j): X
+// owns the title (HOLDS_ROLE) and is a modifier of the person's phrase. It
+// returns the end of X, or j when X is no body or state.
+func (d *doc) ownerAfterOf(si, i, j, end int) int {
+	toks := d.toks
+	n := len(d.ments)
+	if n == 0 || d.ments[n-1].from != i || d.ents[d.ments[n-1].ent].typ != schema.Person {
+		return j
+	}
+	k0 := j + 1
+	if toks[k0].lower == "the" && k0+1 < end {
+		k0++
+	}
+	owner, k := -1, k0
+	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
+		switch d.lx.types[gp.entry] {
+		case schema.Country, schema.Organization:
+			owner, k = d.gazEnt(gp.entry), k0+len(gp.words)
+		}
+	} else if d.isCapWord(k0) {
+		kr := d.capRun(k0, end, true)
+		switch {
+		case d.hasOrgWord(k0, kr):
+			owner, k = d.entByName(d.span(k0, kr), schema.Organization), kr
+		case kr == k0+1 && stateTitleClasses[d.pendClass]:
+			// "Defence Minister Karel Brisk of Velmora": a state the
+			// gazetteer does not know.
+			owner, k = d.entByName(d.span(k0, kr), schema.Country), kr
+		case kr == k0+1 && d.pendClass == "business":
+			owner, k = d.entByName(d.span(k0, kr), schema.Organization), kr
+		}
+	}
+	if owner < 0 {
+		return j
+	}
+	if d.ments[n-1].owner < 0 {
+		d.ments[n-1].owner = owner
+	}
+	d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
+	return k
+}
