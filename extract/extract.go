@@ -101,6 +101,11 @@ type doc struct {
 	// capMid holds the words the article capitalizes inside a sentence
 	// (built on first use by capInside).
 	capMid map[string]bool
+	// hints types one-word names by what the whole article says of them,
+	// and demonyms maps a demonym of such a state to its name (see
+	// collectHints).
+	hints     map[string]schema.EntityType
+	demonyms  map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.

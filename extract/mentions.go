@@ -431,6 +431,7 @@ func (d *doc) matchOrgNoun(i, end int) int {
 // findMentions runs entity recognition over every sentence.
 func (d *doc) findMentions() {
 	d.trueCase()
+	d.collectHints()
 	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
 		d.findInSentence(si, s)
@@ -941,6 +942,9 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	}
 	if e, ok := d.acronyms[name]; ok {
 		d.orgMention(si, i, j, end, e)
+		return
+	}
+	if j-i == 1 && d.hintedName(si, i, end) {
 		return
 	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an

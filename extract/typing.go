@@ -295,3 +295,189 @@ func (d *doc) ownerAfterOf(si, i, j, end int) int {
 	d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
 	return k
 }
+
+// stateNouns, after "X's" or before "of X", say that the unknown name X is
+// a state: "Velmora's army", "the government of Velmora".
+var stateNouns = map[string]bool{
+	"government": true, "army": true, "military": true, "navy": true, "parliament": true,
+	"capital": true, "border": true, "borders": true, "territory": true, "airspace": true,
+	"embassy": true, "ambassador": true, "troops": true, "soldiers": true, "citizens": true,
+	"constitution": true, "president": true, "prime minister": true, "king": true, "queen": true,
+	"emir": true, "sultan": true, "monarch": true, "armed forces": true, "air force": true,
+	"coast guard": true, "defence ministry": true, "defense ministry": true, "foreign ministry": true,
+	"interior ministry": true, "central bank": true, "regime": true, "junta": true, "authorities": true,
+	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
+	"economy": true, "currency": true, "opposition": true,
+}
+
+// placeNouns before "of X" say that X is a place: "the village of Asko".
+var placeNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "province": true, "region": true, "district": true,
+	"port": true, "island": true, "county": true, "suburb": true, "municipality": true, "state": true,
+}
+
+// stateNounAt returns the length of a state noun (or a minister's title)
+// at token k, or 0.
+func (d *doc) stateNounAt(k, end int) int {
+	if k+1 < end && stateNouns[d.toks[k].lower+" "+d.toks[k+1].lower] {
+		return 2
+	}
+	if k < end && stateNouns[d.toks[k].lower] {
+		return 1
+	}
+	if tp, ok := d.lx.matchTitle(d.toks, k, end); ok && d.lx.title[tp.entry].Class == "minister" {
+		return len(tp.words)
+	}
+	return 0
+}
+
+// unknownWord reports whether token k is a capitalized word standing alone
+// (no capitalized word on either side) that neither the gazetteer nor the
+// titles know.
+func (d *doc) unknownWord(si, k int) bool {
+	s := d.sents[si]
+	t := d.toks[k]
+	if !d.isCapWord(k) || stopCaps[t.lower] || k > s.from && d.isCapWord(k-1) || k+1 < s.to && d.isCapWord(k+1) {
+		return false
+	}
+	if _, ok := d.lx.matchGaz(d.toks, k, k+1); ok {
+		return false
+	}
+	_, ok := d.lx.matchTitle(d.toks, k, s.to)
+	return !ok
+}
+
+// collectHints reads the whole article for what it says about one-word
+// names that nothing else types: "Velmora's army", "the government of
+// Velmora" make Velmora a state; "the village of Asko" makes Asko a place;
+// "the Velmoran government" makes Velmora a state and Velmoran its
+// demonym. The hints hold for every mention of the name in the article.
+func (d *doc) collectHints() {
+	toks := d.toks
+	var words map[string]bool // unknown one-word names of the article
+	var demonyms []int        // tokens of demonym-like words before a state noun
+	hint := func(w string, t schema.EntityType) {
+		if d.hints == nil {
+			d.hints = map[string]schema.EntityType{}
+		}
+		if old, ok := d.hints[w]; !ok || old == schema.Location {
+			d.hints[w] = t
+		}
+	}
+	for si, s := range d.sents {
+		for k := s.from; k < s.to; k++ {
+			if toks[k].kind != tkWord || !toks[k].cap || !d.unknownWord(si, k) {
+				continue
+			}
+			w := toks[k].text
+			if words == nil {
+				words = map[string]bool{}
+			}
+			words[w] = true
+			// "Velmora's army"
+			if k+2 < s.to && (toks[k+1].text == "'s" || toks[k+1].text == "’s") && d.stateNounAt(k+2, s.to) > 0 {
+				hint(w, schema.Country)
+			}
+			// "the government of Velmora", "the village of Asko"
+			if k >= s.from+2 && toks[k-1].lower == "of" {
+				for n := 1; n <= 2 && k-1-n >= s.from; n++ {
+					if d.stateNounAt(k-1-n, k-1) == n {
+						hint(w, schema.Country)
+					} else if n == 1 && placeNouns[toks[k-2].lower] {
+						hint(w, schema.Location)
+					}
+				}
+			}
+			// "the Velmoran government"
+			if k+1 < s.to && d.stateNounAt(k+1, s.to) > 0 && isDemonymShape(w) {
+				demonyms = append(demonyms, k)
+			}
+		}
+	}
+	for _, k := range demonyms {
+		dem := toks[k].text
+		for w := range words {
+			if demonymOf(w, dem) {
+				hint(w, schema.Country)
+				if d.demonyms == nil {
+					d.demonyms = map[string]string{}
+				}
+				d.demonyms[dem] = w
+			}
+		}
+	}
+}
+
+// isDemonymShape reports whether w ends as English demonyms do.
+func isDemonymShape(w string) bool {
+	for _, suf := range []string{"an", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymOf reports whether dem is the demonym English regularly forms
+// from the name w: Velmora -> Velmoran, Tarsia -> Tarsian, Korvland ->
+// Korvlandish, Dalmir -> Dalmiri, Sunese from Suna.
+func demonymOf(w, dem string) bool {
+	if len(dem) <= len(w) {
+		return false
+	}
+	switch dem {
+	case w + "n", w + "an", w + "ian", w + "ese", w + "ish", w + "i":
+		return true
+	}
+	if last := w[len(w)-1]; last == 'a' || last == 'e' || last == 'o' || last == 'y' {
+		b := w[:len(w)-1]
+		switch dem {
+		case b + "an", b + "ian", b + "ese", b + "ish", b + "i":
+			return true
+		}
+	}
+	return false
+}
+
+// hintedName records the one-word name at i by the article's hints (see
+// collectHints): a state, a place, or the demonym of a state ("the
+// Velmoran government" stands for Velmora, "the Velmoran army" is a body
+// of it). It reports whether it did.
+func (d *doc) hintedName(si, i, end int) bool {
+	toks := d.toks
+	w := toks[i].text
+	if st, ok := d.demonyms[w]; ok {
+		country := d.entByName(st, schema.Country)
+		j := i + 1
+		if n := d.matchOrgNoun(j, end); n > 0 && !countryNouns[toks[j].lower] {
+			e := d.entByName(d.span(i, j+n), schema.Organization)
+			d.setPartOf(e, country)
+			d.orgMention(si, i, j+n, end, e)
+			d.lastEnd = j + n
+			return true
+		}
+		if j < end && countryNouns[toks[j].lower] {
+			d.addMention(mention{ent: country, from: i, to: j + 1, sent: si, kind: mkDemonym, owner: -1})
+			return true
+		}
+		m := d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+			// "the Velmoran foreign minister": the state owns the title.
+			d.ments[m].poss = false
+			d.pendOwnerNext, d.pendOwnerAt = country, j
+		}
+		return true
+	}
+	t, ok := d.hints[w]
+	if !ok || d.personBySurname(w) >= 0 {
+		// "Milei's government": the person named before.
+		return false
+	}
+	e := d.entByName(d.span(i, i+1), t)
+	if t == schema.Country {
+		d.orgMention(si, i, i+1, end, e)
+	} else {
+		d.addMention(mention{ent: e, from: i, to: i + 1, sent: si, owner: -1})
+	}
+	return true
+}
