@@ -104,8 +104,8 @@ type doc struct {
 	// hints types one-word names by what the whole article says of them,
 	// and demonyms maps a demonym of such a state to its name (see
 	// collectHints).
-	hints     map[string]schema.EntityType
-	demonyms  map[string]string
+	hints    map[string]schema.EntityType
+	demonyms map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.
