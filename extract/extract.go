@@ -105,6 +105,17 @@ type doc struct {
 	rels    []rel
 
 	accusations []rel
+	// caseless marks the all-caps sentences, whose words trueCase
+	// re-cased.
+	caseless []bool
+	// capMid holds the words the article capitalizes inside a sentence
+	// (built on first use by capInside).
+	capMid map[string]bool
+	// hints types one-word names by what the whole article says of them,
+	// and demonyms maps a demonym of such a state to its name (see
+	// collectHints).
+	hints    map[string]schema.EntityType
+	demonyms map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
 	// topics holds, per sentence read, the subject of its main clause.
@@ -286,16 +297,24 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	used := make([]bool, len(d.ents))
 	aliases := make([]map[string]bool, len(d.ents))
 	spans := make([][]schema.Span, len(d.ents))
+	counts := make([]int, len(d.ents))
 	for _, m := range d.ments {
 		used[m.ent] = true
 		if aliases[m.ent] == nil {
 			aliases[m.ent] = map[string]bool{}
 		}
+		counts[m.ent]++
 		s := d.span(m.from, m.to)
 		if m.kind != mkDemonym && m.kind != mkDesc {
 			aliases[m.ent][s] = true
 		}
-		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[m.from].start), End: d.fold.end(d.toks[m.to-1].end)})
+		// Mentions are the entity's names as written: a demonym ("the
+		// Russian side"), a pronoun or a description ("the minister")
+		// refers to it without naming it, so it counts but has no span.
+		if m.kind == mkName || m.kind == mkMetonym {
+			from, to := d.nameSpan(m)
+			spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[from].start), End: d.fold.end(d.toks[to-1].end)})
+		}
 	}
 	for _, r := range d.rels {
 		used[r.subj], used[r.obj] = true, true
@@ -332,7 +351,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		sp := spans[e]
 		sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
 		x.Entities = append(x.Entities, schema.Entity{
-			ID: ids[e], Name: en.name, Type: en.typ, Aliases: list, Mentions: sp, Count: len(sp),
+			ID: ids[e], Name: en.name, Type: en.typ, Aliases: list, Mentions: sp, Count: counts[e],
 		})
 	}
 	// merge entities that ended with the same ID (same type and name)
@@ -383,7 +402,7 @@ func mergeByID(es []schema.Entity) []schema.Entity {
 			sort.Strings(m.Aliases)
 			m.Mentions = append(m.Mentions, e.Mentions...)
 			sort.Slice(m.Mentions, func(i, j int) bool { return m.Mentions[i].Start < m.Mentions[j].Start })
-			m.Count = len(m.Mentions)
+			m.Count += e.Count
 			continue
 		}
 		idx[e.ID] = len(out)

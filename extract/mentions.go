@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -217,7 +218,7 @@ var geoWords = map[string]bool{
 	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
 	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
 	"ocean": true, "desert": true, "coast": true, "province": true, "region": true, "canal": true,
-	"basin": true, "plateau": true, "heights": true, "strip": true, "palace": true, "square": true,
+	"basin": true, "plateau": true, "heights": true, "strip": true, "plain": true, "plains": true, "palace": true, "square": true,
 	"airport": true, "stadium": true, "hotel": true, "nile": true,
 }
 
@@ -300,7 +301,19 @@ func (d *doc) addMention(m mention) int {
 	return len(d.ments) - 1
 }
 
+// span returns the text of tokens [from, to): the article's text, or in
+// an all-caps sentence the words as trueCase re-cased them.
 func (d *doc) span(from, to int) string {
+	if d.caseless != nil && d.caseless[d.tokSent[from]] {
+		var b strings.Builder
+		for k := from; k < to; k++ {
+			b.WriteString(d.toks[k].text)
+			if k+1 < to {
+				b.WriteString(d.text[d.toks[k].end:d.toks[k+1].start])
+			}
+		}
+		return b.String()
+	}
 	return d.text[d.toks[from].start:d.toks[to-1].end]
 }
 
@@ -418,6 +431,8 @@ func (d *doc) matchOrgNoun(i, end int) int {
 
 // findMentions runs entity recognition over every sentence.
 func (d *doc) findMentions() {
+	d.trueCase()
+	d.collectHints()
 	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
 		if !d.stopped() {
@@ -599,6 +614,14 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
+			// "the Caribbean Community": a name after the article that
+			// reaches further wins over "the Caribbean".
+			if !t.cap && t.lower == "the" {
+				if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
+					i++
+					continue
+				}
+			}
 			// "U.S. Treasury Secretary": the title takes the last word of
 			// a longer gazetteer name; the state before it stays.
 			if n := len(gp.words); n > 1 {
@@ -609,6 +632,19 @@ func (d *doc) findInSentence(si int, s sentence) {
 				}
 			}
 			j := i + len(gp.words)
+			if k := d.cityNamed(si, i, j, end, gp); k > 0 {
+				// "Dallas Cowboys", "Tarvin 2": a team or a firm named
+				// after its city.
+				i = k
+				continue
+			} else if k < 0 {
+				// "Sofia Rennet": a person.
+				j := d.capRun(i, end, false)
+				d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
+				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+				i = j
+				continue
+			}
 			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
 			i = d.lastEnd
 			continue
@@ -623,10 +659,23 @@ func (d *doc) findInSentence(si int, s sentence) {
 			i++
 			continue
 		}
+		// "Near Velka", "Officials said": a common word capitalized only
+		// because it opens the sentence.
+		if (i == s.from || i == d.bodyStart || i == s.from+1 && toks[s.from].kind == tkPunct) && d.notNameInitial(i) {
+			i++
+			continue
+		}
+		// "Defender Ivo Marsh", "Centre Jan Holt": a common noun
+		// capitalized before a person's name is no part of it.
+		if d.lx.common[t.lower] && !d.givenAt(i) && i+2 < end && d.givenAt(i+1) && d.isCapWord(i+2) &&
+			!placeHeads[t.lower] && !d.lx.orgHead[t.lower] && !d.lx.orgTail[t.lower] && !geoWords[t.lower] {
+			i++
+			continue
+		}
 		// A capitalized run: a person, an organization or a place.
 		j := d.capRun(i, end, false)
 		jo := d.capRun(i, end, true)
-		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) {
+		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) && !d.titledNameOf(i, j, end, pendTitleEnd) {
 			j = jo
 			// "Everbright Circuit Trading and Anadolu Makine": two names.
 			for a := i + 1; a < j-1; a++ {
@@ -654,14 +703,33 @@ func (d *doc) findInSentence(si int, s sentence) {
 					i = k
 					continue
 				}
+				if j == i+1 && !d.lx.common[toks[i].lower] && !d.givenAt(i) && !toks[i].upper && !isDemonymShape(toks[i].text) {
+					// "Velta chief Paul Ode", "Tarvin coach Ian Hale": a
+					// one-word name before a title owns it.
+					typ := schema.Organization
+					if d.hints[toks[i].text] == schema.Country {
+						typ = schema.Country
+					}
+					pendOwner = d.entByName(d.span(i, j), typ)
+					d.addMention(mention{ent: pendOwner, from: i, to: j, sent: si, mod: true, owner: -1})
+					pendTitle, pendTitleEnd = d.span(j, k), k
+					d.pendClass = d.lx.title[tp.entry].Class
+					i = k
+					continue
+				}
 				pendTitle, pendTitleEnd = d.span(i, k), k
 				d.pendClass = d.lx.title[tp.entry].Class
 				i = k
 				continue
 			}
 		}
+		titled := d.titledNameOf(i, j, end, pendTitleEnd)
 		d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
 		pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+		if titled {
+			// "Foreign Minister Ilse Varen of Portugal".
+			j = d.ownerAfterOf(si, i, j, end)
+		}
 		i = j
 	}
 }
@@ -871,7 +939,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	name := d.span(i, j)
 	// Acronym in brackets after a name: "General Intelligence Service (GIS)".
 	acr := ""
-	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" && !d.placeName(j+1) {
 		acr = toks[j+1].text
 	}
 	addAcr := func(e int) {
@@ -880,7 +948,11 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 			d.acronyms[acr] = e
 		}
 	}
-	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) {
+	if j-i == 1 && loneOrgWords[toks[i].lower] && !toks[i].upper {
+		return
+	}
+	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) ||
+		j-i >= 2 && placeHeads[toks[i].lower] && !d.hasOrgWord(i, j) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
@@ -912,6 +984,9 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.orgMention(si, i, j, end, e)
 		return
 	}
+	if j-i == 1 && d.hintedName(si, i, end) {
+		return
+	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an
 	// organization named before.
 	if e := d.orgByPrefix(name); e >= 0 {
@@ -927,7 +1002,17 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		addAcr(e)
 		return
 	}
+	if j-i == 1 && d.placeOfState(i, end) {
+		// "Dunvale, Canada", "MANTUA, Italy".
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		return
+	}
 	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
+		if d.indefinite(si, i) || notNames[toks[i].lower] || d.lx.common[toks[i].lower] && !d.caseless[si] {
+			// "an IED", "a UAV": a thing, not a body; "EST", "CAPS":
+			// no name.
+			return
+		}
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
@@ -938,9 +1023,16 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i >= 2 {
-		// "Kristjan Mänd, a spokesman for ...": the title follows.
-		e := d.personFor(i, j)
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		switch d.multiWordType(si, i, j, end) {
+		case schema.Person:
+			// "Kristjan Mänd, a spokesman for ...": the title follows.
+			e := d.personFor(i, j)
+			d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		case schema.Location:
+			d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		case schema.Organization:
+			d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		}
 		return
 	}
 	// One capitalized word: a known person's surname, or a place after a
@@ -961,14 +1053,25 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	case "north", "south", "east", "west":
 		return
 	}
-	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {
+	if d.resultsSlot(si, i, j, end) && !d.givenAt(i) {
+		// "Tarvin 2 Olbury 1": a team.
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
+	if d.scorer(si, i, j, end) {
+		// "Tarvin 2 (Hale 34, Mott 71)": scorers.
+		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	// "Nvidia said", "ExxonMobil has": a one-word name acting, with no
 	// person of that name in the article, is an organization.
-	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] {
+	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] &&
+		!(d.lx.common[toks[i].lower] && d.syn[i].POS != syntax.PROPN) && !d.lx.orgTail[toks[i].lower] && !d.lx.orgHead[toks[i].lower] {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
@@ -1107,6 +1210,11 @@ func (d *doc) describedAsOrg(j, end int) bool {
 		w := d.toks[x].lower
 		if d.toks[x].kind != tkWord || w == "of" || w == "for" || w == "with" || w == "who" || w == "at" {
 			return false
+		}
+		if d.toks[x].cap {
+			// "Lars Ebb, the European Union's commissioner": a name
+			// inside the apposition says nothing of what it describes.
+			continue
 		}
 		if _, ok := d.lx.matchTitle(d.toks, x, end); ok {
 			return false
