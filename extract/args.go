@@ -23,9 +23,9 @@ var actorNouns = map[string]bool{
 	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
 }
 
-// placeNouns are nouns whose state modifier says where, not who: "the
+// stateNounPlaces are nouns whose state modifier says where, not who: "the
 // Russian border", "Chinese waters".
-var placeNouns = map[string]bool{
+var stateNounPlaces = map[string]bool{
 	"border": true, "capital": true, "coast": true, "waters": true, "water": true, "airspace": true,
 	"soil": true, "side": false, "time": true, "media": true, "language": true, "press": true,
 	"newspaper": true, "television": true, "agency": true, "embassy": false,
@@ -251,7 +251,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		for _, k := range g.deps(w) {
 			switch g.words[k].Rel {
 			case syntax.NmodPoss, syntax.Amod, syntax.Compound:
-				if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !placeNouns[g.words[w].Lemma] {
+				if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !stateNounPlaces[g.words[w].Lemma] {
 					if e := d.ments[mi].ent; d.ents[e].typ == schema.Country {
 						return d.withConjuncts(c, k, []int{e})
 					}
