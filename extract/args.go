@@ -247,12 +247,24 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 	}
 	if !actorNouns[g.words[w].Lemma] {
 		// "Palestinian detainees", "Russian territory", "Chinese goods":
-		// a state named before a noun stands for it
+		// a state named before a noun stands for it; "the province of
+		// Dorn", "the bases of the Front": what the noun belongs to (an
+		// event noun's "of" is what the event befalls, not who)
+		event := len(d.events.Noun(g.words[w].Lemma)) > 0
 		for _, k := range g.deps(w) {
 			switch g.words[k].Rel {
 			case syntax.NmodPoss, syntax.Amod, syntax.Compound:
 				if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !stateNounPlaces[g.words[w].Lemma] {
 					if e := d.ments[mi].ent; d.ents[e].typ == schema.Country {
+						return d.withConjuncts(c, k, []int{e})
+					}
+				}
+			case syntax.Nmod:
+				if event || g.caseOf(k) != "of" {
+					continue
+				}
+				if mi := d.mentionAt[g.tok(k)]; mi >= 0 {
+					if e := d.ments[mi].ent; actorOK(d.ents[e].typ) || d.ents[e].typ == schema.Location {
 						return d.withConjuncts(c, k, []int{e})
 					}
 				}
@@ -275,6 +287,10 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 			if e := d.ments[mi].ent; actorOK(d.ents[e].typ) {
 				return d.withConjuncts(c, k, []int{e})
 			}
+		}
+		// "his fighters", "their troops"
+		if g.words[k].Rel == syntax.NmodPoss && g.words[k].POS == syntax.PRON {
+			return d.pronounEntities(c, k)
 		}
 	}
 	return nil

@@ -50,6 +50,9 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
 			d.reportedDemand(c, p)
 		}
+		if w.POS == syntax.VERB && w.Lemma == "want" {
+			d.wantedAct(c, p)
+		}
 		d.membership(c, p)
 	}
 	d.roles(c)
@@ -233,6 +236,10 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	typ := e.Type
 	switch md {
 	case moodDrop:
+		// the token rules must not state what the parse says is not
+		for _, s := range d.subjectsOf(c, p) {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
+		}
 		return
 	case moodRejects:
 		typ = schema.Rejects
@@ -334,6 +341,7 @@ func (d *doc) pairwise(c *clause, typ schema.RelationType, parties []int, tense 
 // judging types pass judgement on an act: their target is whoever did it.
 var judging = map[schema.RelationType]bool{
 	schema.Criticizes: true, schema.Accuses: true, schema.Supports: true, schema.Warns: true,
+	schema.Rejects: true, schema.Denies: true,
 }
 
 // nounAgents returns who did what noun w names: its possessor, a demonym
@@ -357,6 +365,11 @@ func (d *doc) nounAgents(c *clause, w int) []int {
 			// "the arrest carried out by Japan"
 			if a := agent(g, k); a >= 0 {
 				return d.argEntities(c, a)
+			}
+		case syntax.AclRelcl:
+			// "the pact that Chile had drafted"
+			if relativeObject(g, k) {
+				return d.argEntities(c, g.depBase(k, syntax.NSubj))
 			}
 		}
 	}
@@ -405,4 +418,11 @@ func (d *doc) membership(c *clause, p int) {
 			}
 		}
 	}
+}
+
+// veto is an event the grammar pass read as not stated (negated, asked,
+// conditional, hoped for): the token rules may not state it.
+type veto struct {
+	sent, subj int
+	typ        schema.RelationType
 }

@@ -105,11 +105,26 @@ func (g *grammar) hasDepLemma(w int, r syntax.Rel, lemmas ...string) bool {
 	return false
 }
 
-// caseOf returns the lemma of the preposition (case dependent) of w, or "".
+// caseOf returns the preposition (case dependent) of w, or "". A case word
+// the parser hung on a modifier before w ("from Prime Minister X", with
+// "from" on "Minister") counts as w's.
 func (g *grammar) caseOf(w int) string {
 	for _, k := range g.deps(w) {
-		if g.words[k].Rel.Base() == syntax.Case {
+		if g.words[k].Rel.Base() == syntax.Case && g.words[k].POS != syntax.PART {
 			return g.lower[k]
+		}
+	}
+	for _, k := range g.deps(w) {
+		if k > w {
+			break
+		}
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.NmodDesc, syntax.Amod, syntax.Flat:
+			for _, m := range g.deps(k) {
+				if m < k && g.words[m].Rel.Base() == syntax.Case && g.words[m].POS != syntax.PART {
+					return g.lower[m]
+				}
+			}
 		}
 	}
 	return ""

@@ -149,6 +149,11 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 		if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
 			return moodDrop, ""
 		}
+		// "would meet X only if he called off the strike": the event
+		// hangs on a condition
+		if conditional(g, cur) {
+			return moodDrop, ""
+		}
 		h := w.Head
 		if h < 0 {
 			if c.ask {
@@ -357,6 +362,39 @@ func (d *doc) reportedDemand(c *clause, p int) {
 			for _, o := range objs {
 				d.addRel(rel{typ: schema.Requests, subj: s, obj: o, sent: c.si, confidence: 0.6})
 			}
+		}
+	}
+}
+
+// conditional reports whether w has a clause of condition: "if ...",
+// "unless ...", "provided ...".
+func conditional(g *grammar, w int) bool {
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel.Base() != syntax.Advcl {
+			continue
+		}
+		if hasMark(g, k, "if") || hasMark(g, k, "unless") || hasMark(g, k, "provided") {
+			return true
+		}
+	}
+	return false
+}
+
+// wantedAct reads "Brazil wants Argentina to scrap its tariffs" as a
+// request: wanting someone else to act.
+func (d *doc) wantedAct(c *clause, p int) {
+	g := c.g
+	o := g.depBase(p, syntax.Obj)
+	if o < 0 || g.dep(p, syntax.Xcomp) < 0 || negated(g, p) {
+		return
+	}
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	subjs := d.subjectsOf(c, p)
+	for _, s := range subjs {
+		for _, t := range without(d.argEntities(c, o), subjs, d) {
+			d.addRel(rel{typ: schema.Requests, subj: s, obj: t, sent: c.si, confidence: 0.6, grammar: true})
 		}
 	}
 }

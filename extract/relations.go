@@ -98,6 +98,7 @@ func (d *doc) findRelations() {
 	d.structural()
 	if passes&passGrammar != 0 {
 		d.preferGrammarRoles()
+		d.applyVetoes()
 	}
 }
 
@@ -1946,4 +1947,33 @@ func (d *doc) preferGrammarRoles() {
 		out = append(out, r)
 	}
 	d.rels = out
+}
+
+// applyVetoes drops the relations of the token rules that the grammar pass
+// read as not stated, and every relation they found in a question.
+func (d *doc) applyVetoes() {
+	type key struct {
+		sent, subj int
+		typ        schema.RelationType
+	}
+	vetoed := map[key]bool{}
+	for _, v := range d.vetoes {
+		vetoed[key{v.sent, v.subj, v.typ}] = true
+	}
+	out := d.rels[:0]
+	for _, r := range d.rels {
+		if !r.grammar && !schemaStructural(r.typ) {
+			s := d.sents[r.sent]
+			if vetoed[key{r.sent, r.subj, r.typ}] || d.toks[s.to-1].text == "?" {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	d.rels = out
+}
+
+func schemaStructural(t schema.RelationType) bool {
+	spec, _ := t.Spec()
+	return spec.Structural
 }
