@@ -51,6 +51,18 @@ var nounGovernors = map[string]mood{
 	"willingness": moodProposes, "failure": moodDrop, "pledge": moodFuture, "promise": moodFuture,
 	"order": moodDrop, "permission": moodDrop, "authority": moodDrop, "chance": moodDrop,
 	"possibility": moodDrop, "option": moodDrop, "idea": moodDrop, "move": moodAssert,
+	// what is reported or claimed is not stated: "reports that X met Y"
+	"report": moodDrop, "claim": moodDrop, "allegation": moodDrop, "accusation": moodDrop,
+	"rumor": moodDrop, "rumour": moodDrop, "speculation": moodDrop, "suggestion": moodDrop,
+	"assertion": moodDrop, "charge": moodDrop, "belief": moodDrop, "fear": moodDrop,
+	"concern": moodDrop, "suspicion": moodDrop, "denial": moodDrop, "question": moodDrop,
+}
+
+// chargeVerbs state an accusation: what the accused is said to have done
+// is not stated ("accused X of arming Y").
+var chargeVerbs = map[string]bool{
+	"accuse": true, "charge": true, "blame": true, "suspect": true, "allege": true,
+	"indict": true, "deny": true, "convict": true, "investigate": true, "probe": true,
 }
 
 // effectMood turns a modality cue's effect into a mood (moodFuture: stated
@@ -160,6 +172,16 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 				return moodDrop, ""
 			}
 			break
+		}
+		// "accused X of arming Y": the charge is not a fact
+		if (w.Rel.Base() == syntax.Acl || w.Rel.Base() == syntax.Advcl) && (hasMark(g, cur, "of") || hasMark(g, cur, "for") || g.caseOf(cur) == "of" || g.caseOf(cur) == "for") {
+			v := h
+			if g.words[v].POS != syntax.VERB && g.words[v].Head >= 0 {
+				v = g.words[v].Head
+			}
+			if chargeVerbs[g.words[v].Lemma] {
+				return moodDrop, ""
+			}
 		}
 		switch w.Rel.Base() {
 		case syntax.Conj:
