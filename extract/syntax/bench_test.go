@@ -100,6 +100,7 @@ func BenchmarkParse(b *testing.B) {
 					tags = make([]POS, len(s))
 				}
 				scratch = fillInfo(s, info[:len(s)], scratch)
+				p.fillAmb(info[:len(s)])
 				f = p.tag(info[:len(s)], tags[:len(s)], f)
 			}
 		})

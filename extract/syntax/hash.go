@@ -79,6 +79,7 @@ type wordInfo struct {
 	pre2  uint64 // first two letters of norm
 	pre3  uint64
 	shape uint64
+	amb   uint64 // ambiguity class (the tags the word took in training), 0 if unknown
 }
 
 // appendLower appends the lower-cased form of w to dst, digits mapped to 0

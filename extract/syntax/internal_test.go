@@ -30,6 +30,7 @@ func TestDenseTemplatesMatchHashes(t *testing.T) {
 		info := make([]wordInfo, len(words))
 		tags := make([]POS, len(words))
 		fillInfo(words, info, nil)
+		p.fillAmb(info)
 		p.tag(info, tags, nil)
 		var st state
 		st.info, st.tags = info, tags

@@ -13,20 +13,23 @@ type model struct {
 	tag      []row // sparse rows over POS tags
 	dictKeys []uint64
 	dictTags []uint32
-	arc      []row // dense rows over the three transitions
-	rel      []row // sparse rows over relations
+	lexKeys  []uint64 // lower-cased words seen twice or more
+	lexAmb   []uint32 // their ambiguity classes: the set of their tags, a bit each
+	arc      []row    // dense rows over the three transitions
+	rel      []row    // sparse rows over relations
 	excKeys  []uint64
 	excLemma []string
 	ruleKeys []uint64
 	rules    []lemmaRule
 }
 
-const modelMagic = "kg-syntax-model\x00v1"
+const modelMagic = "kg-syntax-model\x00v2"
 
 func (m *model) parser() *Parser {
 	p := &Parser{
 		tagW:    buildSparse(m.tag),
 		tagDict: buildU64Map(m.dictKeys, m.dictTags),
+		lex:     buildU64Map(m.lexKeys, m.lexAmb),
 		relW:    buildSparse(m.rel),
 	}
 	// the rows of small templates go to dense arrays, the others to the
@@ -58,7 +61,7 @@ func (m *model) parser() *Parser {
 	p.relD = make([]int32, n)
 	for j, dims := range relSmall {
 		for x := int32(0); x < int32(dims[0]*dims[1]*dims[2]); x++ {
-			p.relD[p.relOff[j]+x] = p.relW.offset(relSmallHash(j, x))
+			p.relD[p.relOff[j]+x] = p.relW.slot(relSmallHash(j, x))
 		}
 	}
 	idx := make([]uint32, max(len(m.excKeys), len(m.ruleKeys)))
@@ -117,6 +120,11 @@ func (m *model) write(out io.Writer) error {
 	for i, k := range m.dictKeys {
 		w.u64(k)
 		w.uvarint(uint64(m.dictTags[i]))
+	}
+	w.uvarint(uint64(len(m.lexKeys)))
+	for i, k := range m.lexKeys {
+		w.u64(k)
+		w.uvarint(uint64(m.lexAmb[i]))
 	}
 	w.rows(m.arc, true)
 	w.rows(m.rel, false)
@@ -260,6 +268,11 @@ func readModel(in io.Reader) (*model, error) {
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		m.dictKeys = append(m.dictKeys, r.u64("tag dictionary"))
 		m.dictTags = append(m.dictTags, uint32(r.uvarint("tag dictionary", uint64(X))))
+	}
+	n = r.uvarint("lexicon", maxRows)
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		m.lexKeys = append(m.lexKeys, r.u64("lexicon"))
+		m.lexAmb = append(m.lexAmb, uint32(r.uvarint("lexicon", 1<<numPOS-1)))
 	}
 	m.arc = r.rows("transition weights", 3, true, 1<<15-1)
 	m.rel = r.rows("label weights", numRel, false, 1<<23-1)

@@ -31,7 +31,7 @@ type state struct {
 	stack []int32
 	b     int32 // front of the buffer; the buffer is b..n, n the root
 	d3tmp [maxFeats]d3slot
-	tmp   [maxFeats]uint64
+	tmp   [maxFeats]sslot
 }
 
 // maxFeats bounds the number of features of one decision.

@@ -45,10 +45,11 @@ type Word struct {
 type Parser struct {
 	tagW    sparseTable
 	tagDict u64Map
+	lex     u64Map // ambiguity classes of known words
 	arcW    dense3Table
 	arcD    [][4]int16 // weights of the small templates, arcOff[j]+index
 	arcOff  [nArcSmall]int32
-	relD    []int32 // row offsets in relW of the small label templates, relOff[j]+index; -1 for none
+	relD    []int32 // slots in relW of the rows of the small label templates, relOff[j]+index; -1 for none
 	relOff  [nRelSmall]int32
 	relW    sparseTable
 	lem     lemmatizer
@@ -138,6 +139,7 @@ func (p *Parser) Parse(words []string, buf []Word) []Word {
 	}
 	info, tags := sc.info[:m], sc.tags[:m]
 	sc.bytes = fillInfo(sub, info, sc.bytes)
+	p.fillAmb(info)
 	sc.feats = p.tag(info, tags, sc.feats)
 	st := &sc.st
 	st.info, st.tags = info, tags
@@ -212,11 +214,11 @@ func (p *Parser) apply(st *state, act int, f []uint64) []uint64 {
 }
 
 // label returns the best non-root label for features f.
-func (p *Parser) label(f []uint64, small *[nRelSmall]int32, tmp []uint64) Rel {
+func (p *Parser) label(f []uint64, small *[nRelSmall]int32, tmp []sslot) Rel {
 	var sc [numRel]int32
 	for j, x := range small {
-		if off := p.relD[p.relOff[j]+x]; off >= 0 {
-			p.relW.addRow(off, sc[:])
+		if i := p.relD[p.relOff[j]+x]; i >= 0 {
+			p.relW.addRow(i, sc[:])
 		}
 	}
 	p.relW.score(f, tmp, sc[:])

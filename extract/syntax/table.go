@@ -6,14 +6,28 @@ import (
 )
 
 // sparseTable maps feature hashes to sparse rows of class weights. It is an
-// open-addressing hash table of 64-bit slots (a 32-bit fingerprint of the
-// hash and an offset into ent); ent[off] is the row length n and the n
-// entries after it pack a class in the top 8 bits and a signed 24-bit
-// weight in the rest.
+// open-addressing hash table of 16-byte slots: a 32-bit fingerprint of the
+// hash, the first two entries of the row inline (most rows have two: a
+// perceptron update adds to one class and takes from another), and the
+// offset in ent of the rest (ent[off] is their number n and the n entries
+// follow), or -1. An entry packs a class in the top 8 bits and a signed
+// 24-bit weight in the rest; 0 is no entry (class 0 is never scored).
 type sparseTable struct {
 	mask  uint64
-	slots []uint64
+	slots []sslot
 	ent   []int32
+}
+
+type sslot struct {
+	fp     uint32
+	e0, e1 int32
+	off    int32
+}
+
+func addEntry(e int32, scores []int32) {
+	if e != 0 {
+		scores[uint32(e)>>24] += e << 8 >> 8
+	}
 }
 
 // dense3Table maps feature hashes to dense rows of three 16-bit weights,
@@ -44,48 +58,32 @@ func tableSize(n int) int {
 	return s
 }
 
-// offset returns the offset in ent of the row of feature h, or -1.
-func (t *sparseTable) offset(h uint64) int32 {
+// slot returns the slot index of the row of feature h, or -1.
+func (t *sparseTable) slot(h uint64) int32 {
 	fp := fingerprint(h)
 	i := (h >> 16) & t.mask
 	for {
-		s := t.slots[i]
-		if s == 0 {
+		s := &t.slots[i]
+		if s.fp == 0 {
 			return -1
 		}
-		if uint32(s>>32) == fp {
-			return int32(uint32(s))
+		if s.fp == fp {
+			return int32(i)
 		}
 		i = (i + 1) & t.mask
 	}
 }
 
-// addRow adds the row at offset off to scores.
-func (t *sparseTable) addRow(off int32, scores []int32) {
-	n := t.ent[off]
-	for _, e := range t.ent[off+1 : off+1+n] {
-		scores[uint32(e)>>24] += e << 8 >> 8
-	}
-}
-
-// add adds the row of feature h to scores.
-func (t *sparseTable) add(h uint64, scores []int32) {
-	fp := fingerprint(h)
-	i := (h >> 16) & t.mask
-	for {
-		s := t.slots[i]
-		if s == 0 {
-			return
+// addRow adds the row in slot i to scores.
+func (t *sparseTable) addRow(i int32, scores []int32) {
+	s := &t.slots[i]
+	addEntry(s.e0, scores)
+	addEntry(s.e1, scores)
+	if s.off >= 0 {
+		n := t.ent[s.off]
+		for _, e := range t.ent[s.off+1 : s.off+1+n] {
+			scores[uint32(e)>>24] += e << 8 >> 8
 		}
-		if uint32(s>>32) == fp {
-			off := uint32(s)
-			n := t.ent[off]
-			for _, e := range t.ent[off+1 : off+1+uint32(n)] {
-				scores[uint32(e)>>24] += e << 8 >> 8
-			}
-			return
-		}
-		i = (i + 1) & t.mask
 	}
 }
 
@@ -117,26 +115,34 @@ type row struct {
 
 func buildSparse(rows []row) sparseTable {
 	t := sparseTable{}
-	size := tableSize(len(rows))
-	t.mask = uint64(size - 1)
-	t.slots = make([]uint64, size)
-	n := 0
-	for _, r := range rows {
-		n += 1 + len(r.w)
+	size := 16
+	for float64(size)*0.7 < float64(len(rows)) {
+		size <<= 1
 	}
-	t.ent = make([]int32, 0, n)
+	t.mask = uint64(size - 1)
+	t.slots = make([]sslot, size)
 	for _, r := range rows {
-		off := uint32(len(t.ent))
-		t.ent = append(t.ent, int32(len(r.w)))
+		e := make([]int32, len(r.w))
 		for k, w := range r.w {
-			t.ent = append(t.ent, int32(uint32(r.cls[k])<<24|uint32(w)&0xFFFFFF))
+			e[k] = int32(uint32(r.cls[k])<<24 | uint32(w)&0xFFFFFF)
 		}
-		fp := fingerprint(r.h)
+		sl := sslot{fp: fingerprint(r.h), off: -1}
+		if len(e) > 0 {
+			sl.e0 = e[0]
+		}
+		if len(e) > 1 {
+			sl.e1 = e[1]
+		}
+		if len(e) > 2 {
+			sl.off = int32(len(t.ent))
+			t.ent = append(t.ent, int32(len(e)-2))
+			t.ent = append(t.ent, e[2:]...)
+		}
 		i := (r.h >> 16) & t.mask
-		for t.slots[i] != 0 {
+		for t.slots[i].fp != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = uint64(fp)<<32 | uint64(off)
+		t.slots[i] = sl
 	}
 	return t
 }
@@ -340,52 +346,40 @@ func (t *dense3Table) score(f []uint64, tmp []d3slot, scores *[3]int32) {
 	scores[2] += s2
 }
 
-// score adds the rows of all features f to scores, loading the slots and
-// then the rows of all features before using them (see dense3Table.score);
-// tmp must hold len(f) values.
-func (t *sparseTable) score(f []uint64, tmp []uint64, scores []int32) {
+// score adds the rows of all features f to scores, loading the home slots
+// of all features before using them (see dense3Table.score); tmp must
+// hold len(f) slots.
+func (t *sparseTable) score(f []uint64, tmp []sslot, scores []int32) {
 	tmp = tmp[:len(f)]
 	for k, h := range f {
 		tmp[k] = t.slots[(h>>16)&t.mask]
 	}
 	for k, h := range f {
 		fp := fingerprint(h)
-		s := tmp[k]
-		if uint32(s>>32) != fp {
-			if s == 0 {
+		s := &tmp[k]
+		if s.fp != fp {
+			if s.fp == 0 {
 				continue
 			}
 			i := (h >> 16) & t.mask
 			for {
 				i = (i + 1) & t.mask
-				s = t.slots[i]
-				if uint32(s>>32) == fp || s == 0 {
+				*s = t.slots[i]
+				if s.fp == fp || s.fp == 0 {
 					break
 				}
 			}
-			if s == 0 {
-				tmp[k] = 0
+			if s.fp == 0 {
 				continue
 			}
 		}
-		tmp[k] = s
-	}
-	// touch the rows so that their loads overlap
-	var touch int32
-	for _, s := range tmp {
-		if s != 0 {
-			touch += t.ent[uint32(s)]
-		}
-	}
-	_ = touch
-	for _, s := range tmp {
-		if s == 0 {
-			continue
-		}
-		off := uint32(s)
-		n := t.ent[off]
-		for _, e := range t.ent[off+1 : off+1+uint32(n)] {
-			scores[uint32(e)>>24] += e << 8 >> 8
+		addEntry(s.e0, scores)
+		addEntry(s.e1, scores)
+		if s.off >= 0 {
+			n := t.ent[s.off]
+			for _, e := range t.ent[s.off+1 : s.off+1+n] {
+				scores[uint32(e)>>24] += e << 8 >> 8
+			}
 		}
 	}
 }

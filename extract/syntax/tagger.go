@@ -16,16 +16,17 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 	n := len(info)
 	w := &info[i]
 	var wm1, wm2, sm1, wp1, wp2, sp1, shm1, shp1 uint64 = startVal, startVal, startVal, endVal, endVal, endVal, startVal, endVal
+	var am1, ap1, ap2 uint64 = startVal, endVal, endVal
 	if i > 0 {
-		wm1, sm1, shm1 = info[i-1].norm, info[i-1].suf3, info[i-1].shape
+		wm1, sm1, shm1, am1 = info[i-1].norm, info[i-1].suf3, info[i-1].shape, info[i-1].amb
 		if i > 1 {
 			wm2 = info[i-2].norm
 		}
 	}
 	if i+1 < n {
-		wp1, sp1, shp1 = info[i+1].norm, info[i+1].suf3, info[i+1].shape
+		wp1, sp1, shp1, ap1 = info[i+1].norm, info[i+1].suf3, info[i+1].shape, info[i+1].amb
 		if i+2 < n {
-			wp2 = info[i+2].norm
+			wp2, ap2 = info[i+2].norm, info[i+2].amb
 		}
 	}
 	return append(f,
@@ -57,13 +58,28 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 		f1(26, w.pre3),
 		f2(27, wm1, w.suf3),
 		f2(28, w.norm, sp1),
+		f1(29, w.amb),
+		f1(30, ap1),
+		f2(31, w.amb, ap1),
+		f2(32, p1, ap1),
+		f1(33, ap2),
+		f3(34, p1, w.amb, ap1),
+		f2(35, am1, w.amb),
 	)
+}
+
+// fillAmb sets the ambiguity class of each word from the lexicon.
+func (p *Parser) fillAmb(info []wordInfo) {
+	for i := range info {
+		a, _ := p.lex.get(info[i].norm)
+		info[i].amb = uint64(a)
+	}
 }
 
 // tag assigns a tag to every word of info.
 func (p *Parser) tag(info []wordInfo, tags []POS, f []uint64) []uint64 {
 	var scores [numPOS]int32
-	var tmp [maxFeats]uint64
+	var tmp [maxFeats]sslot
 	for i := range info {
 		if t, ok := p.tagDict.get(info[i].exact); ok {
 			tags[i] = POS(t)

@@ -17,7 +17,8 @@ type TrainOptions struct {
 	Folds      int       // jackknife folds giving the parser predicted tags (default 1: it trains on gold tags)
 	Explore    float64   // probability of following a wrong prediction while training the parser (default 0.9)
 	Seed       uint64    // seed of the shuffles and of the exploration
-	Prune      float64   // averaged weights smaller than this are dropped (default 1; negative keeps all)
+	Prune      float64   // parser weights whose average is smaller than this are dropped (default 1; negative keeps all)
+	TagPrune   float64   // the same for the tagger (default 0.3)
 	Log        io.Writer // progress, if not nil
 }
 
@@ -33,6 +34,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Prune == 0 {
 		o.Prune = 1
+	}
+	if o.TagPrune == 0 {
+		o.TagPrune = 0.3
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
@@ -58,6 +62,8 @@ func Train(sents []Sentence, opts TrainOptions) ([]byte, error) {
 	// tag dictionary
 	m.dictKeys, m.dictTags = tagDictionary(sents)
 	dict := buildU64Map(m.dictKeys, m.dictTags)
+	m.lexKeys, m.lexAmb = ambiguityClasses(sents)
+	lex := &Parser{lex: buildU64Map(m.lexKeys, m.lexAmb)}
 
 	// tagger, and predicted tags for the parser by jackknifing
 	infos := make([][]wordInfo, len(sents))
@@ -65,6 +71,7 @@ func Train(sents []Sentence, opts TrainOptions) ([]byte, error) {
 	for i, s := range sents {
 		infos[i] = make([]wordInfo, len(s.Form))
 		scratch = fillInfo(s.Form, infos[i], scratch)
+		lex.fillAmb(infos[i])
 	}
 	predTags := make([][]POS, len(sents))
 	if opts.Folds > 1 {
@@ -100,7 +107,7 @@ func Train(sents []Sentence, opts TrainOptions) ([]byte, error) {
 		all[i] = i
 	}
 	tp := trainTagger(sents, infos, all, dict, opts, "tagger")
-	m.tag = tp.rows(1<<21, opts.Prune, false)
+	m.tag = tp.rows(1<<21, opts.TagPrune, false)
 
 	// parser
 	arcP, relP := trainParser(sents, infos, predTags, opts)
@@ -109,8 +116,8 @@ func Train(sents []Sentence, opts TrainOptions) ([]byte, error) {
 
 	// lemmatizer
 	m.excKeys, m.excLemma, m.ruleKeys, m.rules = trainLemmas(sents)
-	opts.logf("model: %d tagger rows, %d dictionary words, %d transition rows, %d label rows, %d lemma exceptions, %d lemma rules\n",
-		len(m.tag), len(m.dictKeys), len(m.arc), len(m.rel), len(m.excKeys), len(m.ruleKeys))
+	opts.logf("model: %d lexicon words, %d tagger rows, %d dictionary words, %d transition rows, %d label rows, %d lemma exceptions, %d lemma rules\n",
+		len(m.lexKeys), len(m.tag), len(m.dictKeys), len(m.arc), len(m.rel), len(m.excKeys), len(m.ruleKeys))
 
 	var out bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
@@ -162,6 +169,53 @@ func tagDictionary(sents []Sentence) ([]uint64, []uint32) {
 		}
 	}
 	return keys, tags
+}
+
+// ambiguityClasses returns the lower-cased words seen at least twice, with
+// the set of tags that make up at least 5% of their occurrences. Words
+// seen once are left out, so that the tagger learns what to do with words
+// it does not know.
+func ambiguityClasses(sents []Sentence) ([]uint64, []uint32) {
+	counts := map[uint64]*[numPOS]int{}
+	var b []byte
+	for _, s := range sents {
+		for i, w := range s.Form {
+			b = appendLower(b[:0], w, true)
+			h := fnv(b)
+			c := counts[h]
+			if c == nil {
+				c = new([numPOS]int)
+				counts[h] = c
+			}
+			c[s.POS[i]]++
+		}
+	}
+	keys := make([]uint64, 0, len(counts))
+	for h := range counts {
+		keys = append(keys, h)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	var outK []uint64
+	var outA []uint32
+	for _, h := range keys {
+		c := counts[h]
+		total := 0
+		for _, x := range c {
+			total += x
+		}
+		if total < 2 {
+			continue
+		}
+		var a uint32
+		for t, x := range c {
+			if x > 0 && 20*x >= total {
+				a |= 1 << t
+			}
+		}
+		outK = append(outK, h)
+		outA = append(outA, a)
+	}
+	return outK, outA
 }
 
 // trainingTagger is a tagger under training.

@@ -31,10 +31,11 @@ func main() {
 	explore := flag.Float64("explore", 0, "probability of following a wrong transition in training (0: default)")
 	parseIters := flag.Int("parse-iters", 0, "parser passes (0: default)")
 	folds := flag.Int("folds", 0, "jackknife folds (0: default)")
-	prune := flag.Float64("prune", 0, "drop averaged weights below this (0: default)")
+	prune := flag.Float64("prune", 0, "drop averaged parser weights below this (0: default)")
+	tagPrune := flag.Float64("tag-prune", 0, "drop averaged tagger weights below this (0: default)")
 	flag.Parse()
 	if err := run(*ud, *train, *eval, *out, syntax.TrainOptions{
-		TagIters: *tagIters, ParseIters: *parseIters, Folds: *folds, Prune: *prune, Explore: *explore, Seed: *seed, Log: os.Stderr,
+		TagIters: *tagIters, ParseIters: *parseIters, Folds: *folds, Prune: *prune, TagPrune: *tagPrune, Explore: *explore, Seed: *seed, Log: os.Stderr,
 	}); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
