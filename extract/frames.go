@@ -57,6 +57,7 @@ func (d *doc) grammarRelations(c *clause) {
 	}
 	d.roles(c)
 	d.structure(c)
+	d.members(c)
 }
 
 // particleWords can be verb particles.

@@ -31,6 +31,19 @@ var stateBodyWords = map[string]bool{
 // Malaysia", "member states of the bloc".
 var memberNouns = map[string]bool{"member": true, "signatory": true}
 
+// blocNouns name a body made of its members: "the Mercosur bloc of
+// Brazil, Argentina, Paraguay and Uruguay".
+var blocNouns = map[string]bool{
+	"bloc": true, "alliance": true, "grouping": true, "group": true, "union": true, "club": true,
+	"coalition": true, "organisation": true, "organization": true, "community": true,
+	"partnership": true, "league": true, "federation": true, "consortium": true, "cartel": true,
+}
+
+// includeVerbs say what a body is made of: "ASEAN, which includes Laos".
+var includeVerbs = map[string]bool{
+	"include": true, "comprise": true, "group": true, "bring": false, "unite": true, "count": true,
+}
+
 // structure reads PART_OF and MEMBER_OF that the parse of sentence c
 // gives by apposition and modification: "WFP, the UN's food agency",
 // "Russia's Defence Ministry", "ASEAN members Indonesia and Malaysia".
@@ -84,6 +97,85 @@ func (d *doc) structure(c *clause) {
 			}
 		}
 	}
+}
+
+// members reads membership that a noun phrase or a verb of inclusion
+// states: "the Mercosur bloc of Brazil and Argentina", "Brazil and Chile,
+// both members of Mercosur", "members such as Chile", "ASEAN, which
+// includes Laos".
+func (d *doc) members(c *clause) {
+	g := c.g
+	for w := range g.words {
+		lemma := g.words[w].Lemma
+		var bodies, ms []int
+		switch {
+		case g.words[w].POS == syntax.NOUN && blocNouns[lemma]:
+			for _, k := range g.deps(w) {
+				switch g.words[k].Rel {
+				case syntax.Compound, syntax.Appos, syntax.NmodDesc:
+					bodies = appendNew(bodies, d.orgsOf(c, k)...)
+				case syntax.Nmod:
+					if g.caseOf(k) == "of" {
+						ms = d.argEntities(c, k)
+					}
+				}
+			}
+			if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.Appos {
+				bodies = appendNew(bodies, d.orgsOf(c, h)...)
+			}
+		case g.words[w].POS == syntax.NOUN && memberNouns[lemma]:
+			bodies = d.nounOwners(c, w)
+			for _, k := range g.deps(w) {
+				switch g.words[k].Rel {
+				case syntax.Appos, syntax.Flat:
+					ms = appendNew(ms, d.argEntities(c, k)...)
+				case syntax.Nmod:
+					if cs := g.caseOf(k); cs == "like" || cs == "as" || cs == "including" {
+						ms = appendNew(ms, d.argEntities(c, k)...)
+					}
+				}
+			}
+			// "Brazil and Chile, both members of Mercosur"
+			if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.Appos {
+				ms = appendNew(ms, d.argEntities(c, h)...)
+			}
+		case g.words[w].POS == syntax.VERB && includeVerbs[lemma]:
+			if md, _ := d.moodOf(c, w); md != moodAssert {
+				continue
+			}
+			for _, s := range d.subjectsOf(c, w) {
+				if d.ents[s].typ == schema.Organization {
+					bodies = append(bodies, s)
+				}
+			}
+			if o := g.depBase(w, syntax.Obj); o >= 0 {
+				ms = d.argEntities(c, o)
+			}
+		default:
+			continue
+		}
+		for _, b := range bodies {
+			if d.ents[b].typ != schema.Organization {
+				continue
+			}
+			for _, m := range ms {
+				if t := d.ents[m].typ; m != b && (t == schema.Country || t == schema.Organization) && !d.belongsTo(m, b) {
+					d.addRel(rel{typ: schema.MemberOf, subj: m, obj: b, sent: c.si, confidence: 0.6, grammar: true})
+				}
+			}
+		}
+	}
+}
+
+// orgsOf returns the organizations word w names.
+func (d *doc) orgsOf(c *clause, w int) []int {
+	var out []int
+	for _, e := range d.argEntities(c, w) {
+		if d.ents[e].typ == schema.Organization {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // nounOwners returns the bodies or states a noun is said to belong to: its
