@@ -67,6 +67,18 @@ func parseDateline(text string) (dateline, bool) {
 	return d, true
 }
 
+// BodyStart returns the byte offset where the body of text starts: just
+// after its dateline ("WASHINGTON, February 2. /TASS/.", "CAIRO, March 9
+// (Reuters) -"), or 0 when text opens with none. Two copies of a wire story
+// that differ only in their datelines have the same text from BodyStart
+// on. The offset is on a rune boundary of text.
+func BodyStart(text string) int {
+	if d, ok := parseDateline(text); ok {
+		return d.end
+	}
+	return 0
+}
+
 // titleCase turns "UNITED NATIONS" into "United Nations".
 func titleCase(s string) string {
 	words := strings.Fields(s)
