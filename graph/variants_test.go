@@ -123,7 +123,7 @@ func TestCountriesGazetteer(t *testing.T) {
 		"USA": "United States", "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
 		"U.S": "United States", "the United States": "United States", "United States of America": "United States",
 		"America": "United States",
-		"UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+		"UK":      "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
 		"DPRK": "North Korea", "ROK": "South Korea", "PRC": "China", "UAE": "United Arab Emirates",
 		"U.A.E.": "United Arab Emirates", "KSA": "Saudi Arabia", "Holland": "Netherlands", "Burma": "Myanmar",
 		"Czechia": "Czech Republic", "Türkiye": "Turkey", "Turkiye": "Turkey", "DRC": "Democratic Republic of the Congo",
