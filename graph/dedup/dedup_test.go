@@ -216,3 +216,22 @@ func jaccard(a, b []uint64) float64 {
 	}
 	return 0
 }
+
+// Many articles that share most of their text fill band buckets; no
+// bucket lists more than maxBucket articles, so that the candidates of an
+// article stay bounded.
+func TestBucketsBounded(t *testing.T) {
+	x := New()
+	for i := range 500 {
+		x.Add(fmt.Sprint(i), story1+fmt.Sprintf(" The count stood at %d.", i))
+	}
+	for k, b := range x.buckets {
+		if b.n > maxBucket {
+			t.Fatalf("bucket %x lists %d articles, want at most %d", k, b.n, maxBucket)
+		}
+	}
+	// All but the first are near copies of the first.
+	if m, ok := x.Add("last", story1+" The count stood at 1000."); !ok || m.Of != "0" {
+		t.Errorf("Add(last) = %+v, %v, want a copy of 0", m, ok)
+	}
+}
