@@ -14,10 +14,12 @@ import (
 var (
 	syllables = []string{"ka", "ro", "vel", "mi", "dra", "sen", "to", "lu", "bar", "ne", "os", "tri", "ga", "lem",
 		"pa", "zu", "dor", "fi", "ha", "jan", "ki", "mar", "no", "qu", "rin", "sa", "tev", "ul", "vo", "yer"}
-	topics = []string{"grain exports", "border security", "the gas pipeline", "fishing rights", "a prisoner exchange",
-		"debt restructuring", "arms deliveries", "a ceasefire", "refugee returns", "tariffs on steel",
-		"the nuclear programme", "water sharing", "election monitoring", "port access", "cyber attacks",
-		"the peace plan", "troop withdrawals", "oil production quotas", "visa rules", "the trade corridor"}
+	// topics are made of a subject and an object: 300 of them.
+	topicSubjects = []string{"grain", "gas", "oil", "steel", "fishing", "water", "border", "visa", "port", "rail",
+		"electricity", "fertiliser", "arms", "refugee", "prisoner"}
+	topicObjects = []string{"exports", "tariffs", "quotas", "rights", "security", "access", "deliveries", "transit fees",
+		"inspections", "subsidies", "sanctions", "licences", "routes", "prices", "controls", "returns", "exchanges",
+		"monitoring", "investment", "debts"}
 	titles = []string{"President", "Prime Minister", "Foreign Minister", "Defence Minister", "Finance Minister",
 		"Interior Minister", "envoy", "ambassador", "spokeswoman", "spokesman"}
 	bodies   = []string{"Council", "Union", "Organisation", "Agency", "Forum", "Alliance", "Commission", "Bank"}
@@ -81,7 +83,7 @@ func newStory(r *rand.Rand) story {
 		s.country[i] = properName(r, 2) + []string{"ia", "stan", "land", "ar"}[r.IntN(4)]
 	}
 	s.org = "the " + properName(r, 2) + "ian " + bodies[r.IntN(len(bodies))]
-	s.topic = topics[r.IntN(len(topics))]
+	s.topic = topicSubjects[r.IntN(len(topicSubjects))] + " " + topicObjects[r.IntN(len(topicObjects))]
 	s.city = properName(r, 2)
 	return s
 }
@@ -104,39 +106,63 @@ func (s story) sentence(r *rand.Rand, t int) string {
 	}
 	n := 2 + r.IntN(900)
 	day := weekdaysEN[r.IntN(7)]
+	// alt picks one of the '|'-separated wordings: reporters word the
+	// same kind of sentence in many ways.
+	alt := func(opts string) string {
+		o := strings.Split(opts, "|")
+		return o[r.IntN(len(o))]
+	}
 	switch t % 16 {
 	case 0:
-		return fmt.Sprintf("%s %s %s met %s %s %s in %s on %s to discuss %s.", s.country[a], s.title[a], p, s.country[b], s.title[b], q, s.city, day, s.topic)
+		return fmt.Sprintf("%s %s %s %s %s %s %s in %s on %s %s %s.", s.country[a], s.title[a], p,
+			alt("met|held talks with|sat down with|received"), s.country[b], s.title[b], q, s.city, day,
+			alt("to discuss|for talks on|to try to settle the dispute over|amid a row over"), s.topic)
 	case 1:
 		return fmt.Sprintf("\"%s,\" %s %s.", quote(), surname(p), say[r.IntN(len(say))])
 	case 2:
-		return fmt.Sprintf("%s accused %s of blocking progress on %s, a charge %s rejected.", s.country[a], s.country[b], s.topic, surname(q))
+		return fmt.Sprintf("%s accused %s of %s %s, a charge %s %s.", s.country[a], s.country[b],
+			alt("blocking progress on|stalling on|acting in bad faith over|backtracking on"), s.topic, surname(q),
+			alt("rejected|denied|dismissed as baseless|called absurd"))
 	case 3:
-		return fmt.Sprintf("%s urged %s to return to the table before the end of %s.", s.org, s.country[b], monthsEN[r.IntN(12)])
+		return fmt.Sprintf("%s %s %s to %s before the end of %s.", s.org, alt("urged|called on|pressed|asked"), s.country[b],
+			alt("return to the table|resume talks|make concessions|sign the deal"), monthsEN[r.IntN(12)])
 	case 4:
-		return fmt.Sprintf("About %d people gathered outside the %s building in %s on %s, according to police.", n, s.country[a], s.city, day)
+		return fmt.Sprintf("About %d %s gathered outside the %s %s in %s on %s, %s.", n,
+			alt("people|protesters|demonstrators|supporters"), s.country[a], alt("embassy|parliament|ministry|mission"), s.city, day,
+			alt("according to police|police said|organisers said|witnesses said"))
 	case 5:
-		return fmt.Sprintf("%s warned that %s would face consequences if the dispute over %s was not settled.", surname(p), s.country[b], s.topic)
+		return fmt.Sprintf("%s warned that %s would %s if the %s over %s was not %s.", surname(p), s.country[b],
+			alt("face consequences|pay a price|regret it|be held responsible"), alt("dispute|row|standoff|quarrel"), s.topic,
+			alt("settled|resolved|ended soon"))
 	case 6:
-		return fmt.Sprintf("The two governments have been at odds over %s since %d, when a previous deal collapsed.", s.topic, 1990+r.IntN(34))
+		return fmt.Sprintf("The two %s have been at odds over %s since %d, when %s.", alt("governments|countries|neighbours|capitals"), s.topic, 1990+r.IntN(34),
+			alt("a previous deal collapsed|talks broke down|a border incident left two dead|an earlier accord expired"))
 	case 7:
-		return fmt.Sprintf("%s said %d officials from %s would travel to %s next week for technical talks.", s.org, n%40+2, s.country[a], s.country[b])
+		return fmt.Sprintf("%s said %d %s from %s would travel to %s %s for %s talks.", s.org, n%40+2,
+			alt("officials|experts|diplomats|negotiators"), s.country[a], s.country[b], alt("next week|this month|soon|within days"),
+			alt("technical|preliminary|further|closed-door"))
 	case 8:
 		return fmt.Sprintf("\"%s,\" %s, %s's %s, %s.", quote(), q, s.country[b], s.title[b], say[r.IntN(len(say))])
 	case 9:
-		return fmt.Sprintf("Analysts said a breakthrough on %s was unlikely before %s elections in %s.", s.topic, s.country[r.IntN(3)], monthsEN[r.IntN(12)])
+		return fmt.Sprintf("%s said a %s on %s was unlikely before %s elections in %s.", alt("Analysts|Diplomats|Observers|Experts"),
+			alt("breakthrough|deal|compromise|settlement"), s.topic, s.country[r.IntN(3)], monthsEN[r.IntN(12)])
 	case 10:
-		return fmt.Sprintf("%s criticised %s for what it called a lack of transparency over %s.", s.country[b], s.org, s.topic)
+		return fmt.Sprintf("%s %s %s for what it called %s over %s.", s.country[b], alt("criticised|condemned|attacked|rebuked"), s.org,
+			alt("a lack of transparency|double standards|bias|its silence"), s.topic)
 	case 11:
-		return fmt.Sprintf("Trade between %s and %s fell %d percent last year to %d.%d billion dollars.", s.country[a], s.country[b], n%30+1, n%90+1, n%10)
+		return fmt.Sprintf("%s between %s and %s %s %d percent last year to %d.%d billion dollars.", alt("Trade|Commerce|Bilateral trade"),
+			s.country[a], s.country[b], alt("fell|rose|dropped|grew"), n%30+1, n%90+1, n%10)
 	case 12:
-		return fmt.Sprintf("%s is due to visit %s in %s, the foreign ministry in %s said.", p, s.country[b], monthsEN[r.IntN(12)], s.city)
+		return fmt.Sprintf("%s is %s to visit %s in %s, the %s in %s said.", p, alt("due|expected|scheduled|set"), s.country[b], monthsEN[r.IntN(12)],
+			alt("foreign ministry|government|presidency|embassy"), s.city)
 	case 13:
-		return fmt.Sprintf("%s and %s agreed to set up a joint working group on %s.", surname(p), surname(q), s.topic)
+		return fmt.Sprintf("%s and %s agreed to %s on %s.", surname(p), surname(q),
+			alt("set up a joint working group|meet again|exchange proposals|keep talking"), s.topic)
 	case 14:
-		return fmt.Sprintf("%s, who took office in %d, has made %s a priority of the %s government.", p, 2000+r.IntN(25), s.topic, s.country[a])
+		return fmt.Sprintf("%s, who took office in %d, has made %s a %s of the %s government.", p, 2000+r.IntN(25), s.topic,
+			alt("priority|centrepiece|key issue"), s.country[a])
 	default:
-		return fmt.Sprintf("%s denied reports that %s had offered concessions on %s to %s.", s.country[a], p, s.topic, s.country[b])
+		return fmt.Sprintf("%s %s reports that %s had offered concessions on %s to %s.", s.country[a], alt("denied|rejected|dismissed"), p, s.topic, s.country[b])
 	}
 }
 
@@ -173,17 +199,25 @@ type genCorpus struct {
 	copies  int
 }
 
-// generate makes n articles; about copyShare of them are copies of a
-// random earlier article: one copy in ten an exact repost (another
-// dateline and layout), the others rewrites. Stories have one to five
-// articles written independently.
+// generate makes n articles; about copyShare of them are copies of an
+// earlier article: one copy in ten an exact repost (another dateline and
+// layout), the others rewrites. Half the originals start a story, the
+// others are another article, written independently, on one of the 50
+// latest stories.
 func generate(n int, copyShare float64, seed uint64) *genCorpus {
 	r := rand.New(rand.NewPCG(seed, 0x646564))
 	g := &genCorpus{arts: make([]genArticle, 0, n)}
 	for i := range n {
 		var a genArticle
 		if i > 0 && r.Float64() < copyShare {
-			a = g.copyOf(r, r.IntN(i))
+			// Wire copies follow their story within days: nine copies in
+			// ten copy one of the 5,000 latest articles, the tenth any
+			// earlier article.
+			from := r.IntN(i)
+			if r.IntN(10) > 0 {
+				from = i - 1 - r.IntN(min(i, 5000))
+			}
+			a = g.copyOf(r, from)
 			g.copies++
 		} else {
 			// Half the originals start a story; the others are another
@@ -267,9 +301,11 @@ func (g *genCorpus) copyOf(r *rand.Rand, from int) genArticle {
 	return genArticle{sents: sents, story: src.story, orig: orig, text: dateline(r, s.city) + strings.Join(sents, " ")}
 }
 
-// score adds the corpus to a new Index and counts duplicates reported
-// correctly (the copy's original, or the first article of its story among
-// earlier copies of one original), wrongly, and missed.
+// score adds the corpus to a new Index and counts the copies, the
+// duplicates reported, and those reported right: a copy reported as a copy
+// of its original or of an earlier copy of its original (which happens
+// when that copy was missed: it is then the first article of the story
+// that the Index knows). An original reported as a copy is wrong.
 type score struct {
 	copies, reported, correct int
 	wrong                     []string
@@ -287,13 +323,26 @@ func (g *genCorpus) score() score {
 			continue
 		}
 		s.reported++
-		if a.orig >= 0 && m.Of == g.arts[a.orig].id {
+		if a.orig >= 0 && g.family(m.Of) == a.orig {
 			s.correct++
 		} else if len(s.wrong) < 10 {
 			s.wrong = append(s.wrong, fmt.Sprintf("%s (copy of %d) reported as %s copy of %s (nearest %s, %.2f)", a.id, a.orig, m.Kind, m.Of, m.Nearest, m.Similarity))
 		}
 	}
 	return s
+}
+
+// family returns the original that the article id copies, or the
+// article itself when it is an original.
+func (g *genCorpus) family(id string) int {
+	var i int
+	if _, err := fmt.Sscanf(id, "art-%d", &i); err != nil || i >= len(g.arts) {
+		return -1
+	}
+	if o := g.arts[i].orig; o >= 0 {
+		return o
+	}
+	return i
 }
 
 func (s score) precision() float64 { return float64(s.correct) / float64(max(s.reported, 1)) }

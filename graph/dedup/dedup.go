@@ -23,8 +23,9 @@
 //     punctuation and wording count; the dateline and the layout do not.
 //   - Near: the Jaccard similarity of the two articles' sets of word
 //     3-shingles (three consecutive words of one sentence, lower-cased,
-//     punctuation dropped) is at least Threshold, as estimated from
-//     128-value MinHash signatures. Sentences may be reordered without
+//     punctuation dropped, not all three function words such as "said on
+//     the") is at least Threshold, as estimated from 128-value MinHash
+//     signatures. Sentences may be reordered without
 //     changing the set; a dropped, added or reworded sentence and a
 //     substituted word lower the similarity.
 //   - Not a duplicate: an article with fewer than MinShingles shingles
@@ -149,15 +150,18 @@ func Sketch(text string) Fingerprint {
 }
 
 // shingles returns the sorted distinct hashes of the word 3-shingles of
-// each sentence of body; a sentence of one or two words is one shingle.
+// each sentence of body, but those of three function words; a sentence
+// of one or two words is one shingle.
 func shingles(body string) []uint64 {
 	out := make([]uint64, 0, len(body)/6)
 	sent := make([]uint64, 0, 64) // word hashes of the sentence so far
+	stop := make([]bool, 0, 64)   // whether each is a function word
 	flush := func() {
 		if len(sent) > 0 && len(sent) < shingleWords {
 			out = append(out, shingleHash(sent, uint64(len(sent))))
 		}
 		sent = sent[:0]
+		stop = stop[:0]
 	}
 	for i := 0; i < len(body); {
 		if _, w, ok := wordRune(body, i); !ok {
@@ -182,8 +186,9 @@ func shingles(body string) []uint64 {
 			i += w
 		}
 		sent = append(sent, wh)
-		if len(sent) >= shingleWords {
-			out = append(out, shingleHash(sent[len(sent)-shingleWords:], 0))
+		stop = append(stop, functionWords[wh])
+		if n := len(sent); n >= shingleWords && !(stop[n-1] && stop[n-2] && stop[n-3]) {
+			out = append(out, shingleHash(sent[n-shingleWords:], 0))
 		}
 		// A sentence ends at a word of two or more letters followed,
 		// before the next space, by '.', '!' or '?' ("said.", "so?\"").
@@ -226,6 +231,26 @@ func wordRune(s string, i int) (r rune, size int, ok bool) {
 	}
 	return r, size, false
 }
+
+// functionWords holds the FNV-1a hashes of English function words (and
+// "said"): a shingle of three of them ("said on the", "it was a") is
+// common to unrelated articles and says nothing of their story.
+var functionWords = func() map[uint64]bool {
+	m := make(map[uint64]bool)
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for from with about as into
+		over after before since until than that this these those there here it its is are was were be been
+		being has have had do does did will would shall should can could may might must not no he she they
+		we you i his her their our your him them us who whom which what when where while also said says
+		told would up out more most other some such only just so very all any each both`) {
+		h := uint64(14695981039346656037)
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= 1099511628211
+		}
+		m[h] = true
+	}
+	return m
+}()
 
 // shingleHash combines word hashes in order; short says how many words a
 // short sentence had (0 for a full shingle), so that a two-word sentence
@@ -314,6 +339,10 @@ type Index struct {
 	buckets map[uint64]bucket
 	next    []int32 // next slot in a bucket's chain; slot = sig*bands + band
 	cands   []int32 // scratch: the candidates of one probe
+
+	// Work counters, for measurements: candidates found by band look-ups
+	// (distinct per article), and those compared in full.
+	candidates, compared int
 }
 
 type entry struct {
@@ -390,24 +419,40 @@ func (x *Index) match(i int32) (Match, bool) {
 	}, true
 }
 
-// probe returns the earlier entry most similar to sig among the
-// candidates (the earliest on ties) and the similarity, -1 when there is
-// no candidate, and adds entry i's signature to the band index.
+// probe adds entry i's signature to the band index and returns the
+// earlier entry most similar to it among the candidates (the earliest on
+// ties) and the similarity, -1 when there is no candidate.
 func (x *Index) probe(i int32, sig []uint16) (int32, float64) {
-	var keys [bands]uint64
+	// Each band: its bucket's articles are candidates, and the article
+	// joins the bucket (while the map's entry is in the cache).
+	s := int32(len(x.signed))
 	cands := x.cands[:0]
 	for b := range bands {
-		keys[b] = bandKey(sig, b)
-		bk := x.buckets[keys[b]]
+		k := bandKey(sig, b)
+		bk, ok := x.buckets[k]
 		slot := bk.head
 		for range bk.n {
 			cands = append(cands, slot/bands)
 			slot = x.next[slot]
 		}
+		if !ok {
+			bk.head = -1
+		}
+		if bk.n >= maxBucket {
+			x.next = append(x.next, -1) // keeps slots aligned; never linked
+			continue
+		}
+		x.next = append(x.next, bk.head)
+		bk.head, bk.n = s*bands+int32(b), bk.n+1
+		x.buckets[k] = bk
 	}
+	x.signed = append(x.signed, i)
+	x.sigs = append(x.sigs, sig...)
+
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	x.cands = cands
+	x.candidates += len(cands)
 	best, bestSim := int32(-1), -1.0
 	for _, c := range cands {
 		other := x.sigs[int(c)*numHashes : int(c+1)*numHashes]
@@ -418,12 +463,12 @@ func (x *Index) probe(i int32, sig []uint16) (int32, float64) {
 		if agree(sig[:numHashes/4], other[:numHashes/4]) < 6 {
 			continue
 		}
+		x.compared++
 		sim := float64(agree(sig, other)) / numHashes
 		if e := x.signed[c]; sim > bestSim || sim == bestSim && e < best {
 			best, bestSim = e, sim
 		}
 	}
-	x.insert(i, sig, &keys)
 	return best, bestSim
 }
 
@@ -436,27 +481,6 @@ func agree(a, b []uint16) int {
 		}
 	}
 	return n
-}
-
-// insert adds entry i's signature to the band index under keys.
-func (x *Index) insert(i int32, sig []uint16, keys *[bands]uint64) {
-	s := int32(len(x.signed))
-	x.signed = append(x.signed, i)
-	x.sigs = append(x.sigs, sig...)
-	for b, k := range keys {
-		slot := s*bands + int32(b)
-		bk, ok := x.buckets[k]
-		if !ok {
-			bk = bucket{head: -1}
-		}
-		if bk.n >= maxBucket {
-			x.next = append(x.next, -1) // keeps slots aligned; never linked
-			continue
-		}
-		x.next = append(x.next, bk.head)
-		bk.head, bk.n = slot, bk.n+1
-		x.buckets[k] = bk
-	}
 }
 
 // fingerprintVersion is the first byte of an encoded Fingerprint.
