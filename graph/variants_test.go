@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -122,8 +123,7 @@ func TestCountriesGazetteer(t *testing.T) {
 	tests := map[string]string{
 		"USA": "United States", "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
 		"U.S": "United States", "the United States": "United States", "United States of America": "United States",
-		"America": "United States",
-		"UK":      "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+		"America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
 		"DPRK": "North Korea", "ROK": "South Korea", "PRC": "China", "UAE": "United Arab Emirates",
 		"U.A.E.": "United Arab Emirates", "KSA": "Saudi Arabia", "Holland": "Netherlands", "Burma": "Myanmar",
 		"Czechia": "Czech Republic", "Türkiye": "Turkey", "Turkiye": "Turkey", "DRC": "Democratic Republic of the Congo",
@@ -156,4 +156,20 @@ func TestCountriesAmbiguous(t *testing.T) {
 	if got := zero.Lookup("USA"); got != nil {
 		t.Errorf("nil Countries: Lookup(USA) = %q", got)
 	}
+}
+
+func ExampleVariantKey() {
+	fmt.Println(graph.VariantKey("Alexey Navalnyy") == graph.VariantKey("Aleksei Navalny"))
+	fmt.Println(graph.VariantKey("Ivanov") == graph.VariantKey("Ivanova"))
+	// Output:
+	// true
+	// false
+}
+
+func ExampleCountries_Lookup() {
+	c := graph.NewCountries([]graph.CountryNames{
+		{Name: "United States", Forms: []string{"U.S.", "USA", "America"}},
+	})
+	fmt.Println(c.Lookup("usa"), c.Lookup("America"), c.Lookup("Voice of America"))
+	// Output: [United States] [United States] []
 }
