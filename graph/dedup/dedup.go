@@ -121,7 +121,7 @@ type Match struct {
 // Fingerprint is what the Index keeps of an article: a hash of its
 // normalised body, the number of its distinct shingles and its MinHash
 // signature (none for an article with fewer than MinShingles shingles):
-// at most 300 bytes, whatever the length of the article. The zero value is
+// about 300 bytes, whatever the length of the article. The zero value is
 // the fingerprint of an empty article.
 type Fingerprint struct {
 	body     [16]byte

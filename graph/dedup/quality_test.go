@@ -3,9 +3,12 @@ package dedup
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kgraph/kg/extract"
 )
 
 // TestGeneratedCorpus measures the Index on 100,000 generated articles
@@ -28,6 +31,48 @@ func TestGeneratedCorpus(t *testing.T) {
 	}
 	if s.precision() < 0.95 || s.recall() < 0.95 {
 		t.Errorf("precision %.4f, recall %.4f: want both >= 0.95", s.precision(), s.recall())
+	}
+}
+
+// TestGeneratedCorpusShape checks that the generated corpus is a test of
+// the Index: copies are not all easy (some share less than 0.6 of their
+// shingles with their original), and articles on one story share text
+// without being copies (their similarity stays below Threshold). It logs
+// the distributions of the exact Jaccard similarities.
+func TestGeneratedCorpusShape(t *testing.T) {
+	g := generate(10_000, 0.1, 1)
+	sh := make([][]uint64, len(g.arts))
+	for i, a := range g.arts {
+		sh[i] = shingles(a.text[extract.BodyStart(a.text):])
+	}
+	var copies, story []float64
+	byStory := map[int][]int{}
+	for i, a := range g.arts {
+		if a.orig >= 0 {
+			copies = append(copies, jaccard(sh[i], sh[a.orig]))
+			continue
+		}
+		if len(byStory[a.story]) > 0 {
+			best := 0.0
+			for _, j := range byStory[a.story] {
+				best = max(best, jaccard(sh[i], sh[j]))
+			}
+			story = append(story, best)
+		}
+		byStory[a.story] = append(byStory[a.story], i)
+	}
+	q := func(xs []float64, p float64) float64 { return xs[int(p*float64(len(xs)-1))] }
+	slices.Sort(copies)
+	slices.Sort(story)
+	t.Logf("copies vs their originals: %d, Jaccard min %.2f, 1%% %.2f, 5%% %.2f, median %.2f, 95%% %.2f",
+		len(copies), copies[0], q(copies, 0.01), q(copies, 0.05), q(copies, 0.5), q(copies, 0.95))
+	t.Logf("articles on a story vs the most similar earlier one: %d, Jaccard median %.2f, 95%% %.2f, 99%% %.2f, max %.2f",
+		len(story), q(story, 0.5), q(story, 0.95), q(story, 0.99), story[len(story)-1])
+	if q(copies, 0.05) >= 0.6 {
+		t.Errorf("5%% of copies share %.2f of their shingles or more: the rewrites are too easy", q(copies, 0.05))
+	}
+	if q(story, 0.5) < 0.05 {
+		t.Errorf("articles on one story share a median %.2f of their shingles: the corpus does not test near misses", q(story, 0.5))
 	}
 }
 
