@@ -377,8 +377,19 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			Sentence: r.sent, Evidence: strings.TrimSpace(a.Text[start:end]), Start: start, End: end,
 			Tense: r.tense, Confidence: r.confidence, CAMEO: spec.CAMEO, Role: r.role,
 		}
-		if !spec.Structural {
-			rel.Date = sentenceDate(d.toks[s.from:s.to], pub, havePub, r.tense == "future")
+		if !spec.Structural && havePub {
+			anchor := -1
+			if r.cue > 0 {
+				anchor = r.cue - 1 - s.from
+			}
+			if dt, ok := eventDate(d.toks[s.from:s.to], anchor, pub, true, r.tense == "future"); ok {
+				rel.Date = dt.date
+				// "talks next Tuesday": a date after the article's is a
+				// planned event
+				if dt.after(pub) {
+					rel.Tense = "future"
+				}
+			}
 		}
 		x.Relations = append(x.Relations, rel)
 	}

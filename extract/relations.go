@@ -16,6 +16,9 @@ type rel struct {
 	confidence float64
 	// grammar marks a relation the grammar pass found.
 	grammar bool
+	// cue is the token of the word that states the relation, plus one (0:
+	// not known); the relation's date is the one nearest it.
+	cue int
 }
 
 var accusationNouns = map[string]bool{
