@@ -150,6 +150,18 @@ func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schem
 	if a.ID == "" {
 		a.ID = schema.ArticleID(a.Ref, a.Text)
 	}
+	d, a := x.newDoc(ctx, a)
+	d.run()
+	if d.stopped() {
+		return schema.Extraction{}, d.ctx.Err()
+	}
+	return d.output(a), nil
+}
+
+// newDoc prepares the extraction of article a: the text without its
+// invisible characters, tokens, dateline, sentences. It fills a's dateline
+// metadata.
+func (x *Extractor) newDoc(ctx context.Context, a schema.Article) (*doc, schema.Article) {
 	d := &doc{
 		ctx: ctx,
 		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, roleNoun: x.roleNoun, fold: foldInvisible(a.Text),
@@ -200,14 +212,15 @@ func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schem
 			d.lowerWords[t.text] = true
 		}
 	}
+	return d, a
+}
+
+// run applies the passes: parse, mentions, places, relations.
+func (d *doc) run() {
 	d.parseAll()
 	d.findMentions()
 	d.decidePlaces()
 	d.findRelations()
-	if d.stopped() {
-		return schema.Extraction{}, d.ctx.Err()
-	}
-	return d.output(a), nil
 }
 
 // stop counts one step of work and reports whether the extraction's

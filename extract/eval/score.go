@@ -80,6 +80,10 @@ func Score(golds []Gold, extract ExtractFunc) Report {
 // ("US-led" -> "us led"). Unlike schema.NormalizeName it keeps a leading
 // "the" and diacritics, which ONTOLOGY.md does not ask to fold; text is
 // put in NFC first so that composed and decomposed letters agree.
+// Fold returns s as names are compared when scoring: case and punctuation
+// folded, white space collapsed.
+func Fold(s string) string { return fold(s) }
+
 func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
