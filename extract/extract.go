@@ -44,9 +44,9 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	return &Extractor{
-		lx:     compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
-		cues:   buildCues(),
-		events: eventlex.Default(),
+		lx:       compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
+		cues:     buildCues(),
+		events:   eventlex.Default(),
 		parser:   syntax.Default(),
 		roleNoun: roleHeads(DefaultTitles()),
 	}, nil
