@@ -222,6 +222,13 @@ next:
 // for.
 func (d *doc) wordEntities(c *clause, w int) []int {
 	g := c.g
+	// the look-ups below go from word to word (a pronoun to its clause's
+	// subject, a noun to its owner); a bound stops any cycle
+	if d.depth > 6 {
+		return nil
+	}
+	d.depth++
+	defer func() { d.depth-- }()
 	t := g.tok(w)
 	if mi := d.mentionAt[t]; mi >= 0 {
 		e := d.ments[mi].ent
@@ -251,6 +258,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		// Dorn", "the bases of the Front": what the noun belongs to (an
 		// event noun's "of" is what the event befalls, not who)
 		event := len(d.events.Noun(g.words[w].Lemma)) > 0
+		depth := d.depth
 		for _, k := range g.deps(w) {
 			switch g.words[k].Rel {
 			case syntax.NmodPoss, syntax.Amod, syntax.Compound:
@@ -260,13 +268,12 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 					}
 				}
 			case syntax.Nmod:
-				if event || g.caseOf(k) != "of" {
+				// "the assets of Kovian banks", "imports from Kovia"
+				if cs := g.caseOf(k); event || cs != "of" && cs != "from" || depth > 3 {
 					continue
 				}
-				if mi := d.mentionAt[g.tok(k)]; mi >= 0 {
-					if e := d.ments[mi].ent; actorOK(d.ents[e].typ) || d.ents[e].typ == schema.Location {
-						return d.withConjuncts(c, k, []int{e})
-					}
+				if es := d.wordEntities(c, k); len(es) > 0 {
+					return d.withConjuncts(c, k, es)
 				}
 			}
 		}
@@ -308,6 +315,14 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return d.argEntities(c, g.words[h].Head)
 		}
 		return nil
+	case "its", "their", "his", "her":
+		// "Norway suspended its aid": a possessive in a clause refers to
+		// the clause's subject when it can
+		if e := d.clauseSubjectOf(c, w, g.lower[w] == "his" || g.lower[w] == "her"); e >= 0 {
+			return []int{e}
+		}
+	}
+	switch g.lower[w] {
 	case "he", "she", "him", "her", "his", "hers":
 		// the person the last sentence was about, else the last named
 		if e := d.topicOf(c.si, true); e >= 0 {
@@ -340,6 +355,28 @@ func (d *doc) topicOf(si int, person bool) int {
 		if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
 			return e
 		}
+	}
+	return -1
+}
+
+// clauseSubjectOf returns the subject of the clause that word w stands in,
+// when it is a person (person true) or a body, state or group, else -1.
+func (d *doc) clauseSubjectOf(c *clause, w int, person bool) int {
+	g := c.g
+	for h, steps := g.words[w].Head, 0; h >= 0 && steps < 6; h, steps = g.words[h].Head, steps+1 {
+		if g.words[h].POS != syntax.VERB && g.words[h].POS != syntax.AUX {
+			continue
+		}
+		k := g.depBase(h, syntax.NSubj)
+		if k < 0 || k == w || g.words[k].POS == syntax.PRON || g.words[w].Head == k {
+			return -1
+		}
+		for _, e := range d.argEntities(c, k) {
+			if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
+				return e
+			}
+		}
+		return -1
 	}
 	return -1
 }

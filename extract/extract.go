@@ -118,6 +118,8 @@ type doc struct {
 	demonyms map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
+	// depth bounds the recursion of wordEntities.
+	depth int
 	// vetoes are events the grammar pass read as not stated.
 	vetoes []veto
 	// topics holds, per sentence read, the subject of its main clause.

@@ -118,10 +118,17 @@ func (d *doc) governorMood(c *clause, cur, h int) (mood, bool) {
 	if m, ok := d.events.ModalityFor(lemma, prt, comp); ok {
 		return effectMood(m.Effect), true
 	}
-	if comp == eventlex.Gerund {
-		// "refused meeting" is rare; a gerund after a to-cue reads as it
-		if m, ok := d.events.ModalityFor(lemma, prt, eventlex.ToInf); ok {
-			return effectMood(m.Effect), true
+	// a gerund reads as a to-clause or an object noun ("halted lending")
+	// when the cue has no gerund reading of its own
+	alt := []eventlex.Complement{eventlex.ToInf, eventlex.Object}
+	if comp == eventlex.Object {
+		alt = []eventlex.Complement{eventlex.Gerund}
+	}
+	if comp == eventlex.Gerund || comp == eventlex.Object {
+		for _, a := range alt {
+			if m, ok := d.events.ModalityFor(lemma, prt, a); ok {
+				return effectMood(m.Effect), true
+			}
 		}
 	}
 	return moodAssert, false
