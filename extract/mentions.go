@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -629,6 +630,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 				}
 			}
 			j := i + len(gp.words)
+			if k := d.cityNamed(si, i, j, end, gp); k > 0 {
+				// "Dallas Cowboys", "Tarvin 2": a team or a firm named
+				// after its city.
+				i = k
+				continue
+			}
 			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
 			i = d.lastEnd
 			continue
@@ -962,9 +969,15 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		addAcr(e)
 		return
 	}
+	if j-i == 1 && d.placeOfState(i, end) {
+		// "Dunvale, Canada", "MANTUA, Italy".
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		return
+	}
 	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
-		if d.indefinite(si, i) {
-			// "an IED", "a UAV": a thing, not a body.
+		if d.indefinite(si, i) || notNames[toks[i].lower] || d.lx.common[toks[i].lower] && !d.caseless[si] {
+			// "an IED", "a UAV": a thing, not a body; "EST", "CAPS":
+			// no name.
 			return
 		}
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
@@ -1012,19 +1025,20 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
-	if d.placeOfState(i, end) {
-		// "Dunvale, Canada".
-		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+	if d.scorer(si, i, j, end) {
+		// "Tarvin 2 (Hale 34, Mott 71)": scorers.
+		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {
+	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	// "Nvidia said", "ExxonMobil has": a one-word name acting, with no
 	// person of that name in the article, is an organization.
-	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] {
+	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] &&
+		!(d.lx.common[toks[i].lower] && d.syn[i].POS != syntax.PROPN) && !d.lx.orgTail[toks[i].lower] && !d.lx.orgHead[toks[i].lower] {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}

@@ -153,6 +153,18 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 	if j >= end {
 		return false
 	}
+	depth := 0
+	for k := s.from; k < i; k++ {
+		switch d.toks[k].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	if depth > 0 {
+		return false // a scorer, a country in brackets
+	}
 	next := d.toks[j]
 	scored := next.kind == tkNum && isDigits(next.text)
 	versus := next.lower == "v" || next.lower == "vs" || next.lower == "vs."
@@ -480,4 +492,96 @@ func (d *doc) hintedName(si, i, end int) bool {
 		d.addMention(mention{ent: e, from: i, to: i + 1, sent: si, owner: -1})
 	}
 	return true
+}
+
+// notNames are short capitalized or upper-case words that name no entity:
+// times, time zones, units.
+var notNames = map[string]bool{
+	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true, "est": true,
+	"edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true,
+	"cet": true, "cest": true, "bst": true, "ist": true, "jst": true,
+}
+
+// adjectiveShape reports whether the capitalized word w ends as adjectives
+// and names of languages and creeds do ("Arabic", "Islamic", "Swedish",
+// "Buddhism"): after "in" or "to" it is no place.
+func adjectiveShape(w string) bool {
+	for _, suf := range []string{"ic", "ish", "ese", "ism", "ian"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// cityNamed handles a gazetteer place (a city, or a capital) at [i, j)
+// that names a team or a firm: in a results line ("Tarvin 2 Olbury 1"),
+// or followed by more capitalized words that make one name with it
+// ("Dallas Cowboys", "Munich Re", "Moscow Newsroom"). It records the
+// organization and returns the end of its name, or 0.
+func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
+	if gp.kind == refDemonym || d.lx.types[gp.entry] != schema.Location && gp.kind != refMetonym {
+		return 0
+	}
+	if !d.toks[i].cap {
+		return 0
+	}
+	if d.resultsSlot(si, i, j, end) {
+		d.orgMention(si, i, j, end, d.entByName(d.span(i, j), schema.Organization))
+		return j
+	}
+	if j >= end || !d.isCapWord(j) || d.toks[j].upper && !d.caseless[si] || stopCaps[d.toks[j].lower] || d.givenAt(j) {
+		return 0
+	}
+	if _, ok := d.lx.matchTitle(d.toks, j, end); ok {
+		return 0
+	}
+	if _, ok := d.lx.matchGaz(d.toks, j, end); ok {
+		return 0
+	}
+	k := d.capRun(j, end, false)
+	if k <= j || geoWords[d.toks[k-1].lower] || placeTails[d.toks[k-1].lower] || placeHeads[d.toks[j].lower] {
+		// "London Bridge", "Kabul Airport": a place.
+		return 0
+	}
+	d.orgMention(si, i, k, end, d.entByName(d.span(i, k), schema.Organization))
+	return k
+}
+
+// placeTails end names of places and buildings: "London Bridge".
+var placeTails = map[string]bool{
+	"bridge": true, "tower": true, "towers": true, "wall": true, "gate": true, "street": true,
+	"road": true, "avenue": true, "park": true, "station": true, "hall": true, "cathedral": true,
+	"castle": true, "ground": true, "arena": true, "harbour": true, "harbor": true, "port": true,
+	"district": true, "county": true, "city": false, "centre": false, "quarter": true, "metro": false,
+	"north": true, "south": true, "east": true, "west": true, "area": true, "state": false,
+}
+
+// scorer reports whether the one-word name [i, j) is a scorer in a results
+// line: inside brackets after a team's score, followed by the minute or
+// the points ("Tarvin 2 (Hale 34, Mott 71)").
+func (d *doc) scorer(si, i, j, end int) bool {
+	s := d.sents[si]
+	if j >= end || d.toks[j].kind != tkNum {
+		return false
+	}
+	depth := 0
+	for k := s.from; k < i; k++ {
+		switch d.toks[k].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	if depth <= 0 {
+		return false
+	}
+	// The bracket follows a score: "Tarvin 2 (".
+	for k := i - 1; k > s.from; k-- {
+		if d.toks[k].text == "(" {
+			return d.toks[k-1].kind == tkNum
+		}
+	}
+	return false
 }
