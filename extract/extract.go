@@ -268,7 +268,8 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		// Russian side"), a pronoun or a description ("the minister")
 		// refers to it without naming it, so it counts but has no span.
 		if m.kind == mkName || m.kind == mkMetonym {
-			spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[m.from].start), End: d.fold.end(d.toks[m.to-1].end)})
+			from, to := d.nameSpan(m)
+			spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[from].start), End: d.fold.end(d.toks[to-1].end)})
 		}
 	}
 	for _, r := range d.rels {

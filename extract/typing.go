@@ -585,3 +585,21 @@ func (d *doc) scorer(si, i, j, end int) bool {
 	}
 	return false
 }
+
+// nameSpan returns the tokens of mention m that name its entity: without
+// an article before the name ("the United Nations", unless the name itself
+// starts with "The") and without what a possessive adds after it
+// ("Israel's side").
+func (d *doc) nameSpan(m mention) (from, to int) {
+	from, to = m.from, m.to
+	if to-from > 1 && d.toks[from].lower == "the" && !strings.HasPrefix(d.ents[m.ent].name, "The ") {
+		from++
+	}
+	for k := from + 1; k < to; k++ {
+		if t := d.toks[k].text; t == "'s" || t == "’s" {
+			to = k
+			break
+		}
+	}
+	return from, to
+}
