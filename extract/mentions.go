@@ -918,6 +918,9 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 			d.acronyms[acr] = e
 		}
 	}
+	if j-i == 1 && loneOrgWords[toks[i].lower] && !toks[i].upper {
+		return
+	}
 	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) ||
 		j-i >= 2 && placeHeads[toks[i].lower] && !d.hasOrgWord(i, j) {
 		e := d.entByName(name, schema.Location)

@@ -153,6 +153,11 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 	if j >= end {
 		return false
 	}
+	if d.fixture(si) {
+		// "Tarvin at Olbury": a fixture; the name after "at" is where
+		// it is played.
+		return true
+	}
 	depth := 0
 	for k := s.from; k < i; k++ {
 		switch d.toks[k].text {
@@ -165,14 +170,22 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 	if depth > 0 {
 		return false // a scorer, a country in brackets
 	}
+	// "Alby (4) v Brenford (13)", "Alby (Norway) 9 3 6": a table
+	// position or a country in brackets comes between.
+	if d.toks[j].text == "(" {
+		for k := j + 1; k < end && k < j+5; k++ {
+			if d.toks[k].text == ")" {
+				j = k + 1
+				break
+			}
+		}
+		if j >= end || d.toks[j].text == "(" {
+			return false
+		}
+	}
 	next := d.toks[j]
 	scored := next.kind == tkNum && isDigits(next.text)
 	versus := next.lower == "v" || next.lower == "vs" || next.lower == "vs."
-	if j+2 < end && next.text == "(" && d.toks[j+1].kind == tkNum && d.toks[j+2].text == ")" {
-		// "Alby (4) v Brenford (13)": a table position in brackets.
-		scored = j+3 < end && isDigits(d.toks[j+3].text)
-		versus = j+3 < end && (d.toks[j+3].lower == "v" || d.toks[j+3].lower == "vs")
-	}
 	if !scored && !versus && !(i > s.from && (d.toks[i-1].lower == "v" || d.toks[i-1].lower == "vs")) {
 		return false
 	}
@@ -200,6 +213,30 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		}
 	}
 	return slots >= 2 || nums >= 3 && d.toks[s.from].cap
+}
+
+// fixture reports whether sentence si is a fixture line, two names and
+// "at" or "v" between them and nothing else: "Tarvin at Olbury".
+func (d *doc) fixture(si int) bool {
+	s := d.sents[si]
+	mid := -1
+	for k := s.from; k < s.to; k++ {
+		t := d.toks[k]
+		switch {
+		case t.lower == "at" || t.lower == "v" || t.lower == "vs" || t.lower == "vs.":
+			if mid >= 0 || k == s.from {
+				return false
+			}
+			mid = k
+		case t.kind == tkWord && !t.cap:
+			return false
+		case t.kind == tkNum:
+			return false
+		case t.kind == tkPunct && k < s.to-1:
+			return false
+		}
+	}
+	return mid > s.from && mid < s.to-1 && d.toks[mid+1].cap
 }
 
 // isDigits reports whether s is all ASCII digits.
@@ -602,4 +639,18 @@ func (d *doc) nameSpan(m mention) (from, to int) {
 		}
 	}
 	return from, to
+}
+
+// loneOrgWords are organization words that alone name no body: "Group A",
+// "the League", "Women's singles" aside, a lone "Group" or "Party" is a
+// common noun capitalized.
+var loneOrgWords = map[string]bool{
+	"group": true, "league": true, "party": true, "club": true, "community": true, "united": true,
+	"association": true, "company": true, "corporation": true, "federation": true, "partners": true,
+	"holdings": true, "holding": true, "fund": true, "trust": true, "foundation": true, "institute": true,
+	"front": true, "movement": true, "coalition": true, "bloc": true, "service": true, "services": true,
+	"network": true, "programme": true, "program": true, "initiative": true, "forum": true,
+	"athletic": true, "systems": true, "industries": true, "enterprises": true, "technologies": true,
+	"conference": true, "society": true, "unit": true, "center": true, "centre": true, "office": true,
+	"department": true, "bureau": true, "board": true, "chamber": true, "mission": true, "delegation": true,
 }

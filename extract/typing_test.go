@@ -59,6 +59,26 @@ func TestTyping(t *testing.T) {
 			want: []string{"Tarvin=Organization", "Olbury=Organization", "Mossley=Organization", "Brenford=Organization"},
 		},
 		{
+			name: "fixtures and standings",
+			text: "Fixtures for Sunday:\nHARLOW AT DUNMORE\nStandings:\nTarvin (Wales) 9 6 3 15\nLeague leaders Tarvin play Dunmore next.",
+			want: []string{"HARLOW=Organization", "DUNMORE=Location", "Tarvin=Organization", "Wales=Location", "League=none"},
+		},
+		{
+			name: "scorers in brackets",
+			text: "Tarvin 2 (Hale 34, Mott 71) Olbury 1 (Ruddock 12)",
+			want: []string{"Tarvin=Organization", "Olbury=Organization", "Hale=Person", "Mott=Person", "Ruddock=Person"},
+		},
+		{
+			name: "team named after its city",
+			text: "The Chicago Comets beat the Dallas Rangers on Sunday in Chicago.",
+			want: []string{"Chicago Comets=Organization", "Dallas Rangers=Organization", "Chicago=Location"},
+		},
+		{
+			name: "article and possessive outside the span",
+			text: "The United Nations sent aid. Lebanon's government thanked the United Nations.",
+			want: []string{"United Nations=Organization", "Lebanon=Country", "The United Nations=none"},
+		},
+		{
 			name: "multi-word place after in",
 			text: "Protesters gathered in Port Selwyn on Friday.",
 			want: []string{"Port Selwyn=Location"},
