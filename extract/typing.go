@@ -413,8 +413,15 @@ func (d *doc) collectHints() {
 			d.hints[w] = t
 		}
 	}
+	var surnames []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
+			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && d.givenAt(k) && (k == s.from || !d.isCapWord(k-1) || d.titleEndsAt(k)) {
+				// "Jim Harlan" anywhere makes a lone "Harlan" him.
+				if r := d.capRun(k, s.to, false); r-k >= 2 && r-k <= 4 && !d.hasOrgWord(k, r) && d.nameWord(r-1) {
+					surnames = append(surnames, toks[r-1].text)
+				}
+			}
 			if toks[k].kind != tkWord || !toks[k].cap || !d.unknownWord(si, k) {
 				continue
 			}
@@ -441,6 +448,11 @@ func (d *doc) collectHints() {
 			if k+1 < s.to && d.stateNounAt(k+1, s.to) > 0 && isDemonymShape(w) {
 				demonyms = append(demonyms, k)
 			}
+		}
+	}
+	for _, w := range surnames {
+		if _, ok := d.hints[w]; !ok {
+			hint(w, schema.Person)
 		}
 	}
 	for _, k := range demonyms {
@@ -521,6 +533,10 @@ func (d *doc) hintedName(si, i, end int) bool {
 	if !ok || d.personBySurname(w) >= 0 {
 		// "Milei's government": the person named before.
 		return false
+	}
+	if t == schema.Person {
+		d.addMention(mention{ent: d.personFor(i, i+1), from: i, to: i + 1, sent: si, owner: -1})
+		return true
 	}
 	e := d.entByName(d.span(i, i+1), t)
 	if t == schema.Country {
@@ -653,4 +669,15 @@ var loneOrgWords = map[string]bool{
 	"athletic": true, "systems": true, "industries": true, "enterprises": true, "technologies": true,
 	"conference": true, "society": true, "unit": true, "center": true, "centre": true, "office": true,
 	"department": true, "bureau": true, "board": true, "chamber": true, "mission": true, "delegation": true,
+}
+
+// titleEndsAt reports whether a title ends just before token k: "Prime
+// Minister Jim Harlan".
+func (d *doc) titleEndsAt(k int) bool {
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if tp, ok := d.lx.matchTitle(d.toks, k-n, k); ok && len(tp.words) == n {
+			return true
+		}
+	}
+	return false
 }

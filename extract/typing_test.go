@@ -79,6 +79,11 @@ func TestTyping(t *testing.T) {
 			want: []string{"United Nations=Organization", "Lebanon=Country", "The United Nations=none"},
 		},
 		{
+			name: "surname before the full name",
+			text: "Harlan's party won the vote. Prime Minister Jim Harlan thanked voters.",
+			want: []string{"Harlan=Person", "Jim Harlan=Person"},
+		},
+		{
 			name: "multi-word place after in",
 			text: "Protesters gathered in Port Selwyn on Friday.",
 			want: []string{"Port Selwyn=Location"},
