@@ -635,6 +635,13 @@ func (d *doc) findInSentence(si int, s sentence) {
 				// after its city.
 				i = k
 				continue
+			} else if k < 0 {
+				// "Sofia Rennet": a person.
+				j := d.capRun(i, end, false)
+				d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
+				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
+				i = j
+				continue
 			}
 			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
 			i = d.lastEnd
@@ -653,6 +660,13 @@ func (d *doc) findInSentence(si int, s sentence) {
 		// "Near Velka", "Officials said": a common word capitalized only
 		// because it opens the sentence.
 		if (i == s.from || i == d.bodyStart || i == s.from+1 && toks[s.from].kind == tkPunct) && d.notNameInitial(i) {
+			i++
+			continue
+		}
+		// "Defender Ivo Marsh", "Centre Jan Holt": a common noun
+		// capitalized before a person's name is no part of it.
+		if d.lx.common[t.lower] && !d.givenAt(i) && i+2 < end && d.givenAt(i+1) && d.isCapWord(i+2) &&
+			!placeHeads[t.lower] && !d.lx.orgHead[t.lower] && !d.lx.orgTail[t.lower] && !geoWords[t.lower] {
 			i++
 			continue
 		}
@@ -682,6 +696,20 @@ func (d *doc) findInSentence(si int, s sentence) {
 				// state spoken of.
 				if j == i+1 && (toks[i].lower == "government" || toks[i].lower == "presidential") {
 					pendOwner = d.recentCountry(i)
+					pendTitle, pendTitleEnd = d.span(j, k), k
+					d.pendClass = d.lx.title[tp.entry].Class
+					i = k
+					continue
+				}
+				if j == i+1 && !d.lx.common[toks[i].lower] && !d.givenAt(i) && !toks[i].upper && !isDemonymShape(toks[i].text) {
+					// "Velta chief Paul Ode", "Tarvin coach Ian Hale": a
+					// one-word name before a title owns it.
+					typ := schema.Organization
+					if d.hints[toks[i].text] == schema.Country {
+						typ = schema.Country
+					}
+					pendOwner = d.entByName(d.span(i, j), typ)
+					d.addMention(mention{ent: pendOwner, from: i, to: j, sent: si, mod: true, owner: -1})
 					pendTitle, pendTitleEnd = d.span(j, k), k
 					d.pendClass = d.lx.title[tp.entry].Class
 					i = k
@@ -1180,6 +1208,11 @@ func (d *doc) describedAsOrg(j, end int) bool {
 		w := d.toks[x].lower
 		if d.toks[x].kind != tkWord || w == "of" || w == "for" || w == "with" || w == "who" || w == "at" {
 			return false
+		}
+		if d.toks[x].cap {
+			// "Lars Ebb, the European Union's commissioner": a name
+			// inside the apposition says nothing of what it describes.
+			continue
 		}
 		if _, ok := d.lx.matchTitle(d.toks, x, end); ok {
 			return false

@@ -444,8 +444,20 @@ func (d *doc) collectHints() {
 					}
 				}
 			}
-			// "the Velmoran government"
-			if k+1 < s.to && d.stateNounAt(k+1, s.to) > 0 && isDemonymShape(w) {
+			// "President Dara Venn of Velmora", "secretary-general of
+			// Velta", "the envoy of Velmora"
+			if k >= s.from+2 && toks[k-1].lower == "of" {
+				if t := d.titleOwnerType(s.from, k-1); t != "" {
+					hint(w, t)
+				}
+			}
+			// "join Velta", "a member of Velta"
+			if k > s.from && joinWords[toks[k-1].lower] || k >= s.from+2 && toks[k-1].lower == "of" && memberWords[toks[k-2].lower] {
+				hint(w, schema.Organization)
+			}
+			// "the Velmoran government", "a Velmoran journalist": an
+			// adjective before a noun or a title.
+			if isDemonymShape(w) && k+1 < s.to && !toks[k+1].cap && (d.syn[k+1].POS == syntax.NOUN || d.stateNounAt(k+1, s.to) > 0) {
 				demonyms = append(demonyms, k)
 			}
 		}
@@ -467,6 +479,44 @@ func (d *doc) collectHints() {
 			}
 		}
 	}
+}
+
+// joinWords before a name say it is a body one can join.
+var joinWords = map[string]bool{"join": true, "joins": true, "joined": true, "joining": true, "rejoin": true, "rejoined": true}
+
+// memberWords before "of X" say X is a body with members.
+var memberWords = map[string]bool{"member": true, "members": true, "membership": true}
+
+// titleOwnerType returns what owns the title that ends at token k (just
+// before "of"), perhaps after a person's name ("President Dara Venn of"):
+// a state for heads of state, ministers, diplomats and officers, an
+// organization for officials, or "" when no title ends there.
+func (d *doc) titleOwnerType(from, k int) schema.EntityType {
+	// Skip a capitalized name before "of".
+	x := k
+	for x > from && d.isCapWord(x-1) && !d.titleEndsAt(x) {
+		x--
+	}
+	for n := 1; n <= 3 && x-n >= from; n++ {
+		tp, ok := d.lx.matchTitle(d.toks, x-n, x)
+		if !ok || len(tp.words) != n {
+			continue
+		}
+		switch d.lx.title[tp.entry].Class {
+		case "minister", "military", "diplomat":
+			return schema.Country
+		case "head":
+			if x == k {
+				// "the president of Velta" may be a firm's; "President
+				// Dara Venn of Velmora" is a state's.
+				return ""
+			}
+			return schema.Country
+		case "official", "business":
+			return schema.Organization
+		}
+	}
+	return ""
 }
 
 // isDemonymShape reports whether w ends as English demonyms do.
@@ -539,7 +589,7 @@ func (d *doc) hintedName(si, i, end int) bool {
 		return true
 	}
 	e := d.entByName(d.span(i, i+1), t)
-	if t == schema.Country {
+	if t == schema.Country || t == schema.Organization {
 		d.orgMention(si, i, i+1, end, e)
 	} else {
 		d.addMention(mention{ent: e, from: i, to: i + 1, sent: si, owner: -1})
@@ -572,6 +622,10 @@ func adjectiveShape(w string) bool {
 // or followed by more capitalized words that make one name with it
 // ("Dallas Cowboys", "Munich Re", "Moscow Newsroom"). It records the
 // organization and returns the end of its name, or 0.
+//
+// When the city's name is also a given name and what follows makes no team
+// ("Sofia Rennet", "Orlando Pace"), it returns -1: the words are a
+// person's name.
 func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 	if gp.kind == refDemonym || d.lx.types[gp.entry] != schema.Location && gp.kind != refMetonym {
 		return 0
@@ -597,7 +651,15 @@ func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 		// "London Bridge", "Kabul Airport": a place.
 		return 0
 	}
-	d.orgMention(si, i, k, end, d.entByName(d.span(i, k), schema.Organization))
+	if last := d.toks[k-1].lower; d.givenAt(i) && !d.resultsSlot(si, i, k, end) && !d.hasOrgWord(i, k) && !(strings.HasSuffix(last, "s") && d.lx.common[last]) {
+		// "Sofia Rennet" is a person; "Dallas Rangers" a team.
+		return -1
+	}
+	e := d.orgByPrefix(d.span(i, k))
+	if e < 0 {
+		e = d.entByName(d.span(i, k), schema.Organization)
+	}
+	d.orgMention(si, i, k, end, e)
 	return k
 }
 

@@ -84,6 +84,26 @@ func TestTyping(t *testing.T) {
 			want: []string{"Harlan=Person", "Jim Harlan=Person"},
 		},
 		{
+			name: "one-word body before a title",
+			text: "Velta chief Ivo Marsh warned the rebels on Monday.",
+			want: []string{"Velta=Organization", "Ivo Marsh=Person"},
+		},
+		{
+			name: "common noun before a given name",
+			text: "Defender Dan Holt scored twice.",
+			want: []string{"Dan Holt=Person", "Defender Dan Holt=none"},
+		},
+		{
+			name: "city name that is a given name",
+			text: "Sofia Marlow, a lawyer, spoke to reporters in Sofia.",
+			want: []string{"Sofia Marlow=Person", "Sofia=Location"},
+		},
+		{
+			name: "made-up state from a title and from coordination",
+			text: "President Olan Dree of Velmora met Portugal's prime minister. Velmora and Portugal signed a pact.",
+			want: []string{"Olan Dree=Person", "Velmora=Country"},
+		},
+		{
 			name: "multi-word place after in",
 			text: "Protesters gathered in Port Selwyn on Friday.",
 			want: []string{"Port Selwyn=Location"},
