@@ -462,6 +462,20 @@ func (d *doc) collectHints() {
 			}
 		}
 	}
+	// "Velmora and Portugal", "between Portugal and Velmora": a name
+	// coordinated with a state is a state (twice, for chains).
+	for pass := 0; pass < 2 && len(words) > 0; pass++ {
+		for si, s := range d.sents {
+			for k := s.from; k < s.to; k++ {
+				if !words[toks[k].text] || d.hints[toks[k].text] != "" || !d.unknownWord(si, k) {
+					continue
+				}
+				if d.countryAround(si, k) {
+					hint(toks[k].text, schema.Country)
+				}
+			}
+		}
+	}
 	for _, w := range surnames {
 		if _, ok := d.hints[w]; !ok {
 			hint(w, schema.Person)
@@ -740,6 +754,60 @@ func (d *doc) titleEndsAt(k int) bool {
 		if tp, ok := d.lx.matchTitle(d.toks, k-n, k); ok && len(tp.words) == n {
 			return true
 		}
+	}
+	return false
+}
+
+// coordinators join names in a list.
+var coordinators = map[string]bool{"and": true, "or": true, ",": true, "nor": true}
+
+// countryAround reports whether the one-word name at k is coordinated
+// with a state: a gazetteer state or a name the hints made one.
+func (d *doc) countryAround(si, k int) bool {
+	s := d.sents[si]
+	toks := d.toks
+	isState := func(from, to int) bool {
+		if from < s.from || to > s.to || from >= to {
+			return false
+		}
+		if to-from == 1 && d.hints[toks[from].text] == schema.Country {
+			return true
+		}
+		gp, ok := d.lx.matchGaz(toks, from, to)
+		return ok && from+len(gp.words) == to && gp.kind == refName && d.lx.types[gp.entry] == schema.Country
+	}
+	if k+2 < s.to && coordinators[toks[k+1].lower] {
+		n := 1
+		if gp, ok := d.lx.matchGaz(toks, k+2, s.to); ok {
+			n = len(gp.words)
+		}
+		// "Dunvale, Canada" is a place in a state, "Dunvale, Canada and
+		// Peru" a list.
+		if isState(k+2, k+2+n) && (toks[k+1].lower != "," || d.listGoesOn(k+2+n, s.to)) {
+			return true
+		}
+	}
+	if k-2 >= s.from && coordinators[toks[k-1].lower] {
+		for n := 1; n <= 4; n++ {
+			if isState(k-1-n, k-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether a list of names continues at token k: "and",
+// "or", or a comma and another name.
+func (d *doc) listGoesOn(k, end int) bool {
+	if k >= end {
+		return false
+	}
+	switch d.toks[k].lower {
+	case "and", "or":
+		return true
+	case ",":
+		return k+1 < end && (d.isCapWord(k+1) || d.toks[k+1].lower == "and" || d.toks[k+1].lower == "or")
 	}
 	return false
 }

@@ -99,9 +99,14 @@ func TestTyping(t *testing.T) {
 			want: []string{"Sofia Marlow=Person", "Sofia=Location"},
 		},
 		{
-			name: "made-up state from a title and from coordination",
-			text: "President Olan Dree of Velmora met Portugal's prime minister. Velmora and Portugal signed a pact.",
+			name: "made-up state from a title",
+			text: "President Olan Dree of Velmora met Portugal's prime minister. Velmora wants a pact.",
 			want: []string{"Olan Dree=Person", "Velmora=Country"},
+		},
+		{
+			name: "made-up state from coordination",
+			text: "Talks between Peru, Velmora and Chile ended on Friday. Velmora left first.",
+			want: []string{"Velmora=Country", "Peru=Country"},
 		},
 		{
 			name: "multi-word place after in",
