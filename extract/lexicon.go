@@ -44,7 +44,8 @@ type lexicon struct {
 	// for text whose case says nothing (all-caps headlines).
 	gazFold map[string][]phrase
 	// given, surname and common are the embedded given names, frequent
-	// surnames and common English words (shared, read-only).
+	// surnames and common English words, keyed in lower case (shared,
+	// read-only).
 	given, surname, common map[string]bool
 }
 

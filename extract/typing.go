@@ -40,7 +40,7 @@ func (d *doc) givenAt(i int) bool {
 	if isInitial(t.text) && strings.HasSuffix(t.text, ".") {
 		return true
 	}
-	return t.kind == tkWord && d.lx.given[capFirst(t.lower)] && !stopCaps[t.lower]
+	return t.kind == tkWord && d.lx.given[t.lower] && !stopCaps[t.lower]
 }
 
 // nameWord reports whether token k of a capitalized run could be part of a
@@ -68,8 +68,7 @@ func (d *doc) nameWord(k int) bool {
 		}
 		return true
 	}
-	n := capFirst(t.lower)
-	return d.lx.given[n] || d.lx.surname[n]
+	return d.lx.given[t.lower] || d.lx.surname[t.lower]
 }
 
 // multiWordType types a capitalized run [i, j) of two or more words that

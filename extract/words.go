@@ -18,17 +18,18 @@ var (
 
 var (
 	wordListsOnce sync.Once
-	givenNames    map[string]bool // title-cased given names: "Maria"
-	surnames      map[string]bool // title-cased frequent surnames: "King"
-	commonWords   map[string]bool // lower-case English words: "group"
+	givenNames    map[string]bool // given names, lower case: "maria"
+	surnames      map[string]bool // frequent surnames, lower case: "king"
+	commonWords   map[string]bool // English words, lower case: "group"
 )
 
 // wordLists returns the embedded given names, frequent surnames and common
-// words, read once. The maps are shared and read-only.
+// words, read once, all keyed in lower case. The maps are shared and
+// read-only.
 func wordLists() (given, surname, common map[string]bool) {
 	wordListsOnce.Do(func() {
-		givenNames = readWordList(givenNamesTXT)
-		surnames = readWordList(surnamesTXT)
+		givenNames = readWordList(strings.ToLower(givenNamesTXT))
+		surnames = readWordList(strings.ToLower(surnamesTXT))
 		commonWords = readWordList(commonWordsTXT)
 	})
 	return givenNames, surnames, commonWords
