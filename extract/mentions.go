@@ -1051,8 +1051,8 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	case "north", "south", "east", "west":
 		return
 	}
-	if d.resultsSlot(si, i, j, end) && !d.givenAt(i) {
-		// "Tarvin 2 Olbury 1": a team.
+	if d.resultsSlot(si, i, j, end) {
+		// "Tarvin 2 Olbury 1", "Preston 2 York 3": a team.
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}

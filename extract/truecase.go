@@ -51,6 +51,16 @@ func (d *doc) trueCase() {
 		if isCaselessSentence(d.toks, s.from, s.to) {
 			d.caseless[si] = true
 			any = true
+			continue
+		}
+		// "GREECE, Dec 5 -", "MUNICH, Germany": a name the gazetteer
+		// writes in mixed case, in capitals in a mixed-case sentence.
+		for k := s.from; k < s.to; k++ {
+			if t := d.toks[k]; t.upper && len(t.text) > 3 {
+				if p, ok := d.lx.matchGazFold(d.toks, k, k+1); ok && len(p.words) == 1 && !isUpperWord(p.words[0]) {
+					d.setCase(k, p.words[0])
+				}
+			}
 		}
 	}
 	if !any {

@@ -112,6 +112,10 @@ func (d *doc) notNameInitial(i int) bool {
 	if !d.lx.common[t.lower] || d.capInside(t.lower) {
 		return false
 	}
+	if i+1 < len(d.toks) && d.toks[i+1].kind == tkNum {
+		// "Rangers 4 Hibernian 3": a name in a results line.
+		return false
+	}
 	switch d.syn[i].POS {
 	case syntax.ADP, syntax.SCONJ, syntax.CCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.ADV, syntax.INTJ:
 		// "Near Velka", "Will Ana Brel meet ...?"
@@ -206,7 +210,15 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		case t.kind == tkWord && !t.cap && len(t.text) > 3:
 			return false
 		case t.kind == tkWord && t.cap && k+1 < s.to && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
-			slots++
+			// A side and its score; but "Hale 72 68," is an entry of a
+			// list (a player and his rounds).
+			x := k + 1
+			for x < s.to && d.toks[x].kind == tkNum {
+				x++
+			}
+			if x >= s.to || d.toks[x].text != "," {
+				slots++
+			}
 		case t.lower == "v" || t.lower == "vs":
 			slots += 2
 		}
@@ -722,6 +734,10 @@ func (d *doc) nameSpan(m mention) (from, to int) {
 	from, to = m.from, m.to
 	if to-from > 1 && d.toks[from].lower == "the" && !strings.HasPrefix(d.ents[m.ent].name, "The ") {
 		from++
+	}
+	if name := d.ents[m.ent].name; strings.Contains(name, "'s") || strings.Contains(name, "’s") {
+		// "Japan's Economic Planning Agency" is the body's name.
+		return from, to
 	}
 	for k := from + 1; k < to; k++ {
 		if t := d.toks[k].text; t == "'s" || t == "’s" {
