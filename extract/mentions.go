@@ -597,7 +597,9 @@ func (d *doc) findInSentence(si int, s sentence) {
 			if !toks[k].cap && k+1 < end {
 				k++
 			}
-			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) {
+			// "deprives Portugal of Costa": a state's name starts no such
+			// name.
+			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) && !(gp.kind == refName && d.lx.types[gp.entry] == schema.Country && len(gp.words) == jo-k-2) {
 				d.nameMention(si, k, jo, end, pendTitle, pendTitleEnd, pendOwner)
 				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
 				i = jo

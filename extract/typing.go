@@ -193,9 +193,14 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		return false
 	}
 	// The line: no lower-case word but a few short ones ("v", "at") outside
-	// brackets; count the names followed by a number and the numbers.
+	// brackets; count the names followed by a number and the numbers. A
+	// decimal point ("14 4 .778") may have split the line in two.
+	lineEnd := s.to
+	for lineEnd < len(d.toks) && d.toks[lineEnd-1].text == "." && !d.toks[lineEnd-1].spaceAfter && d.toks[lineEnd].kind == tkNum && !d.toks[lineEnd].nl {
+		lineEnd = d.sents[d.tokSent[lineEnd]].to
+	}
 	depth, nums, slots := 0, 0, 0
-	for k := s.from; k < s.to; k++ {
+	for k := s.from; k < lineEnd; k++ {
 		t := d.toks[k]
 		switch {
 		case t.text == "(":
@@ -209,14 +214,14 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 			}
 		case t.kind == tkWord && !t.cap && len(t.text) > 3:
 			return false
-		case t.kind == tkWord && t.cap && k+1 < s.to && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
+		case t.kind == tkWord && t.cap && k+1 < lineEnd && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
 			// A side and its score; but "Hale 72 68," is an entry of a
 			// list (a player and his rounds).
 			x := k + 1
-			for x < s.to && d.toks[x].kind == tkNum {
+			for x < lineEnd && d.toks[x].kind == tkNum {
 				x++
 			}
-			if x >= s.to || d.toks[x].text != "," {
+			if x >= lineEnd || d.toks[x].text != "," {
 				slots++
 			}
 		case t.lower == "v" || t.lower == "vs":
@@ -427,7 +432,7 @@ func (d *doc) collectHints() {
 	var surnames []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
-			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && d.givenAt(k) && (k == s.from || !d.isCapWord(k-1) || d.titleEndsAt(k)) {
+			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && (d.givenAt(k) && (k == s.from || !d.isCapWord(k-1)) || d.titleEndsAt(k)) {
 				// "Jim Harlan" anywhere makes a lone "Harlan" him.
 				if r := d.capRun(k, s.to, false); r-k >= 2 && r-k <= 4 && !d.hasOrgWord(k, r) && d.nameWord(r-1) {
 					surnames = append(surnames, toks[r-1].text)

@@ -54,6 +54,11 @@ func TestTyping(t *testing.T) {
 			want: []string{"FRANCE=Country", "SPAIN=Country", "WARSAW=Location", "BEAT=none", "FRANCE BEAT SPAIN IN WARSAW FINAL=none"},
 		},
 		{
+			name: "all-caps standings",
+			text: "NHL ICE HOCKEY - STANDINGS\nTARVIN HAWKS 10 13 5 91 81 25\nDENVER 14 4 .778\nTARVIN HAWKS AT DENVER",
+			want: []string{"NHL=Organization", "TARVIN HAWKS=Organization", "DENVER=Organization", "ICE HOCKEY=none", "STANDINGS=none"},
+		},
+		{
 			name: "results line",
 			text: "SOCCER - LEAGUE RESULTS\nResults of league matches on Saturday:\nTarvin 2 Olbury 1\nMossley 0 Brenford 0",
 			want: []string{"Tarvin=Organization", "Olbury=Organization", "Mossley=Organization", "Brenford=Organization"},
