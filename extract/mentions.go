@@ -705,13 +705,20 @@ func (d *doc) findInSentence(si int, s sentence) {
 				}
 				if j == i+1 && !d.lx.common[toks[i].lower] && !d.givenAt(i) && !toks[i].upper && !isDemonymShape(toks[i].text) {
 					// "Velta chief Paul Ode", "Tarvin coach Ian Hale": a
-					// one-word name before a title owns it.
+					// one-word name before a title owns it; "Tarvin mayor
+					// Eda Lusk": a town.
 					typ := schema.Organization
 					if d.hints[toks[i].text] == schema.Country {
 						typ = schema.Country
 					}
-					pendOwner = d.entByName(d.span(i, j), typ)
-					d.addMention(mention{ent: pendOwner, from: i, to: j, sent: si, mod: true, owner: -1})
+					if d.lx.title[tp.entry].Text == "mayor" {
+						typ = schema.Location
+					}
+					e := d.entByName(d.span(i, j), typ)
+					d.addMention(mention{ent: e, from: i, to: j, sent: si, mod: true, owner: -1})
+					if typ != schema.Location {
+						pendOwner = e
+					}
 					pendTitle, pendTitleEnd = d.span(j, k), k
 					d.pendClass = d.lx.title[tp.entry].Class
 					i = k
@@ -818,9 +825,17 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz && !isTitle {
 			k := d.capRun(j, end, true)
 			if k > j && d.hasOrgWord(j, k) {
-				o := d.entByName(d.span(i, k), schema.Organization)
-				d.setPartOf(o, e)
-				d.orgMention(si, i, k, end, o)
+				// "the Sahel Liberation Front": the article is no part
+				// of the name.
+				i0 := i
+				if !toks[i0].cap && toks[i0].lower == "the" {
+					i0++
+				}
+				o := d.entByName(d.span(i0, k), schema.Organization)
+				if d.lx.types[g] == schema.Country {
+					d.setPartOf(o, e)
+				}
+				d.orgMention(si, i0, k, end, o)
 				d.lastEnd = k
 				return
 			}

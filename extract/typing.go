@@ -92,7 +92,8 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// A person's name takes no article: "the Summer Games".
 		return ""
 	}
-	if personish {
+	if personish || d.titledAfter(j, end) {
+		// "Marko Tell, the envoy of Velmora".
 		return schema.Person
 	}
 	// A person's name ends with a surname: "Summer Harvest Festival",
@@ -372,7 +373,8 @@ var stateNouns = map[string]bool{
 	"coast guard": true, "defence ministry": true, "defense ministry": true, "foreign ministry": true,
 	"interior ministry": true, "central bank": true, "regime": true, "junta": true, "authorities": true,
 	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
-	"economy": true, "currency": true, "opposition": true,
+	"economy": true, "currency": true, "opposition": true, "tanks": true, "warplanes": true,
+	"air strikes": true, "airstrikes": true, "border guards": true, "navy ships": true,
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".
@@ -733,15 +735,16 @@ func (d *doc) scorer(si, i, j, end int) bool {
 
 // nameSpan returns the tokens of mention m that name its entity: without
 // an article before the name ("the United Nations", unless the name itself
-// starts with "The") and without what a possessive adds after it
-// ("Israel's side").
+// starts with "The") and, for a state or place, without what a possessive
+// adds after it ("Israel's side").
 func (d *doc) nameSpan(m mention) (from, to int) {
 	from, to = m.from, m.to
 	if to-from > 1 && d.toks[from].lower == "the" && !strings.HasPrefix(d.ents[m.ent].name, "The ") {
 		from++
 	}
-	if name := d.ents[m.ent].name; strings.Contains(name, "'s") || strings.Contains(name, "’s") {
-		// "Japan's Economic Planning Agency" is the body's name.
+	if t := d.ents[m.ent].typ; t != schema.Country && t != schema.Location {
+		// "Japan's Economic Planning Agency", "China's Foreign Ministry"
+		// are the body's name as written.
 		return from, to
 	}
 	for k := from + 1; k < to; k++ {
@@ -828,6 +831,32 @@ func (d *doc) listGoesOn(k, end int) bool {
 		return true
 	case ",":
 		return k+1 < end && (d.isCapWord(k+1) || d.toks[k+1].lower == "and" || d.toks[k+1].lower == "or")
+	}
+	return false
+}
+
+// titledAfter reports whether an apposition that gives a person's title
+// follows token j: ", the envoy of X", ", a former minister", ", the
+// Union's competition commissioner", ", who".
+func (d *doc) titledAfter(j, end int) bool {
+	if j+1 >= end || d.toks[j].text != "," {
+		return false
+	}
+	if d.toks[j+1].lower == "who" {
+		return true
+	}
+	for k := j + 1; k < end && k < j+8; k++ {
+		t := d.toks[k]
+		if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
+			return true
+		}
+		switch {
+		case t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" || t.lower == "former" || t.lower == "deputy":
+		case t.text == "'s" || t.text == "’s":
+		case t.kind == tkWord && t.cap:
+		default:
+			return false
+		}
 	}
 	return false
 }

@@ -94,6 +94,11 @@ func TestTyping(t *testing.T) {
 			want: []string{"Velta=Organization", "Ivo Marsh=Person"},
 		},
 		{
+			name: "person by a titled apposition",
+			text: "Oskar Ebb, the envoy of Peru, arrived on Monday. Tarvin mayor Eda Lusk met him.",
+			want: []string{"Oskar Ebb=Person", "Tarvin=Location", "Eda Lusk=Person"},
+		},
+		{
 			name: "common noun before a given name",
 			text: "Defender Dan Holt scored twice.",
 			want: []string{"Dan Holt=Person", "Defender Dan Holt=none"},
