@@ -407,8 +407,13 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] {
 		return true
 	}
+	// "El Instituto de Salud", "La Banque de France": an article of
+	// another language before the head word.
+	if j-i >= 2 && foreignArticles[d.toks[i].lower] && d.lx.orgHead[d.toks[i+1].lower] {
+		return true
+	}
 	for k := i; k < j; k++ {
-		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && d.toks[k+1].lower == "of" {
+		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || ofWords[d.toks[k+1].lower]) {
 			return true
 		}
 		if d.lx.orgTail[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || d.toks[k+1].lower == "for" || d.toks[k+1].lower == "and") {
@@ -417,6 +422,12 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	}
 	return false
 }
+
+// foreignArticles open names in other languages: "El Colegio", "La Banque".
+var foreignArticles = map[string]bool{"el": true, "la": true, "le": true, "les": true, "il": true, "los": true, "las": true, "der": true, "die": true, "das": true}
+
+// ofWords are "of" in other languages: "Banco de Chile".
+var ofWords = map[string]bool{"de": true, "del": true, "des": true, "di": true, "du": true, "da": true, "do": true}
 
 // matchOrgNoun returns the length of the lower-case organization noun at i.
 func (d *doc) matchOrgNoun(i, end int) int {
@@ -597,7 +608,7 @@ func (d *doc) findInSentence(si int, s sentence) {
 			if !toks[k].cap && k+1 < end {
 				k++
 			}
-			// "deprives Portugal of Costa": a state's name starts no such
+			// "robbed Portugal of Marwin": a state's name starts no such
 			// name.
 			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) && !(gp.kind == refName && d.lx.types[gp.entry] == schema.Country && len(gp.words) == jo-k-2) {
 				d.nameMention(si, k, jo, end, pendTitle, pendTitleEnd, pendOwner)
@@ -614,8 +625,8 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
-			// "the Caribbean Community": a name after the article that
-			// reaches further wins over "the Caribbean".
+			// "the Sahel Farmers Union": a name after the article that
+			// reaches further wins over "the Sahel".
 			if !t.cap && t.lower == "the" {
 				if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
 					i++
@@ -633,12 +644,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 			}
 			j := i + len(gp.words)
 			if k := d.cityNamed(si, i, j, end, gp); k > 0 {
-				// "Dallas Cowboys", "Tarvin 2": a team or a firm named
+				// "Tarvin Comets", "Tarvin 2": a team or a firm named
 				// after its city.
 				i = k
 				continue
 			} else if k < 0 {
-				// "Sofia Rennet": a person.
+				// "Sofia Marlow": a person.
 				j := d.capRun(i, end, false)
 				d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
 				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
@@ -1018,7 +1029,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i == 1 && d.placeOfState(i, end) {
-		// "Dunvale, Canada", "MANTUA, Italy".
+		// "Dunvale, Canada", "DUNVALE, Canada".
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
@@ -1069,7 +1080,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if d.resultsSlot(si, i, j, end) {
-		// "Tarvin 2 Olbury 1", "Preston 2 York 3": a team.
+		// "Tarvin 2 Olbury 1", "Wade 2 Olbury 3": a team.
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}

@@ -11,8 +11,8 @@ import (
 // such words the case they would have in running text, from what the
 // article itself writes elsewhere, from the gazetteer matched regardless
 // of case, and from the list of common English words, so that the mention
-// pass reads "SOCCER - JAPAN GET LUCKY WIN" as "soccer - Japan get lucky
-// win". The tokens' text and case flags change; their offsets, and so the
+// pass reads "TENNIS - FRANCE BEAT SPAIN IN FINAL" as "tennis - France beat
+// Spain in final". The tokens' text and case flags change; their offsets, and so the
 // text spans of mentions, stay those of the article.
 
 // caseEvidence counts how the article writes a word in its mixed-case
@@ -53,7 +53,7 @@ func (d *doc) trueCase() {
 			any = true
 			continue
 		}
-		// "GREECE, Dec 5 -", "MUNICH, Germany": a name the gazetteer
+		// "PORTUGAL, May 3 -", "LISBON, Portugal": a name the gazetteer
 		// writes in mixed case, in capitals in a mixed-case sentence.
 		for k := s.from; k < s.to; k++ {
 			if t := d.toks[k]; t.upper && len(t.text) > 3 {
@@ -121,7 +121,7 @@ func (d *doc) trueCaseSentence(s sentence, ev map[string]*caseEvidence) {
 		}
 		switch {
 		case row && !versusWords[t.lower]:
-			// "NY RANGERS 10 13 5": in a table row every word is a name.
+			// "TARVIN HAWKS 10 13 5": in a table row every word is a name.
 			if e := ev[t.lower]; e != nil && e.capMid > 0 {
 				d.setCase(k, e.form)
 			} else if !acronymShape(t.text) {
@@ -145,8 +145,8 @@ var versusWords = map[string]bool{"at": true, "v": true, "vs": true, "vs.": true
 
 // isTableRow reports whether the all-caps sentence s is a row of a table
 // of results or standings: words and numbers only, with a number or a
-// single "AT" or "V" between two names ("MIAMI 14 4", "NY JETS AT NEW
-// ENGLAND").
+// single "AT" or "V" between two names ("TARVIN 14 4", "TARVIN HAWKS AT
+// OLBURY").
 func isTableRow(toks []token, s sentence) bool {
 	nums, versus, words := 0, 0, 0
 	for k := s.from; k < s.to; k++ {
@@ -165,7 +165,7 @@ func isTableRow(toks []token, s sentence) bool {
 
 // acronymShape reports whether the all-caps word w looks like an acronym
 // rather than a word: three letters or fewer, or four or five with at
-// most one vowel ("NFL", "USDA").
+// most one vowel ("NHL", "FBI", "WTO").
 func acronymShape(w string) bool {
 	n, vowels := 0, 0
 	for _, r := range w {
@@ -223,7 +223,7 @@ func (d *doc) caseWord(w string, ev map[string]*caseEvidence) string {
 	case d.lx.common[lw]:
 		return lw
 	case acronymShape(w):
-		return w // "NFL", "USDA"
+		return w // "NHL", "WTO"
 	case strings.IndexFunc(w, unicode.IsDigit) >= 0:
 		return w
 	}

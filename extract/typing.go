@@ -97,8 +97,12 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		return schema.Person
 	}
 	// A person's name ends with a surname: "Summer Harvest Festival",
-	// "Group D" end with words that are none.
+	// "Group D" end with words that are none, "East African" with a
+	// demonym.
 	if !d.nameWord(j - 1) {
+		return ""
+	}
+	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) {
 		return ""
 	}
 	return schema.Person
@@ -114,7 +118,7 @@ func (d *doc) notNameInitial(i int) bool {
 		return false
 	}
 	if i+1 < len(d.toks) && d.toks[i+1].kind == tkNum {
-		// "Rangers 4 Hibernian 3": a name in a results line.
+		// "Comets 4 Olbury 3": a name in a results line.
 		return false
 	}
 	switch d.syn[i].POS {
@@ -122,7 +126,7 @@ func (d *doc) notNameInitial(i int) bool {
 		// "Near Velka", "Will Ana Brel meet ...?"
 		return true
 	case syntax.NOUN, syntax.ADJ, syntax.VERB, syntax.NUM:
-		// "Officials said"; but "Innocent Kabera said": a name may start
+		// "Officials said"; but "Noble Arvo said": a name may start
 		// with a word the tagger reads as common.
 		return !d.givenAt(i) && (i+1 >= len(d.toks) || !d.isCapWord(i+1))
 	}
@@ -613,7 +617,7 @@ func (d *doc) hintedName(si, i, end int) bool {
 	}
 	t, ok := d.hints[w]
 	if !ok || d.personBySurname(w) >= 0 {
-		// "Milei's government": the person named before.
+		// "Harlan's government": the person named before.
 		return false
 	}
 	if t == schema.Person {
@@ -652,11 +656,11 @@ func adjectiveShape(w string) bool {
 // cityNamed handles a gazetteer place (a city, or a capital) at [i, j)
 // that names a team or a firm: in a results line ("Tarvin 2 Olbury 1"),
 // or followed by more capitalized words that make one name with it
-// ("Dallas Cowboys", "Munich Re", "Moscow Newsroom"). It records the
+// ("Tarvin Comets", "Oslo Re", "Lisbon Newsdesk"). It records the
 // organization and returns the end of its name, or 0.
 //
 // When the city's name is also a given name and what follows makes no team
-// ("Sofia Rennet", "Orlando Pace"), it returns -1: the words are a
+// ("Sofia Marlow", "Austin Ebb"), it returns -1: the words are a
 // person's name.
 func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 	if gp.kind == refDemonym || d.lx.types[gp.entry] != schema.Location && gp.kind != refMetonym {
@@ -684,7 +688,7 @@ func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 		return 0
 	}
 	if last := d.toks[k-1].lower; d.givenAt(i) && !d.resultsSlot(si, i, k, end) && !d.hasOrgWord(i, k) && !(strings.HasSuffix(last, "s") && d.lx.common[last]) {
-		// "Sofia Rennet" is a person; "Dallas Rangers" a team.
+		// "Sofia Marlow" is a person; "Dallas Comets" a team.
 		return -1
 	}
 	e := d.orgByPrefix(d.span(i, k))
@@ -743,7 +747,7 @@ func (d *doc) nameSpan(m mention) (from, to int) {
 		from++
 	}
 	if t := d.ents[m.ent].typ; t != schema.Country && t != schema.Location {
-		// "Japan's Economic Planning Agency", "China's Foreign Ministry"
+		// "Velmora's Planning Agency", "Velmora's Foreign Ministry"
 		// are the body's name as written.
 		return from, to
 	}
@@ -859,4 +863,12 @@ func (d *doc) titledAfter(j, end int) bool {
 		}
 	}
 	return false
+}
+
+// compass words open names of regions and their adjectives: "West
+// African", "Central Asian".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true,
 }

@@ -119,6 +119,16 @@ func TestTyping(t *testing.T) {
 			want: []string{"Velmora=Country", "Peru=Country"},
 		},
 		{
+			name: "organization named in another language",
+			text: "Ana Ruiz, a researcher at El Instituto de Salud, and a spokesman for Banco de Tarvia spoke.",
+			want: []string{"El Instituto de Salud=Organization", "Banco de Tarvia=Organization", "Ana Ruiz=Person"},
+		},
+		{
+			name: "a demonym ends no person's name",
+			text: "Two West African ministers and a Central Asian delegation arrived.",
+			want: []string{"West African=none", "Central Asian=none"},
+		},
+		{
 			name: "multi-word place after in",
 			text: "Protesters gathered in Port Selwyn on Friday.",
 			want: []string{"Port Selwyn=Location"},
