@@ -124,7 +124,7 @@ func (d *doc) trueCaseSentence(s sentence, ev map[string]*caseEvidence) {
 			// "TARVIN HAWKS 10 13 5": in a table row every word is a name.
 			if e := ev[t.lower]; e != nil && e.capMid > 0 {
 				d.setCase(k, e.form)
-			} else if !acronymShape(t.text) {
+			} else if d.lx.common[t.lower] || !acronymShape(t.text) {
 				d.setCase(k, capFirst(t.lower))
 			}
 		case strings.IndexByte(t.text, '-') > 0:
@@ -163,9 +163,10 @@ func isTableRow(toks []token, s sentence) bool {
 	return words > 0 && words <= 4 && (nums >= 1 && versus == 0 && toks[s.from].kind == tkWord || nums == 0 && versus == 1)
 }
 
-// acronymShape reports whether the all-caps word w looks like an acronym
-// rather than a word: three letters or fewer, or four or five with at
-// most one vowel ("NHL", "FBI", "WTO").
+// acronymShape reports whether the all-caps word w has the shape of an
+// acronym: three letters or fewer, or four or five with at most one vowel
+// ("NHL", "WTO"). Common words of that shape ("HAWKS") are the caller's
+// to rule out.
 func acronymShape(w string) bool {
 	n, vowels := 0, 0
 	for _, r := range w {
