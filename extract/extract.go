@@ -321,9 +321,12 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			aliases[m.ent] = map[string]bool{}
 		}
 		counts[m.ent]++
-		s := d.span(m.from, m.to)
 		if m.kind != mkDemonym && m.kind != mkDesc {
-			aliases[m.ent][s] = true
+			from, to := m.from, m.to
+			if m.kind == mkName || m.kind == mkMetonym {
+				from, to = d.nameSpan(m)
+			}
+			aliases[m.ent][d.span(from, to)] = true
 		}
 		// Mentions are the entity's names as written: a demonym ("the
 		// Russian side"), a pronoun or a description ("the minister")

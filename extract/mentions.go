@@ -407,8 +407,13 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] {
 		return true
 	}
+	// "El Instituto de Salud", "La Banque de France": an article of
+	// another language before the head word.
+	if j-i >= 2 && foreignArticles[d.toks[i].lower] && d.lx.orgHead[d.toks[i+1].lower] {
+		return true
+	}
 	for k := i; k < j; k++ {
-		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && d.toks[k+1].lower == "of" {
+		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || ofWords[d.toks[k+1].lower]) {
 			return true
 		}
 		if d.lx.orgTail[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || d.toks[k+1].lower == "for" || d.toks[k+1].lower == "and") {
@@ -417,6 +422,12 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	}
 	return false
 }
+
+// foreignArticles open names in other languages: "El Colegio", "La Banque".
+var foreignArticles = map[string]bool{"el": true, "la": true, "le": true, "les": true, "il": true, "los": true, "las": true, "der": true, "die": true, "das": true}
+
+// ofWords are "of" in other languages: "Banco de Chile".
+var ofWords = map[string]bool{"de": true, "del": true, "des": true, "di": true, "du": true, "da": true, "do": true}
 
 // matchOrgNoun returns the length of the lower-case organization noun at i.
 func (d *doc) matchOrgNoun(i, end int) int {
@@ -599,7 +610,9 @@ func (d *doc) findInSentence(si int, s sentence) {
 			if !toks[k].cap && k+1 < end {
 				k++
 			}
-			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) {
+			// "robbed Portugal of Marwin": a state's name starts no such
+			// name.
+			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) && !(gp.kind == refName && d.lx.types[gp.entry] == schema.Country && len(gp.words) == jo-k-2) {
 				d.nameMention(si, k, jo, end, pendTitle, pendTitleEnd, pendOwner)
 				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
 				i = jo
@@ -614,8 +627,8 @@ func (d *doc) findInSentence(si int, s sentence) {
 		}
 		// Gazetteer names, aliases, demonyms, capitals.
 		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
-			// "the Caribbean Community": a name after the article that
-			// reaches further wins over "the Caribbean".
+			// "the Sahel Farmers Union": a name after the article that
+			// reaches further wins over "the Sahel".
 			if !t.cap && t.lower == "the" {
 				if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
 					i++
@@ -633,12 +646,12 @@ func (d *doc) findInSentence(si int, s sentence) {
 			}
 			j := i + len(gp.words)
 			if k := d.cityNamed(si, i, j, end, gp); k > 0 {
-				// "Dallas Cowboys", "Tarvin 2": a team or a firm named
+				// "Tarvin Comets", "Tarvin 2": a team or a firm named
 				// after its city.
 				i = k
 				continue
 			} else if k < 0 {
-				// "Sofia Rennet": a person.
+				// "Sofia Marlow": a person.
 				j := d.capRun(i, end, false)
 				d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
 				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
@@ -705,13 +718,20 @@ func (d *doc) findInSentence(si int, s sentence) {
 				}
 				if j == i+1 && !d.lx.common[toks[i].lower] && !d.givenAt(i) && !toks[i].upper && !isDemonymShape(toks[i].text) {
 					// "Velta chief Paul Ode", "Tarvin coach Ian Hale": a
-					// one-word name before a title owns it.
+					// one-word name before a title owns it; "Tarvin mayor
+					// Eda Lusk": a town.
 					typ := schema.Organization
 					if d.hints[toks[i].text] == schema.Country {
 						typ = schema.Country
 					}
-					pendOwner = d.entByName(d.span(i, j), typ)
-					d.addMention(mention{ent: pendOwner, from: i, to: j, sent: si, mod: true, owner: -1})
+					if d.lx.title[tp.entry].Text == "mayor" {
+						typ = schema.Location
+					}
+					e := d.entByName(d.span(i, j), typ)
+					d.addMention(mention{ent: e, from: i, to: j, sent: si, mod: true, owner: -1})
+					if typ != schema.Location {
+						pendOwner = e
+					}
 					pendTitle, pendTitleEnd = d.span(j, k), k
 					d.pendClass = d.lx.title[tp.entry].Class
 					i = k
@@ -818,9 +838,17 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz && !isTitle {
 			k := d.capRun(j, end, true)
 			if k > j && d.hasOrgWord(j, k) {
-				o := d.entByName(d.span(i, k), schema.Organization)
-				d.setPartOf(o, e)
-				d.orgMention(si, i, k, end, o)
+				// "the Sahel Liberation Front": the article is no part
+				// of the name.
+				i0 := i
+				if !toks[i0].cap && toks[i0].lower == "the" {
+					i0++
+				}
+				o := d.entByName(d.span(i0, k), schema.Organization)
+				if d.lx.types[g] == schema.Country {
+					d.setPartOf(o, e)
+				}
+				d.orgMention(si, i0, k, end, o)
 				d.lastEnd = k
 				return
 			}
@@ -1003,7 +1031,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 		return
 	}
 	if j-i == 1 && d.placeOfState(i, end) {
-		// "Dunvale, Canada", "MANTUA, Italy".
+		// "Dunvale, Canada", "DUNVALE, Canada".
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
@@ -1053,8 +1081,8 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	case "north", "south", "east", "west":
 		return
 	}
-	if d.resultsSlot(si, i, j, end) && !d.givenAt(i) {
-		// "Tarvin 2 Olbury 1": a team.
+	if d.resultsSlot(si, i, j, end) {
+		// "Tarvin 2 Olbury 1", "Wade 2 Olbury 3": a team.
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}

@@ -11,8 +11,8 @@ import (
 // such words the case they would have in running text, from what the
 // article itself writes elsewhere, from the gazetteer matched regardless
 // of case, and from the list of common English words, so that the mention
-// pass reads "SOCCER - JAPAN GET LUCKY WIN" as "soccer - Japan get lucky
-// win". The tokens' text and case flags change; their offsets, and so the
+// pass reads "TENNIS - FRANCE BEAT SPAIN IN FINAL" as "tennis - France beat
+// Spain in final". The tokens' text and case flags change; their offsets, and so the
 // text spans of mentions, stay those of the article.
 
 // caseEvidence counts how the article writes a word in its mixed-case
@@ -51,6 +51,16 @@ func (d *doc) trueCase() {
 		if isCaselessSentence(d.toks, s.from, s.to) {
 			d.caseless[si] = true
 			any = true
+			continue
+		}
+		// "PORTUGAL, May 3 -", "LISBON, Portugal": a name the gazetteer
+		// writes in mixed case, in capitals in a mixed-case sentence.
+		for k := s.from; k < s.to; k++ {
+			if t := d.toks[k]; t.upper && len(t.text) > 3 {
+				if p, ok := d.lx.matchGazFold(d.toks, k, k+1); ok && len(p.words) == 1 && !isUpperWord(p.words[0]) {
+					d.setCase(k, p.words[0])
+				}
+			}
 		}
 	}
 	if !any {
@@ -95,6 +105,7 @@ func (d *doc) trueCase() {
 
 // trueCaseSentence re-cases the words of the all-caps sentence s.
 func (d *doc) trueCaseSentence(s sentence, ev map[string]*caseEvidence) {
+	row := isTableRow(d.toks, s)
 	for k := s.from; k < s.to; {
 		t := d.toks[k]
 		if t.kind != tkWord {
@@ -108,17 +119,67 @@ func (d *doc) trueCaseSentence(s sentence, ev map[string]*caseEvidence) {
 			k += len(p.words)
 			continue
 		}
-		if strings.IndexByte(t.text, '-') > 0 {
+		switch {
+		case row && !versusWords[t.lower]:
+			// "TARVIN HAWKS 10 13 5": in a table row every word is a name.
+			if e := ev[t.lower]; e != nil && e.capMid > 0 {
+				d.setCase(k, e.form)
+			} else if d.lx.common[t.lower] || !acronymShape(t.text) {
+				d.setCase(k, capFirst(t.lower))
+			}
+		case strings.IndexByte(t.text, '-') > 0:
 			parts := strings.Split(t.text, "-")
 			for x, p := range parts {
 				parts[x] = d.caseWord(p, ev)
 			}
 			d.setCase(k, strings.Join(parts, "-"))
-		} else {
+		default:
 			d.setCase(k, d.caseWord(t.text, ev))
 		}
 		k++
 	}
+}
+
+// versusWords stand between the sides of a fixture.
+var versusWords = map[string]bool{"at": true, "v": true, "vs": true, "vs.": true}
+
+// isTableRow reports whether the all-caps sentence s is a row of a table
+// of results or standings: words and numbers only, with a number or a
+// single "AT" or "V" between two names ("TARVIN 14 4", "TARVIN HAWKS AT
+// OLBURY").
+func isTableRow(toks []token, s sentence) bool {
+	nums, versus, words := 0, 0, 0
+	for k := s.from; k < s.to; k++ {
+		t := toks[k]
+		switch {
+		case t.kind == tkNum:
+			nums++
+		case t.kind == tkWord && versusWords[t.lower]:
+			versus++
+		case t.kind == tkWord:
+			words++
+		}
+	}
+	return words > 0 && words <= 4 && (nums >= 1 && versus == 0 && toks[s.from].kind == tkWord || nums == 0 && versus == 1)
+}
+
+// acronymShape reports whether the all-caps word w has the shape of an
+// acronym: three letters or fewer, or four or five with at most one vowel
+// ("NHL", "WTO"). Common words of that shape ("HAWKS") are the caller's
+// to rule out.
+func acronymShape(w string) bool {
+	n, vowels := 0, 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+		switch r {
+		case 'A', 'E', 'I', 'O', 'U', 'Y':
+			vowels++
+		}
+	}
+	return n >= 2 && (n <= 3 || n <= 5 && vowels <= 1)
 }
 
 // foldGazOK reports whether a gazetteer phrase matched regardless of case
@@ -162,6 +223,8 @@ func (d *doc) caseWord(w string, ev map[string]*caseEvidence) string {
 		return lw
 	case d.lx.common[lw]:
 		return lw
+	case acronymShape(w):
+		return w // "NHL", "WTO"
 	case strings.IndexFunc(w, unicode.IsDigit) >= 0:
 		return w
 	}

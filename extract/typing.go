@@ -92,12 +92,17 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// A person's name takes no article: "the Summer Games".
 		return ""
 	}
-	if personish {
+	if personish || d.titledAfter(j, end) {
+		// "Marko Tell, the envoy of Velmora".
 		return schema.Person
 	}
 	// A person's name ends with a surname: "Summer Harvest Festival",
-	// "Group D" end with words that are none.
+	// "Group D" end with words that are none, "East African" with a
+	// demonym.
 	if !d.nameWord(j - 1) {
+		return ""
+	}
+	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) {
 		return ""
 	}
 	return schema.Person
@@ -112,12 +117,16 @@ func (d *doc) notNameInitial(i int) bool {
 	if !d.lx.common[t.lower] || d.capInside(t.lower) {
 		return false
 	}
+	if i+1 < len(d.toks) && d.toks[i+1].kind == tkNum {
+		// "Comets 4 Olbury 3": a name in a results line.
+		return false
+	}
 	switch d.syn[i].POS {
 	case syntax.ADP, syntax.SCONJ, syntax.CCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.ADV, syntax.INTJ:
 		// "Near Velka", "Will Ana Brel meet ...?"
 		return true
 	case syntax.NOUN, syntax.ADJ, syntax.VERB, syntax.NUM:
-		// "Officials said"; but "Innocent Kabera said": a name may start
+		// "Officials said"; but "Noble Arvo said": a name may start
 		// with a word the tagger reads as common.
 		return !d.givenAt(i) && (i+1 >= len(d.toks) || !d.isCapWord(i+1))
 	}
@@ -189,9 +198,14 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		return false
 	}
 	// The line: no lower-case word but a few short ones ("v", "at") outside
-	// brackets; count the names followed by a number and the numbers.
+	// brackets; count the names followed by a number and the numbers. A
+	// decimal point ("14 4 .778") may have split the line in two.
+	lineEnd := s.to
+	for lineEnd < len(d.toks) && d.toks[lineEnd-1].text == "." && !d.toks[lineEnd-1].spaceAfter && d.toks[lineEnd].kind == tkNum && !d.toks[lineEnd].nl {
+		lineEnd = d.sents[d.tokSent[lineEnd]].to
+	}
 	depth, nums, slots := 0, 0, 0
-	for k := s.from; k < s.to; k++ {
+	for k := s.from; k < lineEnd; k++ {
 		t := d.toks[k]
 		switch {
 		case t.text == "(":
@@ -205,8 +219,16 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 			}
 		case t.kind == tkWord && !t.cap && len(t.text) > 3:
 			return false
-		case t.kind == tkWord && t.cap && k+1 < s.to && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
-			slots++
+		case t.kind == tkWord && t.cap && k+1 < lineEnd && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
+			// A side and its score; but "Hale 72 68," is an entry of a
+			// list (a player and his rounds).
+			x := k + 1
+			for x < lineEnd && d.toks[x].kind == tkNum {
+				x++
+			}
+			if x >= lineEnd || d.toks[x].text != "," {
+				slots++
+			}
 		case t.lower == "v" || t.lower == "vs":
 			slots += 2
 		}
@@ -355,7 +377,8 @@ var stateNouns = map[string]bool{
 	"coast guard": true, "defence ministry": true, "defense ministry": true, "foreign ministry": true,
 	"interior ministry": true, "central bank": true, "regime": true, "junta": true, "authorities": true,
 	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
-	"economy": true, "currency": true, "opposition": true,
+	"economy": true, "currency": true, "opposition": true, "tanks": true, "warplanes": true,
+	"air strikes": true, "airstrikes": true, "border guards": true, "navy ships": true,
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".
@@ -415,7 +438,7 @@ func (d *doc) collectHints() {
 	var surnames []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
-			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && d.givenAt(k) && (k == s.from || !d.isCapWord(k-1) || d.titleEndsAt(k)) {
+			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && (d.givenAt(k) && (k == s.from || !d.isCapWord(k-1)) || d.titleEndsAt(k)) {
 				// "Jim Harlan" anywhere makes a lone "Harlan" him.
 				if r := d.capRun(k, s.to, false); r-k >= 2 && r-k <= 4 && !d.hasOrgWord(k, r) && d.nameWord(r-1) {
 					surnames = append(surnames, toks[r-1].text)
@@ -594,7 +617,7 @@ func (d *doc) hintedName(si, i, end int) bool {
 	}
 	t, ok := d.hints[w]
 	if !ok || d.personBySurname(w) >= 0 {
-		// "Milei's government": the person named before.
+		// "Harlan's government": the person named before.
 		return false
 	}
 	if t == schema.Person {
@@ -633,11 +656,11 @@ func adjectiveShape(w string) bool {
 // cityNamed handles a gazetteer place (a city, or a capital) at [i, j)
 // that names a team or a firm: in a results line ("Tarvin 2 Olbury 1"),
 // or followed by more capitalized words that make one name with it
-// ("Dallas Cowboys", "Munich Re", "Moscow Newsroom"). It records the
+// ("Tarvin Comets", "Oslo Re", "Lisbon Newsdesk"). It records the
 // organization and returns the end of its name, or 0.
 //
 // When the city's name is also a given name and what follows makes no team
-// ("Sofia Rennet", "Orlando Pace"), it returns -1: the words are a
+// ("Sofia Marlow", "Austin Ebb"), it returns -1: the words are a
 // person's name.
 func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 	if gp.kind == refDemonym || d.lx.types[gp.entry] != schema.Location && gp.kind != refMetonym {
@@ -665,7 +688,7 @@ func (d *doc) cityNamed(si, i, j, end int, gp phrase) int {
 		return 0
 	}
 	if last := d.toks[k-1].lower; d.givenAt(i) && !d.resultsSlot(si, i, k, end) && !d.hasOrgWord(i, k) && !(strings.HasSuffix(last, "s") && d.lx.common[last]) {
-		// "Sofia Rennet" is a person; "Dallas Rangers" a team.
+		// "Sofia Marlow" is a person; "Dallas Comets" a team.
 		return -1
 	}
 	e := d.orgByPrefix(d.span(i, k))
@@ -716,12 +739,17 @@ func (d *doc) scorer(si, i, j, end int) bool {
 
 // nameSpan returns the tokens of mention m that name its entity: without
 // an article before the name ("the United Nations", unless the name itself
-// starts with "The") and without what a possessive adds after it
-// ("Israel's side").
+// starts with "The") and, for a state or place, without what a possessive
+// adds after it ("Israel's side").
 func (d *doc) nameSpan(m mention) (from, to int) {
 	from, to = m.from, m.to
 	if to-from > 1 && d.toks[from].lower == "the" && !strings.HasPrefix(d.ents[m.ent].name, "The ") {
 		from++
+	}
+	if t := d.ents[m.ent].typ; t != schema.Country && t != schema.Location {
+		// "Velmora's Planning Agency", "Velmora's Foreign Ministry"
+		// are the body's name as written.
+		return from, to
 	}
 	for k := from + 1; k < to; k++ {
 		if t := d.toks[k].text; t == "'s" || t == "’s" {
@@ -809,4 +837,38 @@ func (d *doc) listGoesOn(k, end int) bool {
 		return k+1 < end && (d.isCapWord(k+1) || d.toks[k+1].lower == "and" || d.toks[k+1].lower == "or")
 	}
 	return false
+}
+
+// titledAfter reports whether an apposition that gives a person's title
+// follows token j: ", the envoy of X", ", a former minister", ", the
+// Union's competition commissioner", ", who".
+func (d *doc) titledAfter(j, end int) bool {
+	if j+1 >= end || d.toks[j].text != "," {
+		return false
+	}
+	if d.toks[j+1].lower == "who" {
+		return true
+	}
+	for k := j + 1; k < end && k < j+8; k++ {
+		t := d.toks[k]
+		if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
+			return true
+		}
+		switch {
+		case t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" || t.lower == "former" || t.lower == "deputy":
+		case t.text == "'s" || t.text == "’s":
+		case t.kind == tkWord && t.cap:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// compass words open names of regions and their adjectives: "West
+// African", "Central Asian".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true,
 }

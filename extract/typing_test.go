@@ -54,6 +54,11 @@ func TestTyping(t *testing.T) {
 			want: []string{"FRANCE=Country", "SPAIN=Country", "WARSAW=Location", "BEAT=none", "FRANCE BEAT SPAIN IN WARSAW FINAL=none"},
 		},
 		{
+			name: "all-caps standings",
+			text: "NHL ICE HOCKEY - STANDINGS\nTARVIN HAWKS 10 13 5 91 81 25\nDENVER 14 4 .778\nTARVIN HAWKS AT DENVER",
+			want: []string{"NHL=Organization", "TARVIN HAWKS=Organization", "DENVER=Organization", "ICE HOCKEY=none", "STANDINGS=none"},
+		},
+		{
 			name: "results line",
 			text: "SOCCER - LEAGUE RESULTS\nResults of league matches on Saturday:\nTarvin 2 Olbury 1\nMossley 0 Brenford 0",
 			want: []string{"Tarvin=Organization", "Olbury=Organization", "Mossley=Organization", "Brenford=Organization"},
@@ -89,6 +94,11 @@ func TestTyping(t *testing.T) {
 			want: []string{"Velta=Organization", "Ivo Marsh=Person"},
 		},
 		{
+			name: "person by a titled apposition",
+			text: "Oskar Ebb, the envoy of Peru, arrived on Monday. Tarvin mayor Eda Lusk met him.",
+			want: []string{"Oskar Ebb=Person", "Tarvin=Location", "Eda Lusk=Person"},
+		},
+		{
 			name: "common noun before a given name",
 			text: "Defender Dan Holt scored twice.",
 			want: []string{"Dan Holt=Person", "Defender Dan Holt=none"},
@@ -107,6 +117,16 @@ func TestTyping(t *testing.T) {
 			name: "made-up state from coordination",
 			text: "Talks between Peru, Velmora and Chile ended on Friday. Velmora left first.",
 			want: []string{"Velmora=Country", "Peru=Country"},
+		},
+		{
+			name: "organization named in another language",
+			text: "Ana Ruiz, a researcher at El Instituto de Salud, and a spokesman for Banco de Tarvia spoke.",
+			want: []string{"El Instituto de Salud=Organization", "Banco de Tarvia=Organization", "Ana Ruiz=Person"},
+		},
+		{
+			name: "a demonym ends no person's name",
+			text: "Two West African ministers and a Central Asian delegation arrived.",
+			want: []string{"West African=none", "Central Asian=none"},
 		},
 		{
 			name: "multi-word place after in",
