@@ -189,8 +189,9 @@ func relativeObject(g *grammar, p int) bool {
 // argEntities returns the entities an argument word stands for, with the
 // words coordinated with it: "Japan and France" gives both.
 func (d *doc) argEntities(c *clause, w int) []int {
+	g := c.g
 	var out []int
-	for _, k := range c.g.conjuncts(w, nil) {
+	for _, k := range g.conjuncts(w, nil) {
 		out = appendNew(out, d.wordEntities(c, k)...)
 	}
 	return out

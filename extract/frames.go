@@ -172,6 +172,11 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		fr.Object = fr.IObj
 	}
 	fr.Preps = d.lexPreps(c, p, nil)
+	// "proposed a truce to the Front": a phrase the parser hung on the
+	// object may belong to the verb
+	if fr.Object != nil && g.words[p].POS == syntax.VERB {
+		fr.Preps = append(fr.Preps, fr.Object.Preps...)
+	}
 	if g.words[p].POS == syntax.NOUN {
 		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
 			fr.Preps = d.lexPreps(c, h, fr.Preps)
@@ -254,7 +259,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		// "talks between Japan and France": the parties relate to each
 		// other.
 		if mutualType(typ) && md == moodAssert {
-			d.pairwise(c, typ, d.prepObjects(c, p, []string{"between"}), tense)
+			d.pairwise(c, p, typ, d.prepObjects(c, p, []string{"between"}), tense)
 		}
 		return
 	}
@@ -271,7 +276,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	}
 	if len(objs) == 0 {
 		if mutualType(typ) && md == moodAssert {
-			d.pairwise(c, typ, subjs, tense)
+			d.pairwise(c, p, typ, subjs, tense)
 		}
 		return
 	}
@@ -326,14 +331,14 @@ func (d *doc) recordTopic(c *clause) {
 
 // pairwise relates each of the parties to each other: "Japan and France
 // agreed" (both ways), "talks between Japan and France".
-func (d *doc) pairwise(c *clause, typ schema.RelationType, parties []int, tense string) {
+func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int, tense string) {
 	if len(parties) < 2 {
 		return
 	}
 	for a := range parties {
 		for b := range parties {
 			if a != b && (!typ.Symmetric() || a < b) {
-				d.addRel(rel{typ: typ, subj: parties[a], obj: parties[b], sent: c.si, tense: tense, confidence: 0.6})
+				d.addRel(rel{typ: typ, subj: parties[a], obj: parties[b], sent: c.si, tense: tense, confidence: 0.6, grammar: true, cue: c.g.tok(p) + 1})
 			}
 		}
 	}

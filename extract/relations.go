@@ -1944,7 +1944,9 @@ func (d *doc) preferGrammarRoles() {
 	}
 	out := d.rels[:0]
 	for _, r := range d.rels {
-		if o, ok := parsed[key{r.subj, r.sent}]; ok && !r.grammar && r.typ == schema.HoldsRole && r.obj != o {
+		// the token rules' role stays where the parse's body is part of
+		// it ("Kenya's central bank governor": Kenya and its bank)
+		if o, ok := parsed[key{r.subj, r.sent}]; ok && !r.grammar && r.typ == schema.HoldsRole && r.obj != o && !d.belongsTo(o, r.obj) {
 			continue
 		}
 		out = append(out, r)

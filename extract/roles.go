@@ -113,6 +113,13 @@ func (d *doc) roleOfWord(c *clause, p, r int) {
 	}
 	words = append(words, r)
 	role := d.roleText(c, words)
+	// a national title in a state body ("Kenya's central bank governor")
+	// is held in the state; a spokesperson speaks for the body itself
+	if !spokesNouns[g.words[r].Lemma] {
+		if st := d.stateOf(owners[0]); st >= 0 {
+			owners[0] = st
+		}
+	}
 	for _, o := range owners[:1] {
 		d.addRel(rel{typ: schema.HoldsRole, subj: p, obj: o, sent: c.si, role: role, confidence: 0.7, grammar: true})
 	}
@@ -201,4 +208,35 @@ func (d *doc) personsFromRoles() {
 			}
 		}
 	}
+}
+
+// spokesNouns name those who speak for a body: their role is in the body.
+var spokesNouns = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true,
+	"representative": true, "analyst": true, "researcher": true, "economist": true,
+}
+
+// stateOf returns the state a state body is part of, or -1.
+func (d *doc) stateOf(e int) int {
+	for step := 0; step < 3 && e >= 0; step++ {
+		en := d.ents[e]
+		var next int
+		switch {
+		case en.partOf >= 0:
+			next = en.partOf
+		case en.partOf <= -2:
+			p, ok := d.byGaz[-2-en.partOf]
+			if !ok {
+				return -1
+			}
+			next = p
+		default:
+			return -1
+		}
+		if d.ents[next].typ == schema.Country {
+			return next
+		}
+		e = next
+	}
+	return -1
 }
