@@ -277,7 +277,6 @@ func trainTagger(sents []Sentence, infos [][]wordInfo, idx []int, dict u64Map, o
 				}
 				f = tagFeats(f[:0], info, i, prevTag(tags, i, 1), prevTag(tags, i, 2))
 				f = tagSmall(f, prevTag(tags, i, 1), prevTag(tags, i, 2))
-				f = tagSmall(f, prevTag(tags, i, 1), prevTag(tags, i, 2))
 				clear(scores)
 				tp.score(f, scores)
 				guess := argmax(scores, 1)
