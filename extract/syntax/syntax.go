@@ -19,7 +19,7 @@
 // split for parsing, and the part nearest the root stands for it (for
 // "didn't" the auxiliary: AUX, lemma "do", rel aux; the negation is then
 // only in the word itself). Hyphenated words may come whole ("U.S.-backed",
-// "al-Sisi") or split ("U.S." "-" "backed"): a whole one is split at its
+// "al-Vessa") or split ("U.S." "-" "backed"): a whole one is split at its
 // hyphens for parsing, as the treebank does (unless the treebank has it
 // whole, as "e-mail"), and its lemma is the word
 // lower-cased with its last part lemmatized ("re-elected" -> "re-elect").
@@ -81,7 +81,7 @@ func Default() *Parser {
 	return defaultParser
 }
 
-// Load reads a gzip-compressed model written by Train's Save.
+// Load reads a gzip-compressed model file, as Train returns it.
 func Load(r io.Reader) (*Parser, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
