@@ -74,3 +74,54 @@ func TestDenseTemplatesMatchHashes(t *testing.T) {
 		t.Fatal("no configuration checked")
 	}
 }
+
+// TestTaggerRowsMatchHashes checks the runtime scoring of the tagger (dense
+// rows for the previous tags, the hash table for the rest) against the
+// model file's hashed rows.
+func TestTaggerRowsMatchHashes(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readModel(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make(map[uint64]row, len(m.tag))
+	for _, r := range m.tag {
+		rows[r.h] = r
+	}
+	p := m.parser()
+	for _, tc := range constructions {
+		words := strings.Fields(tc.text)
+		info := make([]wordInfo, len(words))
+		tags := make([]POS, len(words))
+		fillInfo(words, info, nil)
+		p.fillAmb(info)
+		p.tag(info, tags, nil)
+		var tmp [maxFeats]sslot
+		for i := range words {
+			p1, p2 := prevTag(tags, i, 1), prevTag(tags, i, 2)
+			f := tagFeats(nil, info, i, p1, p2)
+			got := p.tagD[0]
+			for c, w := range p.tagD[1+p1] {
+				got[c] += w
+			}
+			for c, w := range p.tagD[1+nTag+int(p1)*nTag+int(p2)] {
+				got[c] += w
+			}
+			p.tagW.score(f, tmp[:], got[:])
+			var want [numPOS]int32
+			for _, h := range tagSmall(f, p1, p2) {
+				if r, ok := rows[h>>hashDrop<<hashDrop]; ok {
+					for k, c := range r.cls {
+						want[c] += r.w[k]
+					}
+				}
+			}
+			if got != want {
+				t.Fatalf("%q word %d: scores %v, want %v", tc.text, i, got, want)
+			}
+		}
+	}
+}

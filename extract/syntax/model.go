@@ -32,6 +32,7 @@ func (m *model) parser() *Parser {
 		lex:     buildU64Map(m.lexKeys, m.lexAmb),
 		relW:    buildSparse(m.rel),
 	}
+	p.tagSmallRows()
 	// the rows of small templates go to dense arrays, the others to the
 	// hash table
 	small := make(map[uint64]int32)

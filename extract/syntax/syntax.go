@@ -18,8 +18,11 @@
 // "can't", "they'll", "cannot") or split ("did" "n't"): a whole one is
 // split for parsing, and the part nearest the root stands for it (for
 // "didn't" the auxiliary: AUX, lemma "do", rel aux; the negation is then
-// only in the word itself). Hyphenated words ("U.S.-backed") may come
-// whole or split at the hyphen.
+// only in the word itself). Hyphenated words may come whole ("U.S.-backed",
+// "al-Vessa") or split ("U.S." "-" "backed"): a whole one is split at its
+// hyphens for parsing, as the treebank does (unless the treebank has it
+// whole, as "e-mail"), and its lemma is the word
+// lower-cased with its last part lemmatized ("re-elected" -> "re-elect").
 package syntax
 
 import (
@@ -44,6 +47,7 @@ type Word struct {
 // get one from Default or Load.
 type Parser struct {
 	tagW    sparseTable
+	tagD    [][numPOS]int32 // rows of the tagSmall features
 	tagDict u64Map
 	lex     u64Map // ambiguity classes of known words
 	arcW    dense3Table
@@ -77,7 +81,7 @@ func Default() *Parser {
 	return defaultParser
 }
 
-// Load reads a gzip-compressed model written by Train's Save.
+// Load reads a gzip-compressed model file, as Train returns it.
 func Load(r io.Reader) (*Parser, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -97,6 +101,7 @@ func Load(r io.Reader) (*Parser, error) {
 type scratch struct {
 	sub    []string // words after splitting contractions
 	owner  []int32  // input word of each sub-word
+	span   []int32  // first sub-word of each input word, and the number of sub-words
 	info   []wordInfo
 	tags   []POS
 	st     state
@@ -131,7 +136,7 @@ func (p *Parser) Parse(words []string, buf []Word) []Word {
 	sc := p.getScratch()
 	defer p.pool.Put(sc)
 
-	sub := splitContractions(sc, words)
+	sub := p.splitWords(sc, words)
 	m := len(sub)
 	if cap(sc.info) < m+1 {
 		sc.info = make([]wordInfo, m+1)

@@ -119,6 +119,10 @@ var constructions = []struct {
 		[]arc{{"refused", "", Root}, {"Ruritania", "refused", NSubj}, {"meet", "refused", Xcomp}, {"to", "meet", Mark}, {"delegation", "meet", Obj}}, ""},
 	{"negation", "The president did not attend the summit in Tarsa .",
 		[]arc{{"attend", "", Root}, {"president", "attend", NSubj}, {"did", "attend", Aux}, {"not", "attend", Advmod}, {"summit", "attend", Obj}}, ""},
+	{"hyphenated words whole", "Karim al-Vessa met Lenz at the Corvian-backed summit .",
+		[]arc{{"met", "", Root}, {"Karim", "met", NSubj}, {"al-Vessa", "Karim", Flat}, {"Lenz", "met", Obj}, {"Corvian-backed", "summit", Amod}, {"summit", "met", Obl}}, ""},
+	{"hyphenated words split", "Karim al - Vessa met Lenz at the Corvian - backed summit .",
+		[]arc{{"met", "", Root}, {"Karim", "met", NSubj}, {"Lenz", "met", Obj}, {"summit", "met", Obl}, {"backed", "summit", Amod}}, ""},
 	{"negation split", "The president did n't attend the summit in Tarsa .",
 		[]arc{{"attend", "", Root}, {"president", "attend", NSubj}, {"did", "attend", Aux}, {"n't", "attend", Advmod}, {"summit", "attend", Obj}}, ""},
 	{"negation unsplit", "The president didn't attend the summit in Tarsa .",
@@ -212,6 +216,9 @@ func TestLemmas(t *testing.T) {
 		{"Ruritania denied the accusations .", "denied", "deny", VERB, ""},
 		{"Ruritania denied the accusations .", "Ruritania", "ruritania", PROPN, ""},
 		{"Talks Will Resume .", "Talks", "talk", NOUN, ""},
+		{"Lenz was re-elected on Sunday .", "re-elected", "re-elect", VERB, ""},
+		{"Karim al-Vessa met Lenz .", "al-Vessa", "al-vessa", PROPN, ""},
+		{"The president didn’t attend .", "didn’t", "do", AUX, ""},
 	} {
 		words := strings.Fields(tc.text)
 		ws := p.Parse(words, nil)

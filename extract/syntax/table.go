@@ -373,6 +373,20 @@ func (t *sparseTable) score(f []uint64, tmp []sslot, scores []int32) {
 				continue
 			}
 		}
+	}
+	// touch the longer rows so that their loads overlap
+	var touch int32
+	for k := range tmp {
+		if s := &tmp[k]; s.fp != 0 && s.off >= 0 {
+			touch += t.ent[s.off]
+		}
+	}
+	_ = touch
+	for k := range tmp {
+		s := &tmp[k]
+		if s.fp == 0 {
+			continue
+		}
 		addEntry(s.e0, scores)
 		addEntry(s.e1, scores)
 		if s.off >= 0 {

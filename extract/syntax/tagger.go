@@ -11,7 +11,8 @@ const (
 )
 
 // tagFeats appends the tagger features of word i to f; p1 and p2 are the
-// tags of the two words before it.
+// tags of the two words before it. The features of the tags alone (see
+// tagSmall) are not among them.
 func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 	n := len(info)
 	w := &info[i]
@@ -30,7 +31,6 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 		}
 	}
 	return append(f,
-		f1(1, 0),
 		f1(2, w.norm),
 		f1(3, w.suf3),
 		f1(4, w.suf2),
@@ -38,8 +38,6 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 		f1(6, w.pre2),
 		f1(7, w.shape),
 		f1(8, w.exact),
-		f1(9, p1),
-		f2(10, p1, p2),
 		f2(11, p1, w.norm),
 		f1(12, wm1),
 		f1(13, sm1),
@@ -68,6 +66,30 @@ func tagFeats(f []uint64, info []wordInfo, i int, p1, p2 uint64) []uint64 {
 	)
 }
 
+// tagSmall appends the features over the previous tags alone: the bias,
+// p1, and p1 with p2. At run time their rows come from dense arrays.
+func tagSmall(f []uint64, p1, p2 uint64) []uint64 {
+	return append(f, f1(1, 0), f1(9, p1), f2(10, p1, p2))
+}
+
+// tagSmallRows fills the dense rows of the tagSmall features: index 0 the
+// bias, 1+p1, then 1+nTag+p1*nTag+p2.
+func (p *Parser) tagSmallRows() {
+	p.tagD = make([][numPOS]int32, 1+nTag+nTag*nTag)
+	add := func(k int, h uint64) {
+		if i := p.tagW.slot(h); i >= 0 {
+			p.tagW.addRow(i, p.tagD[k][:])
+		}
+	}
+	add(0, f1(1, 0))
+	for a := 0; a < nTag; a++ {
+		add(1+a, f1(9, uint64(a)))
+		for b := 0; b < nTag; b++ {
+			add(1+nTag+a*nTag+b, f2(10, uint64(a), uint64(b)))
+		}
+	}
+}
+
 // fillAmb sets the ambiguity class of each word from the lexicon.
 func (p *Parser) fillAmb(info []wordInfo) {
 	for i := range info {
@@ -93,7 +115,13 @@ func (p *Parser) tag(info []wordInfo, tags []POS, f []uint64) []uint64 {
 			}
 		}
 		f = tagFeats(f[:0], info, i, p1, p2)
-		scores = [numPOS]int32{}
+		scores = p.tagD[0]
+		for c, w := range p.tagD[1+p1] {
+			scores[c] += w
+		}
+		for c, w := range p.tagD[1+nTag+int(p1)*nTag+int(p2)] {
+			scores[c] += w
+		}
 		p.tagW.score(f, tmp[:], scores[:])
 		best := 1
 		for c := 2; c < numPOS; c++ {

@@ -230,6 +230,7 @@ func (tp trainingTagger) tagTrain(info []wordInfo, tags []POS, dict u64Map, f []
 			continue
 		}
 		f = tagFeats(f[:0], info, i, prevTag(tags, i, 1), prevTag(tags, i, 2))
+		f = tagSmall(f, prevTag(tags, i, 1), prevTag(tags, i, 2))
 		clear(scores)
 		tp.score(f, scores)
 		tags[i] = POS(argmax(scores, 1))
@@ -275,6 +276,7 @@ func trainTagger(sents []Sentence, infos [][]wordInfo, idx []int, dict u64Map, o
 					continue
 				}
 				f = tagFeats(f[:0], info, i, prevTag(tags, i, 1), prevTag(tags, i, 2))
+				f = tagSmall(f, prevTag(tags, i, 1), prevTag(tags, i, 2))
 				clear(scores)
 				tp.score(f, scores)
 				guess := argmax(scores, 1)

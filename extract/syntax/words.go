@@ -27,36 +27,82 @@ func clitic(w string) int {
 	return 0
 }
 
-// splitContractions returns the words with contractions split, and sets
-// sc.owner to the input word of each sub-word (nil when nothing was split).
-func splitContractions(sc *scratch, words []string) []string {
+// hyphenated reports whether w is split at its hyphens for parsing, the
+// way the treebank tokenizes ("U.S.-backed" -> "U.S." "-" "backed"): it
+// has a letter, and no part between hyphens is empty.
+func hyphenated(w string) bool {
+	if len(w) < 3 || strings.IndexByte(w, '-') < 0 || w[0] == '-' || w[len(w)-1] == '-' || strings.Contains(w, "--") {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; ('a' <= c && c <= 'z') || w[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitHyphens reports whether hyphenated word w is to be split: the
+// treebank keeps a few hyphenated words whole ("e-mail"), and a word seen
+// whole in training (in the lexicon) is kept whole.
+func (p *Parser) splitHyphens(sc *scratch, w string) bool {
+	if !hyphenated(w) {
+		return false
+	}
+	sc.bytes = appendLower(sc.bytes[:0], w, true)
+	_, known := p.lex.get(fnv(sc.bytes))
+	return !known
+}
+
+// splitWords returns the words with contractions and hyphenated words
+// split, and sets sc.owner to the input word of each sub-word and sc.span
+// to the first sub-word of each input word (both empty when nothing was
+// split).
+func (p *Parser) splitWords(sc *scratch, words []string) []string {
 	split := false
 	for _, w := range words {
-		if clitic(w) > 0 {
+		if clitic(w) > 0 || p.splitHyphens(sc, w) {
 			split = true
 			break
 		}
 	}
 	sc.owner = sc.owner[:0]
+	sc.span = sc.span[:0]
 	if !split {
 		return words
 	}
 	sub := sc.sub[:0]
 	for i, w := range words {
-		if k := clitic(w); k > 0 {
+		sc.span = append(sc.span, int32(len(sub)))
+		switch k := clitic(w); {
+		case k > 0:
 			sub = append(sub, w[:len(w)-k], w[len(w)-k:])
-			sc.owner = append(sc.owner, int32(i), int32(i))
-			continue
+		case p.splitHyphens(sc, w):
+			for {
+				j := strings.IndexByte(w, '-')
+				if j < 0 {
+					sub = append(sub, w)
+					break
+				}
+				sub = append(sub, w[:j], w[j:j+1])
+				w = w[j+1:]
+			}
+		default:
+			sub = append(sub, w)
 		}
-		sub = append(sub, w)
-		sc.owner = append(sc.owner, int32(i))
+		for len(sc.owner) < len(sub) {
+			sc.owner = append(sc.owner, int32(i))
+		}
 	}
+	sc.span = append(sc.span, int32(len(sub)))
 	sc.sub = sub
 	return sub
 }
 
 // output fills buf with the analysis of each input word: when a word was
-// split, the sub-word nearest the root stands for it.
+// split, the sub-word nearest the root stands for it. The lemma of a
+// hyphenated word is the word lower-cased, its last part lemmatized when
+// that part stands for it ("re-elected" -> "re-elect").
 func (p *Parser) output(sc *scratch, words, sub []string, buf []Word) {
 	st := &sc.st
 	m := len(sub)
@@ -104,9 +150,30 @@ func (p *Parser) output(sc *scratch, words, sub []string, buf []Word) {
 			w.Head = int(sc.owner[h])
 		}
 		start := len(lb)
+		sc.lemOff[2*i] = -1
+		if len(sc.owner) > 0 && sc.span[i+1]-sc.span[i] > 1 && clitic(words[i]) == 0 {
+			// a hyphenated word
+			last := sc.span[i+1] - 1
+			if r != last {
+				lb = appendLower(lb, words[i], false)
+				sc.lemOff[2*i], sc.lemOff[2*i+1] = int32(start), int32(len(lb))
+				continue
+			}
+			lb = appendLower(lb, words[i][:len(words[i])-len(sub[r])], false)
+			from := len(lb)
+			lb = appendLower(lb, sub[r], false)
+			stored, rule, ok := p.lem.lemma(t, lb[from:])
+			switch {
+			case ok:
+				lb = append(lb[:from], stored...)
+			case rule.strip > 0 || rule.add != "":
+				lb = append(lb[:len(lb)-rule.strip], rule.add...)
+			}
+			sc.lemOff[2*i], sc.lemOff[2*i+1] = int32(start), int32(len(lb))
+			continue
+		}
 		lb = appendLower(lb, sub[r], false)
 		stored, rule, ok := p.lem.lemma(t, lb[start:])
-		sc.lemOff[2*i] = -1
 		switch {
 		case ok:
 			w.Lemma = stored
