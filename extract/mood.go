@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
@@ -255,6 +257,11 @@ func tense(future bool) string {
 // visited", "no sanctions".
 func negated(g *grammar, w int) bool {
 	for _, k := range g.deps(w) {
+		// "didn't", "won't", "cannot" come whole: the negation is in the
+		// auxiliary's surface word
+		if l := g.lower[k]; g.words[k].Rel.Base() == syntax.Aux && (strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") || l == "cannot") {
+			return true
+		}
 		switch g.words[k].Rel.Base() {
 		case syntax.Advmod, syntax.Det, syntax.Aux:
 			switch g.lower[k] {
