@@ -340,8 +340,15 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return []int{e}
 		}
 	case "we", "us", "our", "i", "me", "my":
-		// the speaker of a quote: the subject of the reporting verb
-		return nil
+		// in a quote, the speaker (the subject of the sentence's
+		// reporting verb): "I" is the speaker, "we" the side they speak
+		// for
+		if sp := d.speaker(c); sp >= 0 {
+			if l := g.lower[w]; l == "we" || l == "us" || l == "our" {
+				return []int{d.sideOf(sp)}
+			}
+			return []int{sp}
+		}
 	}
 	return nil
 }
@@ -378,6 +385,25 @@ func (d *doc) clauseSubjectOf(c *clause, w int, person bool) int {
 			}
 		}
 		return -1
+	}
+	return -1
+}
+
+// speaker returns the subject of the reporting verb of sentence c ('"...,"
+// Lenz said'), or -1.
+func (d *doc) speaker(c *clause) int {
+	g := c.g
+	for w := range g.words {
+		if g.words[w].POS != syntax.VERB || !reportVerbs[g.words[w].Lemma] {
+			continue
+		}
+		k := g.depBase(w, syntax.NSubj)
+		if k < 0 || g.words[k].POS == syntax.PRON {
+			continue
+		}
+		if es := d.argEntities(c, k); len(es) == 1 {
+			return es[0]
+		}
 	}
 	return -1
 }
