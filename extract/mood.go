@@ -142,108 +142,146 @@ func (d *doc) governorMood(c *clause, cur, h int) (mood, bool) {
 // what p states.
 func (d *doc) moodOf(c *clause, p int) (mood, string) {
 	g := c.g
-	future := false
+	future, viaConj := false, false
 	cur := p
-	viaConj := false
 	for steps := 0; steps < 8; steps++ {
-		w := g.words[cur]
-		if !viaConj && negated(g, cur) {
+		drop, fut := clauseMood(g, cur, viaConj)
+		if drop {
 			return moodDrop, ""
 		}
-		for _, k := range g.deps(cur) {
-			if g.words[k].Rel.Base() != syntax.Aux {
-				continue
-			}
-			switch l := g.lower[k]; l {
-			case "will", "shall", "'ll", "’ll", "wo":
-				future = true
-			case "would":
-				if reportedClause(g, cur) {
-					future = true // "said he would visit"
-					continue
-				}
-				return moodDrop, ""
-			case "could", "might", "may", "should", "must":
-				return moodDrop, ""
-			}
-		}
-		if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
-			return moodDrop, ""
-		}
-		// "would meet X only if he called off the strike": the event
-		// hangs on a condition
-		if conditional(g, cur) {
-			return moodDrop, ""
-		}
-		h := w.Head
+		future = future || fut
+		h := g.words[cur].Head
 		if h < 0 {
 			if c.ask {
 				return moodDrop, ""
 			}
 			break
 		}
-		// "accused X of arming Y": the charge is not a fact
-		if (w.Rel.Base() == syntax.Acl || w.Rel.Base() == syntax.Advcl) && (hasMark(g, cur, "of") || hasMark(g, cur, "for") || g.caseOf(cur) == "of" || g.caseOf(cur) == "for") {
-			v := h
-			if g.words[v].POS != syntax.VERB && g.words[v].Head >= 0 {
-				v = g.words[v].Head
-			}
-			if chargeVerbs[g.words[v].Lemma] {
+		m, next := d.governedBy(c, cur, h)
+		switch next {
+		case stepStop:
+			if m == moodDrop {
 				return moodDrop, ""
 			}
-		}
-		switch w.Rel.Base() {
-		case syntax.Conj:
-			// coordinated clauses share auxiliaries, not negation
+			return m, tense(future)
+		case stepConj:
 			viaConj = true
-			cur = h
-			continue
-		case syntax.Advcl:
-			// "to meet X" as a purpose is not stated, unless one travels
-			// for it: "will travel to Paris to meet X"
-			if hasMark(g, cur, "to") && !motionVerbs[g.words[h].Lemma] {
-				return moodDrop, ""
-			}
-		case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Acl:
-		case syntax.Obj, syntax.NSubjPass, syntax.NSubj:
-			// an event noun carried by a verb takes that verb's mood:
-			// "did not impose sanctions", "cancelled a planned visit"
-			if w.POS != syntax.NOUN {
-				return moodAssert, tense(future)
-			}
-		default:
-			return moodAssert, tense(future)
-		}
-		viaConj = false
-		m, cue := d.governorMood(c, cur, h)
-		if cue {
-			switch m {
-			case moodDrop:
-				return moodDrop, ""
-			case moodRejects, moodWarns, moodProposes:
-				if negated(g, h) {
-					return moodDrop, ""
-				}
-				return m, tense(future)
-			case moodFuture:
-				future = true
-			}
-		} else if w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ {
-			// an adjective that is no cue ("is keen to meet") states nothing
-			return moodDrop, ""
-		} else if w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN {
-			// a clause on a noun that is no cue ("the decision to impose")
-			return moodAssert, tense(future)
-		} else if w.Rel.Base() == syntax.Ccomp && !reportVerbs[g.words[h].Lemma] && w.POS != syntax.NOUN {
-			// a clause that no speech verb reports ("believes that X
-			// attacked") is not stated as a fact
-			if g.words[h].POS == syntax.VERB {
-				return moodDrop, ""
-			}
+		case stepUp:
+			viaConj = false
+			future = future || m == moodFuture
 		}
 		cur = h
 	}
 	return moodAssert, tense(future)
+}
+
+// step says how moodOf goes on from a clause to the word it hangs on.
+type step uint8
+
+const (
+	stepUp   step = iota // on to the governing clause
+	stepConj             // on, through a coordination (negation does not carry)
+	stepStop             // the mood is decided
+)
+
+// clauseMood reads the clause headed by cur on its own: negation (unless
+// reached through a coordination), modals, a condition. drop says the
+// clause states nothing; future that a modal puts it later.
+func clauseMood(g *grammar, cur int, viaConj bool) (drop, future bool) {
+	if !viaConj && negated(g, cur) {
+		return true, false
+	}
+	for _, k := range g.deps(cur) {
+		if g.words[k].Rel.Base() != syntax.Aux {
+			continue
+		}
+		switch g.lower[k] {
+		case "will", "shall", "'ll", "’ll", "wo":
+			future = true
+		case "would":
+			if !reportedClause(g, cur) {
+				return true, false
+			}
+			future = true // "said he would visit"
+		case "could", "might", "may", "should", "must":
+			return true, false
+		}
+	}
+	if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
+		return true, false
+	}
+	// "would meet X only if he called off the strike"
+	return conditional(g, cur), future
+}
+
+// governedBy decides what word h does to the clause or event noun cur
+// that hangs on it.
+func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
+	g := c.g
+	w := g.words[cur]
+	// "accused X of arming Y": the charge is not a fact
+	if chargeContent(g, cur, h) {
+		return moodDrop, stepStop
+	}
+	switch w.Rel.Base() {
+	case syntax.Conj:
+		return moodAssert, stepConj
+	case syntax.Advcl:
+		// "to meet X" as a purpose is not stated, unless one travels
+		// for it: "will travel to Paris to meet X"
+		if hasMark(g, cur, "to") && !motionVerbs[g.words[h].Lemma] {
+			return moodDrop, stepStop
+		}
+	case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Acl:
+	case syntax.Obj, syntax.NSubjPass, syntax.NSubj:
+		// an event noun carried by a verb takes that verb's mood:
+		// "did not impose sanctions", "cancelled a planned visit"
+		if w.POS != syntax.NOUN {
+			return moodAssert, stepStop
+		}
+	default:
+		return moodAssert, stepStop
+	}
+	m, cue := d.governorMood(c, cur, h)
+	switch {
+	case cue && m == moodDrop:
+		return moodDrop, stepStop
+	case cue && (m == moodRejects || m == moodWarns || m == moodProposes):
+		if negated(g, h) {
+			return moodDrop, stepStop
+		}
+		return m, stepStop
+	case cue:
+		return m, stepUp
+	case w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ:
+		// an adjective that is no cue ("is keen to meet") states nothing
+		return moodDrop, stepStop
+	case w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN:
+		// a clause on a noun that is no cue ("the decision to impose")
+		return moodAssert, stepStop
+	case w.Rel.Base() == syntax.Ccomp && w.POS != syntax.NOUN && g.words[h].POS == syntax.VERB && !reportVerbs[g.words[h].Lemma]:
+		// a clause that no speech verb reports ("believes that X
+		// attacked") is not stated as a fact
+		return moodDrop, stepStop
+	}
+	return moodAssert, stepUp
+}
+
+// chargeContent reports whether clause cur is what someone is charged
+// with: "accused X of arming Y", "blamed Y for attacking".
+func chargeContent(g *grammar, cur, h int) bool {
+	w := g.words[cur]
+	if w.Rel.Base() != syntax.Acl && w.Rel.Base() != syntax.Advcl {
+		return false
+	}
+	if !hasMark(g, cur, "of") && !hasMark(g, cur, "for") && g.caseOf(cur) != "of" && g.caseOf(cur) != "for" {
+		return false
+	}
+	v := h
+	if g.words[v].POS != syntax.VERB && g.words[v].Head >= 0 {
+		v = g.words[v].Head
+	}
+	return chargeVerbs[g.words[v].Lemma]
 }
 
 func tense(future bool) string {
