@@ -44,7 +44,7 @@ func (d *doc) grammarRelations(c *clause) {
 		case syntax.NOUN:
 			entries = d.events.Noun(w.Lemma)
 		}
-		if len(entries) > 0 {
+		if len(entries) > 0 && !d.figurative(c, p) {
 			d.readPredicate(c, p, entries)
 		}
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
@@ -505,4 +505,50 @@ func (d *doc) membership(c *clause, p int) {
 type veto struct {
 	sent, subj int
 	typ        schema.RelationType
+}
+
+// figurativeMods turn a word of fighting into one of rivalry: "trade war",
+// "war of words", "price war".
+var figurativeMods = map[string]bool{
+	"trade": true, "tariff": true, "price": true, "currency": true, "word": true, "propaganda": true,
+	"culture": true, "legal": true, "diplomatic": true, "political": true, "media": true,
+	"information": true, "bidding": true, "turf": true, "tit-for-tat": true, "verbal": true,
+}
+
+// figurative reports whether fighting noun p is a figure of speech ("a
+// trade war", "a war of words"); then neither pass reads an armed
+// conflict in the sentence.
+func (d *doc) figurative(c *clause, p int) bool {
+	g := c.g
+	w := g.words[p]
+	if w.POS == syntax.VERB {
+		// "waged a war of words"
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			return d.figurative(c, o)
+		}
+		return false
+	}
+	if w.POS != syntax.NOUN {
+		return false
+	}
+	switch w.Lemma {
+	case "war", "battle", "fight", "attack", "offensive", "clash", "confrontation", "warfare":
+	default:
+		return false
+	}
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.Amod:
+			if figurativeMods[g.words[k].Lemma] {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		case syntax.Nmod:
+			if g.caseOf(k) == "of" && (g.words[k].Lemma == "word" || g.words[k].Lemma == "words") {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		}
+	}
+	return false
 }
