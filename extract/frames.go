@@ -90,11 +90,14 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			first = e
 		}
 		for _, t := range ts {
-			objs := d.argEntities(c, t.Word.Ref)
-			if len(objs) == 0 && judging[e.Type] {
-				// "condemned the arrest by Japan", "praised France's
+			var objs []int
+			if judging[e.Type] && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
+				// "condemned the arrest of X by Japan", "praised France's
 				// decision": the one who did it
 				objs = d.nounAgents(c, t.Word.Ref)
+			}
+			if len(objs) == 0 {
+				objs = d.argEntities(c, t.Word.Ref)
 			}
 			if len(objs) > 0 {
 				if e.Type != "" {
