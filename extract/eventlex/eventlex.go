@@ -125,6 +125,11 @@ type Entry struct {
 	// Block is the CAMEO synonym block of a derived verb entry ("REFUSE"),
 	// empty for curated entries.
 	Block string
+	// looseParticle is set on the entries [Lexicon.Verb] returns when no
+	// entry of the verb names a particle (synonym entries aside): a
+	// particle then changes none of its readings ("kidnapped up to 16",
+	// "beat up") and does not block a pattern that names none.
+	looseParticle bool
 }
 
 // Curated reports whether e was added by hand.
@@ -527,6 +532,20 @@ func Parse(r io.Reader) (*Lexicon, error) {
 			l.nouns[e.Lemma] = append(l.nouns[e.Lemma], e)
 		} else {
 			l.verbs[e.Lemma] = append(l.verbs[e.Lemma], e)
+		}
+	}
+	for _, es := range l.verbs {
+		loose := true
+		for _, e := range es {
+			// a block's particle pattern is one verb's phrasal verb
+			// ("blow up"), not every synonym's
+			if len(e.Pattern.Particle) > 0 && e.Source != FromSynonym {
+				loose = false
+				break
+			}
+		}
+		for i := range es {
+			es[i].looseParticle = loose
 		}
 	}
 	for _, m := range []map[string][]Entry{l.verbs, l.nouns} {
