@@ -53,8 +53,6 @@ func (d *doc) parseAll() {
 			end := k + 1
 			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= s.to {
 				end = d.ments[mi].to
-			} else if t := d.titledName(s, k); t > k {
-				end = t
 			}
 			words = append(words, d.toks[end-1].text)
 			first = append(first, k-s.from)
@@ -82,7 +80,13 @@ func (d *doc) spread(s sentence, out []syntax.Word, first []int) {
 		}
 		t := last(w)
 		d.syn[s.from+t] = syntax.Word{Lemma: a.Lemma, POS: a.POS, Head: head, Rel: a.Rel}
-		d.spreadName(s, first[w], t)
+		rel := syntax.Compound
+		if mi := d.mentionAt[s.from+t]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
+			rel = syntax.Flat
+		}
+		for k := first[w]; k < t; k++ {
+			d.syn[s.from+k] = syntax.Word{Lemma: d.toks[s.from+k].lower, POS: syntax.PROPN, Head: t, Rel: rel}
+		}
 	}
 }
 
@@ -219,69 +223,5 @@ func (d *doc) indexMentionTokens() {
 		for k := m.from; k < m.to; k++ {
 			d.mentionAt[k] = mi
 		}
-	}
-}
-
-// titledName returns the end of a person's name that a title and its
-// demonym start at token k ("Bulgarian President Todor Zhivkov",
-// "Foreign Minister Ana Brel"), or k when none does. The parser is given
-// the whole as one word: a parser trained on web text misreads "Libyan
-// leader X and Bulgarian President Y signed".
-func (d *doc) titledName(s sentence, k int) int {
-	j := k
-	titled := false
-	for ; j < s.to; j++ {
-		t := d.toks[j]
-		if mi := d.mentionAt[j]; mi >= 0 {
-			m := d.ments[mi]
-			if m.kind == mkDemonym && !titled {
-				j = m.to - 1
-				continue
-			}
-			if m.kind == mkName && m.from == j && titled && d.ents[m.ent].typ == schema.Person && m.to <= s.to {
-				return m.to
-			}
-			return k
-		}
-		if !d.lx.titleWords[t.lower] {
-			return k
-		}
-		titled = true
-	}
-	return k
-}
-
-// spreadName hangs the words [from, t) of a name given to the parser as
-// token t on t: a person's names as flat, a body's as compound; a title's
-// head word as a description of the person and its other words and
-// demonym on the title's head, so that the roles read it.
-func (d *doc) spreadName(s sentence, from, t int) {
-	person := false
-	if mi := d.mentionAt[s.from+t]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
-		person = true
-	}
-	name := from
-	if mi := d.mentionAt[s.from+t]; mi >= 0 && d.ments[mi].from-s.from > from {
-		name = d.ments[mi].from - s.from
-	}
-	// the title's words [from, name), its head the last
-	for k := from; k < name; k++ {
-		lower := d.toks[s.from+k].lower
-		if k == name-1 {
-			d.syn[s.from+k] = syntax.Word{Lemma: lower, POS: syntax.PROPN, Head: t, Rel: syntax.NmodDesc}
-			continue
-		}
-		rel := syntax.Compound
-		if mi := d.mentionAt[s.from+k]; mi >= 0 && d.ments[mi].kind == mkDemonym {
-			rel = syntax.Amod
-		}
-		d.syn[s.from+k] = syntax.Word{Lemma: lower, POS: syntax.PROPN, Head: name - 1, Rel: rel}
-	}
-	rel := syntax.Compound
-	if person {
-		rel = syntax.Flat
-	}
-	for k := name; k < t; k++ {
-		d.syn[s.from+k] = syntax.Word{Lemma: d.toks[s.from+k].lower, POS: syntax.PROPN, Head: t, Rel: rel}
 	}
 }
