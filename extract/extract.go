@@ -6,9 +6,10 @@
 package extract
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -90,23 +91,27 @@ type doc struct {
 	lastProposer map[int]int
 }
 
-// Extract returns what the extractor finds in article a. Invalid UTF-8 in
-// the text is replaced by U+FFFD. It fills the
-// article's ID and SHA256 when they are empty and its dateline metadata
-// (place, source, date) when the text has a dateline and the fields are
-// empty.
-func (x *Extractor) Extract(a schema.Article) schema.Extraction {
+// Extract returns what the extractor finds in article a, or ctx's error
+// when ctx is done before it starts. It identifies the article first
+// (schema.Identify: invalid UTF-8 in the text replaced by U+FFFD, ID and
+// SHA256 filled when empty), and fills its dateline metadata (place,
+// source, date) when the text has a dateline and the fields are empty. A
+// panic is returned as an error naming the article.
+func (x *Extractor) Extract(ctx context.Context, a schema.Article) (_ schema.Extraction, err error) {
+	if err := ctx.Err(); err != nil {
+		return schema.Extraction{}, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ref := a.Ref
+			if ref == "" {
+				ref = a.ID
+			}
+			err = fmt.Errorf("extract article %q: panic: %v", ref, r)
+		}
+	}()
 	// Offsets are into valid UTF-8: invalid bytes become U+FFFD first.
-	if !utf8.ValidString(a.Text) {
-		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
-		a.SHA256 = ""
-	}
-	if a.SHA256 == "" {
-		a.SHA256 = schema.TextHash(a.Text)
-	}
-	if a.ID == "" {
-		a.ID = schema.ArticleID(a.Ref, a.Text)
-	}
+	a = schema.Identify(a)
 	d := &doc{
 		lx: x.lx, cues: x.cues, text: a.Text,
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
@@ -156,7 +161,7 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 	d.findMentions()
 	d.decidePlaces()
 	d.findRelations()
-	return d.output(a)
+	return d.output(a), nil
 }
 
 // decidePlaces settles, per article, whether each capital is a place or

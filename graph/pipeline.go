@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -80,9 +78,11 @@ const checkSize = 256
 // A Builder is configured by its fields; Extract and Sink are required for
 // Build, Sink for Load. A Builder may be reused, but not concurrently.
 type Builder struct {
-	// Extract turns an article into an extraction; it must be safe for
-	// concurrent use (extract.Extractor.Extract is).
-	Extract func(schema.Article) schema.Extraction
+	// Extract turns an article into an extraction: the Extract method of
+	// an extractor (graph/port's Extractor). It must be safe for
+	// concurrent use. It gets articles identified (schema.Identify); a
+	// panic in it is returned as an error naming the article.
+	Extract func(context.Context, schema.Article) (schema.Extraction, error)
 	// Resolve maps document entities to corpus-wide ones; it is called
 	// from one goroutine, in input order. Nil uses a new Resolver for each
 	// run. (`kg extract` passes the identity to keep extractions
@@ -166,7 +166,7 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 	if b.Extract == nil {
 		return Summary{}, errors.New("build: no Extract function")
 	}
-	extract := func(a schema.Article) (x schema.Extraction, err error) {
+	extract := func(ctx context.Context, a schema.Article) (x schema.Extraction, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				ref := a.Ref
@@ -176,34 +176,22 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 				err = fmt.Errorf("extract article %q: panic: %v", ref, r)
 			}
 		}()
-		return b.Extract(a), nil
+		return b.Extract(ctx, a)
 	}
 	return run(ctx, b, src.Read, rejectedOf(src), b.workers(), identify, extract)
 }
 
-// identify gives an article its ID and content hash, as the extractor
-// would (from the text with invalid UTF-8 replaced), so that the sink can
-// be asked whether it holds the article before it is extracted.
+// identify identifies an article (schema.Identify) before extraction, so
+// that the sink can be asked whether it holds the article already.
 func identify(a *schema.Article) *schema.Article {
-	if a.SHA256 == "" || a.ID == "" {
-		text := a.Text
-		if !utf8.ValidString(text) {
-			text = strings.ToValidUTF8(text, "\uFFFD")
-		}
-		if a.SHA256 == "" {
-			a.SHA256 = schema.TextHash(text)
-		}
-		if a.ID == "" {
-			a.ID = schema.ArticleID(a.Ref, text)
-		}
-	}
+	*a = schema.Identify(*a)
 	return a
 }
 
 // Load resolves the extractions of src and loads them into the sink, as
 // Build does after extraction.
 func (b *Builder) Load(ctx context.Context, src ExtractionSource) (Summary, error) {
-	identity := func(x schema.Extraction) (schema.Extraction, error) { return x, nil }
+	identity := func(_ context.Context, x schema.Extraction) (schema.Extraction, error) { return x, nil }
 	article := func(x *schema.Extraction) *schema.Article { return &x.Article }
 	return run(ctx, b, src.Read, rejectedOf(src), 1, article, identity)
 }
@@ -237,7 +225,7 @@ type result struct {
 // article returns the article of an input, with its ID and hash set.
 func run[T any](ctx context.Context, b *Builder, read func(context.Context, func(T) error) error,
 	rejected func() int, workers int, article func(*T) *schema.Article,
-	extract func(T) (schema.Extraction, error)) (Summary, error) {
+	extract func(context.Context, T) (schema.Extraction, error)) (Summary, error) {
 	if b.Sink == nil {
 		return Summary{}, errors.New("build: no Sink")
 	}
@@ -361,7 +349,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 				}
 			}()
 			for j := range jobs {
-				x, err := extract(j.in)
+				x, err := extract(ctx, j.in)
 				if err != nil {
 					return err
 				}
