@@ -1,12 +1,12 @@
 // Package eval scores an extractor against gold files, exactly as the
-// "Scoring" section of ONTOLOGY.md says: entities through a one-to-one
+// "Scoring" section of docs/ontology.md says: entities through a one-to-one
 // alignment of predicted to gold entities, relations through that
 // alignment, per article and then micro-averaged over the set.
 //
 // It does not depend on the extractor: Score takes any ExtractFunc, so the
 // same scorer measures every extractor, a baseline, or the gold itself.
 //
-// Where ONTOLOGY.md is silent, eval decides as follows (each choice is
+// Where docs/ontology.md is silent, eval decides as follows (each choice is
 // repeated where it is made):
 //
 //   - Names are compared folded: lower case, punctuation and symbols dropped,
@@ -84,7 +84,7 @@ func Score(ctx context.Context, golds []Gold, extract ExtractFunc) (Report, erro
 // punctuation and symbols dropped ("U.S." -> "us", "People's" ->
 // "peoples"), dashes and runs of whitespace folded to one space
 // ("US-led" -> "us led"). Unlike schema.NormalizeName it keeps a leading
-// "the" and diacritics, which ONTOLOGY.md does not ask to fold; text is
+// "the" and diacritics, which docs/ontology.md does not ask to fold; text is
 // put in NFC first so that composed and decomposed letters agree.
 func fold(s string) string {
 	var b strings.Builder

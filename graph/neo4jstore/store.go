@@ -2,16 +2,19 @@
 // only package (with its test helper neo4jtest) that imports the Neo4j
 // driver.
 //
-// The model is DESIGN.md's: (:Entity:<Type> {id, name, type, aliases,
-// folded, mentions}), (:Article {id, title, source, published, url, sha256,
-// ...}), (:Article)-[:MENTIONS {count}]->(:Entity), and one relationship per
-// extracted relation, typed by the ontology and keyed by its key. Every
-// write is a batched UNWIND query in a managed transaction, one
-// transaction per Load; nodes are merged on their ids, and relationships
-// created only for articles new to the database (else merged on their
-// keys), so loading the same extractions again changes nothing. Loads may
-// run concurrently; the entities' mention sums are brought up to date
-// after them by Flush (Close flushes).
+// The model is that of docs/ontology.md: (:Entity:<Type> {id, name, type,
+// aliases, folded, mentions}), (:Article {id, title, source, published,
+// url, sha256, ...}), (:Article)-[:MENTIONS {count}]->(:Entity), and one
+// relationship per extracted relation, typed by the ontology and keyed by
+// its key. Every write is a batched UNWIND query in a managed transaction,
+// one transaction per Load; nodes are merged on their ids, and
+// relationships created only for articles new to the database (else merged
+// on their keys), so loading the same extractions again changes nothing.
+// Loads may run concurrently; the entities' mention sums are brought up to
+// date after them by Flush (Close and Abort flush).
+//
+// Store implements graph/port's Writer, Reader and Cypher, with the same
+// answers as graph/filestore.
 package neo4jstore
 
 import (
