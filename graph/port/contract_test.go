@@ -28,6 +28,9 @@ import (
 
 func TestMain(m *testing.M) { neo4jtest.Main(m) }
 
+// kg's extractor is the extraction port.
+var _ port.Extractor = (*extract.Extractor)(nil)
+
 // adapter is one kind of store for the suite.
 type adapter struct {
 	name string
