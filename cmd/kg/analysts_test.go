@@ -55,6 +55,7 @@ func TestAnalysts(t *testing.T) {
 	t.Run("neighbors", func(t *testing.T) { testNeighbors(t, file) })
 	t.Run("path", func(t *testing.T) { testPath(t, file) })
 	t.Run("timeline", func(t *testing.T) { testTimeline(t, file) })
+	t.Run("ambiguous and unknown names", func(t *testing.T) { testAmbiguousAndUnknownNames(t, file) })
 }
 
 func testEntity(t *testing.T, file string) {
@@ -244,14 +245,12 @@ func testTimeline(t *testing.T, file string) {
 	}
 }
 
-// TestAmbiguousAndUnknownNames runs every analysts' command with a name
+// testAmbiguousAndUnknownNames runs every analysts' command with a name
 // that several entities share, in two cases, and with a name that nothing
 // has: each fails with a clear message on stderr (the candidates listed,
 // aligned), and the ID of a candidate picks it. (The answers themselves
 // are graph/query's, tested there on every store.)
-func TestAmbiguousAndUnknownNames(t *testing.T) {
-	t.Setenv("NEO4J_URI", "")
-	file := devFile(t)
+func testAmbiguousAndUnknownNames(t *testing.T, file string) {
 	name, want := ambiguousName(t, file)
 	for _, cmd := range [][]string{
 		{"entity", "%s"}, {"between", "%s", "Russia"}, {"between", "Russia", "%s"}, {"neighbors", "%s"},
