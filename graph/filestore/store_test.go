@@ -58,7 +58,7 @@ func writeStore(t *testing.T, path string, batches ...[]schema.Extraction) []byt
 	t.Helper()
 	s, err := Open(path)
 	if err != nil {
-		t.Fatalf("OpenFile: %v", err)
+		t.Fatalf("Open: %v", err)
 	}
 	for _, b := range batches {
 		if err := s.Load(context.Background(), b); err != nil {
@@ -81,7 +81,7 @@ func TestStore(t *testing.T) {
 
 	g, err := Read(path)
 	if err != nil {
-		t.Fatalf("ReadGraph: %v", err)
+		t.Fatalf("Read: %v", err)
 	}
 	want := graph.Stats{Articles: 2, Entities: 4, Relations: 3, ByType: map[schema.RelationType]int{schema.Meets: 1, schema.MemberOf: 1, schema.Warns: 1}}
 	if got := g.Summary(); !reflect.DeepEqual(got, want) {
@@ -198,7 +198,7 @@ func TestStoreRejectsInvalid(t *testing.T) {
 	}
 }
 
-func TestOpenFileErrors(t *testing.T) {
+func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	if err := os.WriteFile(bad, []byte("{not json"), 0o644); err != nil {
