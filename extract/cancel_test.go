@@ -36,12 +36,12 @@ func TestExtractCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := x.ExtractContext(ctx, schema.Article{ID: "big", Text: text})
+	_, err := x.Extract(ctx, schema.Article{ID: "big", Text: text})
 	took := time.Since(start)
 	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("ExtractContext error = %v, want %v", err, context.DeadlineExceeded)
+		t.Fatalf("Extract error = %v, want %v", err, context.DeadlineExceeded)
 	}
 	if took > 300*time.Millisecond+time.Second {
-		t.Errorf("ExtractContext returned %v after its deadline of 300ms, want within a second", took)
+		t.Errorf("Extract returned %v after its deadline of 300ms, want within a second", took)
 	}
 }

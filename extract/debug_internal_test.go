@@ -29,7 +29,7 @@ func TestDebugSentence(t *testing.T) {
 	}
 	defer func(p int) { passes = p }(passes)
 	passes = passGrammar
-	ex := x.Extract(schema.Article{ID: "d", Published: "2025-03-10", Text: text})
+	ex, _ := x.Extract(context.Background(), schema.Article{ID: "d", Published: "2025-03-10", Text: text})
 	names := map[string]string{}
 	for _, e := range ex.Entities {
 		names[e.ID] = e.Name
@@ -59,7 +59,7 @@ func TestDebugArticle(t *testing.T) {
 	defer func(p int) { passes = p }(passes)
 	passes = passGrammar
 	a := schema.Article{ID: gd.ID, Published: gd.Published, Source: gd.Source, Text: gd.Text}
-	ex := x.Extract(a)
+	ex, _ := x.Extract(context.Background(), a)
 	names := map[string]string{}
 	for _, e := range ex.Entities {
 		names[e.ID] = e.Name

@@ -7,9 +7,9 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
@@ -127,31 +127,29 @@ type doc struct {
 	lastProposer map[int]int
 }
 
-// Extract returns what the extractor finds in article a. Invalid UTF-8 in
-// the text is replaced by U+FFFD. It fills the
-// article's ID and SHA256 when they are empty and its dateline metadata
+// Extract returns what the extractor finds in article a, or ctx's error
+// when ctx is done before it starts or while it runs: it checks ctx inside
+// its loops over sentences and tokens, so that it stops within a second
+// (the extraction is then incomplete and not returned). It identifies the
+// article first (schema.Identify: invalid UTF-8 in the text replaced by
+// U+FFFD, ID and SHA256 filled when empty), and fills its dateline metadata
 // (place, source, date) when the text has a dateline and the fields are
-// empty.
-func (x *Extractor) Extract(a schema.Article) schema.Extraction {
-	ex, _ := x.ExtractContext(context.Background(), a)
-	return ex
-}
-
-// ExtractContext is Extract that stops early when ctx is done: it checks
-// ctx inside its loops over sentences and tokens and returns ctx's error
-// (the extraction is then incomplete and must not be used).
-func (x *Extractor) ExtractContext(ctx context.Context, a schema.Article) (schema.Extraction, error) {
+// empty. A panic is returned as an error naming the article.
+func (x *Extractor) Extract(ctx context.Context, a schema.Article) (_ schema.Extraction, err error) {
+	if err := ctx.Err(); err != nil {
+		return schema.Extraction{}, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ref := a.Ref
+			if ref == "" {
+				ref = a.ID
+			}
+			err = fmt.Errorf("extract article %q: panic: %v", ref, r)
+		}
+	}()
 	// Offsets are into valid UTF-8: invalid bytes become U+FFFD first.
-	if !utf8.ValidString(a.Text) {
-		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
-		a.SHA256 = ""
-	}
-	if a.SHA256 == "" {
-		a.SHA256 = schema.TextHash(a.Text)
-	}
-	if a.ID == "" {
-		a.ID = schema.ArticleID(a.Ref, a.Text)
-	}
+	a = schema.Identify(a)
 	d, a := x.newDoc(ctx, a)
 	d.run()
 	if d.stopped() {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -66,7 +67,10 @@ func TestExtractInvisibleInName(t *testing.T) {
 	}
 	for _, c := range []string{"\u200b", "\u202e", "\u2066", "\u200d"} {
 		text := "Russian President Vladimir Pu" + c + "tin met Chinese President Xi Jinping in Beijing on Monday."
-		ex := x.Extract(schema.Article{ID: "a", Published: "2025-03-10", Text: text})
+		ex, err := x.Extract(context.Background(), schema.Article{ID: "a", Published: "2025-03-10", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
 		var putin *schema.Entity
 		for i := range ex.Entities {
 			e := &ex.Entities[i]

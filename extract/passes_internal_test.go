@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -31,7 +32,10 @@ func TestComparePasses(t *testing.T) {
 		p    int
 	}{{"grammar", passGrammar}, {"rules", passRules}, {"both", passGrammar | passRules}} {
 		passes = m.p
-		r := eval.Score(golds, x.Extract)
+		r, err := eval.Score(context.Background(), golds, x.Extract)
+		if err != nil {
+			t.Fatal(err)
+		}
 		fmt.Printf("== %s\n", m.name)
 		if os.Getenv("KG_PASSES_VERBOSE") == m.name {
 			r.WriteVerbose(os.Stdout)

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -180,7 +181,10 @@ func TestTyping(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ex := x.Extract(schema.Article{ID: "t", Published: "2025-03-10", Text: tc.text})
+			ex, err := x.Extract(context.Background(), schema.Article{ID: "t", Published: "2025-03-10", Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
 			got := map[string][]schema.EntityType{}
 			names := map[string]bool{}
 			var all []string

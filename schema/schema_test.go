@@ -46,7 +46,7 @@ func TestOntology(t *testing.T) {
 		t.Errorf("symmetric flags wrong")
 	}
 	if !HoldsRole.Allows(Person, Country) || HoldsRole.Allows(Country, Person) || !Visits.Allows(Person, Location) || Meets.Allows(Person, Location) {
-		t.Errorf("Allows disagrees with ONTOLOGY.md")
+		t.Errorf("Allows disagrees with the ontology (docs/ontology.md)")
 	}
 	ddl := strings.Join(DDL(), "\n")
 	for _, r := range Relations {

@@ -1,14 +1,16 @@
-package graph
+// Package filestore is kg's embedded store: the local graph file, one
+// JSON document (graph.Graph's form), which Store writes when a build or
+// load closes it and Memory answers questions from once read.
+//
+// Store implements graph/port's Writer and Memory its Reader, with the
+// same answers as graph/neo4jstore.
+package filestore
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -16,13 +18,12 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
-var _ Sink = (*FileStore)(nil)
-
-// FileStore is a Sink that keeps the graph in memory and writes it as one
-// JSON file (the Graph form) when closed: kg's embedded default store.
+// Store is the write side of the graph file: it keeps the graph in
+// memory and writes it as one JSON file when closed.
 //
 // It holds what each article contributes (the article, its MENTIONS with
 // their counts, its relations) keyed by article ID, so loading an article
@@ -33,8 +34,9 @@ var _ Sink = (*FileStore)(nil)
 // counts. Entities are never removed, even when no article mentions them
 // any more. Article texts and entity mention spans are not kept.
 //
-// A FileStore is safe for concurrent use. Create one with OpenFile.
-type FileStore struct {
+// A Store is safe for concurrent use, though loads gain nothing from it
+// (Writers is 1). Create one with Open.
+type Store struct {
 	mu        sync.Mutex
 	path      string
 	exists    bool // the file existed when opened
@@ -42,7 +44,7 @@ type FileStore struct {
 	closed    bool
 	articles  map[string]schema.Article
 	entities  map[string]*fileEntity
-	mentions  map[string][]Mention // by article ID
+	mentions  map[string][]graph.Mention // by article ID
 	relations map[string]schema.Relation
 	keys      map[string][]string // relation keys by article ID
 }
@@ -56,21 +58,28 @@ type fileEntity struct {
 	total int
 }
 
-// OpenFile opens the graph file at path. When the file exists its graph
-// is loaded, so that successive runs accumulate into one file; when it
-// does not, the store starts empty and Close creates it.
-func OpenFile(path string) (*FileStore, error) {
-	s := &FileStore{
+// Open opens the graph file at path for loading, creating its directory
+// if need be. When the file exists its graph is read, so that successive
+// runs accumulate into one file; when it does not, the store starts empty
+// and Close creates it.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open graph file: no path")
+	}
+	s := &Store{
 		path:      path,
 		articles:  make(map[string]schema.Article),
 		entities:  make(map[string]*fileEntity),
-		mentions:  make(map[string][]Mention),
+		mentions:  make(map[string][]graph.Mention),
 		relations: make(map[string]schema.Relation),
 		keys:      make(map[string][]string),
 	}
-	g, err := ReadGraph(path)
+	g, err := Read(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("create output directory: %w", err)
+		}
 		return s, nil
 	case err != nil:
 		return nil, err
@@ -101,25 +110,12 @@ func OpenFile(path string) (*FileStore, error) {
 	return s, nil
 }
 
-// ReadGraph reads the graph file at path.
-func ReadGraph(path string) (*Graph, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read graph: %w", err)
-	}
-	var g Graph
-	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, fmt.Errorf("read graph %s: %w", path, err)
-	}
-	return &g, nil
-}
-
 // Load adds a batch of resolved extractions. An extraction whose article
 // is already in the store replaces that article's contribution. Nothing is
-// loaded when an extraction of the batch is invalid (see Validate).
-func (s *FileStore) Load(ctx context.Context, batch []schema.Extraction) error {
+// loaded when an extraction of the batch is invalid (see graph.Validate).
+func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	for i, x := range batch {
-		if err := Validate(x); err != nil {
+		if err := graph.Validate(x); err != nil {
 			return fmt.Errorf("load extraction %d: %w", i, err)
 		}
 	}
@@ -138,7 +134,7 @@ func (s *FileStore) Load(ctx context.Context, batch []schema.Extraction) error {
 	return nil
 }
 
-func (s *FileStore) load(x schema.Extraction) {
+func (s *Store) load(x schema.Extraction) {
 	id := x.Article.ID
 	a := x.Article
 	a.Text = ""
@@ -157,9 +153,9 @@ func (s *FileStore) load(x schema.Extraction) {
 			fe = &fileEntity{Entity: schema.Entity{ID: e.ID, Name: e.Name, Type: e.Type}}
 			s.entities[e.ID] = fe
 		}
-		fe.Aliases = cleanAliases(fe.Name, slices.Concat(fe.Aliases, e.Aliases, []string{e.Name}))
+		fe.Aliases = graph.CleanAliases(fe.Name, slices.Concat(fe.Aliases, e.Aliases, []string{e.Name}))
 	}
-	ms := Mentions(x)
+	ms := graph.Mentions(x)
 	for _, m := range ms {
 		s.entities[m.Entity].total += m.Count
 	}
@@ -175,14 +171,14 @@ func (s *FileStore) load(x schema.Extraction) {
 
 // Graph returns a copy of the store's graph, sorted by ID (articles,
 // entities), key (relations) and article then entity (mentions).
-func (s *FileStore) Graph() *Graph {
+func (s *Store) Graph() *graph.Graph {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.graph()
 }
 
-func (s *FileStore) graph() *Graph {
-	g := &Graph{
+func (s *Store) graph() *graph.Graph {
+	g := &graph.Graph{
 		Articles:  make([]schema.Article, 0, len(s.articles)),
 		Entities:  make([]schema.Entity, 0, len(s.entities)),
 		Relations: make([]schema.Relation, 0, len(s.relations)),
@@ -205,7 +201,7 @@ func (s *FileStore) graph() *Graph {
 	for _, ms := range s.mentions {
 		g.Mentions = append(g.Mentions, ms...)
 	}
-	slices.SortFunc(g.Mentions, func(a, b Mention) int {
+	slices.SortFunc(g.Mentions, func(a, b graph.Mention) int {
 		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Entity, b.Entity))
 	})
 	return g
@@ -214,7 +210,7 @@ func (s *FileStore) graph() *Graph {
 // sections returns the arrays of the store's graph sorted as Graph sorts
 // them, for writeFile: only the keys are sorted, and each element is made
 // when it is written, so that writing does not copy the graph.
-func (s *FileStore) sections() []section {
+func (s *Store) sections() []section {
 	articles := slices.Sorted(maps.Keys(s.articles))
 	entities := slices.Sorted(maps.Keys(s.entities))
 	relations := slices.Sorted(maps.Keys(s.relations))
@@ -222,7 +218,7 @@ func (s *FileStore) sections() []section {
 	var mentions [][2]int // article index in withMentions, mention index
 	for i, id := range withMentions {
 		ms := s.mentions[id]
-		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Entity, b.Entity) })
+		slices.SortFunc(ms, func(a, b graph.Mention) int { return cmp.Compare(a.Entity, b.Entity) })
 		for j := range ms {
 			mentions = append(mentions, [2]int{i, j})
 		}
@@ -244,10 +240,10 @@ func (s *FileStore) sections() []section {
 }
 
 // Stats counts what the store holds.
-func (s *FileStore) Stats() Stats {
+func (s *Store) Stats() graph.Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Stats{
+	st := graph.Stats{
 		Articles:  len(s.articles),
 		Entities:  len(s.entities),
 		Relations: len(s.relations),
@@ -262,7 +258,7 @@ func (s *FileStore) Stats() Stats {
 // Close writes the graph file, atomically (a temporary file in the same
 // directory renamed over it), when anything was loaded or the file did not
 // exist. Closing again does nothing.
-func (s *FileStore) Close() error {
+func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -275,127 +271,66 @@ func (s *FileStore) Close() error {
 	return writeFile(s.path, s.sections())
 }
 
-// Encode returns g as the graph file holds it: indented JSON, one
-// trailing newline, HTML characters unescaped. Sorting is the caller's.
-func (g *Graph) Encode() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := writeGraph(&buf, g.sections()); err != nil {
+// Abort ends the store after a failed build or load (cause, unused): what
+// was loaded is kept, the graph file being written as by Close, but only
+// when anything was loaded, so that a failure before any load leaves no
+// new file.
+func (s *Store) Abort(cause error) error {
+	s.mu.Lock()
+	if !s.dirty {
+		s.closed = true
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Unlock()
+	return s.Close()
+}
+
+// Loaded returns the IDs of those of articles that the store holds with
+// the same ID and content hash (Article.SHA256). Articles without a hash
+// are never held.
+func (s *Store) Loaded(ctx context.Context, articles []schema.Article) (map[string]bool, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]bool)
+	for _, a := range articles {
+		if held, ok := s.articles[a.ID]; ok && held.SHA256 != "" && held.SHA256 == a.SHA256 {
+			out[a.ID] = true
+		}
+	}
+	return out, nil
 }
 
-// section is one array of the graph file: its key, its length, whether it
-// is null (a nil slice) or left out when empty (omitempty), and its
-// elements.
-type section struct {
-	name      string
-	n         int
-	null      bool
-	omitEmpty bool
-	elem      func(i int) any
-}
-
-// sections returns the arrays of g, as encoding/json would write them.
-func (g *Graph) sections() []section {
-	return []section{
-		{"articles", len(g.Articles), g.Articles == nil, false, func(i int) any { return &g.Articles[i] }},
-		{"entities", len(g.Entities), g.Entities == nil, false, func(i int) any { return &g.Entities[i] }},
-		{"relations", len(g.Relations), g.Relations == nil, false, func(i int) any { return &g.Relations[i] }},
-		{"mentions", len(g.Mentions), g.Mentions == nil, true, func(i int) any { return &g.Mentions[i] }},
+// Entities calls yield with every entity the store holds (ID, name, type
+// and aliases), in ID order, and returns yield's error, if any.
+func (s *Store) Entities(ctx context.Context, yield func(schema.Entity) error) error {
+	s.mu.Lock()
+	es := make([]schema.Entity, 0, len(s.entities))
+	for _, id := range slices.Sorted(maps.Keys(s.entities)) {
+		fe := s.entities[id]
+		es = append(es, schema.Entity{ID: fe.ID, Name: fe.Name, Type: fe.Type, Aliases: slices.Clone(fe.Aliases)})
 	}
-}
-
-// writeGraph writes the graph file's JSON element by element, byte for
-// byte as a json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false)
-// writes the whole Graph, without holding more than one element's JSON.
-func writeGraph(w io.Writer, sections []section) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var elem bytes.Buffer
-	enc := json.NewEncoder(&elem)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	bw.WriteString("{")
-	first := true
-	for _, sec := range sections {
-		if sec.omitEmpty && sec.n == 0 {
-			continue
+	s.mu.Unlock()
+	for _, e := range es {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		if !first {
-			bw.WriteString(",")
+		if err := yield(e); err != nil {
+			return err
 		}
-		first = false
-		bw.WriteString("\n  \"" + sec.name + "\": ")
-		switch {
-		case sec.null:
-			bw.WriteString("null")
-			continue
-		case sec.n == 0:
-			bw.WriteString("[]")
-			continue
-		}
-		bw.WriteString("[")
-		for i := range sec.n {
-			elem.Reset()
-			if err := enc.Encode(sec.elem(i)); err != nil {
-				return err
-			}
-			if i > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n    ")
-			bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
-		}
-		bw.WriteString("\n  ]")
-	}
-	if first {
-		bw.WriteString("}\n")
-	} else {
-		bw.WriteString("\n}\n")
-	}
-	return bw.Flush()
-}
-
-func writeFile(path string, sections []section) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write graph: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = writeGraph(f, sections); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write graph: %w", err)
 	}
 	return nil
 }
 
-// Summary counts the articles, entities and relations of g, and its
-// relations by type.
-func (g *Graph) Summary() Stats {
-	st := Stats{
-		Articles:  len(g.Articles),
-		Entities:  len(g.Entities),
-		Relations: len(g.Relations),
-		ByType:    make(map[schema.RelationType]int),
-	}
-	for _, r := range g.Relations {
-		st.ByType[r.Type]++
-	}
-	return st
+// Writers returns 1: the file is written by one load at a time.
+func (s *Store) Writers() int { return 1 }
+
+// Summary says where the graph file is and what it holds: "graph file
+// PATH: N articles, N entities, N relations".
+func (s *Store) Summary(context.Context) string {
+	st := s.Stats()
+	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.path, st.Articles, st.Entities, st.Relations)
 }

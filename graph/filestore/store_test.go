@@ -1,4 +1,4 @@
-package graph
+package filestore
 
 import (
 	"bytes"
@@ -10,7 +10,32 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
+)
+
+func ent(t schema.EntityType, name string, aliases ...string) schema.Entity {
+	return schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t, Aliases: aliases, Count: 1}
+}
+
+func rel(article string, sentence int, s schema.Entity, t schema.RelationType, o schema.Entity) schema.Relation {
+	return schema.Relation{
+		Key:     schema.RelationKey(article, sentence, s.ID, t, o.ID),
+		Type:    t,
+		Subject: s.ID, Object: o.ID, Article: article, Sentence: sentence,
+		Evidence: "evidence", Confidence: 0.8,
+	}
+}
+
+func doc(id string, ents []schema.Entity, rels ...schema.Relation) schema.Extraction {
+	return schema.Extraction{Article: schema.Article{ID: id, SHA256: "sha-" + id}, Entities: ents, Relations: rels}
+}
+
+var (
+	lloyd = ent(schema.Person, "Lloyd Austin")
+	nato  = ent(schema.Organization, "North Atlantic Treaty Organization", "NATO")
+	china = ent(schema.Country, "China")
+	putin = ent(schema.Person, "Vladimir Putin")
 )
 
 // corpus is two small resolved extractions sharing entities.
@@ -31,9 +56,9 @@ func corpus() []schema.Extraction {
 
 func writeStore(t *testing.T, path string, batches ...[]schema.Extraction) []byte {
 	t.Helper()
-	s, err := OpenFile(path)
+	s, err := Open(path)
 	if err != nil {
-		t.Fatalf("OpenFile: %v", err)
+		t.Fatalf("Open: %v", err)
 	}
 	for _, b := range batches {
 		if err := s.Load(context.Background(), b); err != nil {
@@ -50,15 +75,15 @@ func writeStore(t *testing.T, path string, batches ...[]schema.Extraction) []byt
 	return data
 }
 
-func TestFileStore(t *testing.T) {
+func TestStore(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "graph.json")
 	writeStore(t, path, corpus())
 
-	g, err := ReadGraph(path)
+	g, err := Read(path)
 	if err != nil {
-		t.Fatalf("ReadGraph: %v", err)
+		t.Fatalf("Read: %v", err)
 	}
-	want := Stats{Articles: 2, Entities: 4, Relations: 3, ByType: map[schema.RelationType]int{schema.Meets: 1, schema.MemberOf: 1, schema.Warns: 1}}
+	want := graph.Stats{Articles: 2, Entities: 4, Relations: 3, ByType: map[schema.RelationType]int{schema.Meets: 1, schema.MemberOf: 1, schema.Warns: 1}}
 	if got := g.Summary(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Summary() = %+v, want %+v", got, want)
 	}
@@ -90,7 +115,7 @@ func TestFileStore(t *testing.T) {
 	}
 }
 
-func TestFileStoreIdempotent(t *testing.T) {
+func TestStoreIdempotent(t *testing.T) {
 	dir := t.TempDir()
 	once := writeStore(t, filepath.Join(dir, "once.json"), corpus())
 	twice := writeStore(t, filepath.Join(dir, "twice.json"), corpus(), corpus())
@@ -110,12 +135,12 @@ func TestFileStoreIdempotent(t *testing.T) {
 	}
 }
 
-func TestFileStoreAccumulatesAndReplaces(t *testing.T) {
+func TestStoreAccumulatesAndReplaces(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "graph.json")
 	xs := corpus()
 	writeStore(t, path, xs[:1])
 	writeStore(t, path, xs[1:])
-	g, err := ReadGraph(path)
+	g, err := Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +151,7 @@ func TestFileStoreAccumulatesAndReplaces(t *testing.T) {
 	// Re-extracting a1 with fewer relations and mentions replaces them.
 	a1 := doc("a1", []schema.Entity{lloyd, china}, rel("a1", 0, lloyd, schema.Meets, china))
 	writeStore(t, path, []schema.Extraction{a1})
-	g, err = ReadGraph(path)
+	g, err = Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,16 +166,16 @@ func TestFileStoreAccumulatesAndReplaces(t *testing.T) {
 	}
 }
 
-func TestFileStoreRejectsInvalid(t *testing.T) {
+func TestStoreRejectsInvalid(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "graph.json")
-	s, err := OpenFile(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bad := corpus()
 	bad[1].Relations[0].Object = "nobody"
-	if err := s.Load(context.Background(), bad); !errors.Is(err, ErrInvalid) {
-		t.Errorf("Load(dangling relation) = %v, want ErrInvalid", err)
+	if err := s.Load(context.Background(), bad); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("Load(dangling relation) = %v, want graph.ErrInvalid", err)
 	}
 	if got := s.Stats(); got.Articles != 0 {
 		t.Errorf("Stats() after a refused batch = %+v, want empty", got)
@@ -164,30 +189,38 @@ func TestFileStoreRejectsInvalid(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close = %v", err)
 	}
-	g, err := ReadGraph(path)
+	g, err := Read(path)
 	if err != nil {
-		t.Fatalf("ReadGraph(empty store) = %v", err)
+		t.Fatalf("Read(empty store) = %v", err)
 	}
 	if g.Articles == nil || g.Entities == nil || g.Relations == nil {
 		t.Errorf("empty graph has null lists: %+v", g)
 	}
 }
 
-func TestOpenFileErrors(t *testing.T) {
+func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	if err := os.WriteFile(bad, []byte("{not json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := OpenFile(bad); err == nil {
-		t.Errorf("OpenFile(bad json) = nil error")
+	if _, err := Open(bad); err == nil {
+		t.Errorf("Open(bad json) = nil error")
 	}
-	s, err := OpenFile(filepath.Join(dir, "missing", "graph.json"))
+	if _, err := Open(filepath.Join(bad, "graph.json")); err == nil {
+		t.Errorf("Open(under a file) = nil error")
+	}
+	// A missing directory is created, and the file written at Close.
+	path := filepath.Join(dir, "missing", "graph.json")
+	s, err := Open(path)
 	if err != nil {
-		t.Fatalf("OpenFile(missing dir) = %v; the error should come at Close", err)
+		t.Fatalf("Open(missing dir) = %v", err)
 	}
-	if err := s.Close(); err == nil {
-		t.Errorf("Close into a missing directory = nil error")
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close = %v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("Close did not write %s: %v", path, err)
 	}
 }
 
@@ -195,7 +228,7 @@ func TestOpenFileErrors(t *testing.T) {
 // is byte for byte what encoding/json writes for the whole Graph, for
 // empty, nil and populated sections, hostile strings included.
 func TestEncodeAsEncodingJSON(t *testing.T) {
-	whole := func(g *Graph) []byte {
+	whole := func(g *graph.Graph) []byte {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
@@ -205,20 +238,20 @@ func TestEncodeAsEncodingJSON(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	full := &Graph{
+	full := &graph.Graph{
 		Articles: []schema.Article{{ID: "a1", Title: "<b>\"Q\" & A</b>\u2028", Published: "2024-01-02"}, {ID: "a2"}},
 		Entities: []schema.Entity{{ID: "e1", Name: "Ünïcode\nname", Type: schema.Person, Aliases: []string{"x", "y"}, Count: 3}},
 		Relations: []schema.Relation{{Key: "k", Type: schema.Meets, Subject: "e1", Object: "e1", Article: "a1",
 			Evidence: "He said: \"<no>\"\t", Confidence: 0.5, Start: 1, End: 9}},
-		Mentions: []Mention{{Article: "a1", Entity: "e1", Count: 2}, {Article: "a2", Entity: "e1", Count: 1}},
+		Mentions: []graph.Mention{{Article: "a1", Entity: "e1", Count: 2}, {Article: "a2", Entity: "e1", Count: 1}},
 	}
-	for name, g := range map[string]*Graph{
+	for name, g := range map[string]*graph.Graph{
 		"zero":        {},
-		"empty":       {Articles: []schema.Article{}, Entities: []schema.Entity{}, Relations: []schema.Relation{}, Mentions: []Mention{}},
+		"empty":       {Articles: []schema.Article{}, Entities: []schema.Entity{}, Relations: []schema.Relation{}, Mentions: []graph.Mention{}},
 		"full":        full,
 		"no mentions": {Articles: full.Articles, Entities: full.Entities, Relations: []schema.Relation{}},
 	} {
-		got, err := g.Encode()
+		got, err := Encode(g)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,10 +261,10 @@ func TestEncodeAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestFileStoreStats: Stats counts from the store's maps what the graph
+// TestStoreStats: Stats counts from the store's maps what the graph
 // it writes holds, after an article was replaced too.
-func TestFileStoreStats(t *testing.T) {
-	s, err := OpenFile(filepath.Join(t.TempDir(), "graph.json"))
+func TestStoreStats(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "graph.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
