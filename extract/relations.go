@@ -53,6 +53,13 @@ func clauseBreak(t token) bool {
 	return t.text == ";" || t.text == ":" || isOpenQuote(t.text) || t.text == "”"
 }
 
+// specOf returns the ontology's spec of relation type t, whose traits
+// (Hostile, Judging, Appraising, ActObject) steer the relation rules.
+func specOf(t schema.RelationType) schema.RelationSpec {
+	s, _ := t.Spec()
+	return s
+}
+
 // actorOK reports whether entity type t can take part in an interaction.
 func actorOK(t schema.EntityType) bool {
 	return t == schema.Person || t == schema.Organization || t == schema.Country || t == schema.Group
@@ -903,7 +910,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				objs = []int{e}
 			}
 		}
-		if len(objs) == 0 && !passive && dealTargets[typ] {
+		if len(objs) == 0 && !passive && specOf(typ).Appraising {
 			objs = d.dealParties(s, cEnd, subjs)
 		}
 		if len(objs) == 0 {
@@ -940,7 +947,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 				}
 			}
 		}
-		if len(objs) == 0 && (typ == schema.Criticizes || typ == schema.Warns) && len(subjs) > 0 {
+		if len(objs) == 0 && specOf(typ).ActObject && len(subjs) > 0 {
 			pending = append(pending, rel{typ: typ, subj: subjs[0], sent: si, confidence: 0.6})
 			for _, sj := range subjs[1:] {
 				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
@@ -957,7 +964,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		} else if len(subjs) == 2 {
 			d.lastPair = append(d.lastPair[:0], subjs...)
 		}
-		if len(objs) > 0 && hostile[typ] {
+		if len(objs) > 0 && specOf(typ).Hostile {
 			for _, sj := range subjs {
 				sentObjs[sj] = objs
 			}
@@ -973,7 +980,7 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if len(objs) == 0 && c.mutual && len(subjs) >= 2 {
 			for a := 0; a < len(subjs); a++ {
 				for b := 0; b < len(subjs); b++ {
-					if a != b && (typ != schema.Meets && typ != schema.Fights || a < b) {
+					if a != b && (!typ.Symmetric() || a < b) {
 						d.addRel(rel{typ: typ, subj: subjs[a], obj: subjs[b], sent: si, tense: tense, confidence: conf - 0.1})
 					}
 				}
@@ -1434,8 +1441,9 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 				gapBreak = true
 			}
 			// "presented leaders with a proposal to fund a loan for
-			// Ukraine": an infinitive opens another clause.
-			if toks[x].lower == "to" && x > cEnd && x+1 < s.to && toks[x+1].kind == tkWord && !toks[x+1].cap && d.mentionAt[x+1] < 0 && typ != schema.Visits && typ != schema.Warns && typ != schema.Criticizes {
+			// Ukraine": an infinitive opens another clause; but a visit,
+			// and a type whose object may be an act (ActObject), read on.
+			if toks[x].lower == "to" && x > cEnd && x+1 < s.to && toks[x+1].kind == tkWord && !toks[x+1].cap && d.mentionAt[x+1] < 0 && typ != schema.Visits && !specOf(typ).ActObject {
 				gapBreak = true
 			}
 		}
@@ -1464,7 +1472,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 			first = k
 			break
 		}
-		if prep == "by" && byObject[typ] && k > 0 && m.from-2 >= cEnd && d.toks[m.from-2].kind == tkWord && !d.toks[m.from-2].cap {
+		if prep == "by" && specOf(typ).Judging && k > 0 && m.from-2 >= cEnd && d.toks[m.from-2].kind == tkWord && !d.toks[m.from-2].cap {
 			// "denounced upcoming military drills by Seoul": the
 			// doer of what is criticized.
 			first = k
@@ -1523,13 +1531,6 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 		break
 	}
 	return out
-}
-
-// hostile types lend their object to an objectless criticism in the same
-// sentence.
-var hostile = map[schema.RelationType]bool{
-	schema.Warns: true, schema.Criticizes: true, schema.Accuses: true, schema.Sanctions: true,
-	schema.Fights: true, schema.Denies: true, schema.Rejects: true, schema.Requests: true,
 }
 
 // skipTime skips a time phrase at k: "on Monday", "last week".
@@ -1598,12 +1599,6 @@ var readyVerbs = map[string]bool{
 var dealVerbs = map[string]bool{
 	"buy": true, "acquire": true, "sell": true, "merge": true, "purchase": true, "supply": true,
 	"transfer": true, "swap": true, "partner": true, "invest": true,
-}
-
-// dealTargets are the types whose object may be the parties of a deal:
-// "praised the agreement", "welcomed the prisoner deal".
-var dealTargets = map[schema.RelationType]bool{
-	schema.Supports: true, schema.Criticizes: true,
 }
 
 var dealNouns = map[string]bool{
@@ -1735,13 +1730,6 @@ var subordinators = map[string]bool{
 var speechVerbs = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "stated": true, "announced": true,
 	"insisted": true, "noted": true, "argued": true, "wrote": true, "tweeted": true, "according": true,
-}
-
-// byObject lists the types whose object may be the doer of the criticized
-// or denounced act, named after "by".
-var byObject = map[schema.RelationType]bool{
-	schema.Criticizes: true, schema.Accuses: true, schema.Warns: true, schema.Rejects: true,
-	schema.Supports: true,
 }
 
 // pairNouns after "both" or "two" refer to the two parties last named.
