@@ -626,384 +626,644 @@ func (d *doc) scanRange(x int) (start, stop int) {
 // read; a longer run of text is no sentence of news and is left alone.
 const maxSentence = 400
 
+// sentenceRelations applies the token rules to sentence si: it reads every
+// cue of the sentence with its subjects and objects (see cueScan.read),
+// then the talks its coordinated actors held, then the objectless
+// criticisms and warnings.
 func (d *doc) sentenceRelations(si int, s sentence) {
 	if s.to-s.from > maxSentence {
 		return
 	}
-	toks := d.toks
-	heads := d.heads(s)
-	// lastSubj starts as the subject of the sentence's first clause, for
-	// verbs coordinated with a verb that is not a cue ("said ..., but
-	// warned").
-	lastSubj := d.openingSubject(s, heads)
-	// pending are cues without an object ("condemned the violation"); they
-	// take the object another cue of the same subject names in the
-	// sentence ("... and warned Moscow").
-	var pending []rel
-	sentObjs := map[int][]int{}
-	defer func() {
-		for _, p := range pending {
-			for _, o := range sentObjs[p.subj] {
-				p.obj = o
-				d.addRel(p)
-			}
-		}
-	}()
+	sc := cueScan{d: d, si: si, s: s, heads: d.heads(s), sentObjs: map[int][]int{}}
+	sc.lastSubj = d.openingSubject(s, sc.heads)
 	for i := s.from; i < s.to && !d.stop(); i++ {
 		if d.mentionAt[i] >= 0 {
 			continue
 		}
-		c, ok := d.cues.match(toks, i, s.to)
+		c, ok := d.cues.match(d.toks, i, s.to)
 		if !ok {
 			continue
 		}
-		cEnd := i + len(c.words)
-		typ := c.typ
-		if c.nounLike && !d.verbContext(s, i) {
-			continue
+		h := cueHit{c: c, i: i, end: i + len(c.words), typ: c.typ}
+		if sc.read(&h) == cueDone {
+			i = h.end - 1
 		}
-		// "a proposal to fund ...": a cue ending in a preposition needs its
-		// object right after it.
-		if c.noun && c.words[len(c.words)-1] == "to" && cEnd < s.to && toks[cEnd].kind == tkWord && !toks[cEnd].cap && d.mentionAt[cEnd] < 0 {
-			switch toks[cEnd].lower {
-			case "the", "a", "an", "its", "their", "his", "her", "both", "all":
-			default:
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "31 companies accused of helping Moscow": a reduced passive
-		// names no accuser.
-		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && strings.HasSuffix(toks[i].lower, "ed") {
-			continue
-		}
-		// "Rwandan officers it accuses of commanding the rebels": the
-		// accused stand before the pronoun that accuses them.
-		if typ == schema.Accuses && cEnd < s.to && toks[cEnd].lower == "of" && i-1 > s.from {
-			if p := toks[i-1].lower; p == "it" || p == "they" || p == "he" || p == "she" {
-				var sj int
-				if p == "he" || p == "she" {
-					sj = d.lastPerson(i - 1)
-				} else {
-					sj = d.mainSubject(s, heads, i-1)
-				}
-				for k := len(heads) - 1; k >= 0 && sj >= 0; k-- {
-					m := d.ments[heads[k]]
-					if m.to <= i-1 && m.ent != sj {
-						if !d.negated(s, i) {
-							d.addRel(rel{typ: typ, subj: sj, obj: m.ent, sent: si, confidence: 0.6})
-						}
-						break
-					}
-				}
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "a bill proposed by U.S. lawmakers": a reduced passive inside a
-		// noun phrase relates nobody named.
-		if len(c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && cEnd < s.to && toks[cEnd].lower == "by" && !d.hasAuxBefore(s, i) && (i == s.from || d.mentionAt[i-1] < 0) {
-			continue
-		}
-		// "rejected the charge" is a denial; "dismissed the plan" a rejection.
-		if typ == schema.Rejects || typ == schema.Denies {
-			for k := cEnd; k < s.to && k < cEnd+7 && toks[k].text != ","; k++ {
-				if accusationNouns[toks[k].lower] {
-					typ = schema.Denies
-					break
-				}
-				if proposalNouns[toks[k].lower] {
-					typ = schema.Rejects
-					break
-				}
-			}
-		}
-		if c.noun && i > s.from && (toks[i-1].lower == "and" || i-2 >= s.from && toks[i-2].lower == "and") {
-			i = cEnd - 1
-			continue
-		}
-		if typ == schema.Denies && len(c.words) == 1 && !d.denialFollows(s, cEnd) {
-			i = cEnd - 1
-			continue
-		}
-		if d.negated(s, i) || d.reported(s, i) {
-			i = cEnd - 1
-			continue
-		}
-		future := d.isFuture(s, i)
-		passive := d.isPassive(s, i, c)
-		var subjs []int
-		switch {
-		case passive:
-			subjs = d.agentOf(s, heads, cEnd)
-		case d.coordinatedVerb(s, i) && len(lastSubj) > 0:
-			// "said Iran had no intention ..., but warned the E3": the
-			// second verb shares the first one's subject.
-			subjs = lastSubj
-		default:
-			subjs = d.subjectOf(s, heads, i, passive, cEnd)
-		}
-		if len(subjs) == 0 && !passive {
-			subjs = lastSubj
-		} else {
-			lastSubj = subjs
-		}
-		var objs []int
-		switch {
-		case passive:
-			objs = d.passiveObject(s, heads, i)
-		case typ == schema.Denies:
-			objs = d.claimant(s, cEnd)
-			// "denied allegations by Western countries": they accused.
-			for _, c := range objs {
-				for _, sj := range subjs {
-					if side := d.sideOf(sj); d.ents[side].typ != schema.Person {
-						d.addRel(rel{typ: schema.Accuses, subj: c, obj: side, sent: si, confidence: 0.6})
-					}
-				}
-			}
-		case typ == schema.PartOf:
-			// "Sabor Já, which is controlled by Vermeer Capital".
-			for _, mi := range heads {
-				if m := d.ments[mi]; m.from >= cEnd && m.from <= cEnd+6 && d.ents[m.ent].typ != schema.Person && !m.poss {
-					objs = []int{m.ent}
-					break
-				}
-			}
-		case typ == schema.Agrees && d.skipTime(s, cEnd)+1 < s.to && toks[d.skipTime(s, cEnd)].lower == "to" && dealVerbs[toks[d.skipTime(s, cEnd)+1].lower]:
-			// "A agreed on Monday to buy B": a deal between the two, both
-			// ways.
-			objs = d.objectOf(s, heads, d.skipTime(s, cEnd)+2, typ, subjs)
-			for _, o := range objs {
-				for _, sj := range subjs {
-					d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: si, confidence: 0.6})
-				}
-			}
-		case typ == schema.Agrees && d.skipTime(s, cEnd)+1 < s.to && (toks[d.skipTime(s, cEnd)].lower == "to" || toks[d.skipTime(s, cEnd)].lower == "on") && toks[d.skipTime(s, cEnd)+1].kind == tkWord && !toks[d.skipTime(s, cEnd)+1].cap:
-			// "A and B agreed to restore ties": mutual, no object.
-		default:
-			objs = d.objectOf(s, heads, cEnd, typ, subjs)
-		}
-		// "stood \"shoulder to shoulder\" with Estonia", "stood firmly behind
-		// Kyiv": standing is support only with someone.
-		if c.words[0] == "stood" || c.words[0] == "stand" || c.words[0] == "stands" || c.words[0] == "standing" {
-			objs = nil
-			for k := cEnd; k < s.to && k < cEnd+7; k++ {
-				if w := toks[k].lower; w == "behind" || w == "with" || w == "by" {
-					objs = d.objectOf(s, heads, k+1, typ, subjs)
-					break
-				}
-			}
-			if len(objs) == 0 {
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "was ready to host talks between Moscow and Kiev", "ready to
-		// continue the talks": an offer to the parties.
-		if w := toks[i].lower; (w == "ready" || w == "willing" || w == "prepared") && cEnd < s.to && readyVerbs[toks[cEnd].lower] {
-			objs = nil
-			for k := cEnd; k+1 < s.to && k < cEnd+10; k++ {
-				if toks[k].lower == "between" {
-					objs = d.objectOf(s, heads, k+1, typ, subjs)
-					break
-				}
-			}
-			if len(objs) == 0 {
-				for _, e := range d.lastPair {
-					keep := true
-					for _, sj := range subjs {
-						if sj == e || d.belongsTo(sj, e) {
-							keep = false
-						}
-					}
-					if keep {
-						objs = append(objs, e)
-					}
-				}
-			}
-			if len(objs) == 0 {
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "told the council": speaking to a body's meeting is meeting it;
-		// telling reporters or a person is not.
-		// "published Russia's two draft agreements ..., which Moscow expects
-		// from Washington and NATO": putting forward a draft is proposing
-		// it to those it is addressed to.
-		if typ == schema.Proposes && len(c.words) == 1 && publishForms[c.words[0]] {
-			if !d.nounAfterN(s, cEnd, proposalNouns, 6) {
-				i = cEnd - 1
-				continue
-			}
-			objs = nil
-			for k := cEnd; k < s.to; k++ {
-				mi := d.mentionAt[k]
-				if mi < 0 || k == 0 || !addresseePreps[toks[k-1].lower] {
-					continue
-				}
-				o := d.ments[mi].ent
-				if !actorOK(d.ents[o].typ) {
-					continue
-				}
-				own := false
-				for _, sj := range subjs {
-					if sj == o || d.belongsTo(sj, o) {
-						own = true
-					}
-				}
-				if !own {
-					objs = append(objs, o)
-					// "from Washington and NATO"
-					for x := d.ments[mi].to; x+1 < s.to && toks[x].lower == "and" && d.mentionAt[x+1] >= 0; {
-						objs = append(objs, d.ments[d.mentionAt[x+1]].ent)
-						x = d.ments[d.mentionAt[x+1]].to
-					}
-					break
-				}
-			}
-			if len(objs) == 0 {
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "will receive Rubio in Doha": receiving a person is meeting him.
-		if c.words[0] == "receive" || c.words[0] == "received" || c.words[0] == "receives" || c.words[0] == "receiving" {
-			if cEnd >= s.to || d.mentionAt[cEnd] < 0 || d.ents[d.ments[d.mentionAt[cEnd]].ent].typ != schema.Person {
-				i = cEnd - 1
-				continue
-			}
-		}
-		if c.words[0] == "tell" || c.words[0] == "told" || c.words[0] == "tells" || c.words[0] == "telling" {
-			var keep []int
-			for _, o := range objs {
-				if d.ents[o].typ == schema.Organization && cEnd < s.to && d.mentionAt[cEnd] >= 0 && d.ments[d.mentionAt[cEnd]].ent == o {
-					keep = append(keep, o)
-				}
-			}
-			objs = keep
-			if len(objs) == 0 {
-				i = cEnd - 1
-				continue
-			}
-		}
-		// "war between the two sides", "talks between A and B": the
-		// parties relate to each other.
-		if c.words[len(c.words)-1] == "between" && len(objs) == 2 {
-			d.addRel(rel{typ: typ, subj: objs[0], obj: objs[1], sent: si, confidence: 0.65})
-			if typ != schema.Meets || len(subjs) == 0 {
-				i = cEnd - 1
-				continue
-			}
-		}
-		if len(objs) == 0 && !passive {
-			objs = d.relativeObject(s, heads, i, subjs)
-		}
-		if len(objs) == 0 && !passive {
-			objs = d.itsObject(s, heads, cEnd, subjs)
-		}
-		// "accused it of", "urged them to": a pronoun object is the
-		// actor named last that is not the subject.
-		if len(objs) == 0 && !passive && cEnd+1 < s.to && toks[cEnd].lower == "it" && (typ == schema.Accuses || typ == schema.Criticizes || typ == schema.Warns || typ == schema.Requests && toks[cEnd+1].lower == "to") {
-			if e := d.lastActorExcept(cEnd, subjs); e >= 0 {
-				objs = []int{e}
-			}
-		}
-		if len(objs) == 0 && !passive && specOf(typ).Appraising {
-			objs = d.dealParties(s, cEnd, subjs)
-		}
-		if len(objs) == 0 {
-			switch typ {
-			case schema.Denies:
-				// The accusation denied is the latest one against the
-				// subject or the body it speaks for.
-				for k := len(d.accusations) - 1; k >= 0 && len(objs) == 0; k-- {
-					ac := d.accusations[k]
-					for _, sj := range subjs {
-						if d.belongsTo(sj, ac.obj) {
-							objs = append(objs, d.accusersIn(ac.sent, ac.obj)...)
-							break
-						}
-					}
-				}
-			case schema.Rejects:
-				for _, sj := range subjs {
-					if a, ok := d.lastProposer[sj]; ok {
-						objs = append(objs, a)
-					}
-				}
-				// "rejected the call": whoever called on the subject.
-				if len(objs) == 0 && d.nounAfter(s, cEnd, requestNouns) {
-					for k := len(d.rels) - 1; k >= 0 && len(objs) == 0; k-- {
-						r := d.rels[k]
-						for _, sj := range subjs {
-							if r.typ == schema.Requests && d.belongsTo(sj, r.obj) {
-								objs = append(objs, r.subj)
-								break
-							}
-						}
-					}
-				}
-			}
-		}
-		if len(objs) == 0 && specOf(typ).ActObject && len(subjs) > 0 {
-			pending = append(pending, rel{typ: typ, subj: subjs[0], sent: si, confidence: 0.6})
-			for _, sj := range subjs[1:] {
-				pending = append(pending, rel{typ: typ, subj: sj, sent: si, confidence: 0.6})
-			}
-		}
-		if typ == schema.Agrees && len(objs) == 1 && !passive {
-			// "approved a loan to Argentina": giving, not agreeing.
-			if mi := d.firstMentionOf(objs[0], cEnd, s.to); mi >= 0 && d.ments[mi].from > s.from && toks[d.ments[mi].from-1].lower == "to" && d.ments[mi].from > cEnd+1 {
-				typ = schema.Supports
-			}
-		}
-		if len(objs) == 2 {
-			d.lastPair = append(d.lastPair[:0], objs...)
-		} else if len(subjs) == 2 {
-			d.lastPair = append(d.lastPair[:0], subjs...)
-		}
-		if len(objs) > 0 && specOf(typ).Hostile {
-			for _, sj := range subjs {
-				sentObjs[sj] = objs
-			}
-		}
-		tense := ""
-		if future {
-			tense = "future"
-		}
-		conf := 0.7
-		if len(c.words) > 1 {
-			conf = 0.75
-		}
-		if len(objs) == 0 && c.mutual && len(subjs) >= 2 {
-			for a := 0; a < len(subjs); a++ {
-				for b := 0; b < len(subjs); b++ {
-					if a != b && (!typ.Symmetric() || a < b) {
-						d.addRel(rel{typ: typ, subj: subjs[a], obj: subjs[b], sent: si, tense: tense, confidence: conf - 0.1})
-					}
-				}
-			}
-			i = cEnd - 1
-			continue
-		}
-		for _, sj := range subjs {
-			for _, oj := range objs {
-				d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf})
-				if typ == schema.Visits && d.ents[oj].typ == schema.Country && d.talksFollow(s, cEnd) {
-					// "travel to Iran for talks": visits and meets it.
-					d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf - 0.1})
-				}
-				if typ == schema.Visits && d.ents[oj].typ != schema.Location && d.ents[oj].typ != schema.Country {
-					// travelling to an organization is meeting it too
-					d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: si, tense: tense, confidence: conf - 0.1})
-				}
-			}
-		}
-		i = cEnd - 1
 	}
-	d.talksBetween(si, s, heads)
+	d.talksBetween(si, s, sc.heads)
+	sc.relatePending()
+}
+
+// cueScan is the state of the token rules over one sentence.
+type cueScan struct {
+	d     *doc
+	si    int
+	s     sentence
+	heads []int // the sentence's head mentions (see heads)
+	// lastSubj starts as the subject of the sentence's first clause, for
+	// verbs coordinated with a verb that is not a cue ("said ..., but
+	// warned"); then it is the subject the last cue took.
+	lastSubj []int
+	// pending are cues without an object ("condemned the violation"); they
+	// take the object another cue of the same subject names in the
+	// sentence ("... and warned Moscow"), which sentObjs holds by subject.
+	pending  []rel
+	sentObjs map[int][]int
+}
+
+// cueHit is a cue at tokens [i, end) of the sentence and what the rules
+// read of it: its type (which a rule may change), tense, voice, subjects
+// and objects.
+type cueHit struct {
+	c       cue
+	i, end  int
+	typ     schema.RelationType
+	future  bool
+	passive bool
+	subjs   []int
+	objs    []int
+}
+
+// verdict is what a rule makes of a cue.
+type verdict uint8
+
+const (
+	cueGo   verdict = iota // the rule has no say: read on
+	cueNone                // the word is no cue here: go on from the next token
+	cueDone                // the cue is read: go on after its last token
+)
+
+// read reads cue h: the rules that settle it before its ends, its subjects
+// and objects, the rules of particular cue words, the objects implied
+// elsewhere, and then the relations it states.
+func (sc *cueScan) read(h *cueHit) verdict {
+	if v := sc.guard(h); v != cueGo {
+		return v
+	}
+	h.future = sc.d.isFuture(sc.s, h.i)
+	h.passive = sc.d.isPassive(sc.s, h.i, h.c)
+	sc.findSubjects(h)
+	sc.findObjects(h)
+	if v := sc.wordRules(h); v != cueGo {
+		return v
+	}
+	sc.impliedObjects(h)
+	sc.remember(h)
+	sc.emit(h)
+	return cueDone
+}
+
+// guard applies the rules that settle a cue before its ends are read: a
+// form that is no verb here, reduced passives, an accuser named by a
+// pronoun, a noun cue after "and", negation and reported speech. It also
+// retypes a rejection or a denial by what is rejected.
+func (sc *cueScan) guard(h *cueHit) verdict {
+	d, s, toks := sc.d, sc.s, sc.d.toks
+	if h.c.nounLike && !d.verbContext(s, h.i) {
+		return cueNone
+	}
+	if sc.toInfinitive(h) {
+		return cueDone
+	}
+	if sc.reducedAccusation(h) {
+		return cueNone
+	}
+	if sc.accusedBeforePronoun(h) {
+		return cueDone
+	}
+	if sc.reducedPassive(h) {
+		return cueNone
+	}
+	sc.retypeRejection(h)
+	if h.c.noun && h.i > s.from && (toks[h.i-1].lower == "and" || h.i-2 >= s.from && toks[h.i-2].lower == "and") {
+		return cueDone
+	}
+	if h.typ == schema.Denies && len(h.c.words) == 1 && !d.denialFollows(s, h.end) {
+		return cueDone
+	}
+	if d.negated(s, h.i) || d.reported(s, h.i) {
+		return cueDone
+	}
+	return cueGo
+}
+
+// toInfinitive reports a noun cue ending in a preposition that a verb
+// follows: "a proposal to fund ..." relates nobody.
+func (sc *cueScan) toInfinitive(h *cueHit) bool {
+	toks := sc.d.toks
+	if !h.c.noun || h.c.words[len(h.c.words)-1] != "to" || h.end >= sc.s.to || toks[h.end].kind != tkWord || toks[h.end].cap || sc.d.mentionAt[h.end] >= 0 {
+		return false
+	}
+	switch toks[h.end].lower {
+	case "the", "a", "an", "its", "their", "his", "her", "both", "all":
+		return false
+	}
+	return true
+}
+
+// reducedAccusation reports a reduced passive, which names no accuser:
+// "31 companies accused of helping Moscow".
+func (sc *cueScan) reducedAccusation(h *cueHit) bool {
+	toks := sc.d.toks
+	return h.typ == schema.Accuses && h.end < sc.s.to && toks[h.end].lower == "of" && strings.HasSuffix(toks[h.i].lower, "ed")
+}
+
+// accusedBeforePronoun reads "Rwandan officers it accuses of commanding the
+// rebels": the accused stand before the pronoun that accuses them. It
+// reports whether the cue is such an accusation.
+func (sc *cueScan) accusedBeforePronoun(h *cueHit) bool {
+	d, s, toks, i := sc.d, sc.s, sc.d.toks, h.i
+	if h.typ != schema.Accuses || h.end >= s.to || toks[h.end].lower != "of" || i-1 <= s.from {
+		return false
+	}
+	p := toks[i-1].lower
+	if p != "it" && p != "they" && p != "he" && p != "she" {
+		return false
+	}
+	var sj int
+	if p == "he" || p == "she" {
+		sj = d.lastPerson(i - 1)
+	} else {
+		sj = d.mainSubject(s, sc.heads, i-1)
+	}
+	for k := len(sc.heads) - 1; k >= 0 && sj >= 0; k-- {
+		m := d.ments[sc.heads[k]]
+		if m.to <= i-1 && m.ent != sj {
+			if !d.negated(s, i) {
+				d.addRel(rel{typ: h.typ, subj: sj, obj: m.ent, sent: sc.si, confidence: 0.6})
+			}
+			break
+		}
+	}
+	return true
+}
+
+// reducedPassive reports a reduced passive inside a noun phrase, which
+// relates nobody named: "a bill proposed by U.S. lawmakers".
+func (sc *cueScan) reducedPassive(h *cueHit) bool {
+	d, s, toks, i := sc.d, sc.s, sc.d.toks, h.i
+	return len(h.c.words) == 1 && strings.HasSuffix(toks[i].lower, "ed") && h.end < s.to && toks[h.end].lower == "by" && !d.hasAuxBefore(s, i) && (i == s.from || d.mentionAt[i-1] < 0)
+}
+
+// retypeRejection retypes a rejection or a denial by what follows it:
+// "rejected the charge" is a denial; "dismissed the plan" a rejection.
+func (sc *cueScan) retypeRejection(h *cueHit) {
+	if h.typ != schema.Rejects && h.typ != schema.Denies {
+		return
+	}
+	toks := sc.d.toks
+	for k := h.end; k < sc.s.to && k < h.end+7 && toks[k].text != ","; k++ {
+		if accusationNouns[toks[k].lower] {
+			h.typ = schema.Denies
+			return
+		}
+		if proposalNouns[toks[k].lower] {
+			h.typ = schema.Rejects
+			return
+		}
+	}
+}
+
+// findSubjects finds the cue's subjects: a passive's agent, the subject of
+// the verb it is coordinated with, else the subject before it; failing
+// all, the subject of the last cue.
+func (sc *cueScan) findSubjects(h *cueHit) {
+	d, s := sc.d, sc.s
+	switch {
+	case h.passive:
+		h.subjs = d.agentOf(s, sc.heads, h.end)
+	case d.coordinatedVerb(s, h.i) && len(sc.lastSubj) > 0:
+		// "said Iran had no intention ..., but warned the E3": the
+		// second verb shares the first one's subject.
+		h.subjs = sc.lastSubj
+	default:
+		h.subjs = d.subjectOf(s, sc.heads, h.i, h.passive, h.end)
+	}
+	if len(h.subjs) == 0 && !h.passive {
+		h.subjs = sc.lastSubj
+	} else {
+		sc.lastSubj = h.subjs
+	}
+}
+
+// findObjects finds the cue's objects: a passive's subject, who made the
+// claim denied, the controlling body, the other party of a deal, or the
+// actors after the cue.
+func (sc *cueScan) findObjects(h *cueHit) {
+	d, s := sc.d, sc.s
+	switch {
+	case h.passive:
+		h.objs = d.passiveObject(s, sc.heads, h.i)
+	case h.typ == schema.Denies:
+		h.objs = sc.claimants(h)
+	case h.typ == schema.PartOf:
+		h.objs = sc.controller(h)
+	case h.typ == schema.Agrees && sc.agreedTo(h, true):
+		h.objs = sc.dealParty(h)
+	case h.typ == schema.Agrees && sc.agreedTo(h, false):
+		// "A and B agreed to restore ties": mutual, no object.
+	default:
+		h.objs = d.objectOf(s, sc.heads, h.end, h.typ, h.subjs)
+	}
+}
+
+// claimants returns who made the claim a denial rejects and records that
+// they accused the subjects' side: "denied allegations by Western
+// countries".
+func (sc *cueScan) claimants(h *cueHit) []int {
+	d := sc.d
+	objs := d.claimant(sc.s, h.end)
+	for _, c := range objs {
+		for _, sj := range h.subjs {
+			if side := d.sideOf(sj); d.ents[side].typ != schema.Person {
+				d.addRel(rel{typ: schema.Accuses, subj: c, obj: side, sent: sc.si, confidence: 0.6})
+			}
+		}
+	}
+	return objs
+}
+
+// controller returns the body named just after a control cue: "Sabor Já,
+// which is controlled by Vermeer Capital".
+func (sc *cueScan) controller(h *cueHit) []int {
+	d := sc.d
+	for _, mi := range sc.heads {
+		if m := d.ments[mi]; m.from >= h.end && m.from <= h.end+6 && d.ents[m.ent].typ != schema.Person && !m.poss {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+// agreedTo reports whether "to" and a verb follow an agreement, past a
+// time phrase: with deal, a verb of a deal ("agreed on Monday to buy");
+// without, any lower-case word after "to" or "on" ("agreed to restore
+// ties").
+func (sc *cueScan) agreedTo(h *cueHit, deal bool) bool {
+	toks := sc.d.toks
+	k := sc.d.skipTime(sc.s, h.end)
+	if k+1 >= sc.s.to {
+		return false
+	}
+	if deal {
+		return toks[k].lower == "to" && dealVerbs[toks[k+1].lower]
+	}
+	return (toks[k].lower == "to" || toks[k].lower == "on") && toks[k+1].kind == tkWord && !toks[k+1].cap
+}
+
+// dealParty returns the other party of "A agreed on Monday to buy B": a
+// deal between the two, which agree both ways.
+func (sc *cueScan) dealParty(h *cueHit) []int {
+	d := sc.d
+	objs := d.objectOf(sc.s, sc.heads, d.skipTime(sc.s, h.end)+2, h.typ, h.subjs)
+	for _, o := range objs {
+		for _, sj := range h.subjs {
+			d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: sc.si, confidence: 0.6})
+		}
+	}
+	return objs
+}
+
+// wordRules applies the rules of particular cue words, which find the
+// objects elsewhere or read the cue as stating nothing.
+func (sc *cueScan) wordRules(h *cueHit) verdict {
+	if v := sc.standWith(h); v != cueGo {
+		return v
+	}
+	if v := sc.readyTo(h); v != cueGo {
+		return v
+	}
+	if v := sc.publishTo(h); v != cueGo {
+		return v
+	}
+	if v := sc.receivePerson(h); v != cueGo {
+		return v
+	}
+	if v := sc.tellBody(h); v != cueGo {
+		return v
+	}
+	return sc.between(h)
+}
+
+// standWith reads "stood \"shoulder to shoulder\" with Estonia", "stood
+// firmly behind Kyiv": standing is support only with someone.
+func (sc *cueScan) standWith(h *cueHit) verdict {
+	switch h.c.words[0] {
+	case "stood", "stand", "stands", "standing":
+	default:
+		return cueGo
+	}
+	d, s, toks := sc.d, sc.s, sc.d.toks
+	h.objs = nil
+	for k := h.end; k < s.to && k < h.end+7; k++ {
+		if w := toks[k].lower; w == "behind" || w == "with" || w == "by" {
+			h.objs = d.objectOf(s, sc.heads, k+1, h.typ, h.subjs)
+			break
+		}
+	}
+	if len(h.objs) == 0 {
+		return cueDone
+	}
+	return cueGo
+}
+
+// readyTo reads "was ready to host talks between Moscow and Kiev", "ready
+// to continue the talks": an offer to the parties, those named after
+// "between" or else the pair named last.
+func (sc *cueScan) readyTo(h *cueHit) verdict {
+	d, s, toks := sc.d, sc.s, sc.d.toks
+	if w := toks[h.i].lower; !(w == "ready" || w == "willing" || w == "prepared") || h.end >= s.to || !readyVerbs[toks[h.end].lower] {
+		return cueGo
+	}
+	h.objs = nil
+	for k := h.end; k+1 < s.to && k < h.end+10; k++ {
+		if toks[k].lower == "between" {
+			h.objs = d.objectOf(s, sc.heads, k+1, h.typ, h.subjs)
+			break
+		}
+	}
+	if len(h.objs) == 0 {
+		for _, e := range d.lastPair {
+			keep := true
+			for _, sj := range h.subjs {
+				if sj == e || d.belongsTo(sj, e) {
+					keep = false
+				}
+			}
+			if keep {
+				h.objs = append(h.objs, e)
+			}
+		}
+	}
+	if len(h.objs) == 0 {
+		return cueDone
+	}
+	return cueGo
+}
+
+// publishTo reads "published Russia's two draft agreements ..., which
+// Moscow expects from Washington and NATO": putting forward a draft is
+// proposing it to those it is addressed to.
+func (sc *cueScan) publishTo(h *cueHit) verdict {
+	if h.typ != schema.Proposes || len(h.c.words) != 1 || !publishForms[h.c.words[0]] {
+		return cueGo
+	}
+	if !sc.d.nounAfterN(sc.s, h.end, proposalNouns, 6) {
+		return cueDone
+	}
+	h.objs = sc.addressees(h)
+	if len(h.objs) == 0 {
+		return cueDone
+	}
+	return cueGo
+}
+
+// addressees returns the first actor after the cue, behind one of
+// addresseePreps, that is not the subjects' own, with the actors
+// coordinated with it ("from Washington and NATO").
+func (sc *cueScan) addressees(h *cueHit) []int {
+	d, s, toks := sc.d, sc.s, sc.d.toks
+	var objs []int
+	for k := h.end; k < s.to; k++ {
+		mi := d.mentionAt[k]
+		if mi < 0 || k == 0 || !addresseePreps[toks[k-1].lower] {
+			continue
+		}
+		o := d.ments[mi].ent
+		if !actorOK(d.ents[o].typ) {
+			continue
+		}
+		own := false
+		for _, sj := range h.subjs {
+			if sj == o || d.belongsTo(sj, o) {
+				own = true
+			}
+		}
+		if !own {
+			objs = append(objs, o)
+			for x := d.ments[mi].to; x+1 < s.to && toks[x].lower == "and" && d.mentionAt[x+1] >= 0; {
+				objs = append(objs, d.ments[d.mentionAt[x+1]].ent)
+				x = d.ments[d.mentionAt[x+1]].to
+			}
+			break
+		}
+	}
+	return objs
+}
+
+// receivePerson reads "will receive Rubio in Doha": receiving a person is
+// meeting him; receiving anything else is not.
+func (sc *cueScan) receivePerson(h *cueHit) verdict {
+	switch h.c.words[0] {
+	case "receive", "received", "receives", "receiving":
+	default:
+		return cueGo
+	}
+	d := sc.d
+	if h.end >= sc.s.to || d.mentionAt[h.end] < 0 || d.ents[d.ments[d.mentionAt[h.end]].ent].typ != schema.Person {
+		return cueDone
+	}
+	return cueGo
+}
+
+// tellBody reads "told the council": speaking to a body's meeting is
+// meeting it; telling reporters or a person is not.
+func (sc *cueScan) tellBody(h *cueHit) verdict {
+	switch h.c.words[0] {
+	case "tell", "told", "tells", "telling":
+	default:
+		return cueGo
+	}
+	d := sc.d
+	var keep []int
+	for _, o := range h.objs {
+		if d.ents[o].typ == schema.Organization && h.end < sc.s.to && d.mentionAt[h.end] >= 0 && d.ments[d.mentionAt[h.end]].ent == o {
+			keep = append(keep, o)
+		}
+	}
+	h.objs = keep
+	if len(h.objs) == 0 {
+		return cueDone
+	}
+	return cueGo
+}
+
+// between reads "war between the two sides", "talks between A and B": the
+// parties relate to each other; talks between them that a subject holds
+// are also meetings with it.
+func (sc *cueScan) between(h *cueHit) verdict {
+	if h.c.words[len(h.c.words)-1] != "between" || len(h.objs) != 2 {
+		return cueGo
+	}
+	sc.d.addRel(rel{typ: h.typ, subj: h.objs[0], obj: h.objs[1], sent: sc.si, confidence: 0.65})
+	if h.typ != schema.Meets || len(h.subjs) == 0 {
+		return cueDone
+	}
+	return cueGo
+}
+
+// impliedObjects finds the objects of a cue that names none after it: the
+// antecedent of a relative clause, the owner "its" refers to, the actor
+// a pronoun stands for, the parties of a deal appraised; and for a denial
+// or a rejection, who made the accusation, proposal or call rejected.
+func (sc *cueScan) impliedObjects(h *cueHit) {
+	d, s := sc.d, sc.s
+	if !h.passive {
+		if len(h.objs) == 0 {
+			h.objs = d.relativeObject(s, sc.heads, h.i, h.subjs)
+		}
+		if len(h.objs) == 0 {
+			h.objs = d.itsObject(s, sc.heads, h.end, h.subjs)
+		}
+		if len(h.objs) == 0 {
+			sc.pronounObject(h)
+		}
+		if len(h.objs) == 0 && specOf(h.typ).Appraising {
+			h.objs = d.dealParties(s, h.end, h.subjs)
+		}
+	}
+	if len(h.objs) == 0 {
+		switch h.typ {
+		case schema.Denies:
+			sc.accusersDenied(h)
+		case schema.Rejects:
+			sc.proposersRejected(h)
+		}
+	}
+}
+
+// pronounObject reads "accused it of", "urged it to": a pronoun object is
+// the actor named last that is not the subject.
+func (sc *cueScan) pronounObject(h *cueHit) {
+	toks := sc.d.toks
+	if h.end+1 < sc.s.to && toks[h.end].lower == "it" && (h.typ == schema.Accuses || h.typ == schema.Criticizes || h.typ == schema.Warns || h.typ == schema.Requests && toks[h.end+1].lower == "to") {
+		if e := sc.d.lastActorExcept(h.end, h.subjs); e >= 0 {
+			h.objs = []int{e}
+		}
+	}
+}
+
+// accusersDenied takes as the objects of a denial the accusers of the
+// latest accusation against the subjects or the bodies they speak for.
+func (sc *cueScan) accusersDenied(h *cueHit) {
+	d := sc.d
+	for k := len(d.accusations) - 1; k >= 0 && len(h.objs) == 0; k-- {
+		ac := d.accusations[k]
+		for _, sj := range h.subjs {
+			if d.belongsTo(sj, ac.obj) {
+				h.objs = append(h.objs, d.accusersIn(ac.sent, ac.obj)...)
+				break
+			}
+		}
+	}
+}
+
+// proposersRejected takes as the objects of a rejection who last proposed
+// something to the subjects, else, for "rejected the call", who last
+// called on them.
+func (sc *cueScan) proposersRejected(h *cueHit) {
+	d := sc.d
+	for _, sj := range h.subjs {
+		if a, ok := d.lastProposer[sj]; ok {
+			h.objs = append(h.objs, a)
+		}
+	}
+	if len(h.objs) > 0 || !d.nounAfter(sc.s, h.end, requestNouns) {
+		return
+	}
+	for k := len(d.rels) - 1; k >= 0 && len(h.objs) == 0; k-- {
+		r := d.rels[k]
+		for _, sj := range h.subjs {
+			if r.typ == schema.Requests && d.belongsTo(sj, r.obj) {
+				h.objs = append(h.objs, r.subj)
+				break
+			}
+		}
+	}
+}
+
+// remember records what later cues and sentences read of this one: an
+// objectless criticism or warning waits for an object (see cueScan), the
+// pair of actors named together, and the objects of a hostile act. It
+// also retypes an approval of a loan "to" someone as support.
+func (sc *cueScan) remember(h *cueHit) {
+	d := sc.d
+	if len(h.objs) == 0 && specOf(h.typ).ActObject && len(h.subjs) > 0 {
+		for _, sj := range h.subjs {
+			sc.pending = append(sc.pending, rel{typ: h.typ, subj: sj, sent: sc.si, confidence: 0.6})
+		}
+	}
+	if h.typ == schema.Agrees && len(h.objs) == 1 && !h.passive && sc.givenTo(h) {
+		// "approved a loan to Argentina": giving, not agreeing.
+		h.typ = schema.Supports
+	}
+	if len(h.objs) == 2 {
+		d.lastPair = append(d.lastPair[:0], h.objs...)
+	} else if len(h.subjs) == 2 {
+		d.lastPair = append(d.lastPair[:0], h.subjs...)
+	}
+	if len(h.objs) > 0 && specOf(h.typ).Hostile {
+		for _, sj := range h.subjs {
+			sc.sentObjs[sj] = h.objs
+		}
+	}
+}
+
+// givenTo reports whether the cue's one object is named after "to", a word
+// or more past the cue: "approved a loan to Argentina".
+func (sc *cueScan) givenTo(h *cueHit) bool {
+	d := sc.d
+	mi := d.firstMentionOf(h.objs[0], h.end, sc.s.to)
+	return mi >= 0 && d.ments[mi].from > sc.s.from && d.toks[d.ments[mi].from-1].lower == "to" && d.ments[mi].from > h.end+1
+}
+
+// emit adds the relations the cue states: between its subjects and its
+// objects, or, for a mutual cue with coordinated subjects and no object,
+// among the subjects. A visit for talks with a state, or to a body, is
+// also a meeting.
+func (sc *cueScan) emit(h *cueHit) {
+	d := sc.d
+	tense := ""
+	if h.future {
+		tense = "future"
+	}
+	conf := 0.7
+	if len(h.c.words) > 1 {
+		conf = 0.75
+	}
+	if len(h.objs) == 0 && h.c.mutual && len(h.subjs) >= 2 {
+		for a := 0; a < len(h.subjs); a++ {
+			for b := 0; b < len(h.subjs); b++ {
+				if a != b && (!h.typ.Symmetric() || a < b) {
+					d.addRel(rel{typ: h.typ, subj: h.subjs[a], obj: h.subjs[b], sent: sc.si, tense: tense, confidence: conf - 0.1})
+				}
+			}
+		}
+		return
+	}
+	for _, sj := range h.subjs {
+		for _, oj := range h.objs {
+			d.addRel(rel{typ: h.typ, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf})
+			if h.typ == schema.Visits && d.ents[oj].typ == schema.Country && d.talksFollow(sc.s, h.end) {
+				// "travel to Iran for talks": visits and meets it.
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1})
+			}
+			if h.typ == schema.Visits && d.ents[oj].typ != schema.Location && d.ents[oj].typ != schema.Country {
+				// travelling to an organization is meeting it too
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1})
+			}
+		}
+	}
+}
+
+// relatePending gives each objectless criticism or warning the objects a
+// hostile cue of the same subject took in the sentence.
+func (sc *cueScan) relatePending() {
+	for _, p := range sc.pending {
+		for _, o := range sc.sentObjs[p.subj] {
+			p.obj = o
+			sc.d.addRel(p)
+		}
+	}
 }
 
 // talksBetween adds MEETS among a sentence's coordinated subjects when the
