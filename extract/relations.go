@@ -836,7 +836,7 @@ func (sc *cueScan) findSubjects(h *cueHit) {
 		// second verb shares the first one's subject.
 		h.subjs = sc.lastSubj
 	default:
-		h.subjs = d.subjectOf(s, sc.heads, h.i, h.passive, h.end)
+		h.subjs = d.subjectOf(s, sc.heads, h.i)
 	}
 	if len(h.subjs) == 0 && !h.passive {
 		h.subjs = sc.lastSubj
@@ -1570,9 +1570,11 @@ func (d *doc) isPassive(s sentence, i int, c cue) bool {
 	return false
 }
 
-// subjectOf finds the subject mentions of the cue at i: the nearest head
-// mention before it, with the actors coordinated with it.
-func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) []int {
+// subjectOf finds the subject mentions of the cue at i: the subject of the
+// sentence for a participle clause, else the nearest head mention before
+// it (see nearestSubject) with the actors coordinated with it, else what
+// a pronoun before it stands for.
+func (d *doc) subjectOf(s sentence, heads []int, i int) []int {
 	toks := d.toks
 	// ", accusing them of ...", ", rebuffing U.S. pressure": a participle
 	// clause takes the subject of the sentence.
@@ -1581,7 +1583,30 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 			return []int{e}
 		}
 	}
-	best := -1
+	best := d.nearestSubject(s, heads, i)
+	if best < 0 {
+		return d.pronounSubject(s, heads, i)
+	}
+	out := []int{d.ments[heads[best]].ent}
+	// coordinated subjects: "Egypt and Qatar", "the United States and NATO"
+	for k := best - 1; k >= 0; k-- {
+		prev := d.ments[heads[k]]
+		if d.coordinated(heads, k+1, k+2 <= best) && actorOK(d.ents[prev.ent].typ) {
+			out = append(out, prev.ent)
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// nearestSubject returns the index in heads of the nearest actor before
+// the cue at i in the same clause that is neither inside a relative
+// clause before the verb, nor a place, nor a possessor, nor in a
+// prepositional phrase; or -1 when a clause break or a pronoun comes
+// first.
+func (d *doc) nearestSubject(s sentence, heads []int, i int) int {
+	toks := d.toks
 	relFrom, relTo := d.relativeBefore(s, i)
 	for k := len(heads) - 1; k >= 0; k-- {
 		m := d.ments[heads[k]]
@@ -1592,15 +1617,10 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 			// inside ", who had threatened ...," before the verb
 			continue
 		}
-		blocked := false
 		for x := m.to; x < i; x++ {
 			if clauseBreak(toks[x]) {
-				blocked = true
-				break
+				return -1
 			}
-		}
-		if blocked {
-			break
 		}
 		if !actorOK(d.ents[m.ent].typ) || m.kind == mkMetonym && d.ents[m.ent].place || m.poss && m.kind != mkDemonym {
 			continue
@@ -1612,185 +1632,211 @@ func (d *doc) subjectOf(s sentence, heads []int, i int, passive bool, cEnd int) 
 			}
 		}
 		// "according to Xinhua, but it criticized": the pronoun is nearer.
-		pron := false
 		for x := m.to; x < i; x++ {
 			switch toks[x].lower {
 			case "he", "she", "it", "they", "sides":
-				pron = true
+				return -1
 			}
 		}
-		if pron {
-			break
-		}
-		best = k
-		break
+		return k
 	}
-	if best < 0 {
-		// pronoun subject: he, she, it, they ("said it would challenge
-		// the deal in court and accused ...")
-		for x := i - 1; x >= s.from && x >= i-12; x-- {
-			if clauseBreak(toks[x]) || d.mentionAt[x] >= 0 && x < i-6 {
-				break
-			}
-			switch toks[x].lower {
-			case "he", "she":
-				if e := d.lastPerson(x); e >= 0 {
-					return []int{e}
-				}
-				return nil
-			case "it", "they", "its", "their":
-				if e := d.mainSubject(s, heads, x); e >= 0 {
-					return []int{e}
-				}
-				if e := d.lastTopic(d.sentOf(x), x); e >= 0 {
-					return []int{e}
-				}
-				return nil
-			case "sides":
-				if len(d.lastMeet) == 2 && d.lastMeet[0] != d.lastMeet[1] && d.sentOf(x) == d.meetSent+1 {
-					return append([]int(nil), d.lastMeet...)
-				}
-				if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
-					return append([]int(nil), d.lastPair...)
-				}
-				return d.lastTwo(x)
-			}
-		}
-		return nil
-	}
-	out := []int{d.ments[heads[best]].ent}
-	// coordinated subjects: "Egypt and Qatar", "the United States and NATO"
-	for k := best - 1; k >= 0; k-- {
-		prev, cur := d.ments[heads[k]], d.ments[heads[k+1]]
-		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && k+2 <= best && d.listCloses(heads, k+1) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && listDeterminers[gap[1].lower] {
-			if actorOK(d.ents[prev.ent].typ) {
-				out = append(out, prev.ent)
-				continue
-			}
-		}
-		break
-	}
-	return out
+	return -1
 }
 
-// objectOf finds the object mentions after the cue.
-func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationType, subjs []int) []int {
+// pronounSubject resolves a pronoun subject before the cue at i: he, she,
+// it, they, "the sides" ("said it would challenge the deal in court and
+// accused ...").
+func (d *doc) pronounSubject(s sentence, heads []int, i int) []int {
 	toks := d.toks
-	var out []int
+	for x := i - 1; x >= s.from && x >= i-12; x-- {
+		if clauseBreak(toks[x]) || d.mentionAt[x] >= 0 && x < i-6 {
+			break
+		}
+		switch toks[x].lower {
+		case "he", "she":
+			if e := d.lastPerson(x); e >= 0 {
+				return []int{e}
+			}
+			return nil
+		case "it", "they", "its", "their":
+			if e := d.mainSubject(s, heads, x); e >= 0 {
+				return []int{e}
+			}
+			if e := d.lastTopic(d.sentOf(x), x); e >= 0 {
+				return []int{e}
+			}
+			return nil
+		case "sides":
+			if len(d.lastMeet) == 2 && d.lastMeet[0] != d.lastMeet[1] && d.sentOf(x) == d.meetSent+1 {
+				return append([]int(nil), d.lastMeet...)
+			}
+			if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
+				return append([]int(nil), d.lastPair...)
+			}
+			return d.lastTwo(x)
+		}
+	}
+	return nil
+}
+
+// objectOf finds the object mentions after the cue that ends at cEnd: the
+// first head mention that may be its object (see objectTakes) before a
+// break in the clause (see objectGap), with the actors coordinated with
+// it; failing that, the pair "both sides" stand for.
+func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationType, subjs []int) []int {
 	first := -1
 	for k, mi := range heads {
 		m := d.ments[mi]
 		if m.from < cEnd {
 			continue
 		}
-		gapBreak := false
-		for x := cEnd; x < m.from; x++ {
-			// ", Gilberto Teodoro" after "his Philippine counterpart" names
-			// the object.
-			if toks[x].text == "," && x == m.from-1 && m.title != "" {
-				continue
-			}
-			if clauseBreak(toks[x]) || toks[x].text == "," && x > cEnd+1 {
-				gapBreak = true
-			}
-			if _, ok := d.cues.match(toks, x, s.to); ok && d.mentionAt[x] < 0 {
-				gapBreak = true
-			}
-			if speechVerbs[toks[x].lower] || subordinators[toks[x].lower] {
-				gapBreak = true
-			}
-			// "presented leaders with a proposal to fund a loan for
-			// Ukraine": an infinitive opens another clause; but a visit,
-			// and a type whose object may be an act (ActObject), read on.
-			if toks[x].lower == "to" && x > cEnd && x+1 < s.to && toks[x+1].kind == tkWord && !toks[x+1].cap && d.mentionAt[x+1] < 0 && typ != schema.Visits && !specOf(typ).ActObject {
-				gapBreak = true
-			}
-		}
-		if gapBreak {
+		if d.objectGap(s, cEnd, m, typ) {
 			break
 		}
-		et := d.ents[m.ent].typ
-		prep := ""
-		if m.from > s.from {
-			prep = toks[m.from-1].lower
-		}
-		if typ == schema.Visits {
-			if et == schema.Location || et == schema.Country || actorOK(et) {
-				first = k
-				break
-			}
-			continue
-		}
-		if !actorOK(et) && !(m.kind == mkMetonym) && !(typ == schema.Fights && et == schema.Location) {
-			continue
-		}
-		if m.kind == mkMetonym && d.ents[m.ent].place {
-			continue
-		}
-		if prep == "from" && typ == schema.Sanctions {
+		if d.objectTakes(s, heads, k, cEnd, typ) {
 			first = k
 			break
-		}
-		if prep == "by" && specOf(typ).Judging && k > 0 && m.from-2 >= cEnd && d.toks[m.from-2].kind == tkWord && !d.toks[m.from-2].cap {
-			// "denounced upcoming military drills by Seoul": the
-			// doer of what is criticized.
-			first = k
-			break
-		}
-		if prep == "in" && m.poss && m.kind != mkDemonym {
-			// "every step in Ukraine's membership bid"
-			first = k
-			break
-		}
-		if prep == "in" || prep == "at" || prep == "from" || prep == "since" || prep == "near" || prep == "by" || prep == "during" {
-			continue
-		}
-		first = k
-		break
-	}
-	// "to buy Turkish container terminal group Körfez": the named body
-	// wins over the adjective before it.
-	if first >= 0 && first+1 < len(heads) {
-		m, n := d.ments[heads[first]], d.ments[heads[first+1]]
-		if m.kind == mkDemonym && m.poss && n.from-m.to <= 4 && actorOK(d.ents[n.ent].typ) {
-			lower := true
-			for x := m.to; x < n.from; x++ {
-				if toks[x].kind != tkWord || toks[x].cap {
-					lower = false
-				}
-			}
-			if lower {
-				first++
-			}
 		}
 	}
 	if first < 0 {
-		// "urged both countries", "called on the two sides".
-		for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
-			if (toks[x].lower == "both" || toks[x].lower == "two") && pairNouns[toks[x+1].lower] {
-				// the pair named last, else the two states named last
-				if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
-					return append([]int(nil), d.lastPair...)
-				}
-				return d.lastTwo(cEnd, subjs...)
-			}
-		}
-		return nil
+		return d.pairObject(s, cEnd, subjs)
 	}
-	out = append(out, d.ments[heads[first]].ent)
-	d.objMention[heads[first]] = true
-	for k := first + 1; k < len(heads); k++ {
-		prev, cur := d.ments[heads[k-1]], d.ments[heads[k]]
-		gap := toks[prev.to:cur.from]
-		if len(gap) == 1 && gap[0].lower == "and" || len(gap) == 1 && gap[0].text == "," && d.listCloses(heads, k) || len(gap) == 2 && gap[0].text == "," && gap[1].lower == "and" || len(gap) == 2 && gap[0].lower == "and" && listDeterminers[gap[1].lower] {
-			out = append(out, cur.ent)
-			d.objMention[heads[k]] = true
+	first = d.namedBodyAfter(heads, first)
+	return d.objectList(heads, first)
+}
+
+// objectGap reports whether the tokens between the cue's end and mention m
+// end the search for the cue's object: a clause break, a comma past the
+// first word, another cue, a speech verb, a subordinator or an infinitive.
+func (d *doc) objectGap(s sentence, cEnd int, m mention, typ schema.RelationType) bool {
+	toks := d.toks
+	for x := cEnd; x < m.from; x++ {
+		// ", Gilberto Teodoro" after "his Philippine counterpart" names
+		// the object.
+		if toks[x].text == "," && x == m.from-1 && m.title != "" {
 			continue
 		}
-		break
+		if clauseBreak(toks[x]) || toks[x].text == "," && x > cEnd+1 {
+			return true
+		}
+		if _, ok := d.cues.match(toks, x, s.to); ok && d.mentionAt[x] < 0 {
+			return true
+		}
+		if speechVerbs[toks[x].lower] || subordinators[toks[x].lower] {
+			return true
+		}
+		// "presented leaders with a proposal to fund a loan for
+		// Ukraine": an infinitive opens another clause; but a visit,
+		// and a type whose object may be an act (ActObject), read on.
+		if toks[x].lower == "to" && x > cEnd && x+1 < s.to && toks[x+1].kind == tkWord && !toks[x+1].cap && d.mentionAt[x+1] < 0 && typ != schema.Visits && !specOf(typ).ActObject {
+			return true
+		}
+	}
+	return false
+}
+
+// objectTakes reports whether head mention heads[k] may be the object of
+// the cue: a destination of a visit; else an actor (or a metonym, or a
+// place attacked) that is not in a place phrase, unless the phrase names
+// whom a sanction comes from, the doer of an act judged or the owner of
+// an act.
+func (d *doc) objectTakes(s sentence, heads []int, k, cEnd int, typ schema.RelationType) bool {
+	toks := d.toks
+	m := d.ments[heads[k]]
+	et := d.ents[m.ent].typ
+	prep := ""
+	if m.from > s.from {
+		prep = toks[m.from-1].lower
+	}
+	if typ == schema.Visits {
+		return et == schema.Location || et == schema.Country || actorOK(et)
+	}
+	if !actorOK(et) && !(m.kind == mkMetonym) && !(typ == schema.Fights && et == schema.Location) {
+		return false
+	}
+	if m.kind == mkMetonym && d.ents[m.ent].place {
+		return false
+	}
+	switch {
+	case prep == "from" && typ == schema.Sanctions:
+		return true
+	case prep == "by" && specOf(typ).Judging && k > 0 && m.from-2 >= cEnd && toks[m.from-2].kind == tkWord && !toks[m.from-2].cap:
+		// "denounced upcoming military drills by Seoul": the
+		// doer of what is criticized.
+		return true
+	case prep == "in" && m.poss && m.kind != mkDemonym:
+		// "every step in Ukraine's membership bid"
+		return true
+	}
+	switch prep {
+	case "in", "at", "from", "since", "near", "by", "during":
+		return false
+	}
+	return true
+}
+
+// namedBodyAfter returns the head mention that stands for the object found
+// at heads[first]: "to buy Turkish container terminal group Körfez": the
+// named body wins over the adjective before it.
+func (d *doc) namedBodyAfter(heads []int, first int) int {
+	if first+1 >= len(heads) {
+		return first
+	}
+	m, n := d.ments[heads[first]], d.ments[heads[first+1]]
+	if !(m.kind == mkDemonym && m.poss && n.from-m.to <= 4 && actorOK(d.ents[n.ent].typ)) {
+		return first
+	}
+	for x := m.to; x < n.from; x++ {
+		if d.toks[x].kind != tkWord || d.toks[x].cap {
+			return first
+		}
+	}
+	return first + 1
+}
+
+// pairObject reads "urged both countries", "called on the two sides": the
+// pair named last, else the two states named last.
+func (d *doc) pairObject(s sentence, cEnd int, subjs []int) []int {
+	toks := d.toks
+	for x := cEnd; x+1 < s.to && x < cEnd+4; x++ {
+		if (toks[x].lower == "both" || toks[x].lower == "two") && pairNouns[toks[x+1].lower] {
+			if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
+				return append([]int(nil), d.lastPair...)
+			}
+			return d.lastTwo(cEnd, subjs...)
+		}
+	}
+	return nil
+}
+
+// objectList returns the object heads[first] and the actors
+// coordinated after it ("Egypt, Qatar and Turkey"), and marks their
+// mentions as objects.
+func (d *doc) objectList(heads []int, first int) []int {
+	out := []int{d.ments[heads[first]].ent}
+	d.objMention[heads[first]] = true
+	for k := first + 1; k < len(heads); k++ {
+		if !d.coordinated(heads, k, true) {
+			break
+		}
+		out = append(out, d.ments[heads[k]].ent)
+		d.objMention[heads[k]] = true
 	}
 	return out
+}
+
+// coordinated reports whether the tokens between head mentions heads[k-1]
+// and heads[k] join them in a list: "A and B", "A, and B", "A and some
+// B", or, when commaOK, the comma of "A, B and C" (see listCloses).
+func (d *doc) coordinated(heads []int, k int, commaOK bool) bool {
+	gap := d.toks[d.ments[heads[k-1]].to:d.ments[heads[k]].from]
+	switch len(gap) {
+	case 1:
+		return gap[0].lower == "and" || gap[0].text == "," && commaOK && d.listCloses(heads, k)
+	case 2:
+		return gap[0].text == "," && gap[1].lower == "and" || gap[0].lower == "and" && listDeterminers[gap[1].lower]
+	}
+	return false
 }
 
 // skipTime skips a time phrase at k: "on Monday", "last week".
