@@ -703,8 +703,12 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 	if s.to-s.from > maxSentence {
 		return
 	}
-	sc := cueScan{d: d, si: si, s: s, heads: d.heads(s), sentObjs: map[int][]int{}}
+	sc := cueScan{d: d, si: si, s: s, heads: d.heads(s)}
 	sc.lastSubj = d.openingSubject(s, sc.heads)
+	// sentObjs holds, by subject, the objects of the subject's hostile
+	// cues, which objectless criticisms and warnings take (see pending).
+	// It stays out of cueScan so that it stays on the stack.
+	sentObjs := map[int][]int{}
 	for i := s.from; i < s.to && !d.stop(); i++ {
 		if d.mentionAt[i] >= 0 {
 			continue
@@ -717,9 +721,14 @@ func (d *doc) sentenceRelations(si int, s sentence) {
 		if sc.read(&h) == cueDone {
 			i = h.end - 1
 		}
+		if h.lends {
+			for _, sj := range h.subjs {
+				sentObjs[sj] = h.objs
+			}
+		}
 	}
 	d.talksBetween(si, s, sc.heads)
-	sc.relatePending()
+	sc.relatePending(sentObjs)
 }
 
 // cueScan is the state of the token rules over one sentence.
@@ -733,10 +742,9 @@ type cueScan struct {
 	// warned"); then it is the subject the last cue took.
 	lastSubj []int
 	// pending are cues without an object ("condemned the violation"); they
-	// take the object another cue of the same subject names in the
-	// sentence ("... and warned Moscow"), which sentObjs holds by subject.
-	pending  []rel
-	sentObjs map[int][]int
+	// take the object a hostile cue of the same subject names in the
+	// sentence ("... and warned Moscow").
+	pending []rel
 }
 
 // cueHit is a cue at tokens [i, end) of the sentence and what the rules
@@ -750,6 +758,9 @@ type cueHit struct {
 	passive bool
 	subjs   []int
 	objs    []int
+	// lends marks a hostile cue with objects, which it lends to the
+	// pending cues of its subjects.
+	lends bool
 }
 
 // verdict is what a rule makes of a cue.
@@ -1270,11 +1281,7 @@ func (sc *cueScan) remember(h *cueHit) {
 	} else if len(h.subjs) == 2 {
 		d.lastPair = append(d.lastPair[:0], h.subjs...)
 	}
-	if len(h.objs) > 0 && specOf(h.typ).Hostile {
-		for _, sj := range h.subjs {
-			sc.sentObjs[sj] = h.objs
-		}
-	}
+	h.lends = len(h.objs) > 0 && specOf(h.typ).Hostile
 }
 
 // givenTo reports whether the cue's one object is named after "to", a word
@@ -1325,10 +1332,11 @@ func (sc *cueScan) emit(h *cueHit) {
 }
 
 // relatePending gives each objectless criticism or warning the objects a
-// hostile cue of the same subject took in the sentence.
-func (sc *cueScan) relatePending() {
+// hostile cue of the same subject took in the sentence, held in sentObjs
+// by subject.
+func (sc *cueScan) relatePending(sentObjs map[int][]int) {
 	for _, p := range sc.pending {
-		for _, o := range sc.sentObjs[p.subj] {
+		for _, o := range sentObjs[p.subj] {
 			p.obj = o
 			sc.d.addRel(p)
 		}
