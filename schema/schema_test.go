@@ -70,12 +70,14 @@ func TestTraits(t *testing.T) {
 		"Judging":    {Rejects, Denies, Accuses, Criticizes, Warns, Supports},
 		"Appraising": {Criticizes, Supports},
 		"ActObject":  {Criticizes, Warns},
+		"Mutual":     {Meets, Agrees, Fights},
 	}
 	traits := map[string]func(RelationSpec) bool{
 		"Hostile":    func(s RelationSpec) bool { return s.Hostile },
 		"Judging":    func(s RelationSpec) bool { return s.Judging },
 		"Appraising": func(s RelationSpec) bool { return s.Appraising },
 		"ActObject":  func(s RelationSpec) bool { return s.ActObject },
+		"Mutual":     func(s RelationSpec) bool { return s.Mutual },
 	}
 	for name, has := range traits {
 		set := map[RelationType]bool{}
