@@ -296,7 +296,9 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 				return d.withConjuncts(c, k, []int{e})
 			}
 		}
-		// "his fighters", "their troops"
+	}
+	// "his fighters", "their troops"
+	for _, k := range g.deps(w) {
 		if g.words[k].Rel == syntax.NmodPoss && g.words[k].POS == syntax.PRON {
 			return d.pronounEntities(c, k)
 		}

@@ -18,9 +18,8 @@ func TestDebugSentence(t *testing.T) {
 		t.Skip("KG_DEBUG_TEXT not set")
 	}
 	x, _ := New(Options{})
-	d := &doc{ctx: context.Background(), parser: x.parser, toks: tokenize(text)}
-	d.sents = splitSentences(d.toks)
-	d.parseAll()
+	d, _ := x.newDoc(context.Background(), schema.Article{ID: "d", Published: "2025-03-10", Text: text})
+	d.run()
 	var g grammar
 	for _, s := range d.sents {
 		g.load(d, s)
@@ -65,9 +64,8 @@ func TestDebugArticle(t *testing.T) {
 	for _, e := range ex.Entities {
 		names[e.ID] = e.Name
 	}
-	d := &doc{ctx: context.Background(), parser: x.parser, toks: tokenize(a.Text)}
-	d.sents = splitSentences(d.toks)
-	d.parseAll()
+	d, _ := x.newDoc(context.Background(), a)
+	d.run()
 	for si, s := range d.sents {
 		var b strings.Builder
 		for k := s.from; k < s.to; k++ {

@@ -219,9 +219,11 @@ func (x *Extractor) newDoc(ctx context.Context, a schema.Article) (*doc, schema.
 
 // run applies the passes: parse, mentions, places, relations.
 func (d *doc) run() {
-	d.parseAll()
+	d.tagAll()
 	d.findMentions()
 	d.decidePlaces()
+	d.indexMentionTokens()
+	d.parseAll()
 	d.findRelations()
 }
 

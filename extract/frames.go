@@ -44,7 +44,7 @@ func (d *doc) grammarRelations(c *clause) {
 		case syntax.NOUN:
 			entries = d.events.Noun(w.Lemma)
 		}
-		if len(entries) > 0 {
+		if len(entries) > 0 && !d.figurative(c, p) {
 			d.readPredicate(c, p, entries)
 		}
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
@@ -52,6 +52,9 @@ func (d *doc) grammarRelations(c *clause) {
 		}
 		if w.POS == syntax.VERB && w.Lemma == "want" {
 			d.wantedAct(c, p)
+		}
+		if w.POS == syntax.VERB && addressVerbs[w.Lemma] {
+			d.addressing(c, p)
 		}
 		d.membership(c, p)
 	}
@@ -87,11 +90,14 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			first = e
 		}
 		for _, t := range ts {
-			objs := d.argEntities(c, t.Word.Ref)
-			if len(objs) == 0 && judging[e.Type] {
-				// "condemned the arrest by Japan", "praised France's
+			var objs []int
+			if judging[e.Type] && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
+				// "condemned the arrest of X by Japan", "praised France's
 				// decision": the one who did it
 				objs = d.nounAgents(c, t.Word.Ref)
+			}
+			if len(objs) == 0 {
+				objs = d.argEntities(c, t.Word.Ref)
 			}
 			if len(objs) > 0 {
 				if e.Type != "" {
@@ -283,8 +289,79 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	for _, sj := range subjs {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
+			// "travel to Iran for talks": visiting for talks meets the host
+			if typ == schema.Visits && d.ents[oj].typ != schema.Location && forTalks(g, p) {
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf - 0.1, grammar: true, cue: c.g.tok(p) + 1})
+			}
 		}
 	}
+}
+
+// talkNouns name meetings one travels for.
+var talkNouns = map[string]bool{
+	"talk": true, "talks": true, "meeting": true, "negotiation": true, "consultation": true,
+	"summit": true, "discussion": true, "conference": true,
+}
+
+// forTalks reports whether travel p is for talks: "for talks", "to hold
+// talks".
+func forTalks(g *grammar, p int) bool {
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obl:
+			if g.caseOf(k) == "for" && talkNouns[g.words[k].Lemma] {
+				return true
+			}
+		case syntax.Advcl, syntax.Xcomp:
+			if o := g.depBase(k, syntax.Obj); o >= 0 && talkNouns[g.words[o].Lemma] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressVerbs speak to a gathering: telling or addressing a body's
+// meeting is meeting it ("told the council", "addressed the summit").
+var addressVerbs = map[string]bool{"tell": true, "address": true, "brief": true, "attend": true}
+
+// addressing adds MEETS from the speaker to the bodies it told or
+// addressed; telling a person, a state or the press is no meeting.
+func (d *doc) addressing(c *clause, p int) {
+	g := c.g
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	var bodies []int
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obj, syntax.IObj:
+			for _, e := range d.argEntities(c, k) {
+				if d.ents[e].typ == schema.Organization && !d.mediaNamed(c, k) {
+					bodies = append(bodies, e)
+				}
+			}
+		}
+	}
+	subjs := d.subjectsOf(c, p)
+	for _, s := range subjs {
+		for _, b := range without(bodies, subjs, d) {
+			d.addRel(rel{typ: schema.Meets, subj: s, obj: b, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// mediaNamed reports whether word w is a news outlet ("told the state news
+// agency", "told Reuters"): an interview is no meeting.
+func (d *doc) mediaNamed(c *clause, w int) bool {
+	g := c.g
+	for _, k := range append([]int{w}, g.deps(w)...) {
+		switch g.words[k].Lemma {
+		case "news", "agency", "newspaper", "broadcaster", "television", "radio", "reporter", "press", "journalist", "outlet", "channel":
+			return true
+		}
+	}
+	return false
 }
 
 // mutualType reports whether coordinated subjects with no object of a
@@ -431,4 +508,50 @@ func (d *doc) membership(c *clause, p int) {
 type veto struct {
 	sent, subj int
 	typ        schema.RelationType
+}
+
+// figurativeMods turn a word of fighting into one of rivalry: "trade war",
+// "war of words", "price war".
+var figurativeMods = map[string]bool{
+	"trade": true, "tariff": true, "price": true, "currency": true, "word": true, "propaganda": true,
+	"culture": true, "legal": true, "diplomatic": true, "political": true, "media": true,
+	"information": true, "bidding": true, "turf": true, "tit-for-tat": true, "verbal": true,
+}
+
+// figurative reports whether fighting noun p is a figure of speech ("a
+// trade war", "a war of words"); then neither pass reads an armed
+// conflict in the sentence.
+func (d *doc) figurative(c *clause, p int) bool {
+	g := c.g
+	w := g.words[p]
+	if w.POS == syntax.VERB {
+		// "waged a war of words"
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			return d.figurative(c, o)
+		}
+		return false
+	}
+	if w.POS != syntax.NOUN {
+		return false
+	}
+	switch w.Lemma {
+	case "war", "battle", "fight", "attack", "offensive", "clash", "confrontation", "warfare":
+	default:
+		return false
+	}
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.Amod:
+			if figurativeMods[g.words[k].Lemma] {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		case syntax.Nmod:
+			if g.caseOf(k) == "of" && (g.words[k].Lemma == "word" || g.words[k].Lemma == "words") {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/kgraph/kg/extract/syntax"
+	"github.com/kgraph/kg/schema"
 )
 
 // grammar is the parse of one sentence, one word a token: the parser's
@@ -16,10 +17,10 @@ type grammar struct {
 	kidAt []int
 }
 
-// parseAll tags and parses every sentence of the article (one word a
-// token) into d.syn; a sentence longer than maxSentence is left unparsed
-// (its words have no tag).
-func (d *doc) parseAll() {
+// tagAll tags every sentence of the article (one word a token) into
+// d.syn, for the mention pass; a sentence longer than maxSentence is left
+// untagged.
+func (d *doc) tagAll() {
 	d.syn = make([]syntax.Word, len(d.toks))
 	words := make([]string, 0, 64)
 	for _, s := range d.sents {
@@ -30,7 +31,62 @@ func (d *doc) parseAll() {
 		for k := s.from; k < s.to; k++ {
 			words = append(words, d.toks[k].text)
 		}
-		d.parser.Parse(words, d.syn[s.from:s.to])
+		d.parser.Tag(words, d.syn[s.from:s.to])
+	}
+}
+
+// parseAll parses every sentence into d.syn once the names are known. A
+// name of several words is given to the parser as one word (its last),
+// which is how a parser trained on web text reads "Chinese President Xi
+// Jinping" right; its other words then hang on that one (flat for a
+// person, compound for the rest).
+func (d *doc) parseAll() {
+	var words []string
+	var first []int // word -> its first token in the sentence
+	var out []syntax.Word
+	for _, s := range d.sents {
+		if s.to-s.from > maxSentence || d.stopped() {
+			continue
+		}
+		words, first = words[:0], first[:0]
+		for k := s.from; k < s.to; {
+			end := k + 1
+			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= s.to {
+				end = d.ments[mi].to
+			}
+			words = append(words, d.toks[end-1].text)
+			first = append(first, k-s.from)
+			k = end
+		}
+		out = d.parser.Parse(words, out)
+		d.spread(s, out, first)
+	}
+}
+
+// spread writes the parse of a sentence whose names were given as one word
+// each back to its tokens.
+func (d *doc) spread(s sentence, out []syntax.Word, first []int) {
+	n := s.to - s.from
+	last := func(w int) int { // the token that carries word w
+		if w+1 < len(first) {
+			return first[w+1] - 1
+		}
+		return n - 1
+	}
+	for w, a := range out {
+		head := -1
+		if a.Head >= 0 {
+			head = last(a.Head)
+		}
+		t := last(w)
+		d.syn[s.from+t] = syntax.Word{Lemma: a.Lemma, POS: a.POS, Head: head, Rel: a.Rel}
+		rel := syntax.Compound
+		if mi := d.mentionAt[s.from+t]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
+			rel = syntax.Flat
+		}
+		for k := first[w]; k < t; k++ {
+			d.syn[s.from+k] = syntax.Word{Lemma: d.toks[s.from+k].lower, POS: syntax.PROPN, Head: t, Rel: rel}
+		}
 	}
 }
 
@@ -154,4 +210,18 @@ func (g *grammar) span(w int) (int, int) {
 		}
 	}
 	return lo, hi
+}
+
+// indexMentionTokens maps every token to the mention it is part of (-1 for
+// none).
+func (d *doc) indexMentionTokens() {
+	d.mentionAt = make([]int, len(d.toks))
+	for i := range d.mentionAt {
+		d.mentionAt[i] = -1
+	}
+	for mi, m := range d.ments {
+		for k := m.from; k < m.to; k++ {
+			d.mentionAt[k] = mi
+		}
+	}
 }

@@ -425,7 +425,8 @@ func (d *doc) applyVetoes() {
 	for _, r := range d.rels {
 		if !r.grammar && !schemaStructural(r.typ) {
 			s := d.sents[r.sent]
-			if vetoed[key{r.sent, r.subj, r.typ}] || d.toks[s.to-1].text == "?" {
+			// a veto with no subject holds for the whole sentence
+			if vetoed[key{r.sent, r.subj, r.typ}] || vetoed[key{r.sent, -1, r.typ}] || d.toks[s.to-1].text == "?" {
 				continue
 			}
 		}

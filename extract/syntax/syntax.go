@@ -154,6 +154,44 @@ func (p *Parser) Parse(words []string, buf []Word) []Word {
 	return buf
 }
 
+// Tag tags and lemmatizes one sentence without parsing it: each Word has
+// its Lemma and POS, Head -1 and no Rel. It costs about a quarter of Parse.
+func (p *Parser) Tag(words []string, buf []Word) []Word {
+	n := len(words)
+	if cap(buf) < n {
+		buf = make([]Word, n)
+	}
+	buf = buf[:n]
+	if n == 0 {
+		return buf
+	}
+	sc := p.getScratch()
+	defer p.pool.Put(sc)
+
+	sub := p.splitWords(sc, words)
+	m := len(sub)
+	if cap(sc.info) < m+1 {
+		sc.info = make([]wordInfo, m+1)
+		sc.tags = make([]POS, m+1)
+	}
+	info, tags := sc.info[:m], sc.tags[:m]
+	sc.bytes = fillInfo(sub, info, sc.bytes)
+	p.fillAmb(info)
+	sc.feats = p.tag(info, tags, sc.feats)
+	st := &sc.st
+	st.info, st.tags = info, tags
+	st.reset(m)
+	// no tree: every sub-word hangs on the root
+	for i := 0; i < m; i++ {
+		st.heads[i] = int32(m)
+	}
+	p.output(sc, words, sub, buf)
+	for i := range buf {
+		buf[i].Head, buf[i].Rel = -1, 0
+	}
+	return buf
+}
+
 // parse runs the transition system to the end.
 func (p *Parser) parse(st *state, f []uint64) []uint64 {
 	for !st.done() {

@@ -359,3 +359,24 @@ func TestParseConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// Tag gives the tags and lemmas Parse gives, and no tree.
+func TestTagMatchesParse(t *testing.T) {
+	p := Default()
+	for _, s := range []string{
+		"Maria Lenz, deputy head of the Corvia Development Bank, urged Japan to cut rates.",
+		"Ruritania didn't meet the U.S.-backed envoy, who can't travel.",
+	} {
+		words := strings.Fields(strings.NewReplacer(",", " ,", ".", " .").Replace(s))
+		parsed := p.Parse(words, nil)
+		tagged := p.Tag(words, nil)
+		for i := range words {
+			if tagged[i].POS != parsed[i].POS || tagged[i].Lemma != parsed[i].Lemma {
+				t.Errorf("%q word %q: Tag = %v %q, Parse = %v %q", s, words[i], tagged[i].POS, tagged[i].Lemma, parsed[i].POS, parsed[i].Lemma)
+			}
+			if tagged[i].Head != -1 || tagged[i].Rel != 0 {
+				t.Errorf("%q word %q: Tag gives head %d rel %v", s, words[i], tagged[i].Head, tagged[i].Rel)
+			}
+		}
+	}
+}
