@@ -343,24 +343,24 @@ var isoDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // future says the event is planned, so that an expression without a year
 // is the next such day, not the last.
 func dateAt(toks []token, i int, article time.Time, have, future bool) (dated, bool) {
-	r := dateReader{toks: toks, i: i, article: article, have: have, future: future}
-	t := toks[i]
+	r := dateReader{toks: toks, i: i, t: toks[i], article: article, have: have, future: future}
+	t := &r.t
 	// 2023-03-03
 	if t.kind == tkNum && isoDay.MatchString(t.text) {
 		return r.iso(t.text)
 	}
 	// March 3 / March 3, 2023 / March 3 2023 / July 2023 / (in) July
-	if mo, ok := monthOf(t); ok {
+	if mo, ok := monthOf(*t); ok {
 		return r.monthFirst(mo)
 	}
 	// 3 March / 3 March 2023
-	if d, ok := dayOf(t); ok {
+	if d, ok := dayOf(*t); ok {
 		if mo, ok := monthOf(r.next(1)); ok {
 			return r.dayMonth(d, mo)
 		}
 	}
 	// in 2019 / in early 2019 / mid-2019 / mid-July
-	if dt, ok, read := r.yearPhrase(t); read {
+	if dt, ok, read := r.yearPhrase(); read {
 		return dt, ok
 	}
 	if !have {
@@ -371,11 +371,11 @@ func dateAt(toks []token, i int, article time.Time, have, future bool) (dated, b
 		return r.weekday(wd)
 	}
 	// yesterday, today, next week, earlier this month
-	if dt, ok, read := r.deictic(t.lower); read {
+	if dt, ok, read := r.deictic(); read {
 		return dt, ok
 	}
 	// two days ago, a week ago, 3 months ago
-	return r.ago(t)
+	return r.ago()
 }
 
 // dateReader reads a date expression starting at toks[i] (see dateAt).
@@ -384,6 +384,7 @@ func dateAt(toks []token, i int, article time.Time, have, future bool) (dated, b
 type dateReader struct {
 	toks         []token
 	i            int
+	t            token // toks[i]
 	article      time.Time
 	have, future bool
 }
@@ -545,8 +546,8 @@ func (r *dateReader) dayMonth(d int, mo time.Month) (dated, bool) {
 
 // yearPhrase reads a year: "mid-2019", "early-2019", a year after "in",
 // "during", "of", "early" and the like; and "mid-July".
-func (r *dateReader) yearPhrase(t token) (dt dated, ok, read bool) {
-	i := r.i
+func (r *dateReader) yearPhrase() (dt dated, ok, read bool) {
+	i, t := r.i, &r.t
 	if t.kind == tkWord {
 		for _, p := range []string{"mid-", "early-", "late-"} {
 			if y, ok := yearOf(token{text: strings.TrimPrefix(t.lower, p), kind: tkNum}, minYear, maxYear); ok && strings.HasPrefix(t.lower, p) {
@@ -559,7 +560,7 @@ func (r *dateReader) yearPhrase(t token) (dt dated, ok, read bool) {
 			return dt, ok, true
 		}
 	}
-	if y, ok := yearOf(t, minYear, maxYear); ok && i > 0 {
+	if y, ok := yearOf(*t, minYear, maxYear); ok && i > 0 {
 		switch r.toks[i-1].lower {
 		case "in", "during", "throughout", "of", "early", "mid", "late":
 			dt, ok = r.year(y, false, i, i+1)
@@ -585,11 +586,11 @@ func (r *dateReader) weekday(wd time.Weekday) (dated, bool) {
 	return r.dayRel(relWeekday(r.article, wd, r.future), i+1)
 }
 
-// deictic reads a date said from the article's day, starting with word
-// w: "yesterday", "today", "tomorrow", "last week", "next month", "this
-// year", "earlier this week".
-func (r *dateReader) deictic(w string) (dt dated, ok, read bool) {
-	i, article := r.i, r.article
+// deictic reads a date said from the article's day: "yesterday",
+// "today", "tomorrow", "last week", "next month", "this year", "earlier
+// this week".
+func (r *dateReader) deictic() (dt dated, ok, read bool) {
+	i, article, w := r.i, r.article, r.t.lower
 	switch w {
 	case "yesterday":
 		dt, ok = r.dayRel(article.AddDate(0, 0, -1), i+1)
@@ -634,8 +635,8 @@ func (r *dateReader) deictic(w string) (dt dated, ok, read bool) {
 }
 
 // ago reads "two days ago", "a week ago", "3 months ago".
-func (r *dateReader) ago(t token) (dated, bool) {
-	i, article := r.i, r.article
+func (r *dateReader) ago() (dated, bool) {
+	i, article, t := r.i, r.article, &r.t
 	n, ok := numberWords[t.lower]
 	if !ok && t.kind == tkNum && len(t.text) <= 3 {
 		if v, err := strconv.Atoi(t.text); err == nil {

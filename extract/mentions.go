@@ -526,14 +526,17 @@ func (ms *mentionScan) next(i int) int {
 	if k, ok := ms.hyphenModifier(i); ok {
 		return k
 	}
-	if k, ok := ms.longerOfName(i); ok {
-		return k
+	gp, isGaz := ms.d.lx.matchGaz(ms.d.toks, i, ms.end)
+	if isGaz {
+		if k, ok := ms.longerOfName(i, gp); ok {
+			return k
+		}
 	}
 	if k, ok := ms.definedAcronym(i); ok {
 		return k
 	}
-	if k, ok := ms.gazetteer(i); ok {
-		return k
+	if isGaz {
+		return ms.gazetteer(i, gp)
 	}
 	if ms.notName(i) {
 		return i + 1
@@ -714,14 +717,10 @@ func (ms *mentionScan) hyphenModifier(i int) (int, bool) {
 }
 
 // longerOfName reads "the Gulf of Finland": a longer "X of Y" name wins
-// over the gazetteer match inside it; but "robbed Portugal of Marwin": a
-// state's name starts no such name.
-func (ms *mentionScan) longerOfName(i int) (int, bool) {
+// over the gazetteer match gp inside it; but "robbed Portugal of Marwin":
+// a state's name starts no such name.
+func (ms *mentionScan) longerOfName(i int, gp phrase) (int, bool) {
 	d, toks, end := ms.d, ms.d.toks, ms.end
-	gp, ok := d.lx.matchGaz(toks, i, end)
-	if !ok {
-		return 0, false
-	}
 	k := i
 	if !toks[k].cap && k+1 < end {
 		k++
@@ -746,20 +745,16 @@ func (ms *mentionScan) definedAcronym(i int) (int, bool) {
 	return 0, false
 }
 
-// gazetteer reads a gazetteer name, alias, demonym or capital at i (see
-// gazMention), unless a longer name after "the" follows, or a city's
+// gazetteer reads the gazetteer name, alias, demonym or capital gp at i
+// (see gazMention), unless a longer name after "the" follows, or a city's
 // name that names a team, a firm or a person.
-func (ms *mentionScan) gazetteer(i int) (int, bool) {
+func (ms *mentionScan) gazetteer(i int, gp phrase) int {
 	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
-	gp, ok := d.lx.matchGaz(toks, i, end)
-	if !ok {
-		return 0, false
-	}
 	// "the Sahel Farmers Union": a name after the article that
 	// reaches further wins over "the Sahel".
 	if t := toks[i]; !t.cap && t.lower == "the" {
 		if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
-			return i + 1, true
+			return i + 1
 		}
 	}
 	// "U.S. Treasury Secretary": the title takes the last word of
@@ -775,16 +770,16 @@ func (ms *mentionScan) gazetteer(i int) (int, bool) {
 	if k := d.cityNamed(si, i, j, end, gp); k > 0 {
 		// "Tarvin Comets", "Tarvin 2": a team or a firm named
 		// after its city.
-		return k, true
+		return k
 	} else if k < 0 {
 		// "Sofia Marlow": a person.
 		j := d.capRun(i, end, false)
 		d.nameMention(si, i, j, end, ms.pend.title, ms.pend.end, ms.pend.owner)
 		ms.clearTitle()
-		return j, true
+		return j
 	}
 	d.gazMention(si, i, j, end, gp, &ms.pend)
-	return d.lastEnd, true
+	return d.lastEnd
 }
 
 // notName reports whether the word at i starts no name: a lower-case or

@@ -440,10 +440,13 @@ func (d *doc) collectHints() {
 	var surnames []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
+			if toks[k].kind != tkWord || !toks[k].cap {
+				continue
+			}
 			if w, ok := d.surnameAt(s, k); ok {
 				surnames = append(surnames, w)
 			}
-			if toks[k].kind != tkWord || !toks[k].cap || !d.unknownWord(si, k) {
+			if !d.unknownWord(si, k) {
 				continue
 			}
 			if words == nil {
@@ -484,12 +487,12 @@ func (d *doc) hint(w string, t schema.EntityType) {
 	}
 }
 
-// surnameAt returns the surname of the person's name that starts at token
-// k of sentence s after a given name or a title: "Jim Harlan" anywhere
-// makes a lone "Harlan" him.
+// surnameAt returns the surname of the person's name that starts at the
+// capitalized word k of sentence s after a given name or a title: "Jim
+// Harlan" anywhere makes a lone "Harlan" him.
 func (d *doc) surnameAt(s sentence, k int) (string, bool) {
 	toks := d.toks
-	if toks[k].kind != tkWord || !toks[k].cap || k+1 >= s.to || !d.isCapWord(k+1) ||
+	if k+1 >= s.to || !d.isCapWord(k+1) ||
 		!(d.givenAt(k) && (k == s.from || !d.isCapWord(k-1)) || d.titleEndsAt(k)) {
 		return "", false
 	}
