@@ -496,7 +496,7 @@ type mentionScan struct {
 }
 
 // pendingTitle is a title read before the name it belongs to ("Foreign
-// Minister" before "Sergei Lavrov"): its text, the token the name must
+// Minister" before "Dara Venn"): its text, the token the name must
 // start at (-1 when no title waits) and its owner (-1 when none).
 type pendingTitle struct {
 	title string

@@ -206,7 +206,7 @@ func (d *doc) structural() {
 }
 
 // titleRole gives the person of mention m a role by its title: in the
-// title's owner ("Russian Foreign Minister Sergei Lavrov"); else, when the
+// title's owner ("Velmoran Foreign Minister Dara Venn"); else, when the
 // person holds no role yet (owned), in the body the title names ("Army
 // spokesman") or, for a title of a state, in the state spoken of (see
 // titleState).

@@ -78,8 +78,8 @@ type RelationSpec struct {
 	// Hostile types act against the object or press it: warnings,
 	// criticism, accusations, sanctions, fighting, denials, rejections and
 	// demands. A hostile act's object is the likely object of a criticism
-	// or warning of the same subject that names none ("condemned the
-	// violation and warned Moscow").
+	// or warning of the same subject that names none ("denounced the raid
+	// and threatened Velmora").
 	Hostile bool
 	// Judging types pass judgement on what the object did or said:
 	// criticism, accusations, warnings, rejections, denials and support.
@@ -91,7 +91,7 @@ type RelationSpec struct {
 	// parties ("praised the agreement", "criticized the deal").
 	Appraising bool
 	// ActObject types are often said of an act or a danger rather than of
-	// an actor ("condemned the violation", "warned of consequences"): the
+	// an actor ("denounced the raid", "warned of consequences"): the
 	// actor is then named further on, perhaps after an infinitive
 	// ("condemned attempts to destabilize Venezuela"), or by another verb
 	// of the same subject.
