@@ -197,9 +197,15 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 	if !scored && !versus && !(i > s.from && (d.toks[i-1].lower == "v" || d.toks[i-1].lower == "vs")) {
 		return false
 	}
-	// The line: no lower-case word but a few short ones ("v", "at") outside
-	// brackets; count the names followed by a number and the numbers. A
-	// decimal point ("14 4 .778") may have split the line in two.
+	return d.resultsLine(s)
+}
+
+// resultsLine reports whether sentence s, with the rest of its line, is a
+// results line: no lower-case word but a few short ones ("v", "at")
+// outside brackets, and two sides with a score each or "v" between them,
+// or a row of numbers after a name.
+func (d *doc) resultsLine(s sentence) bool {
+	// A decimal point ("14 4 .778") may have split the line in two.
 	lineEnd := s.to
 	for lineEnd < len(d.toks) && d.toks[lineEnd-1].text == "." && !d.toks[lineEnd-1].spaceAfter && d.toks[lineEnd].kind == tkNum && !d.toks[lineEnd].nl {
 		lineEnd = d.sents[d.tokSent[lineEnd]].to
@@ -220,13 +226,7 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		case t.kind == tkWord && !t.cap && len(t.text) > 3:
 			return false
 		case t.kind == tkWord && t.cap && k+1 < lineEnd && d.toks[k+1].kind == tkNum && isDigits(d.toks[k+1].text):
-			// A side and its score; but "Hale 72 68," is an entry of a
-			// list (a player and his rounds).
-			x := k + 1
-			for x < lineEnd && d.toks[x].kind == tkNum {
-				x++
-			}
-			if x >= lineEnd || d.toks[x].text != "," {
+			if d.sideScore(k+1, lineEnd) {
 				slots++
 			}
 		case t.lower == "v" || t.lower == "vs":
@@ -234,6 +234,16 @@ func (d *doc) resultsSlot(si, i, j, end int) bool {
 		}
 	}
 	return slots >= 2 || nums >= 3 && d.toks[s.from].cap
+}
+
+// sideScore reports whether the numbers at x, after a name, are a side's
+// score; but "Hale 72 68," is an entry of a list (a player and his
+// rounds).
+func (d *doc) sideScore(x, lineEnd int) bool {
+	for x < lineEnd && d.toks[x].kind == tkNum {
+		x++
+	}
+	return x >= lineEnd || d.toks[x].text != ","
 }
 
 // fixture reports whether sentence si is a fixture line, two names and
@@ -427,59 +437,26 @@ func (d *doc) collectHints() {
 	toks := d.toks
 	var words map[string]bool // unknown one-word names of the article
 	var demonyms []int        // tokens of demonym-like words before a state noun
-	hint := func(w string, t schema.EntityType) {
-		if d.hints == nil {
-			d.hints = map[string]schema.EntityType{}
-		}
-		if old, ok := d.hints[w]; !ok || old == schema.Location {
-			d.hints[w] = t
-		}
-	}
 	var surnames []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
-			if toks[k].kind == tkWord && toks[k].cap && k+1 < s.to && d.isCapWord(k+1) && (d.givenAt(k) && (k == s.from || !d.isCapWord(k-1)) || d.titleEndsAt(k)) {
-				// "Jim Harlan" anywhere makes a lone "Harlan" him.
-				if r := d.capRun(k, s.to, false); r-k >= 2 && r-k <= 4 && !d.hasOrgWord(k, r) && d.nameWord(r-1) {
-					surnames = append(surnames, toks[r-1].text)
-				}
-			}
-			if toks[k].kind != tkWord || !toks[k].cap || !d.unknownWord(si, k) {
+			if toks[k].kind != tkWord || !toks[k].cap {
 				continue
 			}
-			w := toks[k].text
+			if w, ok := d.surnameAt(s, k); ok {
+				surnames = append(surnames, w)
+			}
+			if !d.unknownWord(si, k) {
+				continue
+			}
 			if words == nil {
 				words = map[string]bool{}
 			}
-			words[w] = true
-			// "Velmora's army"
-			if k+2 < s.to && (toks[k+1].text == "'s" || toks[k+1].text == "’s") && d.stateNounAt(k+2, s.to) > 0 {
-				hint(w, schema.Country)
-			}
-			// "the government of Velmora", "the village of Asko"
-			if k >= s.from+2 && toks[k-1].lower == "of" {
-				for n := 1; n <= 2 && k-1-n >= s.from; n++ {
-					if d.stateNounAt(k-1-n, k-1) == n {
-						hint(w, schema.Country)
-					} else if n == 1 && placeNouns[toks[k-2].lower] {
-						hint(w, schema.Location)
-					}
-				}
-			}
-			// "President Dara Venn of Velmora", "secretary-general of
-			// Velta", "the envoy of Velmora"
-			if k >= s.from+2 && toks[k-1].lower == "of" {
-				if t := d.titleOwnerType(s.from, k-1); t != "" {
-					hint(w, t)
-				}
-			}
-			// "join Velta", "a member of Velta"
-			if k > s.from && joinWords[toks[k-1].lower] || k >= s.from+2 && toks[k-1].lower == "of" && memberWords[toks[k-2].lower] {
-				hint(w, schema.Organization)
-			}
+			words[toks[k].text] = true
+			d.contextHints(s, k)
 			// "the Velmoran government", "a Velmoran journalist": an
 			// adjective before a noun or a title.
-			if isDemonymShape(w) && k+1 < s.to && !toks[k+1].cap && (d.syn[k+1].POS == syntax.NOUN || d.stateNounAt(k+1, s.to) > 0) {
+			if isDemonymShape(toks[k].text) && k+1 < s.to && !toks[k+1].cap && (d.syn[k+1].POS == syntax.NOUN || d.stateNounAt(k+1, s.to) > 0) {
 				demonyms = append(demonyms, k)
 			}
 		}
@@ -487,32 +464,105 @@ func (d *doc) collectHints() {
 	// "Velmora and Portugal", "between Portugal and Velmora": a name
 	// coordinated with a state is a state (twice, for chains).
 	for pass := 0; pass < 2 && len(words) > 0; pass++ {
-		for si, s := range d.sents {
-			for k := s.from; k < s.to; k++ {
-				if !words[toks[k].text] || d.hints[toks[k].text] != "" || !d.unknownWord(si, k) {
-					continue
-				}
-				if d.countryAround(si, k) {
-					hint(toks[k].text, schema.Country)
-				}
-			}
-		}
+		d.coordinationHints(words)
 	}
 	for _, w := range surnames {
 		if _, ok := d.hints[w]; !ok {
-			hint(w, schema.Person)
+			d.hint(w, schema.Person)
 		}
 	}
 	for _, k := range demonyms {
-		dem := toks[k].text
-		for w := range words {
-			if demonymOf(w, dem) {
-				hint(w, schema.Country)
-				if d.demonyms == nil {
-					d.demonyms = map[string]string{}
-				}
-				d.demonyms[dem] = w
+		d.demonymHints(toks[k].text, words)
+	}
+}
+
+// hint types the one-word name w as t, unless a hint other than a place
+// typed it already.
+func (d *doc) hint(w string, t schema.EntityType) {
+	if d.hints == nil {
+		d.hints = map[string]schema.EntityType{}
+	}
+	if old, ok := d.hints[w]; !ok || old == schema.Location {
+		d.hints[w] = t
+	}
+}
+
+// surnameAt returns the surname of the person's name that starts at the
+// capitalized word k of sentence s after a given name or a title: "Jim
+// Harlan" anywhere makes a lone "Harlan" him.
+func (d *doc) surnameAt(s sentence, k int) (string, bool) {
+	toks := d.toks
+	if k+1 >= s.to || !d.isCapWord(k+1) ||
+		!(d.givenAt(k) && (k == s.from || !d.isCapWord(k-1)) || d.titleEndsAt(k)) {
+		return "", false
+	}
+	if r := d.capRun(k, s.to, false); r-k >= 2 && r-k <= 4 && !d.hasOrgWord(k, r) && d.nameWord(r-1) {
+		return toks[r-1].text, true
+	}
+	return "", false
+}
+
+// contextHints types the unknown one-word name at token k of sentence s
+// by the words around it: a state for "Velmora's army", "the government
+// of Velmora" and "President Dara Venn of Velmora"; a place for "the
+// village of Asko"; an organization for "join Velta", "a member of
+// Velta".
+func (d *doc) contextHints(s sentence, k int) {
+	toks := d.toks
+	w := toks[k].text
+	// "Velmora's army"
+	if k+2 < s.to && (toks[k+1].text == "'s" || toks[k+1].text == "’s") && d.stateNounAt(k+2, s.to) > 0 {
+		d.hint(w, schema.Country)
+	}
+	// "the government of Velmora", "the village of Asko"
+	if k >= s.from+2 && toks[k-1].lower == "of" {
+		for n := 1; n <= 2 && k-1-n >= s.from; n++ {
+			if d.stateNounAt(k-1-n, k-1) == n {
+				d.hint(w, schema.Country)
+			} else if n == 1 && placeNouns[toks[k-2].lower] {
+				d.hint(w, schema.Location)
 			}
+		}
+	}
+	// "President Dara Venn of Velmora", "secretary-general of
+	// Velta", "the envoy of Velmora"
+	if k >= s.from+2 && toks[k-1].lower == "of" {
+		if t := d.titleOwnerType(s.from, k-1); t != "" {
+			d.hint(w, t)
+		}
+	}
+	// "join Velta", "a member of Velta"
+	if k > s.from && joinWords[toks[k-1].lower] || k >= s.from+2 && toks[k-1].lower == "of" && memberWords[toks[k-2].lower] {
+		d.hint(w, schema.Organization)
+	}
+}
+
+// coordinationHints types as states the unknown names of words that are
+// coordinated with a state and have no hint yet.
+func (d *doc) coordinationHints(words map[string]bool) {
+	toks := d.toks
+	for si, s := range d.sents {
+		for k := s.from; k < s.to; k++ {
+			if !words[toks[k].text] || d.hints[toks[k].text] != "" || !d.unknownWord(si, k) {
+				continue
+			}
+			if d.countryAround(si, k) {
+				d.hint(toks[k].text, schema.Country)
+			}
+		}
+	}
+}
+
+// demonymHints types as a state each unknown name of words whose demonym
+// dem is ("Velmoran" of "Velmora"), and records dem as its demonym.
+func (d *doc) demonymHints(dem string, words map[string]bool) {
+	for w := range words {
+		if demonymOf(w, dem) {
+			d.hint(w, schema.Country)
+			if d.demonyms == nil {
+				d.demonyms = map[string]string{}
+			}
+			d.demonyms[dem] = w
 		}
 	}
 }

@@ -61,3 +61,36 @@ func TestOntology(t *testing.T) {
 		t.Errorf("RelType accepted a type outside the ontology")
 	}
 }
+
+func TestTraits(t *testing.T) {
+	// want lists, per trait, the types that have it; every other type
+	// must not.
+	want := map[string][]RelationType{
+		"Hostile":    {Requests, Rejects, Denies, Accuses, Criticizes, Warns, Sanctions, Fights},
+		"Judging":    {Rejects, Denies, Accuses, Criticizes, Warns, Supports},
+		"Appraising": {Criticizes, Supports},
+		"ActObject":  {Criticizes, Warns},
+		"Mutual":     {Meets, Agrees, Fights},
+	}
+	traits := map[string]func(RelationSpec) bool{
+		"Hostile":    func(s RelationSpec) bool { return s.Hostile },
+		"Judging":    func(s RelationSpec) bool { return s.Judging },
+		"Appraising": func(s RelationSpec) bool { return s.Appraising },
+		"ActObject":  func(s RelationSpec) bool { return s.ActObject },
+		"Mutual":     func(s RelationSpec) bool { return s.Mutual },
+	}
+	for name, has := range traits {
+		set := map[RelationType]bool{}
+		for _, rt := range want[name] {
+			set[rt] = true
+		}
+		for _, s := range Relations {
+			if got := has(s); got != set[s.Type] {
+				t.Errorf("%s.%s = %v, want %v", s.Type, name, got, set[s.Type])
+			}
+			if has(s) && s.Structural {
+				t.Errorf("%s is structural and %s: traits are for interactions", s.Type, name)
+			}
+		}
+	}
+}
