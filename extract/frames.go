@@ -91,7 +91,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		}
 		for _, t := range ts {
 			var objs []int
-			if judging[e.Type] && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
+			if specOf(e.Type).Judging && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
 				// "condemned the arrest of X by Japan", "praised France's
 				// decision": the one who did it
 				objs = d.nounAgents(c, t.Word.Ref)
@@ -111,7 +111,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		// "condemned the violation and warned Moscow": an objectless
 		// judgement takes the object of the verb coordinated with it
 		var objs []int
-		if judging[first.Type] {
+		if specOf(first.Type).Judging {
 			objs = d.coordinatedObjects(c, p)
 		}
 		d.applyEntry(c, p, first, objs)
@@ -264,7 +264,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	if len(subjs) == 0 {
 		// "talks between Japan and France": the parties relate to each
 		// other.
-		if mutualType(typ) && md == moodAssert {
+		if specOf(typ).Mutual && md == moodAssert {
 			d.pairwise(c, p, typ, d.prepObjects(c, p, []string{"between"}), tense)
 		}
 		return
@@ -281,7 +281,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		conf = 0.65
 	}
 	if len(objs) == 0 {
-		if mutualType(typ) && md == moodAssert {
+		if specOf(typ).Mutual && md == moodAssert {
 			d.pairwise(c, p, typ, subjs, tense)
 		}
 		return
@@ -364,12 +364,6 @@ func (d *doc) mediaNamed(c *clause, w int) bool {
 	return false
 }
 
-// mutualType reports whether coordinated subjects with no object of a
-// relation of type t act on each other: "Japan and France met", "agreed",
-// "clashed".
-func mutualType(t schema.RelationType) bool {
-	return t == schema.Meets || t == schema.Agrees || t == schema.Fights
-}
 
 // without drops from objs the subjects and what they speak for.
 func without(objs, subjs []int, d *doc) []int {
@@ -421,11 +415,6 @@ func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int,
 	}
 }
 
-// judging types pass judgement on an act: their target is whoever did it.
-var judging = map[schema.RelationType]bool{
-	schema.Criticizes: true, schema.Accuses: true, schema.Supports: true, schema.Warns: true,
-	schema.Rejects: true, schema.Denies: true,
-}
 
 // nounAgents returns who did what noun w names: its possessor, a demonym
 // or name before it, or its "by" phrase.
