@@ -364,7 +364,6 @@ func (d *doc) mediaNamed(c *clause, w int) bool {
 	return false
 }
 
-
 // without drops from objs the subjects and what they speak for.
 func without(objs, subjs []int, d *doc) []int {
 	out := objs[:0]
@@ -414,7 +413,6 @@ func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int,
 		}
 	}
 }
-
 
 // nounAgents returns who did what noun w names: its possessor, a demonym
 // or name before it, or its "by" phrase.
