@@ -142,7 +142,7 @@ func (d *doc) governorMood(c *clause, cur, h int) (mood, bool) {
 // what p states.
 func (d *doc) moodOf(c *clause, p int) (mood, string) {
 	g := c.g
-	future, viaConj := false, false
+	future, viaConj, cond := false, false, false
 	cur := p
 	for steps := 0; steps < 8; steps++ {
 		drop, fut := clauseMood(g, cur, viaConj)
@@ -150,6 +150,10 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			return moodDrop, ""
 		}
 		future = future || fut
+		// "would meet X only if ...": a condition drops the event, but
+		// a condition under a threat belongs to the threat ("threatened
+		// to strike unless ...")
+		cond = cond || conditional(g, cur)
 		h := g.words[cur].Head
 		if h < 0 {
 			if c.ask {
@@ -160,7 +164,7 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 		m, next := d.governedBy(c, cur, h)
 		switch next {
 		case stepStop:
-			if m == moodDrop {
+			if m == moodDrop || cond && m != moodWarns {
 				return moodDrop, ""
 			}
 			return m, tense(future)
@@ -171,6 +175,9 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			future = future || m == moodFuture
 		}
 		cur = h
+	}
+	if cond {
+		return moodDrop, ""
 	}
 	return moodAssert, tense(future)
 }
@@ -210,8 +217,7 @@ func clauseMood(g *grammar, cur int, viaConj bool) (drop, future bool) {
 	if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
 		return true, false
 	}
-	// "would meet X only if he called off the strike"
-	return conditional(g, cur), future
+	return false, future
 }
 
 // governedBy decides what word h does to the clause or event noun cur
