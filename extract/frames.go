@@ -188,9 +188,13 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 			fr.Preps = d.lexPreps(c, h, fr.Preps)
 		}
 	}
-	// a passive participle modifying a noun: "the militia backed by X"
-	if fr.Object == nil && g.words[p].POS == syntax.VERB && passive(g, p) && g.words[p].Rel.Base() == syntax.Acl {
-		if h := g.words[p].Head; h >= 0 {
+	// a passive participle modifying a noun ("the militia backed by X"),
+	// a relative clause with its own subject ("the firm, which the
+	// United States blacklisted"): the noun is the object
+	if h := g.words[p].Head; fr.Object == nil && h >= 0 && g.words[p].POS == syntax.VERB {
+		switch {
+		case g.words[p].Rel.Base() == syntax.Acl && passive(g, p),
+			g.words[p].Rel == syntax.AclRelcl && relativeObject(g, p):
 			fr.Object = d.lexWord(c, h)
 		}
 	}
