@@ -61,6 +61,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.roles(c)
 	d.structure(c)
 	d.members(c)
+	d.actAuthors(c)
 }
 
 // particleWords can be verb particles.
@@ -98,6 +99,10 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			}
 			if len(objs) == 0 {
 				objs = d.argEntities(c, t.Word.Ref)
+			}
+			if len(objs) == 0 && specOf(e.Type).Judging {
+				// "welcomed the ruling": whoever ruled, said before
+				objs = d.actAuthor(c, t.Word.Ref, d.subjectsOf(c, p))
 			}
 			if len(objs) > 0 {
 				if e.Type != "" {
