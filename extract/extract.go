@@ -350,6 +350,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			}
 		}
 	}
+	d.dropSentenceThe()
 	ids := make([]string, len(d.ents))
 	for e, en := range d.ents {
 		ids[e] = schema.EntityID(en.typ, en.name)
@@ -443,4 +444,25 @@ func mergeByID(es []schema.Entity) []schema.Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// dropSentenceThe takes the article off the name of a body named first at
+// the start of a sentence ("The Sahel Rights Network, a coalition ...")
+// unless the article writes "The" within a sentence too ("members of The
+// Resistance Front"): a sentence's first word is capitalized whatever it
+// is.
+func (d *doc) dropSentenceThe() {
+	inner := make([]bool, len(d.ents))
+	for _, m := range d.ments {
+		if d.toks[m.from].text == "The" && m.from != d.sents[m.sent].from {
+			inner[m.ent] = true
+		}
+	}
+	for e := range d.ents {
+		en := d.ents[e]
+		if name := en.name; strings.HasPrefix(name, "The ") && len(name) > 6 && !inner[e] && en.typ != schema.Country {
+			en.name = name[4:]
+			en.addAlias(name)
+		}
+	}
 }
