@@ -118,6 +118,9 @@ type doc struct {
 	demonyms map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
+	// byWord lists the entities under each word of their names (see
+	// indexName).
+	byWord map[string][]int
 	// acts holds who did the acts read so far, by the nouns that name
 	// them ("ruling": the panel that ruled).
 	acts map[string][]int
