@@ -111,6 +111,22 @@ func (d *doc) nounSubjects(c *clause, p int) []int {
 			}
 		}
 	}
+	// "announced 2.5 million dollars in funding for X": an event noun
+	// inside the object of a light verb is the light verb's subject's act
+	for w, steps := p, 0; steps < 3 && g.words[w].Head >= 0; steps++ {
+		switch g.words[w].Rel.Base() {
+		case syntax.Nmod, syntax.Obj:
+		default:
+			return nil
+		}
+		w = g.words[w].Head
+		if g.words[w].POS == syntax.VERB {
+			if lightVerbs[g.words[w].Lemma] && w != h {
+				return d.subjectsOf(c, w)
+			}
+			return nil
+		}
+	}
 	return nil
 }
 
