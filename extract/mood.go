@@ -31,6 +31,8 @@ var lightVerbs = map[string]bool{
 	"host": true, "have": true, "open": true, "enter": true, "join": true, "wage": true, "fire": true,
 	"unleash": true, "perform": true, "approve": true, "adopt": true, "introduce": true, "expand": true,
 	"tighten": true, "pledge": true, "grant": true, "supply": true, "voice": true, "raise": true,
+	"deepen": true, "pursue": true, "accelerate": true, "advance": true, "conclude": true,
+	"complete": true, "restart": true, "relaunch": true, "revive": true, "attend": true,
 }
 
 // motionVerbs take a purpose clause that happens when they do: "flew to
