@@ -21,6 +21,9 @@ var actorNouns = map[string]bool{
 	"prosecutor": true, "regulator": true, "agency": true, "state": true, "country": true,
 	"team": true, "staff": true, "office": true, "department": true, "camp": true, "coalition": true,
 	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
+	"panel": true, "tribunal": true, "commission": true, "committee": true, "board": true,
+	"council": true, "body": true, "observer": true, "monitor": true, "inspector": true,
+	"investigator": true, "judge": true,
 }
 
 // stateNounPlaces are nouns whose state modifier says where, not who: "the
