@@ -126,6 +126,8 @@ type doc struct {
 	acts map[string][]int
 	// depth bounds the recursion of wordEntities.
 	depth int
+	// denied holds the acts their doers denied (see denial).
+	denied []denial
 	// vetoes are events the grammar pass read as not stated.
 	vetoes []veto
 	// topics holds, per sentence read, the subject of its main clause.

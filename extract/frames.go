@@ -16,6 +16,7 @@ const (
 	moodWarns                // threatened: "threatened to attack X" warns X
 	moodProposes             // offered: "offered to host X" proposes to X
 	moodFuture               // planned: stated, and later
+	moodDenied               // denied by its doer: "denied supplying X" (not stated anywhere in the article)
 )
 
 // clause is what grammarRelations knows of one sentence while it reads it.
@@ -256,18 +257,25 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	md, tense := d.moodOf(c, p)
 	typ := e.Type
 	switch md {
-	case moodDrop:
-		// the token rules must not state what the parse says is not
+	case moodDrop, moodDenied:
+		// the token rules must not state what the parse says is not; a
+		// denied act is stated nowhere in the article ("China denied
+		// supplying Russia", though others say it does)
+		for _, s := range d.subjectsOf(c, p) {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
+			if md == moodDenied {
+				for _, o := range objs {
+					d.denied = append(d.denied, denial{subj: s, typ: typ, obj: o})
+				}
+			}
+		}
+		return
+	case moodRejects, moodWarns, moodProposes:
+		// "offered to meet X": the meeting is not stated
 		for _, s := range d.subjectsOf(c, p) {
 			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
 		}
-		return
-	case moodRejects:
-		typ = schema.Rejects
-	case moodWarns:
-		typ = schema.Warns
-	case moodProposes:
-		typ = schema.Proposes
+		typ = map[mood]schema.RelationType{moodRejects: schema.Rejects, moodWarns: schema.Warns, moodProposes: schema.Proposes}[md]
 	}
 	subjs := d.subjectsOf(c, p)
 	if len(subjs) == 0 {
@@ -414,6 +422,13 @@ func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int,
 	if len(parties) < 2 {
 		return
 	}
+	if separateActs(c.g, p) {
+		// "A, B and C are to sign similar accords", "indirect talks
+		// between A and B": each with someone else, or through a
+		// mediator; neither pass relates them to each other
+		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: typ})
+		return
+	}
 	for a := range parties {
 		for b := range parties {
 			if a != b && (!typ.Symmetric() || a < b) {
@@ -547,6 +562,37 @@ func (d *doc) figurative(c *clause, p int) bool {
 				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// denial is an act its doer denied: no pass may state it in the article.
+type denial struct {
+	subj, obj int
+	typ       schema.RelationType
+}
+
+// separateModifiers make a shared act several acts, or an act through
+// someone else.
+var separateModifiers = map[string]bool{
+	"similar": true, "separate": true, "indirect": true, "proximity": true, "parallel": true,
+	"respective": true, "individual": true, "shuttle": true,
+}
+
+// separateActs reports whether the act of predicate p (an event noun, or
+// the noun a verb takes as object) is several acts or an indirect one:
+// "similar accords", "separate deals", "indirect talks".
+func separateActs(g *grammar, p int) bool {
+	n := p
+	if g.words[p].POS == syntax.VERB {
+		if n = g.depBase(p, syntax.Obj); n < 0 {
+			return false
+		}
+	}
+	for _, k := range g.deps(n) {
+		if g.words[k].Rel == syntax.Amod && separateModifiers[g.words[k].Lemma] {
+			return true
 		}
 	}
 	return false

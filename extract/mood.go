@@ -59,7 +59,7 @@ var nounGovernors = map[string]mood{
 	"report": moodDrop, "claim": moodDrop, "allegation": moodDrop, "accusation": moodDrop,
 	"rumor": moodDrop, "rumour": moodDrop, "speculation": moodDrop, "suggestion": moodDrop,
 	"assertion": moodDrop, "charge": moodDrop, "belief": moodDrop, "fear": moodDrop,
-	"concern": moodDrop, "suspicion": moodDrop, "denial": moodDrop, "question": moodDrop,
+	"concern": moodDrop, "suspicion": moodDrop, "denial": moodDenied, "question": moodDrop,
 }
 
 // chargeVerbs state an accusation: what the accused is said to have done
@@ -83,6 +83,8 @@ func effectMood(e eventlex.Effect) mood {
 		return moodWarns
 	case eventlex.Proposes:
 		return moodProposes
+	case eventlex.Negated:
+		return moodDenied
 	}
 	return moodDrop
 }
@@ -166,6 +168,9 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 		m, next := d.governedBy(c, cur, h)
 		switch next {
 		case stepStop:
+			if m == moodDenied {
+				return moodDenied, ""
+			}
 			if m == moodDrop || cond && m != moodWarns {
 				return moodDrop, ""
 			}
@@ -252,8 +257,8 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 	}
 	m, cue := d.governorMood(c, cur, h)
 	switch {
-	case cue && m == moodDrop:
-		return moodDrop, stepStop
+	case cue && (m == moodDrop || m == moodDenied):
+		return m, stepStop
 	case cue && (m == moodRejects || m == moodWarns || m == moodProposes):
 		if negated(g, h) {
 			return moodDrop, stepStop
