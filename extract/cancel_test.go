@@ -34,6 +34,9 @@ func TestExtractCancel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large article")
 	}
+	if raceEnabled {
+		t.Skip("timed: run without -race (testdata/run-tests does)")
+	}
 	x := newExtractor(t)
 	text := manyNames(200000)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
