@@ -65,6 +65,7 @@ func (d *doc) parseAll() {
 // parseBuf holds the buffers of parseSpan.
 type parseBuf struct {
 	words []string
+	tags  []syntax.POS
 	toks  []int // word -> the token that carries it (the name's last)
 	first []int // word -> its first token
 	out   []syntax.Word
@@ -74,14 +75,19 @@ type parseBuf struct {
 // the first range) as one sentence into d.syn, heads as indexes in s. It
 // returns the token of the root.
 func (d *doc) parseSpan(p *parseBuf, s sentence, a, b, c, e int) int {
-	p.words, p.toks, p.first = p.words[:0], p.toks[:0], p.first[:0]
+	p.words, p.tags, p.toks, p.first = p.words[:0], p.tags[:0], p.toks[:0], p.first[:0]
 	add := func(from, to int) {
 		for k := from; k < to; {
 			end := k + 1
+			tag := d.syn[k].POS
 			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= to {
 				end = d.ments[mi].to
+				if end-k > 1 {
+					tag = syntax.PROPN
+				}
 			}
 			p.words = append(p.words, d.toks[end-1].text)
+			p.tags = append(p.tags, tag)
 			p.toks = append(p.toks, end-1)
 			p.first = append(p.first, k)
 			k = end
@@ -91,7 +97,8 @@ func (d *doc) parseSpan(p *parseBuf, s sentence, a, b, c, e int) int {
 	if c >= 0 {
 		add(c, e)
 	}
-	p.out = d.parser.Parse(p.words, p.out)
+	// the tags of the mention pass, read once (tagAll)
+	p.out = d.parser.ParseTagged(p.words, p.tags, p.out)
 	root := -1
 	for w, an := range p.out {
 		t := p.toks[w]
