@@ -82,9 +82,7 @@ func (d *doc) parseSpan(p *parseBuf, s sentence, a, b, c, e int) int {
 			tag := d.syn[k].POS
 			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= to {
 				end = d.ments[mi].to
-				if end-k > 1 {
-					tag = syntax.PROPN
-				}
+				tag = d.syn[end-1].POS
 			}
 			p.words = append(p.words, d.toks[end-1].text)
 			p.tags = append(p.tags, tag)
