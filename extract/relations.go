@@ -60,6 +60,7 @@ func (d *doc) findRelations() {
 	d.objMention = map[int]bool{}
 	if passes&passGrammar != 0 {
 		d.personsFromRoles()
+		d.partOfByEmbeddedName()
 	}
 	d.markAppositions()
 	var g grammar

@@ -178,6 +178,49 @@ func (d *doc) orgsOf(c *clause, w int) []int {
 	return out
 }
 
+// partOfByEmbeddedName makes a body part of the body or state its own
+// name starts with or ends in: "U.N. Verification Mission in Colombia",
+// "EU Border Agency", "Court of Justice of the European Union", "Council
+// of the EU". A name found whole in the gazetteer keeps the gazetteer's
+// parent.
+func (d *doc) partOfByEmbeddedName() {
+	for _, m := range d.ments {
+		e := m.ent
+		if m.kind != mkName || d.ents[e].typ != schema.Organization || d.ents[e].gaz >= 0 || d.ents[e].partOf != -1 || m.to-m.from < 3 {
+			continue
+		}
+		// the head: "U.N. ...", "EU ..."
+		if gp, ok := d.lx.matchGaz(d.toks, m.from, m.to); ok && m.from+len(gp.words) < m.to {
+			if t := d.lx.types[gp.entry]; t == schema.Organization {
+				if p := d.gazEnt(gp.entry); p != e {
+					d.setPartOf(e, p)
+				}
+				continue
+			}
+		}
+		// the tail: "... of the European Union"
+		for k := m.to - 2; k > m.from; k-- {
+			if d.toks[k].lower != "of" {
+				continue
+			}
+			at := k + 1
+			if d.toks[at].lower == "the" {
+				at++
+			}
+			// a body of a body only: "the Bank of China" or "the
+			// University of Guyana" is no state body
+			if gp, ok := d.lx.matchGaz(d.toks, at, m.to); ok && at+len(gp.words) == m.to {
+				if t := d.lx.types[gp.entry]; t == schema.Organization {
+					if p := d.gazEnt(gp.entry); p != e {
+						d.setPartOf(e, p)
+					}
+				}
+			}
+			break
+		}
+	}
+}
+
 // nounOwners returns the bodies or states a noun is said to belong to: its
 // possessor, its "of" phrase, a name or demonym before it.
 func (d *doc) nounOwners(c *clause, n int) []int {
