@@ -55,8 +55,18 @@ func (d *doc) parseAll() {
 			continue
 		}
 		// the main clause without the parenthetical, then the
-		// parenthetical alone
+		// parenthetical alone; "of which X is a member" is parsed as
+		// "X is a member", "of which" hung back on it
 		d.parseSpan(&p, s, s.from, open, close+1, s.to)
+		if prepRelative(d, open, close) {
+			root := d.parseSpan(&p, s, open+3, close, -1, -1)
+			if root >= 0 {
+				d.syn[open+2] = syntax.Word{Lemma: d.toks[open+2].lower, POS: syntax.PRON, Head: root - s.from, Rel: syntax.Nmod}
+				d.syn[open+1] = syntax.Word{Lemma: d.toks[open+1].lower, POS: syntax.ADP, Head: open + 2 - s.from, Rel: syntax.Case}
+			}
+			d.attachParenthetical(s, open, close, root)
+			continue
+		}
 		root := d.parseSpan(&p, s, open+1, close, -1, -1)
 		d.attachParenthetical(s, open, close, root)
 	}
@@ -164,15 +174,20 @@ func (d *doc) attachParenthetical(s sentence, open, close, root int) {
 		return
 	}
 	host := open - 1
-	// the subject of the main clause, when its words reach the comma
-	for k := s.from; k < open; k++ {
-		if d.syn[k].Rel.Base() == syntax.NSubj {
-			host = k
+	// a relative clause ("..., of which Tanzania is a member,") hangs on
+	// the noun just before it; an apposition on the subject of the main
+	// clause, when its words reach the comma
+	relative := relativeWords[d.toks[open+1].lower] || prepRelative(d, open, close)
+	if !relative {
+		for k := s.from; k < open; k++ {
+			if d.syn[k].Rel.Base() == syntax.NSubj {
+				host = k
+			}
 		}
 	}
 	rel := syntax.Appos
 	switch {
-	case relativeWords[d.toks[open+1].lower]:
+	case relative:
 		rel = syntax.AclRelcl
 	case d.syn[root].POS == syntax.VERB:
 		rel = syntax.Acl
@@ -317,4 +332,10 @@ func (d *doc) indexMentionTokens() {
 			d.mentionAt[k] = mi
 		}
 	}
+}
+
+// prepRelative reports whether the parenthetical (open, close) opens with
+// a preposition and a relative word: ", of which ...", ", with whom ...".
+func prepRelative(d *doc, open, close int) bool {
+	return open+3 < close && d.syn[open+1].POS == syntax.ADP && relativeWords[d.toks[open+2].lower]
 }

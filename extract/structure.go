@@ -29,7 +29,10 @@ var stateBodyWords = map[string]bool{
 
 // memberNouns name the members of a body: "ASEAN members Indonesia and
 // Malaysia", "member states of the bloc".
-var memberNouns = map[string]bool{"member": true, "signatory": true}
+var memberNouns = map[string]bool{
+	"member": true, "signatory": true, "producer": true, "exporter": true, "economy": true,
+	"state": true, "country": true, "nation": true, "ally": true, "partner": true,
+}
 
 // blocNouns name a body made of its members: "the Mercosur bloc of
 // Brazil, Argentina, Paraguay and Uruguay".
@@ -37,6 +40,13 @@ var blocNouns = map[string]bool{
 	"bloc": true, "alliance": true, "grouping": true, "group": true, "union": true, "club": true,
 	"coalition": true, "organisation": true, "organization": true, "community": true,
 	"partnership": true, "league": true, "federation": true, "consortium": true, "cartel": true,
+	"confederation": true, "association": true,
+}
+
+// formingVerbs make a bloc of its members: "the confederation formed by
+// Mali, Burkina Faso and Niger".
+var formingVerbs = map[string]bool{
+	"form": true, "found": true, "create": true, "establish": true, "compose": true, "make": true,
 }
 
 // includeVerbs say what a body is made of: "ASEAN, which includes Laos".
@@ -117,6 +127,13 @@ func (d *doc) members(c *clause) {
 				case syntax.Nmod:
 					if g.caseOf(k) == "of" {
 						ms = d.argEntities(c, k)
+					}
+				case syntax.Acl:
+					// "the confederation formed by Mali and Niger"
+					if formingVerbs[g.words[k].Lemma] {
+						if a := agent(g, k); a >= 0 {
+							ms = appendNew(ms, d.argEntities(c, a)...)
+						}
 					}
 				}
 			}
