@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/kgraph/kg/extract/syntax"
+	"github.com/kgraph/kg/schema"
 )
 
 // actNouns name an act or a document by the verb that does it: "the
@@ -60,4 +61,29 @@ func (d *doc) actAuthor(c *clause, w int, not []int) []int {
 		return nil
 	}
 	return without(append([]int(nil), d.acts[g.words[w].Lemma]...), not, d)
+}
+
+// typeActs are the nouns that name an act of each type: a request turned
+// down later is the requester's.
+var typeActs = map[schema.RelationType][]string{
+	schema.Requests:   {"request", "appeal", "call", "demand", "plea"},
+	schema.Proposes:   {"proposal", "offer", "plan", "initiative", "invitation"},
+	schema.Accuses:    {"accusation", "allegation", "charge", "claim"},
+	schema.Sanctions:  {"sanctions", "ban", "measures", "restrictions", "penalty"},
+	schema.Warns:      {"warning", "threat", "ultimatum"},
+	schema.Criticizes: {"criticism", "condemnation"},
+}
+
+// rememberAct notes subjs as the authors of the acts of type typ.
+func (d *doc) rememberAct(typ schema.RelationType, subjs []int) {
+	nouns := typeActs[typ]
+	if len(nouns) == 0 || len(subjs) == 0 {
+		return
+	}
+	if d.acts == nil {
+		d.acts = map[string][]int{}
+	}
+	for _, n := range nouns {
+		d.acts[n] = subjs
+	}
 }

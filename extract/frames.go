@@ -57,6 +57,9 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.VERB && addressVerbs[w.Lemma] {
 			d.addressing(c, p)
 		}
+		if w.POS == syntax.VERB {
+			d.threatUnless(c, p)
+		}
 		d.membership(c, p)
 	}
 	d.roles(c)
@@ -303,6 +306,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		}
 		return
 	}
+	d.rememberAct(typ, subjs)
 	for _, sj := range subjs {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
@@ -596,4 +600,25 @@ func separateActs(g *grammar, p int) bool {
 		}
 	}
 	return false
+}
+
+// threatUnless reads "X would publish the data unless Y paid" as a threat:
+// an act set to happen unless someone else acts warns that someone.
+func (d *doc) threatUnless(c *clause, p int) {
+	g := c.g
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") {
+			continue
+		}
+		sj := g.depBase(k, syntax.NSubj)
+		if sj < 0 {
+			continue
+		}
+		subjs := d.subjectsOf(c, p)
+		for _, s := range subjs {
+			for _, o := range without(d.argEntities(c, sj), subjs, d) {
+				d.addRel(rel{typ: schema.Warns, subj: s, obj: o, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+			}
+		}
+	}
 }
