@@ -331,10 +331,16 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 func (d *doc) pronounEntities(c *clause, w int) []int {
 	g := c.g
 	switch g.lower[w] {
-	case "who", "which", "that":
-		// the relative clause hangs on the noun it describes
-		if h := g.words[w].Head; h >= 0 && g.words[h].Rel == syntax.AclRelcl && g.words[h].Head >= 0 {
-			return d.argEntities(c, g.words[h].Head)
+	case "who", "which", "that", "whom", "whose":
+		// the relative clause hangs on the noun it describes ("UNHCR,
+		// whose representative ...": up to the clause, then its noun)
+		for h, steps := g.words[w].Head, 0; h >= 0 && steps < 4; h, steps = g.words[h].Head, steps+1 {
+			if g.words[h].Rel == syntax.AclRelcl {
+				if g.words[h].Head >= 0 {
+					return d.argEntities(c, g.words[h].Head)
+				}
+				return nil
+			}
 		}
 		return nil
 	case "its", "their", "his", "her":

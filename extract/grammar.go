@@ -67,9 +67,33 @@ func (d *doc) parseAll() {
 			d.attachParenthetical(s, open, close, root)
 			continue
 		}
+		// "X, the bloc's envoy, who met Y, said": an apposition and a
+		// relative clause on it, each parsed alone
+		if mid := relativeComma(d, open, close); mid > 0 {
+			root := d.parseSpan(&p, s, open+1, mid, -1, -1)
+			d.attachParenthetical(s, open, mid, root)
+			rel := d.parseSpan(&p, s, mid+1, close, -1, -1)
+			if root >= 0 && rel >= 0 {
+				d.syn[rel].Head, d.syn[rel].Rel = root-s.from, syntax.AclRelcl
+				d.syn[close] = syntax.Word{Lemma: ",", POS: syntax.PUNCT, Head: rel - s.from, Rel: syntax.Punct}
+			}
+			continue
+		}
 		root := d.parseSpan(&p, s, open+1, close, -1, -1)
 		d.attachParenthetical(s, open, close, root)
 	}
+}
+
+// relativeComma returns the comma inside the parenthetical (open, close)
+// that opens a relative clause after an apposition (", the envoy, who
+// met ..."), or 0.
+func relativeComma(d *doc, open, close int) int {
+	for k := open + 2; k < close-1; k++ {
+		if d.toks[k].text == "," && relativeWords[d.toks[k+1].lower] {
+			return k
+		}
+	}
+	return 0
 }
 
 // parseBuf holds the buffers of parseSpan.

@@ -85,7 +85,11 @@ func (d *doc) roles(c *clause) {
 // names its owner.
 func (d *doc) roleOfWord(c *clause, p, r int) {
 	g := c.g
-	if !d.roleNoun[g.words[r].Lemma] && !d.roleNoun[g.lower[r]] {
+	lemma := g.words[r].Lemma
+	if i := strings.LastIndexByte(lemma, '-'); i >= 0 {
+		lemma = lemma[i+1:] // "co-chairman", "vice-president"
+	}
+	if !d.roleNoun[lemma] && !d.roleNoun[g.lower[r]] {
 		return
 	}
 	if d.personAt(c, r) >= 0 && d.personAt(c, r) != p {
