@@ -203,7 +203,12 @@ func (d *doc) personsFromRoles() {
 				continue
 			}
 			e := d.ments[mi].ent
-			if t := d.ents[e].typ; t == schema.Person || d.ents[e].gaz >= 0 || t == schema.Country {
+			// a place named after a preposition ("In Washington, ...")
+			// or a capital taken as a place is no person
+			if t := d.ents[e].typ; t == schema.Person || d.ents[e].gaz >= 0 || t == schema.Country || d.ents[e].place {
+				continue
+			}
+			if m := d.ments[mi]; m.from > s.from && d.syn[m.from-1].POS == syntax.ADP {
 				continue
 			}
 			h := g.words[w].Head
