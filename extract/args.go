@@ -352,7 +352,11 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 	}
 	switch g.lower[w] {
 	case "he", "she", "him", "her", "his", "hers":
-		// the person the last sentence was about, else the last named
+		// "Kallio said she would travel": the one who said it; else the
+		// person the last sentence was about, else the last named
+		if e := d.reporterOf(c, w, true); e >= 0 {
+			return []int{e}
+		}
 		if e := d.topicOf(c.si, true); e >= 0 {
 			return []int{e}
 		}
@@ -360,6 +364,9 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
+		if e := d.reporterOf(c, w, false); e >= 0 {
+			return []int{e}
+		}
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
 		}
@@ -431,6 +438,33 @@ func (d *doc) speaker(c *clause) int {
 		if es := d.argEntities(c, k); len(es) == 1 {
 			return es[0]
 		}
+	}
+	return -1
+}
+
+// reporterOf returns the subject of the speech verb whose reported clause
+// word w stands in ("Kallio said she would travel"), when it is a person
+// (person true) or a body, state or group, else -1.
+func (d *doc) reporterOf(c *clause, w int, person bool) int {
+	g := c.g
+	for h, steps := g.words[w].Head, 0; h >= 0 && steps < 6; h, steps = g.words[h].Head, steps+1 {
+		if g.words[h].Rel.Base() != syntax.Ccomp {
+			continue
+		}
+		v := g.words[h].Head
+		if v < 0 || !reportVerbs[g.words[v].Lemma] {
+			return -1
+		}
+		k := g.depBase(v, syntax.NSubj)
+		if k < 0 || g.words[k].POS == syntax.PRON {
+			return -1
+		}
+		for _, e := range d.argEntities(c, k) {
+			if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
+				return e
+			}
+		}
+		return -1
 	}
 	return -1
 }
