@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
@@ -120,7 +122,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		// "condemned the violation and warned Moscow": an objectless
 		// judgement takes the object of the verb coordinated with it
 		var objs []int
-		if specOf(first.Type).Judging {
+		if o := c.g.depBase(p, syntax.Obj); specOf(first.Type).Judging && (o < 0 || !peopleNoun(c.g.words[o].Lemma)) {
 			objs = d.coordinatedObjects(c, p)
 		}
 		d.applyEntry(c, p, first, objs)
@@ -621,4 +623,15 @@ func (d *doc) threatUnless(c *clause, p int) {
 			}
 		}
 	}
+}
+
+// peopleNoun reports whether a common noun names people ("voters",
+// "protesters", "residents"): judging them judges no one named elsewhere.
+func peopleNoun(lemma string) bool {
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "people", "public", "citizen"} {
+		if strings.HasSuffix(lemma, suf) {
+			return true
+		}
+	}
+	return false
 }
