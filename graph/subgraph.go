@@ -65,8 +65,11 @@ func (s MemorySource) FindEntities(ctx context.Context, name string) ([]schema.E
 // keeps every relation.
 //
 // A relation passes when its type is one of Types (any type when Types is
-// empty), its confidence is at least MinConfidence, and its date lies
-// within [Since, Until] (either bound may be empty).
+// empty), its confidence is at least MinConfidence, its date lies within
+// [Since, Until] (either bound may be empty), and its article's source is
+// one of Sources (any source when Sources is empty; compared ignoring
+// case, so "reuters" keeps Reuters' articles; a relation whose article has
+// no source, or is not in the graph, passes only when Sources is empty).
 //
 // Dates are compared as strings on their common prefix, so a relation
 // dated "2024-03" (month precision) passes Since "2024-03-15": its month
@@ -78,10 +81,12 @@ type Filter struct {
 	Types         []schema.RelationType
 	Since, Until  string // YYYY, YYYY-MM or YYYY-MM-DD
 	MinConfidence float64
+	Sources       []string // article sources, such as Reuters or AFP
 }
 
-// Validate reports whether f's types are ontology types and its dates have
-// the form YYYY, YYYY-MM or YYYY-MM-DD, with Since not after Until.
+// Validate reports whether f's types are ontology types, its dates have
+// the form YYYY, YYYY-MM or YYYY-MM-DD, with Since not after Until, and
+// its sources are not empty strings.
 func (f Filter) Validate() error {
 	for _, t := range f.Types {
 		if !t.Valid() {
@@ -95,6 +100,9 @@ func (f Filter) Validate() error {
 	}
 	if f.Since != "" && f.Until != "" && !datesOrdered(f.Since, f.Until) {
 		return fmt.Errorf("since date %s is after until date %s", f.Since, f.Until)
+	}
+	if slices.Contains(f.Sources, "") {
+		return errors.New("empty source name")
 	}
 	return nil
 }
@@ -134,13 +142,23 @@ func datesOrdered(a, b string) bool {
 	return a[:n] <= b[:n]
 }
 
-// pass reports whether r passes f; published is the date of r's article.
-func (f Filter) pass(r schema.Relation, published string) bool {
+// pass reports whether r passes f; a is r's article, nil when the graph
+// does not hold it.
+func (f Filter) pass(r schema.Relation, a *schema.Article) bool {
 	if len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
 		return false
 	}
 	if r.Confidence < f.MinConfidence {
 		return false
+	}
+	if len(f.Sources) > 0 && (a == nil || a.Source == "" || !slices.ContainsFunc(f.Sources, func(s string) bool {
+		return strings.EqualFold(s, a.Source)
+	})) {
+		return false
+	}
+	published := ""
+	if a != nil {
+		published = a.Published
 	}
 	if f.Since == "" && f.Until == "" {
 		return true
@@ -182,10 +200,7 @@ func (g *Graph) Subgraph(seeds []string, hops int, f Filter) *Graph {
 	for i, e := range g.Entities {
 		entities[e.ID] = i
 	}
-	published := make(map[string]string, len(g.Articles))
-	for _, a := range g.Articles {
-		published[a.ID] = a.Published
-	}
+	articles := g.articleIndex()
 
 	// The relations that pass, and each entity's incident ones.
 	var kept []int
@@ -193,7 +208,7 @@ func (g *Graph) Subgraph(seeds []string, hops int, f Filter) *Graph {
 	for i, r := range g.Relations {
 		_, okS := entities[r.Subject]
 		_, okO := entities[r.Object]
-		if !okS || !okO || !f.pass(r, published[r.Article]) {
+		if !okS || !okO || !f.pass(r, articles[r.Article]) {
 			continue
 		}
 		kept = append(kept, i)
@@ -518,14 +533,14 @@ func (g *Graph) Star(id string, f Filter) *Graph {
 	var rels []int
 	if _, ok := entities[id]; ok {
 		ids[id] = true
-		published := g.published()
+		articles := g.articleIndex()
 		for i, r := range g.Relations {
 			if r.Subject != id && r.Object != id {
 				continue
 			}
 			_, okS := entities[r.Subject]
 			_, okO := entities[r.Object]
-			if okS && okO && f.pass(r, published[r.Article]) {
+			if okS && okO && f.pass(r, articles[r.Article]) {
 				rels = append(rels, i)
 				ids[r.Subject], ids[r.Object] = true, true
 			}
@@ -534,11 +549,11 @@ func (g *Graph) Star(id string, f Filter) *Graph {
 	return g.cut(entities, ids, rels)
 }
 
-// published maps article IDs to their published dates.
-func (g *Graph) published() map[string]string {
-	m := make(map[string]string, len(g.Articles))
-	for _, a := range g.Articles {
-		m[a.ID] = a.Published
+// articleIndex maps article IDs to g's articles.
+func (g *Graph) articleIndex() map[string]*schema.Article {
+	m := make(map[string]*schema.Article, len(g.Articles))
+	for i := range g.Articles {
+		m[g.Articles[i].ID] = &g.Articles[i]
 	}
 	return m
 }
@@ -581,7 +596,7 @@ func (p *Paths) Hop(a, b string) []schema.Relation {
 
 // CheckPaths reports whether ShortestPaths can take its arguments: two
 // different entities, maxHops from 1 to 15, a valid filter without dates
-// (a date range does not bound path searches) and a limit that is not
+// or sources (they do not bound path searches) and a limit that is not
 // negative.
 func CheckPaths(from, to string, maxHops int, f Filter, limit int) error {
 	switch {
@@ -591,6 +606,8 @@ func CheckPaths(from, to string, maxHops int, f Filter, limit int) error {
 		return fmt.Errorf("max hops %d: want 1 to 15", maxHops)
 	case f.Since != "" || f.Until != "":
 		return errors.New("paths cannot be limited to dates")
+	case len(f.Sources) > 0:
+		return errors.New("paths cannot be limited to sources")
 	case limit < 0:
 		return fmt.Errorf("path limit %d: want 0 (no limit) or more", limit)
 	}
@@ -612,12 +629,12 @@ func (g *Graph) ShortestPaths(from, to string, maxHops int, f Filter, limit int)
 	for i, e := range g.Entities {
 		entities[e.ID] = i
 	}
-	published := g.published()
+	articles := g.articleIndex()
 	adj := make(map[string][]string)
 	for _, r := range g.Relations {
 		_, okS := entities[r.Subject]
 		_, okO := entities[r.Object]
-		if !okS || !okO || r.Subject == r.Object || !f.pass(r, published[r.Article]) {
+		if !okS || !okO || r.Subject == r.Object || !f.pass(r, articles[r.Article]) {
 			continue
 		}
 		adj[r.Subject] = append(adj[r.Subject], r.Object)
@@ -682,7 +699,7 @@ func (g *Graph) ShortestPaths(from, to string, maxHops int, f Filter, limit int)
 	}
 	var rels []int
 	for i, r := range g.Relations {
-		if pairs[[2]string{r.Subject, r.Object}] && f.pass(r, published[r.Article]) {
+		if pairs[[2]string{r.Subject, r.Object}] && f.pass(r, articles[r.Article]) {
 			rels = append(rels, i)
 		}
 	}

@@ -23,8 +23,8 @@ func subgraphFixture() *Graph {
 	}
 	g := &Graph{
 		Articles: []schema.Article{
-			{ID: "a1", Title: "one", Published: "2024-03-02"},
-			{ID: "a2", Title: "two", Published: "2023-12-31"},
+			{ID: "a1", Title: "one", Published: "2024-03-02", Source: "Reuters"},
+			{ID: "a2", Title: "two", Published: "2023-12-31", Source: "AFP"},
 			{ID: "a3", Title: "three"},
 			{ID: "a4", Title: "unused", Published: "2024-01-01"},
 		},
@@ -112,6 +112,12 @@ func TestSubgraph(t *testing.T) {
 			[]string{"C", "D"}, []string{"k-cd"}, []string{"a2"}},
 		{"since and until", []string{"B"}, 5, Filter{Types: noHub, Since: "2024-03", Until: "2024-04-30"},
 			[]string{"A", "B"}, []string{"k-ab", "k-ba"}, []string{"a1"}},
+		{"sources, compared ignoring case", []string{"B"}, 5, Filter{Types: noHub, Sources: []string{"reuters"}},
+			[]string{"A", "B", "C"}, []string{"k-ab", "k-ba", "k-bc"}, []string{"a1"}},
+		{"sources: several", []string{"D"}, 5, Filter{Types: noHub, Sources: []string{"AFP", "Reuters"}},
+			[]string{"A", "B", "C", "D"}, []string{"k-ab", "k-ba", "k-bc", "k-cd"}, []string{"a1", "a2"}},
+		{"sources: an article without one never passes", []string{"O"}, 1, Filter{Sources: []string{"Reuters", "AFP"}},
+			[]string{"O"}, nil, nil},
 		{"unknown and repeated seeds", []string{"zz", "C", "C"}, 0, Filter{}, []string{"C"}, nil, nil},
 		{"no seeds", nil, 3, Filter{}, nil, nil, nil},
 	}
@@ -197,6 +203,8 @@ func TestFilterValidate(t *testing.T) {
 		{Filter{Since: "2024-13"}, false},
 		{Filter{Since: "2024-02-32"}, false},
 		{Filter{Since: "2024-06", Until: "2024-05-31"}, false},
+		{Filter{Sources: []string{"AFP"}}, true},
+		{Filter{Sources: []string{"AFP", ""}}, false},
 	}
 	for _, tt := range tests {
 		if err := tt.f.Validate(); (err == nil) != tt.ok {
@@ -492,6 +500,7 @@ func TestShortestPaths(t *testing.T) {
 		{"S", "T", 0, Filter{}, 0},
 		{"S", "T", 16, Filter{}, 0},
 		{"S", "T", 3, Filter{Since: "2024"}, 0},
+		{"S", "T", 3, Filter{Sources: []string{"AFP"}}, 0},
 		{"S", "T", 3, Filter{}, -1},
 		{"S", "T", 3, Filter{Types: []schema.RelationType{"LIKES"}}, 0},
 	} {

@@ -162,6 +162,8 @@ func TestSubgraphContract(t *testing.T) {
 			{"since", []string{russia}, 2, graph.Filter{Since: "2025"}},
 			{"until, month", []string{china}, 2, graph.Filter{Until: "2024-12"}},
 			{"range", []string{russia, china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
+			{"sources", []string{russia}, 2, graph.Filter{Sources: []string{"reuters", "TASS"}}},
+			{"sources and dates", []string{russia, china}, 2, graph.Filter{Sources: []string{"AFP"}, Since: "2025"}},
 			{"unknown and repeated seeds", []string{"nope", peskov, peskov}, 1, graph.Filter{}},
 			{"no seeds", nil, 2, graph.Filter{}},
 		}
@@ -182,7 +184,7 @@ func TestSubgraphContract(t *testing.T) {
 	})
 
 	t.Run("Star", func(t *testing.T) {
-		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}}
+		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"Reuters"}}}
 		for i, e := range g.Entities {
 			if i%7 != 0 && e.ID != russia {
 				continue
@@ -194,6 +196,47 @@ func TestSubgraphContract(t *testing.T) {
 			}
 			want, _ := mem.Star(ctx, e.ID, f)
 			sameGraph(t, fmt.Sprintf("Star(%s, %+v)", e.Name, f), got, want)
+		}
+	})
+
+	t.Run("Neighbours", func(t *testing.T) {
+		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.Meets, schema.Accuses}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"afp", "AP"}}}
+		pages := [][2]int{{0, 0}, {0, 3}, {2, 5}, {1000, 10}}
+		for i, e := range g.Entities {
+			if i%5 != 0 && e.ID != russia && e.ID != china {
+				continue
+			}
+			f, page := filters[i%len(filters)], pages[i%len(pages)]
+			if e.ID == russia {
+				page = [2]int{3, 4}
+			}
+			got, err := s.Neighbours(ctx, e.ID, f, page[0], page[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := mem.Neighbours(ctx, e.ID, f, page[0], page[1])
+			if e.ID == russia && (want.Total < 10 || len(want.List) != 4) {
+				t.Errorf("Neighbours(Russia): %d neighbours, a page of %d; the case means a hub and a full page", want.Total, len(want.List))
+			}
+			for _, n := range []*graph.Neighbours{got, want} {
+				for i := range n.List {
+					n.List[i].Entity.Aliases = slices.Clip(n.List[i].Entity.Aliases)
+					if len(n.List[i].Entity.Aliases) == 0 {
+						n.List[i].Entity.Aliases = nil
+					}
+				}
+			}
+			if g, w := fmt.Sprintf("%+v", *got), fmt.Sprintf("%+v", *want); g != w {
+				t.Errorf("Neighbours(%s, %+v, %d, %d)\n = %s\nwant %s", e.Name, f, page[0], page[1], g, w)
+			}
+		}
+		got, err := s.Sources(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := mem.Sources(ctx)
+		if !slices.Equal(got, want) || len(want) < 3 {
+			t.Errorf("Sources() = %v, want %v (at least three)", got, want)
 		}
 	})
 

@@ -1,0 +1,92 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// neighbourIDs returns the IDs, counts and links of a page, as one string
+// per neighbour: "B 2 DENIES<-1 MEETS->1".
+func neighbourIDs(n *Neighbours) []string {
+	var out []string
+	for _, nb := range n.List {
+		s := fmt.Sprintf("%s %d", nb.Entity.ID, nb.Count)
+		for _, l := range nb.Links {
+			dir := "<-"
+			if l.Out {
+				dir = "->"
+			}
+			s += fmt.Sprintf(" %s%s%d", l.Type, dir, l.Count)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestNeighbours(t *testing.T) {
+	all := map[schema.RelationType]int{schema.Meets: 1, schema.HoldsRole: 1, schema.Denies: 1, schema.Supports: 1}
+	tests := []struct {
+		name          string
+		id            string
+		f             Filter
+		offset, limit int
+		relations     int
+		byType        map[schema.RelationType]int
+		total         int
+		want          []string
+	}{
+		{"all, most related first, then by name", "A", Filter{}, 0, 0, 4, all, 3,
+			[]string{"B 2 DENIES<-1 MEETS->1", "H 1 SUPPORTS<-1", "O 1 HOLDS_ROLE->1"}},
+		{"a page", "A", Filter{}, 1, 1, 4, all, 3, []string{"H 1 SUPPORTS<-1"}},
+		{"limit beyond the end", "A", Filter{}, 2, 10, 4, all, 3, []string{"O 1 HOLDS_ROLE->1"}},
+		{"offset beyond the end", "A", Filter{}, 7, 10, 4, all, 3, nil},
+		{"filtered", "A", Filter{Types: []schema.RelationType{schema.Meets, schema.Denies}}, 0, 0, 2,
+			map[schema.RelationType]int{schema.Meets: 1, schema.Denies: 1}, 1, []string{"B 2 DENIES<-1 MEETS->1"}},
+		{"source", "B", Filter{Sources: []string{"REUTERS"}}, 0, 0, 3,
+			map[schema.RelationType]int{schema.Meets: 1, schema.Denies: 1, schema.Accuses: 1}, 2,
+			[]string{"A 2 DENIES->1 MEETS<-1", "C 1 ACCUSES->1"}},
+		{"a hub", "H", Filter{}, 0, 3, 9, map[schema.RelationType]int{schema.Supports: 9}, 9,
+			[]string{"B 1 SUPPORTS->1", "E1 1 SUPPORTS->1", "E2 1 SUPPORTS->1"}},
+		{"unknown entity", "nobody", Filter{}, 0, 0, 0, map[schema.RelationType]int{}, 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := subgraphFixture()
+			got, err := MemorySource{Graph: g}.Neighbours(context.Background(), tt.id, tt.f, tt.offset, tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := neighbourIDs(got); !slices.Equal(ids, tt.want) || got.Total != tt.total ||
+				got.Relations != tt.relations || !maps.Equal(got.ByType, tt.byType) {
+				t.Errorf("Neighbours(%s, %+v, %d, %d) = %d relations %v, %d neighbours %q\nwant %d relations %v, %d neighbours %q",
+					tt.id, tt.f, tt.offset, tt.limit, got.Relations, got.ByType, got.Total, ids,
+					tt.relations, tt.byType, tt.total, tt.want)
+			}
+		})
+	}
+}
+
+func TestNeighboursSelfLoop(t *testing.T) {
+	g := subgraphFixture()
+	g.Relations = append(g.Relations, schema.Relation{Key: "k-self", Type: schema.Visits, Subject: "A", Object: "A", Article: "a1", Confidence: 1})
+	got := g.Neighbours("A", Filter{Types: []schema.RelationType{schema.Visits, schema.Meets}}, 0, 0)
+	if ids := neighbourIDs(got); got.Relations != 2 || got.Total != 1 || !slices.Equal(ids, []string{"B 1 MEETS->1"}) {
+		t.Errorf("Neighbours = %d relations, %d neighbours %q; want 2 relations (the self-loop counted), 1 neighbour [B 1 MEETS->1]",
+			got.Relations, got.Total, ids)
+	}
+}
+
+func TestSources(t *testing.T) {
+	g := subgraphFixture()
+	g.Articles = append(g.Articles, schema.Article{ID: "a5", Source: "AFP"}, schema.Article{ID: "a6", Source: "AP"})
+	got := g.Sources()
+	want := []SourceCount{{"AFP", 2}, {"AP", 1}, {"Reuters", 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Sources() = %v, want %v", got, want)
+	}
+}
