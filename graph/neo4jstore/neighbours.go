@@ -47,7 +47,7 @@ func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offse
 		return nil, fmt.Errorf("neighbours of %s: %w", id, err)
 	}
 	offset = min(max(offset, 0), math.MaxInt32) // Cypher's list slices take 32-bit bounds
-	end := int64(math.MaxInt32)                   // no limit
+	end := int64(math.MaxInt32)                 // no limit
 	if limit > 0 {
 		end = int64(min(offset+min(limit, math.MaxInt32), math.MaxInt32))
 	}
