@@ -90,3 +90,41 @@ func TestSources(t *testing.T) {
 		t.Errorf("Sources() = %v, want %v", got, want)
 	}
 }
+
+func TestEdges(t *testing.T) {
+	g := subgraphFixture()
+	g.Relations = append(g.Relations,
+		schema.Relation{Key: "k-ab2", Type: schema.Meets, Subject: "A", Object: "B", Article: "a2", Confidence: 1},
+		schema.Relation{Key: "k-self", Type: schema.Visits, Subject: "A", Object: "A", Article: "a1", Confidence: 1})
+	str := func(es []Edge) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, fmt.Sprintf("%s-%s->%s x%d", e.Subject, e.Type, e.Object, e.Count))
+		}
+		return out
+	}
+	tests := []struct {
+		name        string
+		ids, others []string
+		f           Filter
+		want        []string
+	}{
+		{"induced", []string{"A", "B", "C"}, nil, Filter{},
+			[]string{"A-VISITS->A x1", "A-MEETS->B x2", "B-DENIES->A x1", "B-ACCUSES->C x1"}},
+		{"new entities against the others", []string{"C"}, []string{"A", "B", "D", "H"}, Filter{},
+			[]string{"B-ACCUSES->C x1", "C-WARNS->D x1", "H-SUPPORTS->C x1"}},
+		{"nothing among the others alone", []string{"E1"}, []string{"A", "B"}, Filter{}, nil},
+		{"filtered", []string{"A", "B"}, nil, Filter{Sources: []string{"Reuters"}},
+			[]string{"A-VISITS->A x1", "A-MEETS->B x1", "B-DENIES->A x1"}},
+		{"unknown IDs", []string{"A", "nobody"}, []string{"zz"}, Filter{}, []string{"A-VISITS->A x1"}},
+	}
+	for _, tt := range tests {
+		got, err := MemorySource{Graph: g}.Edges(context.Background(), tt.ids, tt.others, tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := str(got); !slices.Equal(s, tt.want) {
+			t.Errorf("%s: Edges(%q, %q, %+v) = %q, want %q", tt.name, tt.ids, tt.others, tt.f, s, tt.want)
+		}
+	}
+}

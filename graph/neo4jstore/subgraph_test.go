@@ -202,19 +202,24 @@ func TestSubgraphContract(t *testing.T) {
 	t.Run("Neighbours", func(t *testing.T) {
 		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.Meets, schema.Accuses}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"afp", "AP"}}}
 		pages := [][2]int{{0, 0}, {0, 3}, {2, 5}, {1000, 10}}
+		withSources := 0
 		for i, e := range g.Entities {
 			if i%5 != 0 && e.ID != russia && e.ID != china {
 				continue
 			}
-			f, page := filters[i%len(filters)], pages[i%len(pages)]
+			k := i / 5
+			f, page := filters[k%len(filters)], pages[(k/len(filters))%len(pages)]
 			if e.ID == russia {
-				page = [2]int{3, 4}
+				f, page = graph.Filter{}, [2]int{3, 4}
 			}
 			got, err := s.Neighbours(ctx, e.ID, f, page[0], page[1])
 			if err != nil {
 				t.Fatal(err)
 			}
 			want, _ := mem.Neighbours(ctx, e.ID, f, page[0], page[1])
+			if len(want.List) > 0 && len(f.Sources) > 0 {
+				withSources++
+			}
 			if e.ID == russia && (want.Total < 10 || len(want.List) != 4) {
 				t.Errorf("Neighbours(Russia): %d neighbours, a page of %d; the case means a hub and a full page", want.Total, len(want.List))
 			}
@@ -229,6 +234,35 @@ func TestSubgraphContract(t *testing.T) {
 			if g, w := fmt.Sprintf("%+v", *got), fmt.Sprintf("%+v", *want); g != w {
 				t.Errorf("Neighbours(%s, %+v, %d, %d)\n = %s\nwant %s", e.Name, f, page[0], page[1], g, w)
 			}
+		}
+		nonEmpty := 0
+		for i := 0; i+30 < len(g.Entities); i += 97 {
+			ids := []string{g.Entities[i].ID, russia, g.Entities[i+30].ID}
+			var others []string
+			for _, e := range g.Entities[i : i+30] {
+				others = append(others, e.ID)
+			}
+			for _, f := range filters {
+				for _, sets := range [][2][]string{{ids, nil}, {ids, others}, {others, ids}} {
+					got, err := s.Edges(ctx, sets[0], sets[1], f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, _ := mem.Edges(ctx, sets[0], sets[1], f)
+					if len(want) > 0 {
+						nonEmpty++
+					}
+					if fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Errorf("Edges(%q, %q, %+v)\n = %v\nwant %v", sets[0], sets[1], f, got, want)
+					}
+				}
+			}
+		}
+		if nonEmpty < 20 {
+			t.Errorf("only %d Edges cases found edges; the test means to count some", nonEmpty)
+		}
+		if withSources < 3 {
+			t.Errorf("only %d Neighbours cases with sources found neighbours; the test means to find some", withSources)
 		}
 		got, err := s.Sources(ctx)
 		if err != nil {
