@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Vendors the explorer's JavaScript libraries from the npm registry into
-# assets/vendor/, at pinned versions checked against their registry
+# vendor/, at pinned versions checked against their registry
 # integrity hashes, each with its licence. The files are committed and
 # embedded in the kg binary (go:embed): nothing is fetched at run time.
 #
-#   graph/explore/vendor.sh          # needs npm, tar, openssl, base64
+#   graph/explore/web/vendor.sh          # needs npm, tar, openssl, base64
 #
 # To upgrade, change a version below, run the script, and replace the
 # integrity with the one it reports (npm view PKG@VERSION dist.integrity).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="$here/assets/vendor"
+out="$here/vendor"
 
 # package  version  integrity  file-in-package  vendored-name
 pkgs=(
@@ -25,7 +25,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
 {
-	echo "Vendored by graph/explore/vendor.sh from the npm registry; do not edit."
+	echo "Vendored by graph/explore/web/vendor.sh from the npm registry; do not edit."
 	echo "Loaded in this order by the page: each file defines a global the next one uses."
 	echo
 	echo "FILE	PACKAGE	VERSION	LICENCE	INTEGRITY"
@@ -45,6 +45,6 @@ for p in "${pkgs[@]}"; do
 	cp "$tmp/$name/package/LICENSE" "$out/$name.LICENSE"
 	licence="$(node -e 'process.stdout.write(require(process.argv[1]).license)' "$tmp/$name/package/package.json")"
 	printf '%s\t%s\t%s\t%s\t%s\n' "$vendored" "$name" "$version" "$licence" "$integrity" >>"$tmp/README"
-	echo "vendored $name@$version ($licence) -> assets/vendor/$vendored" >&2
+	echo "vendored $name@$version ($licence) -> vendor/$vendored" >&2
 done
 cp "$tmp/README" "$out/README"
