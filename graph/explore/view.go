@@ -111,10 +111,11 @@ func (s *Server) view(r *http.Request) (any, error) {
 
 // makeView makes the view v asks for: the seeds; then, hop by hop, the
 // first page of neighbours of each entity reached (more pages when v
-// expands it), but not of collapsed ones; then the pages of the
-// entities v expands, in order, as they come into the view; hidden
-// entities left out; then the edges among them all. Growth stops at
-// MaxViewNodes entities.
+// expands it), but not of collapsed ones; then the entities v expands,
+// in order, with their pages of neighbours (an entity the analyst
+// expanded stays in the view, even when the filters changed since and
+// no longer lead to it); hidden entities left out; then the edges among
+// them all. Growth stops at MaxViewNodes entities.
 func (s *Server) makeView(ctx context.Context, v viewRequest) (*viewAnswer, error) {
 	out := &viewAnswer{Seeds: []string{}, Nodes: []*viewNode{}, Edges: []web.Edge{}}
 	nodes := make(map[string]*viewNode)
@@ -179,17 +180,23 @@ func (s *Server) makeView(ctx context.Context, v viewRequest) (*viewAnswer, erro
 		}
 		frontier = next
 	}
-	for progress := true; progress; {
-		progress = false
-		for _, p := range v.expand {
-			n := nodes[p.id]
-			if n == nil || n.Pages >= wanted[p.id] {
-				continue
-			}
-			if _, err := expand(p.id, wanted[p.id]); err != nil {
+	for _, p := range v.expand {
+		if nodes[p.id] == nil {
+			// Expanded by the analyst, it stays in the view when the
+			// filters no longer lead to it.
+			e, err := s.resolve(ctx, p.id)
+			if err != nil {
 				return nil, err
 			}
-			progress = true
+			if !add(&viewNode{Entity: web.EntityOf(e)}) {
+				continue
+			}
+		}
+		if nodes[p.id].Pages >= wanted[p.id] {
+			continue
+		}
+		if _, err := expand(p.id, wanted[p.id]); err != nil {
+			return nil, err
 		}
 	}
 

@@ -63,7 +63,7 @@ func StaticOf(g *graph.Graph, title string, seeds []string, hops int) StaticData
 		for _, e := range d.Entities {
 			d.Seeds = append(d.Seeds, e.ID)
 		}
-		d.Hops = 0
+		d.Hops = 1
 	}
 	refs := NewRefs(g)
 	for _, r := range g.Relations {
@@ -97,7 +97,7 @@ func WriteStatic(w io.Writer, title string, d StaticData) error {
 		if err != nil {
 			return err
 		}
-		styles = append(styles, string(b))
+		styles = append(styles, htmlNewlines(string(b)))
 	}
 	for _, name := range Scripts {
 		b, err := fs.ReadFile(FS, name)
@@ -107,7 +107,7 @@ func WriteStatic(w io.Writer, title string, d StaticData) error {
 		if strings.Contains(strings.ToLower(string(b)), "</script") {
 			return fmt.Errorf("%s holds </script: it cannot be inlined", name)
 		}
-		scripts = append(scripts, string(b))
+		scripts = append(scripts, htmlNewlines(string(b)))
 	}
 	var data bytes.Buffer
 	enc := json.NewEncoder(&data) // escapes <, > and &
@@ -150,6 +150,13 @@ func WriteStatic(w io.Writer, title string, d StaticData) error {
 	b.WriteString("</body>\n</html>\n")
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// htmlNewlines returns s with its line breaks as an HTML parser reads
+// them (CR LF and CR as LF), so that the hash of an inline script is the
+// hash of what the browser runs.
+func htmlNewlines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // between returns the text of s between the markers.
