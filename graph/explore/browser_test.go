@@ -296,6 +296,12 @@ func TestBrowserExplore(t *testing.T) {
 	exploreSteps(t, memSource(devGraph(t)))
 }
 
+// TestNeo4jBrowserExplore takes the analyst's walk in Chromium over the
+// dev corpus in Neo4j.
+func TestNeo4jBrowserExplore(t *testing.T) {
+	exploreSteps(t, devNeo4j(t))
+}
+
 // hostile is a graph whose names, evidence, titles and sources hold
 // markup that would run if it were inserted as HTML.
 func hostile() *graph.Graph {

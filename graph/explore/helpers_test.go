@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,6 +16,8 @@ import (
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/explore"
 	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/neo4jstore"
+	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -120,3 +123,33 @@ func q(kv ...string) string {
 
 // memSource is the explorer's reader over a graph in memory.
 func memSource(g *graph.Graph) explore.Reader { return graph.MemorySource{Graph: g} }
+
+// TestMain provides a Neo4j to the tests that compare the stores (see
+// neo4jtest).
+func TestMain(m *testing.M) { neo4jtest.Main(m) }
+
+// devNeo4j empties the test Neo4j, loads the dev corpus into it as kg
+// build does, and returns the store.
+func devNeo4j(t *testing.T) *neo4jstore.Store {
+	t.Helper()
+	xs, _ := devCorpus(t)
+	neo4jtest.Reset(t, neo4jtest.Driver(t))
+	s, err := neo4jstore.Open(context.Background(), neo4jstore.Config{
+		URI: neo4jtest.URI(t), Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if err := s.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
