@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -12,41 +13,94 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// The queries of Neighbours and Sources.
+// The queries of Neighbours, Edges and Sources.
 const (
-	// neighboursQuery ranks the neighbours of $id by the number of
-	// passing relations, in Neo4j: the entity's relationships are read
-	// once and aggregated, and only the page [$offset, $offset+$limit)
-	// is returned, with the number of neighbours.
-	neighboursQuery = `MATCH (e:Entity {id: $id})-[r]-(o:Entity)
-WHERE o <> e AND ` + passPredicate + `
-WITH o, type(r) AS t, startNode(r) = e AS out, count(*) AS n
-WITH o, sum(n) AS c, collect([t, out, n]) AS links
-ORDER BY c DESC, o.name, o.id
-WITH collect([o.id, o.name, o.type, coalesce(o.aliases, []), coalesce(o.mentions, 0), c, links]) AS rows
-RETURN size(rows), rows[$offset..$end]`
+	// neighbourPredicate is graph.Filter's test of a relationship r, as
+	// passPredicate, over the same parameters, for the explorer's
+	// queries of a hub's neighbourhood: each test is skipped when its
+	// filter is not set, so that the unfiltered walk reads no property
+	// of the relationships, and r is not asked for its key (the
+	// queries match only the ontology's relationship types between
+	// entities, which kg writes with keys).
+	neighbourPredicate = `($types = [] OR type(r) IN $types)
+  AND ($minConfidence <= 0.0 OR coalesce(r.confidence, 0.0) >= $minConfidence)
+  AND ($sources = [] OR toLower(coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.source }), '')) IN $sources)
+  AND (($since IS NULL AND $until IS NULL)
+    OR any(d IN [left(coalesce(r.date, head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.published }), ''), 10)]
+      WHERE d <> ''
+        AND ($since IS NULL OR left($since, size(d)) <= left(d, size($since)))
+        AND ($until IS NULL OR left(d, size($until)) <= left($until, size(d)))))`
 
-	// relationCountsQuery counts the passing relations of $id by type.
-	relationCountsQuery = `MATCH (e:Entity {id: $id})-[r]-(:Entity)
-WHERE ` + passPredicate + `
+	// neighbourTotalQuery counts the neighbours of $id.
+	neighbourTotalQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(o:Entity)
+WHERE o <> e AND ` + neighbourPredicate + `
+RETURN count(DISTINCT o)`
+
+	// neighbourPageQuery returns the page [$offset, $offset+$limit) of
+	// the neighbours of $id, the most related first, then by name and
+	// ID: Neo4j keeps the best rows only as it reads (a top-k sort).
+	neighbourPageQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(o:Entity)
+WHERE o <> e AND ` + neighbourPredicate + `
+WITH o, count(*) AS c
+ORDER BY c DESC, o.name, o.id
+SKIP $offset LIMIT $limit
+RETURN o.id, o.name, o.type, coalesce(o.aliases, []), coalesce(o.mentions, 0), c`
+
+	// linksQuery counts the relations between $id and each entity of
+	// $page by type and direction; each pair is read from its end with
+	// fewer relationships.
+	linksQuery = `UNWIND $page AS pid
+MATCH (o:Entity {id: pid})
+MATCH (e:Entity {id: $id})
+MATCH (e)-[r:%s]-(o)
+WHERE ` + neighbourPredicate + `
+RETURN pid, type(r), startNode(r) = e, count(*)`
+
+	// relationCountsQuery counts the relations of $id that pass by type.
+	relationCountsQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(:Entity)
+WHERE ` + neighbourPredicate + `
 WITH DISTINCT r
 RETURN type(r), count(*)`
 
 	// edgesQuery counts the passing relations from an entity of $ids to
-	// one of $ids or $others, then those from one of $others to one of
-	// $ids ($ids and $others disjoint): each relationship is read from
-	// its end in $ids, so the cost is the degree of the entities of
-	// $ids, whatever the degree of the others. (The variable a is
+	// one of $all, then those from one of $into to one of $ids: each
+	// relationship is read from its end in $ids, so the cost is the
+	// degree of the entities of $ids. (The variable a is
 	// passPredicate's.)
 	edgesQuery = `UNWIND $ids AS id
 MATCH (x:Entity {id: id})-[r]->(y:Entity)
-WHERE (y.id IN $ids OR y.id IN $others) AND ` + passPredicate + `
+WHERE y.id IN $all AND ` + passPredicate + `
 RETURN x.id AS s, type(r) AS t, y.id AS o, count(*) AS n
 UNION ALL
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})<-[r]-(y:Entity)
-WHERE y.id IN $others AND ` + passPredicate + `
+WHERE y.id IN $into AND ` + passPredicate + `
 RETURN y.id AS s, type(r) AS t, x.id AS o, count(*) AS n`
+
+	// denseEdgesQuery counts the passing relations from an entity of
+	// $dense to one of $to, then those from one of $from to one of
+	// $dense, pair by pair: Neo4j reads the relationships between two
+	// nodes from the one that has fewer, so a hub's are not read.
+	denseEdgesQuery = `UNWIND $dense AS id
+MATCH (x:Entity {id: id})
+UNWIND $to AS yid
+MATCH (y:Entity {id: yid})
+MATCH (x)-[r]->(y)
+WHERE ` + passPredicate + `
+RETURN x.id AS s, type(r) AS t, y.id AS o, count(*) AS n
+UNION ALL
+UNWIND $dense AS id
+MATCH (x:Entity {id: id})
+UNWIND $from AS yid
+MATCH (y:Entity {id: yid})
+MATCH (y)-[r]->(x)
+WHERE ` + passPredicate + `
+RETURN y.id AS s, type(r) AS t, x.id AS o, count(*) AS n`
+
+	// degreeQuery returns the number of relationships of each entity.
+	degreeQuery = `UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+RETURN id, COUNT { (x)--() }`
 
 	sourcesQuery = `MATCH (a:Article)
 WHERE a.source IS NOT NULL AND a.source <> ''
@@ -54,58 +108,89 @@ RETURN a.source, count(*)`
 )
 
 // Neighbours returns one page of the neighbourhood of entity id, as
-// graph.Graph.Neighbours defines it, in one read transaction of two
-// queries that aggregate in Neo4j: however many neighbours a hub has, only
-// the page travels. Each reads the entity's relationships once, so the
-// cost is the entity's degree (with a look-up of the article of each
-// relationship when f has dates or sources).
+// graph.Graph.Neighbours defines it, in one read transaction of queries
+// that aggregate in Neo4j: however many neighbours a hub has, only the
+// page travels. The neighbours are counted and ranked from one pass over
+// the entity's relationships each, reading no property of them when f is
+// empty (and then the counts by type are the node's degrees, which Neo4j
+// keeps); the page's relations by type and direction are read from the
+// page's side. Only the ontology's relationship types between entities
+// count, whatever their properties.
 func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offset, limit int) (*graph.Neighbours, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("neighbours of %s: %w", id, err)
 	}
-	offset = min(max(offset, 0), math.MaxInt32) // Cypher's list slices take 32-bit bounds
-	end := int64(math.MaxInt32)                 // no limit
+	offset = max(offset, 0)
+	lim := int64(math.MaxInt32) // no limit
 	if limit > 0 {
-		end = int64(min(offset+min(limit, math.MaxInt32), math.MaxInt32))
+		lim = int64(limit)
 	}
-	params := with(filterParams(f), "id", id, "offset", int64(offset), "end", end)
+	types := ontologyTypes()
+	params := with(filterParams(f), "id", id, "offset", int64(offset), "limit", lim)
+	empty := len(f.Types) == 0 && f.MinConfidence <= 0 && f.Since == "" && f.Until == "" && len(f.Sources) == 0
 	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.Neighbours, error) {
 		out := &graph.Neighbours{ByType: map[schema.RelationType]int{}, List: []graph.Neighbour{}}
-		t, err := collect(ctx, tx, relationCountsQuery, params)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range t.rows {
-			c := integer(row[1])
-			out.ByType[schema.RelationType(str(row[0]))] = c
-			out.Relations += c
+		if empty {
+			t, err := collect(ctx, tx, degreesQuery(types), params)
+			if err != nil {
+				return nil, err
+			}
+			for _, row := range t.rows {
+				for i, c := range row {
+					if n := integer(c); n > 0 {
+						out.ByType[schema.RelationType(types[i])] = n
+						out.Relations += n
+					}
+				}
+			}
+		} else {
+			t, err := collect(ctx, tx, fmt.Sprintf(relationCountsQuery, typePattern(types)), params)
+			if err != nil {
+				return nil, err
+			}
+			for _, row := range t.rows {
+				c := integer(row[1])
+				out.ByType[schema.RelationType(str(row[0]))] = c
+				out.Relations += c
+			}
 		}
 		if out.Relations == 0 {
 			return out, nil
 		}
-		t, err = collect(ctx, tx, neighboursQuery, params)
+		t, err := collect(ctx, tx, fmt.Sprintf(neighbourTotalQuery, typePattern(types)), params)
 		if err != nil || len(t.rows) == 0 {
 			return out, err
 		}
 		out.Total = integer(t.rows[0][0])
-		rows, _ := t.rows[0][1].([]any)
-		for _, r := range rows {
-			row, _ := r.([]any)
-			if len(row) != 7 {
+		t, err = collect(ctx, tx, fmt.Sprintf(neighbourPageQuery, typePattern(types)), params)
+		if err != nil {
+			return nil, err
+		}
+		page := make([]string, 0, len(t.rows))
+		index := make(map[string]int, len(t.rows))
+		for _, row := range t.rows {
+			nb := graph.Neighbour{Entity: entityOf(row[:5]), Count: integer(row[5])}
+			index[nb.Entity.ID] = len(out.List)
+			page = append(page, nb.Entity.ID)
+			out.List = append(out.List, nb)
+		}
+		if len(page) == 0 {
+			return out, nil
+		}
+		t, err = collect(ctx, tx, fmt.Sprintf(linksQuery, typePattern(types)), with(params, "page", page))
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range t.rows {
+			i, ok := index[str(row[0])]
+			if !ok {
 				continue
 			}
-			nb := graph.Neighbour{Entity: entityOf(row[:5]), Count: integer(row[5])}
-			links, _ := row[6].([]any)
-			for _, l := range links {
-				l, _ := l.([]any)
-				if len(l) != 3 {
-					continue
-				}
-				out, _ := l[1].(bool)
-				nb.Links = append(nb.Links, graph.Link{Type: schema.RelationType(str(l[0])), Out: out, Count: integer(l[2])})
-			}
-			graph.SortLinks(nb.Links)
-			out.List = append(out.List, nb)
+			isOut, _ := row[2].(bool)
+			out.List[i].Links = append(out.List[i].Links, graph.Link{Type: schema.RelationType(str(row[1])), Out: isOut, Count: integer(row[3])})
+		}
+		for i := range out.List {
+			graph.SortLinks(out.List[i].Links)
 		}
 		// Neo4j and Go may order names differently beyond the Basic
 		// Multilingual Plane; the page is put in Go's order.
@@ -118,12 +203,55 @@ func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offse
 	return n, nil
 }
 
+// ontologyTypes returns the relationship types of the ontology's
+// relation types (schema.RelType), in schema order.
+func ontologyTypes() []string {
+	var out []string
+	for _, spec := range schema.Relations {
+		if rt, err := schema.RelType(spec.Type); err == nil {
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// typePattern returns the relationship types as a pattern: A|B|C, each
+// quoted with backticks.
+func typePattern(types []string) string {
+	q := make([]string, len(types))
+	for i, t := range types {
+		q[i] = "`" + strings.ReplaceAll(t, "`", "``") + "`"
+	}
+	return strings.Join(q, "|")
+}
+
+// degreesQuery returns the number of relationships of each type of
+// $id, in the order of types: Neo4j keeps these counts on the node, so
+// the query reads no relationship.
+func degreesQuery(types []string) string {
+	cols := make([]string, len(types))
+	for i, t := range types {
+		cols[i] = "COUNT { (e)-[:" + typePattern([]string{t}) + "]-() }"
+	}
+	return "MATCH (e:Entity {id: $id})\nRETURN " + strings.Join(cols, ", ")
+}
+
+// denseAt returns the number of relationships beyond which Edges reads
+// an entity's relations pair by pair, with the n entities it looks for,
+// rather than all of them: past 20 a pair, and at least 1,000. (A
+// variable for the tests.)
+var denseAt = func(n int) int { return max(1000, 20*n) }
+
 // Edges returns the relations that pass f between two entities of ids, or
 // between an entity of ids and one of others, counted by subject, type
-// and object, as graph.Graph.Edges defines them, in one read query that
-// counts in Neo4j. It reads the relationships of the entities of ids only:
-// adding a few entities to a view that holds a hub does not read the
-// hub's relationships.
+// and object, as graph.Graph.Edges defines them, in one read transaction
+// that counts in Neo4j. The relationships of an entity of ids are read
+// from it, unless it has many more than the entities looked for (a hub,
+// see denseAt): those are looked
+// for pair by pair with the entities of ids and others, each pair from
+// its end with fewer relationships. So adding a few entities to a view
+// that holds a hub, or a hub to a view, does not read the hub's
+// relationships.
 func (s *Store) Edges(ctx context.Context, ids, others []string, f graph.Filter) ([]graph.Edge, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("edges: %w", err)
@@ -139,16 +267,45 @@ func (s *Store) Edges(ctx context.Context, ids, others []string, f graph.Filter)
 	}
 	slices.Sort(rest)
 	rest = slices.Compact(rest)
-	if ids == nil {
-		ids = []string{}
-	}
+	params := filterParams(f)
 	out, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.Edge, error) {
-		t, err := collect(ctx, tx, edgesQuery, with(filterParams(f), "ids", ids, "others", rest))
+		t, err := collect(ctx, tx, degreeQuery, map[string]any{"ids": nonNil(ids)})
 		if err != nil {
 			return nil, err
 		}
-		out := make([]graph.Edge, 0, len(t.rows))
+		dense := map[string]bool{}
 		for _, row := range t.rows {
+			if integer(row[1]) > denseAt(len(ids)+len(rest)) {
+				dense[str(row[0])] = true
+			}
+		}
+		var sparse, hubs []string
+		for _, id := range ids {
+			if dense[id] {
+				hubs = append(hubs, id)
+			} else {
+				sparse = append(sparse, id)
+			}
+		}
+		// A relation is counted once: from its sparse end in ids when
+		// it has one (both ends when both are: from its subject), else
+		// from its hub.
+		all := append(slices.Clone(ids), rest...)
+		into := append(slices.Clone(rest), hubs...)
+		t, err = collect(ctx, tx, edgesQuery, with(params, "ids", nonNil(sparse), "all", all, "into", into))
+		if err != nil {
+			return nil, err
+		}
+		rows := t.rows
+		if len(hubs) > 0 {
+			t, err = collect(ctx, tx, denseEdgesQuery, with(params, "dense", hubs, "to", append(slices.Clone(hubs), rest...), "from", nonNil(rest)))
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, t.rows...)
+		}
+		out := make([]graph.Edge, 0, len(rows))
+		for _, row := range rows {
 			out = append(out, graph.Edge{Subject: str(row[0]), Type: schema.RelationType(str(row[1])), Object: str(row[2]), Count: integer(row[3])})
 		}
 		return out, nil
@@ -158,6 +315,14 @@ func (s *Store) Edges(ctx context.Context, ids, others []string, f graph.Filter)
 	}
 	graph.SortEdges(out)
 	return out, nil
+}
+
+// nonNil returns ss, or an empty list for nil (a Cypher list, not null).
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }
 
 // Sources returns the sources of the articles and their counts, as
