@@ -964,7 +964,12 @@
 
   // ------------------------------------------------------------ panel
 
-  function panel() { return clear($("panel-body")); }
+  // panel empties the panel; data-shows says what it shows once filled.
+  function panel() {
+    var body = clear($("panel-body"));
+    body.setAttribute("data-shows", "");
+    return body;
+  }
 
   function typeBadge(t) { return h("span", { class: "badge type", style: "background:" + typeColour(t) }, t); }
 
@@ -1028,6 +1033,7 @@
       if (state.sel !== d.id) return;
       var mine = ans.relations.filter(function (r) { return r.type === d.type && r.subject.id === d.source && r.object.id === d.target; });
       body = panel();
+      body.setAttribute("data-shows", "edge " + d.id);
       append(body, [
         h("div", { class: "badges" }, h("span", { class: "badge", style: "color:#fff;background:" + relColour(d.type) }, d.type),
           h("span", { class: "badge" }, mine.length + (mine.length === 1 ? " relation" : " relations"))),
@@ -1086,6 +1092,7 @@
       if (state.sel !== id) return;
       var e = ans.entity, n = cy.getElementById(e.id), inView = n.nonempty();
       body = panel();
+      body.setAttribute("data-shows", "entity " + e.id);
       var badges = h("div", { class: "badges" }, typeBadge(e.type));
       if (state.seeds.indexOf(e.id) >= 0) append(badges, h("span", { class: "badge seed" }, "seed"));
       var actions = entityActions(e);
@@ -1140,7 +1147,7 @@
       return;
     }
     append(body, [h("h2", {}, "This view"), h("p", {}, entityNodes().length + " entities, " + cy.edges().filter(function (e) { return !e.hasClass("more"); }).length + " lines."),
-      h("p", { class: "empty" }, "Click an entity to expand it and read about it; click a line to read the evidence of its relations. Drag to move, scroll to zoom.")]);
+      h("p", { class: "empty" }, "Click an entity to expand it and read about it, double-click it to collapse it; click a line to read the evidence of its relations. Drag to move, scroll to zoom. The address of the page keeps the view: share it.")]);
   }
 
   // ------------------------------------------------------------ legend
@@ -1443,11 +1450,21 @@
       b.addEventListener("click", function () { $("export-menu").hidden = true; exportView(b.getAttribute("data-export")); });
     });
 
+    // A click on an entity selects it and expands it; a double click on
+    // an entity expanded before collapses it.
     cy.on("tap", "node", function (ev) {
       var n = ev.target;
       if (n.hasClass("more")) { expand(n.data("parent_id")).catch(function () {}); return; }
       select(n.id());
-      if (!(n.data("pages") > 0)) expand(n.id()).catch(function () {});
+      if (!(n.data("pages") > 0)) {
+        n.scratch("_expandedAt", Date.now());
+        expand(n.id()).catch(function () {});
+      }
+    });
+    cy.on("dbltap", "node", function (ev) {
+      var n = ev.target;
+      if (n.hasClass("more") || !(n.data("pages") > 0) || Date.now() - (n.scratch("_expandedAt") || 0) < 1000) return;
+      collapse(n.id()).catch(function () {});
     });
     cy.on("tap", "edge", function (ev) {
       var e = ev.target;
