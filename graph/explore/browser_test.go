@@ -163,10 +163,9 @@ func TestScreenshots(t *testing.T) {
 	p := openPage(t, ts.URL+"/", browsertest.Options{Width: 1600, Height: 1000})
 	p.do(chromedp.SendKeys(chromedp.ID("q"), "Peskov\n"))
 	p.waitFor(`kgExplorer.cy.nodes().length > 2`)
-	p.screenshot("explorer-search.png")
 
-	// Expand the neighbour with the most neighbours, then read the
-	// evidence of a line.
+	// Expand the neighbour with the most mentions, then read the
+	// evidence of its busiest line.
 	var next string
 	p.eval(`kgExplorer.cy.nodes().filter(n => !n.hasClass("seed") && !n.hasClass("more")).sort((a, b) => b.data("mentions") - a.data("mentions"))[0].id()`, &next)
 	p.clickNode(next)
@@ -175,14 +174,24 @@ func TestScreenshots(t *testing.T) {
 	p.do(chromedp.Evaluate[chromedp.Void](`void kgExplorer.cy.fit(undefined, 40)`))
 	p.clickEdge(edge)
 	p.do(chromedp.Evaluate[chromedp.Void](`void kgExplorer.cy.fit(undefined, 40)`))
-	p.waitFor(`document.querySelectorAll("#panel .rel").length > 0`)
 	p.screenshot("explorer.png")
 
 	// A hundred entities around two hubs.
 	p.do(chromedp.Navigate(ts.URL + "/#seed=Russia,United%20States&hops=2"))
 	p.idle()
 	p.screenshot("explorer-hubs.png")
-	fmt.Fprintln(os.Stderr, strings.Join(p.b.Errors(), "\n"))
+
+	// The filters: accusations, criticism and warnings around Russia,
+	// two relations away, with an entity's panel.
+	russia := one(t, g, "Russia")
+	p.do(chromedp.Navigate(ts.URL + "/#seed=" + russia.ID + "&hops=2&types=ACCUSES,CRITICIZES,WARNS&sel=" + russia.ID))
+	p.idle()
+	p.do(chromedp.Click(chromedp.ID("toggle-filters")))
+	p.idle()
+	p.do(chromedp.Evaluate[chromedp.Void](`void kgExplorer.cy.fit(undefined, 40)`))
+	p.idle()
+	p.screenshot("explorer-filters.png")
+	p.b.CheckErrors(t)
 }
 
 // text returns the text of the elements a CSS selector finds.

@@ -1114,7 +1114,8 @@
       }
 
       var types = Object.keys(ans.relation_counts).sort();
-      append(body, h("h3", {}, "Relations by type", h("span", { class: "badge" }, types.map(function (t) { return t + " " + ans.relation_counts[t]; }).join(", ") || "none")));
+      append(body, h("h3", {}, "Relations by type"));
+      append(body, h("p", { class: "more-note" }, types.map(function (t) { return t + " " + ans.relation_counts[t]; }).join(", ") || "No relation."));
       var byType = {};
       ans.relations.forEach(function (g) { (byType[g.type] = byType[g.type] || []).push(g); });
       Object.keys(byType).sort().forEach(function (t) {
@@ -1217,11 +1218,11 @@
       });
     });
     append(box, h("h3", {}, "Dates"));
-    var since = h("input", { type: "text", id: "f-since", placeholder: "since: 2024, 2024-03", on: { change: readAndApply } });
-    var until = h("input", { type: "text", id: "f-until", placeholder: "until: 2025-06-30", on: { change: readAndApply } });
+    var since = h("input", { type: "text", id: "f-since", placeholder: "since", title: "YYYY, YYYY-MM or YYYY-MM-DD", on: { change: readAndApply } });
+    var until = h("input", { type: "text", id: "f-until", placeholder: "until", title: "YYYY, YYYY-MM or YYYY-MM-DD", on: { change: readAndApply } });
     since.value = state.f.since;
     until.value = state.f.until;
-    append(box, [h("div", { class: "row" }, since, until), h("div", { class: "small" }, "A relation the text gives no date takes its article's publication date.")]);
+    append(box, [h("div", { class: "row" }, since, until), h("div", { class: "small" }, "YYYY, YYYY-MM or YYYY-MM-DD. A relation the text gives no date takes its article's publication date.")]);
     append(box, h("h3", {}, "Minimum confidence ", h("span", { id: "f-conf-value" }, state.f.conf.toFixed(2))));
     var conf = h("input", {
       type: "range", id: "f-conf", min: "0", max: "1", step: "0.05", style: "width:100%",
