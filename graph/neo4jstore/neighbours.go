@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
@@ -19,28 +20,35 @@ const (
 	// passPredicate, over the same parameters, for the explorer's
 	// queries of a hub's neighbourhood: each test is skipped when its
 	// filter is not set, so that the unfiltered walk reads no property
-	// of the relationships, and r is not asked for its key (the
+	// of the relationships, an article is looked up only for a relation
+	// without a date, and r is not asked for its key (the
 	// queries match only the ontology's relationship types between
 	// entities, which kg writes with keys).
 	neighbourPredicate = `($types = [] OR type(r) IN $types)
   AND ($minConfidence <= 0.0 OR coalesce(r.confidence, 0.0) >= $minConfidence)
   AND ($sources = [] OR toLower(coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.source }), '')) IN $sources)
   AND (($since IS NULL AND $until IS NULL)
-    OR any(d IN [left(coalesce(r.date, head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.published }), ''), 10)]
+    OR any(d IN [left(CASE WHEN r.date IS NOT NULL THEN r.date
+        ELSE coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.published }), '') END, 10)]
       WHERE d <> ''
         AND ($since IS NULL OR left($since, size(d)) <= left(d, size($since)))
         AND ($until IS NULL OR left(d, size($until)) <= left($until, size(d)))))`
 
+	// The queries of Neighbours take the relationship types and the
+	// predicate (neighbourPredicate, or true when the filter asks nothing
+	// of the relationships' properties): two shapes for each set of
+	// types, each planned once.
+
 	// neighbourTotalQuery counts the neighbours of $id.
 	neighbourTotalQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(o:Entity)
-WHERE o <> e AND ` + neighbourPredicate + `
+WHERE o <> e AND %s
 RETURN count(DISTINCT o)`
 
 	// neighbourPageQuery returns the page [$offset, $offset+$limit) of
 	// the neighbours of $id, the most related first, then by name and
 	// ID: Neo4j keeps the best rows only as it reads (a top-k sort).
 	neighbourPageQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(o:Entity)
-WHERE o <> e AND ` + neighbourPredicate + `
+WHERE o <> e AND %s
 WITH o, count(*) AS c
 ORDER BY c DESC, o.name, o.id
 SKIP $offset LIMIT $limit
@@ -53,12 +61,12 @@ RETURN o.id, o.name, o.type, coalesce(o.aliases, []), coalesce(o.mentions, 0), c
 MATCH (o:Entity {id: pid})
 MATCH (e:Entity {id: $id})
 MATCH (e)-[r:%s]-(o)
-WHERE ` + neighbourPredicate + `
+WHERE %s
 RETURN pid, type(r), startNode(r) = e, count(*)`
 
 	// relationCountsQuery counts the relations of $id that pass by type.
 	relationCountsQuery = `MATCH (e:Entity {id: $id})-[r:%s]-(:Entity)
-WHERE ` + neighbourPredicate + `
+WHERE %s
 WITH DISTINCT r
 RETURN type(r), count(*)`
 
@@ -108,14 +116,15 @@ RETURN a.source, count(*)`
 )
 
 // Neighbours returns one page of the neighbourhood of entity id, as
-// graph.Graph.Neighbours defines it, in one read transaction of queries
-// that aggregate in Neo4j: however many neighbours a hub has, only the
-// page travels. The neighbours are counted and ranked from one pass over
-// the entity's relationships each, reading no property of them when f is
-// empty (and then the counts by type are the node's degrees, which Neo4j
-// keeps); the page's relations by type and direction are read from the
-// page's side. Only the ontology's relationship types between entities
-// count, whatever their properties.
+// graph.Graph.Neighbours defines it, from queries that aggregate in
+// Neo4j: however many neighbours a hub has, only the page travels. The
+// neighbours are counted, and the page ranked (a top-k sort), in two
+// passes over the entity's relationships, run at the same time in two
+// read transactions, which read only the relationships of f's types and,
+// when f asks nothing else, no property of them (and then the counts by
+// type are the node's degrees, which Neo4j keeps); the page's relations by type and direction are read from
+// the page's side. Only the ontology's relationship types between
+// entities count, whatever their properties.
 func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offset, limit int) (*graph.Neighbours, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("neighbours of %s: %w", id, err)
@@ -125,82 +134,121 @@ func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offse
 	if limit > 0 {
 		lim = int64(limit)
 	}
+	// The types are in the pattern: Neo4j reads only the relationships of
+	// those types of a node that has many.
 	types := ontologyTypes()
-	params := with(filterParams(f), "id", id, "offset", int64(offset), "limit", lim)
-	empty := len(f.Types) == 0 && f.MinConfidence <= 0 && f.Since == "" && f.Until == "" && len(f.Sources) == 0
-	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.Neighbours, error) {
-		out := &graph.Neighbours{ByType: map[schema.RelationType]int{}, List: []graph.Neighbour{}}
-		if empty {
-			t, err := collect(ctx, tx, degreesQuery(types), params)
+	if len(f.Types) > 0 {
+		types = types[:0]
+		for _, t := range f.Types {
+			rt, err := schema.RelType(t)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("neighbours of %s: %w", id, err)
 			}
-			for _, row := range t.rows {
-				for i, c := range row {
-					if n := integer(c); n > 0 {
-						out.ByType[schema.RelationType(types[i])] = n
-						out.Relations += n
+			types = append(types, rt)
+		}
+	}
+	params := with(filterParams(f), "id", id, "offset", int64(offset), "limit", lim)
+	// Without a filter on the relationships' properties (types are in the
+	// pattern), the predicate is true and the counts by type are degrees.
+	empty := f.MinConfidence <= 0 && f.Since == "" && f.Until == "" && len(f.Sources) == 0
+	pattern, pred := typePattern(types), neighbourPredicate
+	if empty {
+		pred = "true"
+	}
+	q := func(query string) string { return fmt.Sprintf(query, pattern, pred) }
+	// The counts and the page are two passes over the entity's
+	// relationships: two transactions, run at the same time.
+	out := &graph.Neighbours{ByType: map[schema.RelationType]int{}, List: []graph.Neighbour{}}
+	var list []graph.Neighbour
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		_, err := read(gctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			byType, relations := map[schema.RelationType]int{}, 0
+			if empty {
+				t, err := collect(gctx, tx, degreesQuery(types), params)
+				if err != nil {
+					return struct{}{}, err
+				}
+				for _, row := range t.rows {
+					for i, c := range row {
+						if n := integer(c); n > 0 {
+							byType[schema.RelationType(types[i])] = n
+							relations += n
+						}
 					}
 				}
+			} else {
+				t, err := collect(gctx, tx, q(relationCountsQuery), params)
+				if err != nil {
+					return struct{}{}, err
+				}
+				for _, row := range t.rows {
+					c := integer(row[1])
+					byType[schema.RelationType(str(row[0]))] = c
+					relations += c
+				}
 			}
-		} else {
-			t, err := collect(ctx, tx, fmt.Sprintf(relationCountsQuery, typePattern(types)), params)
+			total := 0
+			if relations > 0 {
+				t, err := collect(gctx, tx, q(neighbourTotalQuery), params)
+				if err != nil {
+					return struct{}{}, err
+				}
+				if len(t.rows) > 0 {
+					total = integer(t.rows[0][0])
+				}
+			}
+			out.ByType, out.Relations, out.Total = byType, relations, total
+			return struct{}{}, nil
+		})
+		return err
+	})
+	g.Go(func() error {
+		var err error
+		list, err = read(gctx, s, func(tx neo4j.ManagedTransaction) ([]graph.Neighbour, error) {
+			t, err := collect(gctx, tx, q(neighbourPageQuery), params)
+			if err != nil {
+				return nil, err
+			}
+			list := make([]graph.Neighbour, 0, len(t.rows))
+			page := make([]string, 0, len(t.rows))
+			index := make(map[string]int, len(t.rows))
+			for _, row := range t.rows {
+				nb := graph.Neighbour{Entity: entityOf(row[:5]), Count: integer(row[5])}
+				index[nb.Entity.ID] = len(list)
+				page = append(page, nb.Entity.ID)
+				list = append(list, nb)
+			}
+			if len(page) == 0 {
+				return list, nil
+			}
+			t, err = collect(gctx, tx, q(linksQuery), with(params, "page", page))
 			if err != nil {
 				return nil, err
 			}
 			for _, row := range t.rows {
-				c := integer(row[1])
-				out.ByType[schema.RelationType(str(row[0]))] = c
-				out.Relations += c
+				i, ok := index[str(row[0])]
+				if !ok {
+					continue
+				}
+				isOut, _ := row[2].(bool)
+				list[i].Links = append(list[i].Links, graph.Link{Type: schema.RelationType(str(row[1])), Out: isOut, Count: integer(row[3])})
 			}
-		}
-		if out.Relations == 0 {
-			return out, nil
-		}
-		t, err := collect(ctx, tx, fmt.Sprintf(neighbourTotalQuery, typePattern(types)), params)
-		if err != nil || len(t.rows) == 0 {
-			return out, err
-		}
-		out.Total = integer(t.rows[0][0])
-		t, err = collect(ctx, tx, fmt.Sprintf(neighbourPageQuery, typePattern(types)), params)
-		if err != nil {
-			return nil, err
-		}
-		page := make([]string, 0, len(t.rows))
-		index := make(map[string]int, len(t.rows))
-		for _, row := range t.rows {
-			nb := graph.Neighbour{Entity: entityOf(row[:5]), Count: integer(row[5])}
-			index[nb.Entity.ID] = len(out.List)
-			page = append(page, nb.Entity.ID)
-			out.List = append(out.List, nb)
-		}
-		if len(page) == 0 {
-			return out, nil
-		}
-		t, err = collect(ctx, tx, fmt.Sprintf(linksQuery, typePattern(types)), with(params, "page", page))
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range t.rows {
-			i, ok := index[str(row[0])]
-			if !ok {
-				continue
-			}
-			isOut, _ := row[2].(bool)
-			out.List[i].Links = append(out.List[i].Links, graph.Link{Type: schema.RelationType(str(row[1])), Out: isOut, Count: integer(row[3])})
-		}
-		for i := range out.List {
-			graph.SortLinks(out.List[i].Links)
-		}
-		// Neo4j and Go may order names differently beyond the Basic
-		// Multilingual Plane; the page is put in Go's order.
-		graph.SortNeighbours(out.List)
-		return out, nil
+			return list, nil
+		})
+		return err
 	})
-	if err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, fmt.Errorf("neighbours of %s: %w", id, err)
 	}
-	return n, nil
+	for i := range list {
+		graph.SortLinks(list[i].Links)
+	}
+	// Neo4j and Go may order names differently beyond the Basic
+	// Multilingual Plane; the page is put in Go's order.
+	graph.SortNeighbours(list)
+	out.List = list
+	return out, nil
 }
 
 // ontologyTypes returns the relationship types of the ontology's
