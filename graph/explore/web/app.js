@@ -1157,6 +1157,12 @@
     var counts = {};
     entityNodes().forEach(function (n) { counts[n.data("type")] = (counts[n.data("type")] || 0) + 1; });
     var lg = clear($("legend"));
+    var folded = lg.classList.contains("folded");
+    append(lg, h("button", {
+      type: "button", class: "fold", title: folded ? "Show the legend" : "Hide the legend", "aria-expanded": String(!folded),
+      on: { click: function () { lg.classList.toggle("folded"); updateLegend(); } }
+    }, folded ? "Legend" : "\u00d7"));
+    if (folded) return;
     (meta ? meta.entity_types : Object.keys(TYPE_COLOURS)).forEach(function (t) {
       append(lg, h("div", { class: "item" }, h("span", { class: "dot", style: "background:" + typeColour(t) }), t, h("span", { class: "n" }, String(counts[t] || 0))));
     });
