@@ -336,226 +336,326 @@ const minYear, maxYear = 1900, 2100
 
 var isoDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// dateAt reads the date expression starting at toks[i], if there is one.
+// dateAt reads the date expression starting at toks[i], if there is one:
+// an ISO date, a month with a day or a year, a day and a month, a year, a
+// weekday, a word such as "yesterday" or "next week", or "two days ago".
+// The expressions that need the article's date read it only when have;
+// future says the event is planned, so that an expression without a year
+// is the next such day, not the last.
 func dateAt(toks []token, i int, article time.Time, have, future bool) (dated, bool) {
-	t := toks[i]
-	next := func(k int) token {
-		if i+k < len(toks) {
-			return toks[i+k]
-		}
-		return token{}
-	}
-	day := func(y int, m time.Month, d int, rel bool, to int) (dated, bool) {
-		if !validDay(y, m, d) || y < 0 || y > 9999 {
-			return dated{}, false
-		}
-		return dated{date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), prec: precDay, relative: rel, from: i, to: to}, true
-	}
-	dayRel := func(at time.Time, to int) (dated, bool) {
-		return dated{date: at.Format("2006-01-02"), prec: precDay, relative: true, from: i, to: to}, true
-	}
-	month := func(y int, m time.Month, rel bool, from, to int) (dated, bool) {
-		if y < 0 || y > 9999 {
-			return dated{}, false
-		}
-		return dated{date: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), prec: precMonth, relative: rel, from: from, to: to}, true
-	}
-	year := func(y int, rel bool, from, to int) (dated, bool) {
-		if y < 0 || y > 9999 {
-			return dated{}, false
-		}
-		return dated{date: fmt.Sprintf("%04d", y), prec: precYear, relative: rel, from: from, to: to}, true
-	}
-	week := func(at time.Time, to int) (dated, bool) {
-		return dated{date: monday(at).Format("2006-01-02"), prec: precWeek, relative: true, from: i, to: to}, true
-	}
-
+	r := dateReader{toks: toks, i: i, t: toks[i], article: article, have: have, future: future}
+	t := &r.t
 	// 2023-03-03
 	if t.kind == tkNum && isoDay.MatchString(t.text) {
-		y, _ := strconv.Atoi(t.text[:4])
-		m, _ := strconv.Atoi(t.text[5:7])
-		d, _ := strconv.Atoi(t.text[8:])
-		if m >= 1 && m <= 12 {
-			return day(y, time.Month(m), d, false, i+1)
-		}
-		return dated{}, false
+		return r.iso(t.text)
 	}
-
 	// March 3 / March 3, 2023 / March 3 2023 / July 2023 / (in) July
-	if mo, ok := monthOf(t); ok {
-		if d, ok := dayOf(next(1)); ok {
-			if y, ok := yearOf(next(2), 0, 9999); ok {
-				return day(y, mo, d, false, i+3)
-			}
-			if next(2).text == "," {
-				if y, ok := yearOf(next(3), 0, 9999); ok {
-					return day(y, mo, d, false, i+4)
-				}
-			}
-			if !have {
-				return dated{}, false
-			}
-			y := article.Year()
-			cand := time.Date(y, mo, min(d, 28), 0, 0, 0, 0, time.UTC)
-			if !future && cand.After(article.AddDate(0, 0, 7)) {
-				y--
-			} else if future && cand.Before(article.AddDate(0, 0, -7)) {
-				y++
-			}
-			return day(y, mo, d, true, i+2)
-		}
-		if y, ok := yearOf(next(1), minYear, maxYear); ok {
-			return month(y, mo, false, i, i+2)
-		}
-		// A month alone dates only after a word that makes it a time:
-		// "in July", "early July", "last July".
-		if i == 0 || !have {
-			return dated{}, false
-		}
-		from := i
-		prev := toks[i-1].lower
-		if (prev == "early" || prev == "mid" || prev == "late") && i >= 2 {
-			from = i - 1
-			prev = toks[i-2].lower
-		}
-		am := article.Month()
-		y := article.Year()
-		switch prev {
-		case "in", "during", "early", "mid", "late", "this":
-			if !future && mo > am {
-				y--
-			} else if future && mo < am {
-				y++
-			}
-		case "last":
-			if mo >= am {
-				y--
-			}
-			from--
-		case "next":
-			if mo <= am {
-				y++
-			}
-			from--
-		default:
-			return dated{}, false
-		}
-		return month(y, mo, true, max(from, 0), i+1)
+	if mo, ok := monthOf(*t); ok {
+		return r.monthFirst(mo)
 	}
-
 	// 3 March / 3 March 2023
-	if d, ok := dayOf(t); ok {
-		if mo, ok := monthOf(next(1)); ok {
-			if y, ok := yearOf(next(2), 0, 9999); ok {
-				return day(y, mo, d, false, i+3)
-			}
-			if !have {
-				return dated{}, false
-			}
-			y := article.Year()
-			cand := time.Date(y, mo, min(d, 28), 0, 0, 0, 0, time.UTC)
-			if !future && cand.After(article.AddDate(0, 0, 7)) {
-				y--
-			} else if future && cand.Before(article.AddDate(0, 0, -7)) {
-				y++
-			}
-			return day(y, mo, d, true, i+2)
+	if d, ok := dayOf(*t); ok {
+		if mo, ok := monthOf(r.next(1)); ok {
+			return r.dayMonth(d, mo)
 		}
 	}
-
-	// in 2019 / in early 2019 / mid-2019
-	if t.kind == tkWord {
-		for _, p := range []string{"mid-", "early-", "late-"} {
-			if y, ok := yearOf(token{text: strings.TrimPrefix(t.lower, p), kind: tkNum}, minYear, maxYear); ok && strings.HasPrefix(t.lower, p) {
-				return year(y, false, i, i+1)
-			}
-		}
-		if mo, ok := months[strings.TrimPrefix(t.lower, "mid-")]; ok && strings.HasPrefix(t.lower, "mid-") && have {
-			// mid-July
-			y := article.Year()
-			if !future && mo > article.Month() {
-				y--
-			} else if future && mo < article.Month() {
-				y++
-			}
-			return month(y, mo, true, i, i+1)
-		}
-	}
-	if y, ok := yearOf(t, minYear, maxYear); ok && i > 0 {
-		switch toks[i-1].lower {
-		case "in", "during", "throughout", "of", "early", "mid", "late":
-			return year(y, false, i, i+1)
-		}
+	// in 2019 / in early 2019 / mid-2019 / mid-July
+	if dt, ok, read := r.yearPhrase(); read {
+		return dt, ok
 	}
 	if !have {
 		return dated{}, false
 	}
-
-	// Weekdays: on Tuesday, last Tuesday, next Tuesday.
+	// on Tuesday, last Tuesday, next Tuesday
 	if wd, ok := weekdays[t.lower]; ok {
-		if i > 0 {
-			switch toks[i-1].lower {
-			case "last":
-				d := relWeekday(article.AddDate(0, 0, -1), wd, false)
-				return dated{date: d.Format("2006-01-02"), prec: precDay, relative: true, from: i - 1, to: i + 1}, true
-			case "next":
-				d := relWeekday(article.AddDate(0, 0, 1), wd, true)
-				return dated{date: d.Format("2006-01-02"), prec: precDay, relative: true, from: i - 1, to: i + 1}, true
+		return r.weekday(wd)
+	}
+	// yesterday, today, next week, earlier this month
+	if dt, ok, read := r.deictic(); read {
+		return dt, ok
+	}
+	// two days ago, a week ago, 3 months ago
+	return r.ago()
+}
+
+// dateReader reads a date expression starting at toks[i] (see dateAt).
+// Its methods that report read say whether the expression is theirs:
+// then the date and ok are dateAt's answer.
+type dateReader struct {
+	toks         []token
+	i            int
+	t            token // toks[i]
+	article      time.Time
+	have, future bool
+}
+
+// next returns the token k after the first, or the zero token past the
+// end.
+func (r *dateReader) next(k int) token {
+	if r.i+k < len(r.toks) {
+		return r.toks[r.i+k]
+	}
+	return token{}
+}
+
+// day returns the day y-m-d, read from tokens [i, to).
+func (r *dateReader) day(y int, m time.Month, d int, rel bool, to int) (dated, bool) {
+	if !validDay(y, m, d) || y < 0 || y > 9999 {
+		return dated{}, false
+	}
+	return dated{date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), prec: precDay, relative: rel, from: r.i, to: to}, true
+}
+
+// dayRel returns the day at, read relative to the article from tokens
+// [i, to).
+func (r *dateReader) dayRel(at time.Time, to int) (dated, bool) {
+	return dated{date: at.Format("2006-01-02"), prec: precDay, relative: true, from: r.i, to: to}, true
+}
+
+// month returns the month y-m, read from tokens [from, to).
+func (r *dateReader) month(y int, m time.Month, rel bool, from, to int) (dated, bool) {
+	if y < 0 || y > 9999 {
+		return dated{}, false
+	}
+	return dated{date: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), prec: precMonth, relative: rel, from: from, to: to}, true
+}
+
+// year returns the year y, read from tokens [from, to).
+func (r *dateReader) year(y int, rel bool, from, to int) (dated, bool) {
+	if y < 0 || y > 9999 {
+		return dated{}, false
+	}
+	return dated{date: fmt.Sprintf("%04d", y), prec: precYear, relative: rel, from: from, to: to}, true
+}
+
+// week returns the week of at, read relative to the article from tokens
+// [i, to).
+func (r *dateReader) week(at time.Time, to int) (dated, bool) {
+	return dated{date: monday(at).Format("2006-01-02"), prec: precWeek, relative: true, from: r.i, to: to}, true
+}
+
+// dayYear returns the year of day d of month mo named without a year: the
+// article's, or the one before when that day is more than a week after
+// the article (for a planned event, the one after when it is more than a
+// week before).
+func (r *dateReader) dayYear(mo time.Month, d int) int {
+	y := r.article.Year()
+	cand := time.Date(y, mo, min(d, 28), 0, 0, 0, 0, time.UTC)
+	if !r.future && cand.After(r.article.AddDate(0, 0, 7)) {
+		y--
+	} else if r.future && cand.Before(r.article.AddDate(0, 0, -7)) {
+		y++
+	}
+	return y
+}
+
+// monthYear returns the year of month mo named without a year: the
+// article's, or the one before when the month is still to come (for a
+// planned event, the one after when it is past).
+func (r *dateReader) monthYear(mo time.Month) int {
+	y := r.article.Year()
+	if !r.future && mo > r.article.Month() {
+		y--
+	} else if r.future && mo < r.article.Month() {
+		y++
+	}
+	return y
+}
+
+// iso reads "2023-03-03".
+func (r *dateReader) iso(text string) (dated, bool) {
+	y, _ := strconv.Atoi(text[:4])
+	m, _ := strconv.Atoi(text[5:7])
+	d, _ := strconv.Atoi(text[8:])
+	if m >= 1 && m <= 12 {
+		return r.day(y, time.Month(m), d, false, r.i+1)
+	}
+	return dated{}, false
+}
+
+// monthFirst reads month mo and what follows it: "March 3", "March 3,
+// 2023", "March 3 2023", "July 2023", or the month alone (see
+// monthAlone).
+func (r *dateReader) monthFirst(mo time.Month) (dated, bool) {
+	i := r.i
+	if d, ok := dayOf(r.next(1)); ok {
+		if y, ok := yearOf(r.next(2), 0, 9999); ok {
+			return r.day(y, mo, d, false, i+3)
+		}
+		if r.next(2).text == "," {
+			if y, ok := yearOf(r.next(3), 0, 9999); ok {
+				return r.day(y, mo, d, false, i+4)
 			}
 		}
-		return dayRel(relWeekday(article, wd, future), i+1)
+		if !r.have {
+			return dated{}, false
+		}
+		return r.day(r.dayYear(mo, d), mo, d, true, i+2)
 	}
+	if y, ok := yearOf(r.next(1), minYear, maxYear); ok {
+		return r.month(y, mo, false, i, i+2)
+	}
+	return r.monthAlone(mo)
+}
 
-	switch t.lower {
+// monthAlone reads month mo named alone, which dates only after a word
+// that makes it a time: "in July", "early July", "last July", "next
+// July".
+func (r *dateReader) monthAlone(mo time.Month) (dated, bool) {
+	i := r.i
+	if i == 0 || !r.have {
+		return dated{}, false
+	}
+	from := i
+	prev := r.toks[i-1].lower
+	if (prev == "early" || prev == "mid" || prev == "late") && i >= 2 {
+		from = i - 1
+		prev = r.toks[i-2].lower
+	}
+	am := r.article.Month()
+	y := r.article.Year()
+	switch prev {
+	case "in", "during", "early", "mid", "late", "this":
+		y = r.monthYear(mo)
+	case "last":
+		if mo >= am {
+			y--
+		}
+		from--
+	case "next":
+		if mo <= am {
+			y++
+		}
+		from--
+	default:
+		return dated{}, false
+	}
+	return r.month(y, mo, true, max(from, 0), i+1)
+}
+
+// dayMonth reads day d and month mo: "3 March", "3 March 2023".
+func (r *dateReader) dayMonth(d int, mo time.Month) (dated, bool) {
+	if y, ok := yearOf(r.next(2), 0, 9999); ok {
+		return r.day(y, mo, d, false, r.i+3)
+	}
+	if !r.have {
+		return dated{}, false
+	}
+	return r.day(r.dayYear(mo, d), mo, d, true, r.i+2)
+}
+
+// yearPhrase reads a year: "mid-2019", "early-2019", a year after "in",
+// "during", "of", "early" and the like; and "mid-July".
+func (r *dateReader) yearPhrase() (dt dated, ok, read bool) {
+	i, t := r.i, &r.t
+	if t.kind == tkWord {
+		for _, p := range []string{"mid-", "early-", "late-"} {
+			if y, ok := yearOf(token{text: strings.TrimPrefix(t.lower, p), kind: tkNum}, minYear, maxYear); ok && strings.HasPrefix(t.lower, p) {
+				dt, ok = r.year(y, false, i, i+1)
+				return dt, ok, true
+			}
+		}
+		if mo, ok := months[strings.TrimPrefix(t.lower, "mid-")]; ok && strings.HasPrefix(t.lower, "mid-") && r.have {
+			dt, ok = r.month(r.monthYear(mo), mo, true, i, i+1)
+			return dt, ok, true
+		}
+	}
+	if y, ok := yearOf(*t, minYear, maxYear); ok && i > 0 {
+		switch r.toks[i-1].lower {
+		case "in", "during", "throughout", "of", "early", "mid", "late":
+			dt, ok = r.year(y, false, i, i+1)
+			return dt, ok, true
+		}
+	}
+	return dated{}, false, false
+}
+
+// weekday reads weekday wd: "on Tuesday", "last Tuesday", "next Tuesday".
+func (r *dateReader) weekday(wd time.Weekday) (dated, bool) {
+	i := r.i
+	if i > 0 {
+		switch r.toks[i-1].lower {
+		case "last":
+			d := relWeekday(r.article.AddDate(0, 0, -1), wd, false)
+			return dated{date: d.Format("2006-01-02"), prec: precDay, relative: true, from: i - 1, to: i + 1}, true
+		case "next":
+			d := relWeekday(r.article.AddDate(0, 0, 1), wd, true)
+			return dated{date: d.Format("2006-01-02"), prec: precDay, relative: true, from: i - 1, to: i + 1}, true
+		}
+	}
+	return r.dayRel(relWeekday(r.article, wd, r.future), i+1)
+}
+
+// deictic reads a date said from the article's day: "yesterday",
+// "today", "tomorrow", "last week", "next month", "this year", "earlier
+// this week".
+func (r *dateReader) deictic() (dt dated, ok, read bool) {
+	i, article, w := r.i, r.article, r.t.lower
+	switch w {
 	case "yesterday":
-		return dayRel(article.AddDate(0, 0, -1), i+1)
+		dt, ok = r.dayRel(article.AddDate(0, 0, -1), i+1)
+		return dt, ok, true
 	case "today", "tonight":
-		return dayRel(article, i+1)
+		dt, ok = r.dayRel(article, i+1)
+		return dt, ok, true
 	case "tomorrow":
-		return dayRel(article.AddDate(0, 0, 1), i+1)
+		dt, ok = r.dayRel(article.AddDate(0, 0, 1), i+1)
+		return dt, ok, true
 	case "last", "next", "this":
-		sign := map[string]int{"last": -1, "next": 1, "this": 0}[t.lower]
-		switch next(1).lower {
+		sign := map[string]int{"last": -1, "next": 1, "this": 0}[w]
+		switch r.next(1).lower {
 		case "week":
-			return week(article.AddDate(0, 0, 7*sign), i+2)
+			dt, ok = r.week(article.AddDate(0, 0, 7*sign), i+2)
+			return dt, ok, true
 		case "month":
 			at := time.Date(article.Year(), article.Month()+time.Month(sign), 1, 0, 0, 0, 0, time.UTC)
-			return month(at.Year(), at.Month(), true, i, i+2)
+			dt, ok = r.month(at.Year(), at.Month(), true, i, i+2)
+			return dt, ok, true
 		case "year":
-			return year(article.Year()+sign, true, i, i+2)
+			dt, ok = r.year(article.Year()+sign, true, i, i+2)
+			return dt, ok, true
 		}
 	case "earlier", "later":
-		if next(1).lower == "this" {
-			switch next(2).lower {
-			case "week":
-				return week(article, i+3)
-			case "month":
-				return month(article.Year(), article.Month(), true, i, i+3)
-			case "year":
-				return year(article.Year(), true, i, i+3)
-			}
+		if r.next(1).lower != "this" {
+			break
+		}
+		switch r.next(2).lower {
+		case "week":
+			dt, ok = r.week(article, i+3)
+			return dt, ok, true
+		case "month":
+			dt, ok = r.month(article.Year(), article.Month(), true, i, i+3)
+			return dt, ok, true
+		case "year":
+			dt, ok = r.year(article.Year(), true, i, i+3)
+			return dt, ok, true
 		}
 	}
+	return dated{}, false, false
+}
 
-	// two days ago, a week ago, 3 months ago
+// ago reads "two days ago", "a week ago", "3 months ago".
+func (r *dateReader) ago() (dated, bool) {
+	i, article, t := r.i, r.article, &r.t
 	n, ok := numberWords[t.lower]
 	if !ok && t.kind == tkNum && len(t.text) <= 3 {
 		if v, err := strconv.Atoi(t.text); err == nil {
 			n, ok = v, true
 		}
 	}
-	if ok && next(2).lower == "ago" {
-		switch strings.TrimSuffix(next(1).lower, "s") {
-		case "day":
-			return dayRel(article.AddDate(0, 0, -n), i+3)
-		case "week":
-			return week(article.AddDate(0, 0, -7*n), i+3)
-		case "month":
-			at := time.Date(article.Year(), article.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-			return month(at.Year(), at.Month(), true, i, i+3)
-		case "year":
-			return year(article.Year()-n, true, i, i+3)
-		}
+	if !ok || r.next(2).lower != "ago" {
+		return dated{}, false
+	}
+	switch strings.TrimSuffix(r.next(1).lower, "s") {
+	case "day":
+		return r.dayRel(article.AddDate(0, 0, -n), i+3)
+	case "week":
+		return r.week(article.AddDate(0, 0, -7*n), i+3)
+	case "month":
+		at := time.Date(article.Year(), article.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return r.month(at.Year(), at.Month(), true, i, i+3)
+	case "year":
+		return r.year(article.Year()-n, true, i, i+3)
 	}
 	return dated{}, false
 }

@@ -12,16 +12,17 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/explore"
+	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/graph/neo4jstore"
 )
 
 // defaultAddr is where kg serve listens: loopback only.
 const defaultAddr = "127.0.0.1:7475"
 
+// The stores that kg opens are the explorer's readers.
 var (
-	_ explore.Reader = graph.MemorySource{}
+	_ explore.Reader = (*filestore.Memory)(nil)
 	_ explore.Reader = (*neo4jstore.Store)(nil)
 )
 
@@ -80,14 +81,14 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err != nil {
 		return usagef("--addr %q: want HOST:PORT (%v)", opts.Addr, err)
 	}
-	src, done, err := opts.Source.open(ctx)
+	src, err := opts.Source.open(ctx)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer src.Close()
 	r, ok := src.(explore.Reader)
 	if !ok {
-		return fmt.Errorf("serve: the source %T cannot be explored", src)
+		return fmt.Errorf("serve: the store %T cannot be explored", src)
 	}
 	title := opts.Source.Graph
 	if opts.Source.useNeo4j() {

@@ -125,6 +125,11 @@ type Entry struct {
 	// Block is the CAMEO synonym block of a derived verb entry ("REFUSE"),
 	// empty for curated entries.
 	Block string
+	// looseParticle is set on the entries [Lexicon.Verb] returns when no
+	// entry of the verb names a particle (synonym entries aside): a
+	// particle then changes none of its readings ("kidnapped up to 16",
+	// "beat up") and does not block a pattern that names none.
+	looseParticle bool
 }
 
 // Curated reports whether e was added by hand.
@@ -251,6 +256,10 @@ type Lexicon struct {
 	nouns    map[string][]Entry
 	forms    map[string]string
 	modality map[string][]Modality
+	// stems maps a stem that suffix stripping gives for a known verb form
+	// ("telephon" from "telephoned", "shel" from "shelled") to its lemma;
+	// see [Lexicon.VerbLemma].
+	stems map[string]string
 }
 
 // Entries returns every entry in file order. The slice must not be modified.
@@ -260,8 +269,101 @@ func (l *Lexicon) Entries() []Entry { return l.entries }
 // and their names in file order. The map must not be modified.
 func (l *Lexicon) Synsets() (map[string][]string, []string) { return l.synsets, l.synOrder }
 
-// Verb returns the entries of verb lemma, most specific pattern first.
-func (l *Lexicon) Verb(lemma string) []Entry { return l.verbs[lemma] }
+// Verb returns the entries of verb lemma, most specific pattern first. A
+// lemma with no entries of its own is read through [Lexicon.VerbLemma].
+func (l *Lexicon) Verb(lemma string) []Entry {
+	if es, ok := l.verbs[lemma]; ok {
+		return es
+	}
+	return l.verbs[l.VerbLemma(lemma)]
+}
+
+// VerbLemma returns the lexicon's lemma for a lemma that a tagger's
+// lemmatizer gave a verb: the lemma itself when the lexicon knows it as an
+// entry's verb or a modality cue, else the lemma of the surface form it
+// equals ("swore" -> "swear", an irregular form left as it was), else the
+// lemma of the one known form that suffix stripping cuts to it
+// ("telephon" from "telephoned" -> "telephone", "shel" from "shelled" ->
+// "shell", "riote" from "rioted" -> "riot"). It returns lemma unchanged when
+// none applies.
+func (l *Lexicon) VerbLemma(lemma string) string {
+	if _, ok := l.verbs[lemma]; ok {
+		return lemma
+	}
+	if _, ok := l.modality[lemma]; ok {
+		return lemma
+	}
+	if lem, ok := l.forms[lemma]; ok {
+		return lem
+	}
+	if lem, ok := l.stems[lemma]; ok {
+		return lem
+	}
+	return lemma
+}
+
+// indexStems fills l.stems from the forms: for every inflected form
+// (-ed, -d, -ing, -s, -es), the stems that stripping the suffix gives, with
+// and without a doubled final consonant. A stem shorter than four letters,
+// one that is itself a known lemma or form, or one that two lemmas share,
+// is left out.
+func (l *Lexicon) indexStems() {
+	cand := map[string]string{}
+	bad := map[string]bool{}
+	add := func(stem, lemma string) {
+		// a short stem is too often an English word of its own ("rap"
+		// from "raped", "can" from "caned")
+		if len(stem) < 4 || stem == lemma {
+			return
+		}
+		if _, ok := l.verbs[stem]; ok {
+			return
+		}
+		if _, ok := l.forms[stem]; ok {
+			return
+		}
+		if _, ok := l.modality[stem]; ok {
+			return
+		}
+		if prev, ok := cand[stem]; ok && prev != lemma {
+			bad[stem] = true
+			return
+		}
+		cand[stem] = lemma
+	}
+	undouble := func(s string) string {
+		n := len(s)
+		if n >= 3 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiou", rune(s[n-1])) {
+			return s[:n-1]
+		}
+		return ""
+	}
+	for form, lemma := range l.forms {
+		if form == lemma || strings.ContainsAny(form, " _") {
+			continue
+		}
+		var stems []string
+		switch {
+		case strings.HasSuffix(form, "ed"):
+			stems = append(stems, form[:len(form)-2], form[:len(form)-1], undouble(form[:len(form)-2]))
+		case strings.HasSuffix(form, "ing"):
+			stems = append(stems, form[:len(form)-3], form[:len(form)-3]+"e", undouble(form[:len(form)-3]))
+		case strings.HasSuffix(form, "es"):
+			stems = append(stems, form[:len(form)-2], form[:len(form)-1])
+		case strings.HasSuffix(form, "s"):
+			stems = append(stems, form[:len(form)-1])
+		}
+		for _, st := range stems {
+			add(st, lemma)
+		}
+	}
+	l.stems = make(map[string]string, len(cand))
+	for st, lem := range cand {
+		if !bad[st] {
+			l.stems[st] = lem
+		}
+	}
+}
 
 // Noun returns the entries of event noun lemma, most specific pattern first.
 func (l *Lexicon) Noun(lemma string) []Entry { return l.nouns[lemma] }
@@ -281,9 +383,10 @@ func (l *Lexicon) Lemma(form string) (string, bool) {
 }
 
 // Modality returns the first modality cue of lemma that needs no particle
-// (file order). ModalityFor selects by particle and complement.
+// (file order). ModalityFor selects by particle and complement. Both read
+// lemma as ModalityAll does.
 func (l *Lexicon) Modality(lemma string) (Modality, bool) {
-	for _, m := range l.modality[lemma] {
+	for _, m := range l.ModalityAll(lemma) {
 		if m.Particle == "" {
 			return m, true
 		}
@@ -294,7 +397,7 @@ func (l *Lexicon) Modality(lemma string) (Modality, bool) {
 // ModalityFor returns the modality cue of lemma with particle ("" for none)
 // taking complement c.
 func (l *Lexicon) ModalityFor(lemma, particle string, c Complement) (Modality, bool) {
-	for _, m := range l.modality[lemma] {
+	for _, m := range l.ModalityAll(lemma) {
 		if m.Particle == particle && m.Complement == c {
 			return m, true
 		}
@@ -303,8 +406,14 @@ func (l *Lexicon) ModalityFor(lemma, particle string, c Complement) (Modality, b
 }
 
 // ModalityAll returns every modality cue of lemma (a lemma can have one per
-// complement: "deny" + -ing, "deny" + that).
-func (l *Lexicon) ModalityAll(lemma string) []Modality { return l.modality[lemma] }
+// complement: "deny" + -ing, "deny" + that). A lemma with no cues of its
+// own is read through [Lexicon.VerbLemma] ("boycot" -> "boycott").
+func (l *Lexicon) ModalityAll(lemma string) []Modality {
+	if ms, ok := l.modality[lemma]; ok {
+		return ms
+	}
+	return l.modality[l.VerbLemma(lemma)]
+}
 
 var (
 	defaultOnce sync.Once
@@ -346,6 +455,7 @@ func Load(events, forms, modality io.Reader) (*Lexicon, error) {
 			l.modality[m.Lemma] = append(l.modality[m.Lemma], m)
 		}
 	}
+	l.indexStems()
 	return l, nil
 }
 
@@ -422,6 +532,20 @@ func Parse(r io.Reader) (*Lexicon, error) {
 			l.nouns[e.Lemma] = append(l.nouns[e.Lemma], e)
 		} else {
 			l.verbs[e.Lemma] = append(l.verbs[e.Lemma], e)
+		}
+	}
+	for _, es := range l.verbs {
+		loose := true
+		for _, e := range es {
+			// a block's particle pattern is one verb's phrasal verb
+			// ("blow up"), not every synonym's
+			if len(e.Pattern.Particle) > 0 && e.Source != FromSynonym {
+				loose = false
+				break
+			}
+		}
+		for i := range es {
+			es[i].looseParticle = loose
 		}
 	}
 	for _, m := range []map[string][]Entry{l.verbs, l.nouns} {

@@ -304,6 +304,46 @@ func TestLemma(t *testing.T) {
 	}
 }
 
+func TestVerbLemma(t *testing.T) {
+	l := Default()
+	tests := map[string]string{
+		"telephon":  "telephone", // "telephoned" cut one letter short
+		"riote":     "riot",      // "rioted" cut one letter long
+		"shel":      "shell",     // "shelled" with its double consonant undone
+		"boycot":    "boycott",
+		"defeate":   "defeat", // "defeating"
+		"swore":     "swear",  // an irregular form left as it was
+		"meet":      "meet",   // a known lemma stays
+		"threaten":  "threaten",
+		"xyzzy":     "xyzzy", // unknown stays
+		"rap":       "rap",   // too short to repair ("raped")
+		"telephone": "telephone",
+	}
+	for in, want := range tests {
+		if got := l.VerbLemma(in); got != want {
+			t.Errorf("VerbLemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if len(l.Verb("telephon")) == 0 || len(l.Verb("telephon")) != len(l.Verb("telephone")) {
+		t.Errorf("Verb(telephon) does not read as Verb(telephone)")
+	}
+	if _, ok := l.ModalityFor("boycot", "", Object); !ok {
+		t.Errorf("ModalityFor(boycot) does not read as boycott")
+	}
+	// a stem two lemmas share is no repair: "grafte" cuts "grafted" and
+	// "graftes" alike
+	lx, err := Load(strings.NewReader("attack\tV\t-\tFIGHTS\tobj\tfwd\t190\tcameo\tX\n"),
+		strings.NewReader("grafted\tgraft\ngraftes\tgraftx\nshunned\tshun\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{"grafte": "grafte", "shunn": "shun", "shunne": "shun"} {
+		if got := lx.VerbLemma(in); got != want {
+			t.Errorf("VerbLemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestModality(t *testing.T) {
 	l := Default()
 	tests := []struct {

@@ -43,11 +43,14 @@ type Target struct {
 
 // Match applies e's pattern to f. It reports whether the pattern holds and
 // returns the candidate targets in the order of e's Slot (a caller keeps
-// the first that is an actor). A required prepositional dependent is
-// looked for on the verb and on its object; so is a prep: slot, on the
-// object only when the pattern fixes the object ("sanctions ON X"). A prep:
-// slot whose case word the parser attached as the verb's particle ("call
-// on X", parsed as compound:prt) is filled by the direct object.
+// the first that is an actor). A pattern that names no particle fails on a
+// verb with one, unless no entry of the verb in its lexicon (synonym
+// entries aside) names a particle, or the particle is a slot's preposition: a prep: slot whose
+// case word the parser attached as the verb's particle ("call on X",
+// parsed as compound:prt) is filled by the direct object. A required
+// prepositional dependent is looked for on the verb and on its object; so
+// is a prep: slot, on the object only when the pattern fixes the object
+// ("sanctions ON X").
 func (e *Entry) Match(f *Frame) ([]Target, bool) {
 	p := &e.Pattern
 	prtIsSlotPrep := false
@@ -62,7 +65,7 @@ func (e *Entry) Match(f *Frame) ([]Target, bool) {
 				prtIsSlotPrep = true
 			}
 		}
-		if !prtIsSlotPrep {
+		if !prtIsSlotPrep && !e.looseParticle {
 			return nil, false
 		}
 	}

@@ -193,3 +193,40 @@ func TestMatchDefaultLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchLooseParticle checks that a particle blocks the particle-free
+// patterns of a verb with a phrasal reading of its own ("call off") but not
+// those of a verb without one ("beat up", "kidnapped up to 16"), and that a
+// synonym block's phrasal pattern does not count as the verb's own.
+func TestMatchLooseParticle(t *testing.T) {
+	l, err := Parse(strings.NewReader(strings.Join([]string{
+		"call\tV\t-\tMEETS\tobj\tfwd\t041\tcameo\tCALL",
+		"call\tV\tprt=off\tSANCTIONS\tobj\tfwd\t160\tcameo\tCALL",
+		"beat\tV\t-\tFIGHTS\tobj\tfwd\t182\tcameo\tDESTROY",
+		"beat|destroy\tV\tprt=up obj=car\tFIGHTS\tprep:on\tfwd\t190\tsynonym\tDESTROY",
+	}, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := Word{Lemma: "x"}
+	bare := func(lemma string) *Entry {
+		for _, e := range l.Verb(lemma) {
+			if e.Pattern.String() == "-" {
+				return &e
+			}
+		}
+		t.Fatalf("%s: no bare entry", lemma)
+		return nil
+	}
+	if _, ok := bare("call").Match(&Frame{Lemma: "call", Particle: "off", Object: &x}); ok {
+		t.Error("call off X matched call's particle-free reading")
+	}
+	if ts, ok := bare("beat").Match(&Frame{Lemma: "beat", Particle: "up", Object: &x}); !ok || len(ts) != 1 {
+		t.Errorf("beat up X: Match = %v, %v; want the bare reading with target x", ts, ok)
+	}
+	// Entries outside a lexicon's Verb lists keep the strict reading.
+	strict := entry(t, "beat\tV\t-\tFIGHTS\tobj\tfwd\t182\tcameo\tDESTROY")
+	if _, ok := strict.Match(&Frame{Lemma: "beat", Particle: "up", Object: &x}); ok {
+		t.Error("an entry from Entries matched with a particle")
+	}
+}

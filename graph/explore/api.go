@@ -18,6 +18,7 @@ import (
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/explore/web"
 	"github.com/kgraph/kg/graph/export"
+	"github.com/kgraph/kg/graph/names"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -120,11 +121,7 @@ func (s *Server) search(r *http.Request) (any, error) {
 			return nil, err
 		}
 		if len(es) > 0 {
-			m := graph.MatchNone
-			for _, n := range append([]string{es[0].Name}, es[0].Aliases...) {
-				m = m.Or(graph.MatchName(q, n))
-			}
-			out.Match = m.String()
+			out.Match = names.Entity(q, es[0]).String()
 		}
 	}
 	out.Total = len(es)
@@ -139,8 +136,8 @@ func (s *Server) byID(ctx context.Context, q string) (schema.Entity, bool) {
 	if _, err := uuid.Parse(q); err != nil {
 		return schema.Entity{}, false
 	}
-	e, err := s.resolve(ctx, q)
-	return e, err == nil && e.ID == q
+	e, err := s.r.Entity(ctx, q)
+	return e, err == nil
 }
 
 // entityAnswer is /api/entity's answer: kg entity's.
@@ -180,7 +177,7 @@ func (s *Server) entityInfo(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	roles, err := s.r.Star(ctx, e.ID, graph.Filter{Types: []schema.RelationType{schema.HoldsRole}})
+	roles, err := s.r.Star(ctx, []string{e.ID}, graph.Filter{Types: []schema.RelationType{schema.HoldsRole}})
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +235,7 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	star, err := s.r.Star(ctx, e.ID, f)
+	star, err := s.r.Star(ctx, []string{e.ID}, f)
 	if err != nil {
 		return nil, err
 	}
@@ -379,23 +376,23 @@ func (s *Server) subgraph(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	names, err := ids(r, "seed")
+	seedNames, err := ids(r, "seed")
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	if len(names) == 0 {
+	if len(seedNames) == 0 {
 		writeError(w, badRequest("seed: give at least one entity"))
 		return
 	}
-	seeds := make([]string, 0, len(names))
-	for _, n := range names {
-		e, err := s.resolve(ctx, n)
+	seeds := make([]string, 0, len(seedNames))
+	for _, n := range seedNames {
+		res, err := s.resolve(ctx, n)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
-		seeds = append(seeds, e.ID)
+		seeds = append(seeds, res.Entity.ID)
 	}
 	g, err := s.r.Subgraph(ctx, seeds, hops, f)
 	if err != nil {

@@ -85,7 +85,7 @@ type (
 )
 
 // one returns the one entity of g that name designates.
-func one(t testing.TB, g *graph.Graph, name string) schema.Entity {
+func one(t testing.TB, g testGraph, name string) schema.Entity {
 	t.Helper()
 	es := g.FindEntities(name)
 	if len(es) != 1 {
@@ -95,7 +95,7 @@ func one(t testing.TB, g *graph.Graph, name string) schema.Entity {
 }
 
 // ambiguous returns a name that several entities of g share.
-func ambiguous(t testing.TB, g *graph.Graph) (string, int) {
+func ambiguous(t testing.TB, g testGraph) (string, int) {
 	t.Helper()
 	for _, e := range g.Entities {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -110,7 +110,7 @@ func ambiguous(t testing.TB, g *graph.Graph) (string, int) {
 
 func TestAPISearch(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	peskov := one(t, g, "Peskov")
 
 	var a searchAnswer
@@ -139,7 +139,7 @@ func TestAPISearch(t *testing.T) {
 
 func TestAPIEntity(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	for _, name := range []string{"Peskov", "Russia", "Kremlin"} {
 		e := one(t, g, name)
 		var a entityAnswer
@@ -182,7 +182,7 @@ func TestAPIEntity(t *testing.T) {
 
 func TestAPITimeline(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	china := one(t, g, "China")
 	var all timelineAnswer
 	getJSON(t, ts, "/api/timeline"+q("id", china.ID), &all)
@@ -212,7 +212,7 @@ func TestAPITimeline(t *testing.T) {
 
 func TestAPIExpand(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	russia := one(t, g, "Russia")
 	n := g.Neighbours(russia.ID, graph.Filter{}, 0, 0)
 	if n.Total < 10 {
@@ -291,7 +291,7 @@ func edgeStrings(es []web.Edge) []string {
 // time: the same entities and the same edges.
 func TestAPIViewIsExpansions(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	for _, filter := range [][]string{nil, {"min_confidence", "0.7"}, {"sources", "Reuters,AFP"}} {
 		base := append([]string{"seed", "Russia", "hops", "1", "limit", "5"}, filter...)
 		var v viewAnswer
@@ -349,7 +349,7 @@ func TestAPIViewIsExpansions(t *testing.T) {
 
 func TestAPIViewOptions(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	russia, china := one(t, g, "Russia"), one(t, g, "China")
 	var v viewAnswer
 	getJSON(t, ts, "/api/view"+q("seed", "Russia", "seed", "China", "hops", "1", "limit", "3"), &v)
@@ -390,7 +390,7 @@ func TestAPIViewOptions(t *testing.T) {
 
 func TestAPIRelations(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	a, b := one(t, g, "Ukraine"), one(t, g, "Russia")
 	var ans relationsAnswer
 	getJSON(t, ts, "/api/relations"+q("a", "Ukraine", "b", b.ID), &ans)
@@ -418,7 +418,7 @@ func TestAPIRelations(t *testing.T) {
 
 func TestAPISubgraph(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	nato, china := one(t, g, "NATO"), one(t, g, "China")
 	f := graph.Filter{Types: []schema.RelationType{schema.Meets, schema.Accuses}, Since: "2024"}
 	sub := g.Subgraph([]string{nato.ID, china.ID}, 2, f)
@@ -444,7 +444,7 @@ func TestAPISubgraph(t *testing.T) {
 
 func TestAPIErrors(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	name, n := ambiguous(t, g)
 	tests := []struct {
 		path string
@@ -490,7 +490,7 @@ func TestAPIErrors(t *testing.T) {
 // requests naming another host, or from another origin, are refused.
 func TestSecurity(t *testing.T) {
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	_, port, _ := strings.Cut(strings.TrimPrefix(ts.URL, "http://"), ":")
 	request := func(path string, header map[string]string) *http.Response {
 		t.Helper()
@@ -570,7 +570,7 @@ func TestSecurity(t *testing.T) {
 		}
 	}
 	// The allowed names of Options.AllowHosts.
-	allow := httptestServer(t, explore.New(memSource(g), explore.Options{AllowHosts: []string{"kg.internal"}}))
+	allow := httptestServer(t, explore.New(g.m, explore.Options{AllowHosts: []string{"kg.internal"}}))
 	req, _ := http.NewRequest(http.MethodGet, allow+"/api/meta", nil)
 	req.Host = "KG.internal:7475"
 	res, err := http.DefaultClient.Do(req)

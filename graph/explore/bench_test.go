@@ -173,7 +173,7 @@ func BenchmarkNeo4jExpand(b *testing.B) {
 		ctx := context.Background()
 		cpu := neo4jCPU(b)
 		for b.Loop() {
-			g, err := s.Star(ctx, genID(0), graph.Filter{})
+			g, err := s.Star(ctx, []string{genID(0)}, graph.Filter{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -115,6 +115,7 @@ func (p *page) clickNode(id string) {
 func (p *page) clickEdge(id string) {
 	p.t.Helper()
 	p.show(id)
+	var tried []string
 	for _, at := range []float64{0.5, 0.35, 0.65, 0.25, 0.75} {
 		// A point of the line: the middle, or between the middle and an end.
 		p.clickAt(fmt.Sprintf(`(function (e, t) { var m = e.renderedMidpoint(), end = t < 0.5 ? e.renderedSourceEndpoint() : e.renderedTargetEndpoint(), k = Math.abs(0.5 - t) * 2;
@@ -125,8 +126,14 @@ func (p *page) clickEdge(id string) {
 			p.waitFor(fmt.Sprintf(`document.getElementById("panel-body").getAttribute("data-shows") === %q`, "edge "+id))
 			return
 		}
+		tried = append(tried, sel)
 	}
-	p.t.Fatalf("could not click the line %s: others cover it", id)
+	if buf, err := chromedp.Run(p.b.Ctx, chromedp.CaptureScreenshot()); err == nil {
+		path := filepath.Join(os.TempDir(), "kg-explore-click.png")
+		os.WriteFile(path, buf, 0o644)
+		p.t.Logf("the page: %s", path)
+	}
+	p.t.Fatalf("could not click the line %s: others cover it (the clicks selected %q)", id, tried)
 }
 
 // show centres the element on the canvas, so that nothing covers it.
@@ -159,7 +166,7 @@ func TestScreenshots(t *testing.T) {
 		t.Skip("no -screenshots DIR")
 	}
 	g := devGraph(t)
-	ts := serve(t, memSource(g))
+	ts := serve(t, g.m)
 	p := openPage(t, ts.URL+"/", browsertest.Options{Width: 1600, Height: 1000})
 	p.do(chromedp.SendKeys(chromedp.ID("q"), "Peskov\n"))
 	p.waitFor(`kgExplorer.cy.nodes().length > 2`)
@@ -331,7 +338,7 @@ func exploreSteps(t *testing.T, r explore.Reader) {
 // TestBrowserExplore takes the analyst's walk in Chromium over the graph
 // file of the dev corpus.
 func TestBrowserExplore(t *testing.T) {
-	exploreSteps(t, memSource(devGraph(t)))
+	exploreSteps(t, devGraph(t).m)
 }
 
 // TestNeo4jBrowserExplore takes the analyst's walk in Chromium over the
@@ -466,9 +473,9 @@ func writePage(t *testing.T, path string, g *graph.Graph, seeds []string, hops i
 func TestBrowserExportedPage(t *testing.T) {
 	g := devGraph(t)
 	peskov, nato := one(t, g, "Peskov"), one(t, g, "NATO")
-	sub := g.Subgraph([]string{peskov.ID, nato.ID}, 1, graph.Filter{})
+	sub := newTestGraph(t, g.Subgraph([]string{peskov.ID, nato.ID}, 1, graph.Filter{}))
 	path := filepath.Join(t.TempDir(), "view.html")
-	writePage(t, path, sub, []string{peskov.ID, nato.ID}, 1)
+	writePage(t, path, sub.Graph, []string{peskov.ID, nato.ID}, 1)
 	p := openPage(t, "file://"+path, browsertest.Options{Offline: true})
 	p.waitFor(`kgExplorer.cy.nodes().length > 0`)
 

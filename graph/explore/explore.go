@@ -32,18 +32,15 @@ import (
 	"net/http"
 
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/schema"
+	"github.com/kgraph/kg/graph/port"
 )
 
-// Reader is what the explorer reads: the local graph file
-// (graph.MemorySource) or Neo4j (*neo4jstore.Store) answer alike.
+// Reader is what the explorer reads: the read port (graph/port's
+// Reader), and the questions of graph.Neighbours that an explorer asks
+// besides. The graph file (filestore.Memory) and Neo4j
+// (*neo4jstore.Store) answer them alike.
 type Reader interface {
-	// FindEntities and Subgraph are graph.SubgraphSource's.
-	FindEntities(ctx context.Context, name string) ([]schema.Entity, error)
-	Subgraph(ctx context.Context, seeds []string, hops int, f graph.Filter) (*graph.Graph, error)
-	// Star returns an entity's relations, with their entities and
-	// articles.
-	Star(ctx context.Context, id string, f graph.Filter) (*graph.Graph, error)
+	port.Reader
 	// Neighbours returns a page of an entity's neighbours, the most
 	// related first.
 	Neighbours(ctx context.Context, id string, f graph.Filter, offset, limit int) (*graph.Neighbours, error)
@@ -53,8 +50,6 @@ type Reader interface {
 	// Sources lists the article sources.
 	Sources(ctx context.Context) ([]graph.SourceCount, error)
 }
-
-var _ Reader = graph.MemorySource{}
 
 // Limits on what one request returns.
 const (

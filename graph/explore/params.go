@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/explore/web"
+	"github.com/kgraph/kg/graph/query"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -133,25 +134,26 @@ func (s *Server) entity(ctx context.Context, r *http.Request, name string) (sche
 	if v == "" {
 		return schema.Entity{}, badRequest("%s: give an entity ID or name", name)
 	}
-	return s.resolve(ctx, v)
+	res, err := s.resolve(ctx, v)
+	return res.Entity, err
 }
 
 // resolve returns the one entity that v, an entity ID or a name,
-// designates.
-func (s *Server) resolve(ctx context.Context, v string) (schema.Entity, error) {
-	e, err := graph.ResolveEntity(ctx, s.r, v)
-	var amb *graph.AmbiguousError
+// designates (query.Resolve).
+func (s *Server) resolve(ctx context.Context, v string) (query.Resolved, error) {
+	res, err := query.Resolve(ctx, s.r, v)
+	var amb *query.AmbiguousError
 	switch {
 	case errors.As(err, &amb):
 		ae := &apiError{status: http.StatusConflict, msg: amb.Error()}
 		for _, c := range amb.Candidates {
 			ae.candidates = append(ae.candidates, web.EntityOf(c))
 		}
-		return e, ae
-	case errors.Is(err, graph.ErrNoEntity):
-		return e, &apiError{status: http.StatusNotFound, msg: err.Error()}
+		return res, ae
+	case errors.Is(err, query.ErrNoEntity):
+		return res, &apiError{status: http.StatusNotFound, msg: err.Error()}
 	}
-	return e, err
+	return res, err
 }
 
 // entityID returns the entity ID of the parameter name: the value itself

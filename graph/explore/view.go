@@ -153,10 +153,11 @@ func (s *Server) makeView(ctx context.Context, v viewRequest) (*viewAnswer, erro
 
 	var frontier []string
 	for _, name := range v.seeds {
-		e, err := s.resolve(ctx, name)
+		res, err := s.resolve(ctx, name)
 		if err != nil {
 			return nil, err
 		}
+		e := res.Entity
 		if nodes[e.ID] != nil {
 			continue
 		}
@@ -184,11 +185,11 @@ func (s *Server) makeView(ctx context.Context, v viewRequest) (*viewAnswer, erro
 		if nodes[p.id] == nil {
 			// Expanded by the analyst, it stays in the view when the
 			// filters no longer lead to it.
-			e, err := s.resolve(ctx, p.id)
+			res, err := s.resolve(ctx, p.id)
 			if err != nil {
 				return nil, err
 			}
-			if !add(&viewNode{Entity: web.EntityOf(e)}) {
+			if !add(&viewNode{Entity: web.EntityOf(res.Entity)}) {
 				continue
 			}
 		}

@@ -3,83 +3,17 @@ package neo4jstore
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/schema"
 )
-
-// recorder is a graph.Sink that keeps what it is given.
-type recorder struct{ batches []schema.Extraction }
-
-func (r *recorder) Load(_ context.Context, b []schema.Extraction) error {
-	r.batches = append(r.batches, b...)
-	return nil
-}
-func (r *recorder) Close() error { return nil }
-
-var dev struct {
-	once sync.Once
-	xs   []schema.Extraction // resolved
-	g    *graph.Graph
-	err  error
-}
-
-// devCorpus returns the dev corpus (testdata/gold, 25 articles) as
-// extracted and resolved by kg's pipeline, and the graph the file store
-// makes of it.
-func devCorpus(t *testing.T) ([]schema.Extraction, *graph.Graph) {
-	t.Helper()
-	dev.once.Do(func() {
-		x, err := extract.New(extract.Options{})
-		if err != nil {
-			dev.err = err
-			return
-		}
-		var rec recorder
-		b := graph.Builder{Extract: x.Extract, Sink: &rec}
-		src := ingest.NewReader([]string{"../../testdata/gold"}, ingest.Options{})
-		if _, err := b.Build(context.Background(), src); err != nil {
-			dev.err = err
-			return
-		}
-		fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "dev.json"))
-		if err != nil {
-			dev.err = err
-			return
-		}
-		if err := fs.Load(context.Background(), rec.batches); err != nil {
-			dev.err = err
-			return
-		}
-		dev.xs, dev.g = rec.batches, fs.Graph()
-	})
-	if dev.err != nil {
-		t.Fatalf("dev corpus: %v", dev.err)
-	}
-	if len(dev.xs) != 25 {
-		t.Fatalf("dev corpus: %d articles, want 25", len(dev.xs))
-	}
-	return dev.xs, dev.g
-}
-
-// devStore returns a Store holding the dev corpus, and the corpus's graph.
-func devStore(t *testing.T) (*Store, *graph.Graph) {
-	t.Helper()
-	xs, g := devCorpus(t)
-	s := openStore(t, 0)
-	load(t, s, xs)
-	return s, g
-}
 
 // canonical returns g as JSON with empty lists and nil alike, for
 // comparing what two sources return.
@@ -127,304 +61,6 @@ func sameGraph(t *testing.T, what string, got, want *graph.Graph) {
 		}
 	}
 	t.Errorf("%s: neo4j has %d lines, the graph file %d", what, len(gl), len(wl))
-}
-
-// TestSubgraphContract runs the dev corpus through Subgraph, Star,
-// ShortestPaths and FindEntities on the Neo4j store and on the graph file
-// (graph.MemorySource): they must give the same answers.
-func TestSubgraphContract(t *testing.T) {
-	s, g := devStore(t)
-	mem := graph.MemorySource{Graph: g}
-	ctx := context.Background()
-	id := func(name string) string {
-		t.Helper()
-		es := g.FindEntities(name)
-		if len(es) == 0 {
-			t.Fatalf("dev corpus has no %q", name)
-		}
-		return es[0].ID
-	}
-	russia, peskov, nato, china := id("Russia"), id("Dmitry Peskov"), id("NATO"), id("China")
-
-	t.Run("Subgraph", func(t *testing.T) {
-		tests := []struct {
-			name  string
-			seeds []string
-			hops  int
-			f     graph.Filter
-		}{
-			{"seed alone", []string{peskov}, 0, graph.Filter{}},
-			{"one hop", []string{peskov}, 1, graph.Filter{}},
-			{"two hops from a hub", []string{russia}, 2, graph.Filter{}},
-			{"three hops, two seeds", []string{nato, china}, 3, graph.Filter{}},
-			{"types", []string{russia}, 3, graph.Filter{Types: []schema.RelationType{schema.Accuses, schema.Denies, schema.Warns}}},
-			{"confidence", []string{russia}, 2, graph.Filter{MinConfidence: 0.75}},
-			{"since", []string{russia}, 2, graph.Filter{Since: "2025"}},
-			{"until, month", []string{china}, 2, graph.Filter{Until: "2024-12"}},
-			{"range", []string{russia, china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
-			{"sources", []string{russia}, 2, graph.Filter{Sources: []string{"reuters", "TASS"}}},
-			{"sources and dates", []string{russia, china}, 2, graph.Filter{Sources: []string{"AFP"}, Since: "2025"}},
-			{"unknown and repeated seeds", []string{"nope", peskov, peskov}, 1, graph.Filter{}},
-			{"no seeds", nil, 2, graph.Filter{}},
-		}
-		for _, tt := range tests {
-			got, err := s.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
-			if err != nil {
-				t.Fatalf("%s: %v", tt.name, err)
-			}
-			want, _ := mem.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
-			if tt.name == "two hops from a hub" && len(want.Entities) < 20 {
-				t.Errorf("%s: only %d entities; the case means to cut a large subgraph", tt.name, len(want.Entities))
-			}
-			if tt.hops > 0 && len(tt.seeds) > 0 && len(want.Relations) == 0 {
-				t.Errorf("%s: no relations; the case means to cut some", tt.name)
-			}
-			sameGraph(t, tt.name, got, want)
-		}
-	})
-
-	t.Run("Star", func(t *testing.T) {
-		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"Reuters"}}}
-		for i, e := range g.Entities {
-			if i%7 != 0 && e.ID != russia {
-				continue
-			}
-			f := filters[i%len(filters)]
-			got, err := s.Star(ctx, e.ID, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := mem.Star(ctx, e.ID, f)
-			sameGraph(t, fmt.Sprintf("Star(%s, %+v)", e.Name, f), got, want)
-		}
-	})
-
-	t.Run("Neighbours", func(t *testing.T) {
-		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.Meets, schema.Accuses}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"afp", "AP"}}}
-		pages := [][2]int{{0, 0}, {0, 3}, {2, 5}, {1000, 10}}
-		withSources := 0
-		for i, e := range g.Entities {
-			if i%5 != 0 && e.ID != russia && e.ID != china {
-				continue
-			}
-			k := i / 5
-			f, page := filters[k%len(filters)], pages[(k/len(filters))%len(pages)]
-			if e.ID == russia {
-				f, page = graph.Filter{}, [2]int{3, 4}
-			}
-			got, err := s.Neighbours(ctx, e.ID, f, page[0], page[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := mem.Neighbours(ctx, e.ID, f, page[0], page[1])
-			if len(want.List) > 0 && len(f.Sources) > 0 {
-				withSources++
-			}
-			if e.ID == russia && (want.Total < 10 || len(want.List) != 4) {
-				t.Errorf("Neighbours(Russia): %d neighbours, a page of %d; the case means a hub and a full page", want.Total, len(want.List))
-			}
-			for _, n := range []*graph.Neighbours{got, want} {
-				for i := range n.List {
-					n.List[i].Entity.Aliases = slices.Clip(n.List[i].Entity.Aliases)
-					if len(n.List[i].Entity.Aliases) == 0 {
-						n.List[i].Entity.Aliases = nil
-					}
-				}
-			}
-			if g, w := fmt.Sprintf("%+v", *got), fmt.Sprintf("%+v", *want); g != w {
-				t.Errorf("Neighbours(%s, %+v, %d, %d)\n = %s\nwant %s", e.Name, f, page[0], page[1], g, w)
-			}
-		}
-		nonEmpty := 0
-		// Entities of more than 3 relationships are read pair by pair in
-		// the second round, as hubs are.
-		defer func(f func(int) int) { denseAt = f }(denseAt)
-		for round := range 2 {
-			if round == 1 {
-				denseAt = func(int) int { return 3 }
-			}
-			for i := 0; i+30 < len(g.Entities); i += 97 {
-				ids := []string{g.Entities[i].ID, russia, g.Entities[i+30].ID}
-				var others []string
-				for _, e := range g.Entities[i : i+30] {
-					others = append(others, e.ID)
-				}
-				for _, f := range filters {
-					for _, sets := range [][2][]string{{ids, nil}, {ids, others}, {others, ids}} {
-						got, err := s.Edges(ctx, sets[0], sets[1], f)
-						if err != nil {
-							t.Fatal(err)
-						}
-						want, _ := mem.Edges(ctx, sets[0], sets[1], f)
-						if len(want) > 0 {
-							nonEmpty++
-						}
-						if fmt.Sprint(got) != fmt.Sprint(want) {
-							t.Errorf("round %d: Edges(%q, %q, %+v)\n = %v\nwant %v", round, sets[0], sets[1], f, got, want)
-						}
-					}
-				}
-			}
-		}
-		if nonEmpty < 20 {
-			t.Errorf("only %d Edges cases found edges; the test means to count some", nonEmpty)
-		}
-		if withSources < 3 {
-			t.Errorf("only %d Neighbours cases with sources found neighbours; the test means to find some", withSources)
-		}
-		got, err := s.Sources(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := mem.Sources(ctx)
-		if !slices.Equal(got, want) || len(want) < 3 {
-			t.Errorf("Sources() = %v, want %v (at least three)", got, want)
-		}
-	})
-
-	t.Run("ShortestPaths", func(t *testing.T) {
-		pairs := [][2]string{{peskov, nato}, {peskov, china}, {nato, china}, {russia, china}}
-		for i := 0; i+40 < len(g.Entities); i += 41 {
-			pairs = append(pairs, [2]string{g.Entities[i].ID, g.Entities[i+40].ID})
-		}
-		found := 0
-		for _, p := range pairs {
-			for _, f := range []graph.Filter{{}, {MinConfidence: 0.75}} {
-				got, err := s.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, _ := mem.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
-				if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
-					t.Errorf("ShortestPaths(%s, %s, %+v) = %q, want %q", p[0], p[1], f, got.IDs, want.IDs)
-				}
-				sameGraph(t, "paths graph", got.Graph, want.Graph)
-				if len(want.IDs) > 0 {
-					found++
-				}
-			}
-		}
-		if found < 4 {
-			t.Errorf("only %d of the pairs are connected; the test means to find paths", found)
-		}
-		got, err := s.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := mem.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
-		if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
-			t.Errorf("ShortestPaths MEETS, limit 1 = %q, want %q", got.IDs, want.IDs)
-		}
-		sameGraph(t, "paths graph", got.Graph, want.Graph)
-	})
-
-	t.Run("FindEntities", func(t *testing.T) {
-		var names []string
-		for i, e := range g.Entities {
-			if i%5 == 0 {
-				names = append(names, e.Name, strings.ToUpper(e.Name))
-				if w := strings.Fields(e.Name); len(w) > 1 {
-					names = append(names, w[len(w)-1]) // the surname
-				}
-				if r := []rune(e.Name); len(r) > 6 {
-					names = append(names, string(r[:3])+string(r[4:])) // a letter missing
-				}
-			}
-		}
-		names = append(names, "sabor ja", "Sabor Já", "beijing", "MOFCOM", "Zyxwvut Qqq")
-		for _, name := range names {
-			got, err := s.FindEntities(ctx, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := mem.FindEntities(ctx, name)
-			if g, w := canonical(t, &graph.Graph{Entities: got}), canonical(t, &graph.Graph{Entities: want}); g != w {
-				t.Errorf("FindEntities(%q):\nneo4j %s\nfile  %s", name, g, w)
-			}
-		}
-	})
-}
-
-// TestResolveEntityNeo4j resolves names of the dev corpus in Neo4j:
-// one entity, ambiguous names listing their candidates, no match.
-func TestResolveEntityNeo4j(t *testing.T) {
-	s, g := devStore(t)
-	ctx := context.Background()
-	// Names several entities share, as name or alias once folded: the
-	// dev corpus has some (Beijing, the city and China), whatever the
-	// extractor makes of it.
-	shared := make(map[string]map[string]bool)
-	for _, e := range g.Entities {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := schema.NormalizeName(n)
-			if shared[f] == nil {
-				shared[f] = map[string]bool{}
-			}
-			shared[f][e.ID] = true
-		}
-	}
-	n := 0
-	for f, ids := range shared {
-		if len(ids) < 2 {
-			continue
-		}
-		n++
-		_, err := s.ResolveEntity(ctx, strings.ToUpper(f))
-		var amb *graph.AmbiguousError
-		if !errors.As(err, &amb) || len(amb.Candidates) != len(ids) {
-			t.Errorf("ResolveEntity(%q) = %v; want %d candidates", strings.ToUpper(f), err, len(ids))
-			continue
-		}
-		for _, c := range amb.Candidates {
-			if !ids[c.ID] || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
-				t.Errorf("candidate %+v: want one of %v, with name, type, id and mentions", c, ids)
-			}
-		}
-	}
-	if n == 0 {
-		t.Errorf("no name of the dev corpus is ambiguous: the test needs one")
-	}
-	tests := []struct {
-		name      string
-		want      string // entity name
-		ambiguous int
-		none      bool
-	}{
-		{name: "dmitry peskov", want: "Dmitry Peskov"},
-		{name: "PESKOV", want: "Dmitry Peskov"},
-		{name: "Peskof", want: "Dmitry Peskov"},
-		{name: "Sergei Lavrov", want: "Sergei Lavrov"},
-		{name: "Recep Tayyip Erdoğan", want: "Recep Tayyip Erdogan"}, // accents in the query
-		{name: "Zyxwvut Qqq", none: true},
-		{name: schema.EntityID(schema.Country, "Atlantis"), none: true},
-	}
-	for _, tt := range tests {
-		e, err := s.ResolveEntity(ctx, tt.name)
-		var amb *graph.AmbiguousError
-		switch {
-		case tt.none:
-			if !errors.Is(err, graph.ErrNoEntity) {
-				t.Errorf("ResolveEntity(%q) = %v, %v; want ErrNoEntity", tt.name, e.Name, err)
-			}
-		case tt.ambiguous > 0:
-			if !errors.As(err, &amb) || len(amb.Candidates) != tt.ambiguous {
-				t.Errorf("ResolveEntity(%q) = %v, %v; want %d candidates", tt.name, e.Name, err, tt.ambiguous)
-				continue
-			}
-			for _, c := range amb.Candidates {
-				if c.ID == "" || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
-					t.Errorf("candidate %+v: want name, type, id and mentions", c)
-				}
-			}
-		default:
-			if err != nil || e.Name != tt.want {
-				t.Errorf("ResolveEntity(%q) = %q, %v; want %q", tt.name, e.Name, err, tt.want)
-			}
-			if id, err := s.ResolveEntity(ctx, e.ID); err != nil || id.ID != e.ID {
-				t.Errorf("ResolveEntity(%s) = %v, %v; want itself", e.ID, id.ID, err)
-			}
-		}
-	}
 }
 
 // TestFindEntitiesHostile looks up names that hold Cypher and Lucene
@@ -513,14 +149,17 @@ func TestSubgraphHub(t *testing.T) {
 			schema.Relation{Key: "r" + e.ID, Type: schema.Meets, Subject: e.ID, Object: next, Article: x.Article.ID, Confidence: 1, Evidence: "ring"})
 	}
 	load(t, s, []schema.Extraction{x})
-	fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "hub.json"))
+	fs, err := filestore.Open(filepath.Join(t.TempDir(), "hub.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := fs.Load(context.Background(), []schema.Extraction{x}); err != nil {
 		t.Fatal(err)
 	}
-	want := fs.Graph().Subgraph([]string{"s0000"}, 3, graph.Filter{})
+	want, err := filestore.NewMemory(fs.Graph()).Subgraph(context.Background(), []string{"s0000"}, 3, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	start := time.Now()
 	got, err := s.Subgraph(context.Background(), []string{"s0000"}, 3, graph.Filter{})
@@ -541,5 +180,65 @@ func TestSubgraphHub(t *testing.T) {
 	}
 	if fmt.Sprint(p.IDs) != "[[s0000 hub "+far+"]]" {
 		t.Errorf("ShortestPaths through the hub = %q", p.IDs)
+	}
+}
+
+// TestExplorerHub asks the explorer's questions (Neighbours, Edges) about
+// a hub of 1500 spokes, each joined to the next: the hub is ranked and
+// counted in Neo4j, and Edges reads its relations pair by pair from the
+// spokes' side (denseAt); the answers are the graph file's.
+func TestExplorerHub(t *testing.T) {
+	s := openStore(t, 0)
+	const n = 1500
+	x := schema.Extraction{Article: schema.Article{ID: "hub-article", Published: "2024-01-01", Source: "Wire"},
+		Entities: []schema.Entity{{ID: "hub", Name: "Hub", Type: schema.Country}}}
+	for i := range n {
+		e := schema.Entity{ID: fmt.Sprintf("s%04d", i), Name: fmt.Sprintf("Spoke %d", i%100), Type: schema.Country}
+		x.Entities = append(x.Entities, e)
+		next := fmt.Sprintf("s%04d", (i+1)%n)
+		x.Relations = append(x.Relations,
+			schema.Relation{Key: "h" + e.ID, Type: schema.Meets, Subject: "hub", Object: e.ID, Article: x.Article.ID, Confidence: 1, Evidence: "hub"},
+			schema.Relation{Key: "r" + e.ID, Type: schema.Warns, Subject: e.ID, Object: next, Article: x.Article.ID, Confidence: 0.5, Evidence: "ring"})
+		if i%3 == 0 { // a third of the spokes are related to the hub twice
+			x.Relations = append(x.Relations, schema.Relation{Key: "b" + e.ID, Type: schema.Accuses, Subject: e.ID, Object: "hub",
+				Article: x.Article.ID, Confidence: 0.8, Evidence: "back"})
+		}
+	}
+	load(t, s, []schema.Extraction{x})
+	fs, err := filestore.Open(filepath.Join(t.TempDir(), "hub.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := fs.Load(ctx, []schema.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	mem := filestore.NewMemory(fs.Graph())
+	same := func(what string, got, want any, gotErr, wantErr error) {
+		t.Helper()
+		if gotErr != nil || wantErr != nil {
+			t.Fatalf("%s: %v, %v", what, gotErr, wantErr)
+		}
+		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+			t.Errorf("%s\n = %.600s\nwant %.600s", what, g, w)
+		}
+	}
+	for _, f := range []graph.Filter{{}, {Types: []schema.RelationType{schema.Accuses}}, {MinConfidence: 0.9}, {Sources: []string{"wire"}, Since: "2024"}} {
+		for _, page := range [][2]int{{0, 50}, {450, 100}, {1490, 50}} {
+			got, err := s.Neighbours(ctx, "hub", f, page[0], page[1])
+			want, werr := mem.Neighbours(ctx, "hub", f, page[0], page[1])
+			same(fmt.Sprintf("Neighbours(hub, %+v, %d, %d)", f, page[0], page[1]), got, want, err, werr)
+		}
+		spokes := []string{"s0001", "s0002", "s0003", "s0700"}
+		for _, sets := range [][2][]string{{append([]string{"hub"}, spokes...), []string{"s0004", "s1499"}}, {spokes, []string{"hub", "s0000"}}, {[]string{"hub"}, spokes}} {
+			got, err := s.Edges(ctx, sets[0], sets[1], f)
+			want, werr := mem.Edges(ctx, sets[0], sets[1], f)
+			same(fmt.Sprintf("Edges(%q, %q, %+v)", sets[0], sets[1], f), got, want, err, werr)
+		}
+	}
+	// The hub is read pair by pair: it has more relationships than
+	// denseAt allows for 7 entities.
+	if d := denseAt(7); n <= d {
+		t.Errorf("denseAt(7) = %d: the hub of %d is not dense", d, n)
 	}
 }

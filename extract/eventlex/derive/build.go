@@ -715,10 +715,17 @@ func validCode(s string) bool {
 func checkLemma(l string) error { return eventlex.CheckWord(l) }
 
 // slot returns an entry's target slot: the targets its pattern marks, else
-// the table's default for a fixed or a free object.
+// the table's default for a fixed or a free object. A bare (FOR) on a
+// judgement ("attacked X (FOR) ...", "sued X (FOR) ...") names the reason,
+// not the one judged: such an entry keeps the default slot.
 func (dv *deriver) slot(typ schema.RelationType, c *constraints) eventlex.Slot {
 	var text string
 	switch {
+	case len(c.slots) == 1 && c.slots[0] == "prep:for" && (typ == schema.Criticizes || typ == schema.Accuses):
+		if c.obj != nil {
+			return dv.tab.FixedSlot[typ]
+		}
+		return dv.tab.FreeSlot[typ]
 	case len(c.slots) > 0:
 		seen := map[string]bool{}
 		var parts []string

@@ -110,6 +110,10 @@ func TestDecisions(t *testing.T) {
 			"cut\tV\tprt=off\tSANCTIONS\tobj\tfwd\t160\tcameo\tSHUN"},
 		{"a particle verb takes its block's patterns with its particle",
 			"cut\tV\tprt=off pp=from:meeting|meetings\tREJECTS\tobj\tfwd\t125\tsynonym\tSHUN"},
+		{"a bare (FOR) on a judgement is its reason: the entry keeps the free slot",
+			"blame\tV\tpp=for:*\tCRITICIZES\tobj\tfwd\t111\tcameo\tBLAME"},
+		{"another bare phrase on a judgement is its target",
+			"blame\tV\tpp=with:*\tCRITICIZES\tprep:with\tfwd\t111\tcameo\tBLAME"},
 		{"curated entries are merged",
 			"talks\tN\t-\tMEETS\tprep:with\tfwd\t046\tcurated\t-"},
 	}

@@ -766,12 +766,15 @@
       name: "fcose", quality: "default", randomize: !!opts.randomize, animate: nodes.length < 500, animationDuration: 400,
       fit: !!opts.fit, padding: 40, nodeDimensionsIncludeLabels: true, packComponents: true, tile: true,
       nodeRepulsion: function () { return 25000; },
+      // Two entities joined by many lines are pulled together as by one.
+      edgeElasticity: function (e) { return 0.35 / Math.max(1, e.parallelEdges().length); },
       idealEdgeLength: function (e) { return e.hasClass("more") ? 50 : 110; },
-      edgeElasticity: function () { return 0.35; }, gravity: 0.2, gravityRange: 3.8, numIter: 3000, nodeSeparation: 100,
+      gravity: 0.2, gravityRange: 3.8, numIter: 3000, nodeSeparation: 100,
       fixedNodeConstraint: fixed.length ? fixed : undefined
     });
     var p = new Promise(function (resolve) {
       layout.one("layoutstop", function () {
+        separate(opts.fixed ? cy.nodes().not(opts.fixed) : cy.nodes());
         if (opts.fit) capZoom();
         resolve();
       });
@@ -810,6 +813,33 @@
     if (wrong.nonempty()) cy.batch(function () { wrong.toggleClass("zoomed", zoomed); });
   }
 
+  // separate moves the entities of movable that overlap another entity
+  // (with its label) away from it, a few rounds: a layout that keeps some
+  // entities in place can leave the others on top of them.
+  function separate(movable) {
+    var nodes = cy.nodes().toArray(), moving = {};
+    movable.forEach(function (n) { moving[n.id()] = true; });
+    for (var round = 0; round < 8; round++) {
+      var moved = false;
+      for (var i = 0; i < nodes.length; i++) {
+        var a = nodes[i];
+        if (!moving[a.id()]) continue;
+        for (var j = 0; j < nodes.length; j++) {
+          var b = nodes[j];
+          if (a === b) continue;
+          var pa = a.position(), pb = b.position();
+          var need = (a.outerWidth() + b.outerWidth()) / 2 + 24, dx = pa.x - pb.x, dy = pa.y - pb.y;
+          var d = Math.sqrt(dx * dx + dy * dy);
+          if (d >= need) continue;
+          if (d < 0.01) { dx = 1; dy = 0.5; d = Math.sqrt(1.25); }
+          a.position({ x: pb.x + dx / d * need, y: pb.y + dy / d * need });
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
   // capZoom keeps a small graph from filling the window with giant
   // nodes after a fit.
   function capZoom() {
@@ -825,11 +855,11 @@
     var want = {}, seeds = {};
     v.nodes.forEach(function (n) { want[n.id] = n; });
     v.seeds.forEach(function (id) { seeds[id] = true; });
-    var fresh = [];
+    var fresh = [], removed = 0;
     cy.batch(function () {
       cy.elements(".more").remove();
       cy.edges().remove();
-      cy.nodes().forEach(function (n) { if (!want[n.id()]) n.remove(); });
+      cy.nodes().forEach(function (n) { if (!want[n.id()]) { n.remove(); removed++; } });
       var old = cy.nodes();
       old.forEach(function (n) { n.removeScratch("_fresh"); });
       v.nodes.forEach(function (n) {
@@ -855,14 +885,12 @@
     updateLegend();
     $("empty").hidden = cy.nodes().nonempty();
     if (v.truncated) status("The view was cut at " + v.nodes.length + " entities: collapse or hide some, or filter.", true);
-    if (!fresh.length && !opts.relayout) { if (opts.fit) { cy.fit(undefined, 40); capZoom(); } return Promise.resolve(); }
-    // A few entities come into a view: the others stay where they are. A
-    // view mostly new is laid out again, whole.
+    if (!fresh.length && !removed && !opts.relayout) { if (opts.fit) { cy.fit(undefined, 40); capZoom(); } return Promise.resolve(); }
+    // A view that changed is laid out again from where its entities are
+    // (a few new ones placed by their neighbours), so that they move
+    // little; a view mostly new is laid out afresh.
     var few = olds.length && fresh.length <= Math.max(8, olds.length / 2) && !opts.relayout;
-    return runLayout({
-      randomize: !olds.length || !!opts.relayout, fixed: few ? olds.filter(function (n) { return !n.hasClass("more"); }) : null,
-      fit: opts.fit || !few
-    });
+    return runLayout({ randomize: !few, fit: opts.fit || !few });
   }
 
   function loadView(opts) {
