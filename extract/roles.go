@@ -15,7 +15,9 @@ func roleHeads(titles []Title) map[string]bool {
 		"head": true, "chief": true, "leader": true, "chair": true, "chairman": true,
 		"chairwoman": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 		"envoy": true, "ambassador": true, "commander": true, "director": true, "official": true,
-		"member": false, "deputy": true, "representative": true, "negotiator": true,
+		"member": true, "deputy": true, "representative": true, "negotiator": true,
+		"candidate": true, "nominee": true, "founder": true, "analyst": true, "researcher": true,
+		"economist": true, "professor": true, "lawmaker": true, "legislator": true, "activist": true,
 	}
 	for _, t := range titles {
 		f := strings.Fields(strings.ToLower(t.Text))
@@ -65,6 +67,16 @@ func (d *doc) roles(c *clause) {
 		}
 		for _, r := range cands {
 			d.roleOfWord(c, p, r)
+		}
+		// "Julio Pizarro of the People's Front", "Lavrov of Russia"
+		for _, k := range g.deps(w) {
+			if g.words[k].Rel == syntax.Nmod && g.caseOf(k) == "of" && d.mentionAt[g.tok(k)] != d.mentionAt[g.tok(w)] {
+				for _, o := range d.argEntities(c, k) {
+					if d.ownerType(o) {
+						d.addRel(rel{typ: schema.HoldsRole, subj: p, obj: o, sent: c.si, confidence: 0.6, grammar: true})
+					}
+				}
+			}
 		}
 	}
 }
