@@ -7,6 +7,7 @@
 //	kg query [--format table|json|csv] [--param k=v]... [--write] CYPHER
 //	kg schema apply
 //	kg eval --gold DIR [--json] [--verbose]
+//	kg serve [--addr 127.0.0.1:7475] [--graph FILE | Neo4j settings]
 //
 // Run `kg help COMMAND` for the flags of each.
 package main
@@ -107,6 +108,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			neighborsCommand(),
 			pathCommand(),
 			timelineCommand(),
+			serveCommand(),
 		},
 		// Flag values are taken whole: a --param value may hold commas.
 		DisableSliceFlagSeparator: true,
