@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -110,41 +111,7 @@ func consFold(s string) string {
 // parseConsCases parses one case file. It reports every error it finds,
 // each as "file:line: message".
 func parseConsCases(file string, data []byte) ([]consCase, error) {
-	var (
-		cases []consCase
-		errs  []error
-		cur   *consCase
-	)
-	errorf := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
-	}
-	finish := func() {
-		if cur == nil {
-			return
-		}
-		c := cur
-		cur = nil
-		ok := true
-		for _, f := range []struct{ name, val string }{
-			{"construction", c.construction}, {"type", string(c.typ)}, {"split", c.split}, {"text", c.text},
-		} {
-			if f.val == "" {
-				errorf(c.line, "case %s has no %s", c.id, f.name)
-				ok = false
-			}
-		}
-		if len(c.expect) == 0 && len(c.absent) == 0 {
-			errorf(c.line, "case %s has neither expect nor absent", c.id)
-			ok = false
-		}
-		if !ok {
-			return
-		}
-		if !consCheckCase(c, errorf) {
-			return
-		}
-		cases = append(cases, *c)
-	}
+	p := &consParser{file: file}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	ln := 0
@@ -155,112 +122,173 @@ func parseConsCases(file string, data []byte) ([]consCase, error) {
 			continue
 		}
 		if rest, ok := strings.CutPrefix(line, "=="); ok {
-			finish()
-			key, val, found := strings.Cut(strings.TrimSpace(rest), ":")
-			id := strings.TrimSpace(val)
-			if !found || strings.TrimSpace(key) != "id" || id == "" {
-				errorf(ln, "case header must be \"== id: NAME\", got %q", line)
-				cur = &consCase{file: file, line: ln, id: "?"}
-				continue
-			}
-			if strings.ContainsAny(id, " \t#") {
-				errorf(ln, "case id %q has a space or '#'", id)
-			}
-			cur = &consCase{file: file, line: ln, id: id}
+			p.finish()
+			p.header(ln, line, rest)
 			continue
 		}
 		key, val, found := strings.Cut(line, ":")
 		if !found {
-			errorf(ln, "want \"key: value\", got %q", line)
+			p.errorf(ln, "want \"key: value\", got %q", line)
 			continue
 		}
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
-		if cur == nil {
-			errorf(ln, "%s before the first \"== id:\" header", key)
+		if p.cur == nil {
+			p.errorf(ln, "%s before the first \"== id:\" header", key)
 			continue
 		}
 		if val == "" {
-			errorf(ln, "empty %s", key)
+			p.errorf(ln, "empty %s", key)
 			continue
 		}
-		switch key {
-		case "construction":
-			if cur.construction != "" {
-				errorf(ln, "second construction in case %s", cur.id)
-			}
-			cur.construction = val
-		case "type":
-			t := schema.RelationType(val)
-			if !t.Valid() {
-				errorf(ln, "unknown relation type %q", val)
-				continue
-			}
-			if cur.typ != "" {
-				errorf(ln, "second type in case %s", cur.id)
-			}
-			cur.typ = t
-		case "split":
-			if val != consSplitDev && val != consSplitHeld {
-				errorf(ln, "split must be %s or %s, got %q", consSplitDev, consSplitHeld, val)
-				continue
-			}
-			if cur.split != "" {
-				errorf(ln, "second split in case %s", cur.id)
-			}
-			cur.split = val
-		case "text":
-			if cur.text != "" {
-				cur.text += " "
-			}
-			cur.text += val
-		case "expect", "absent":
-			r, err := parseConsRel(val, key == "absent")
-			if err != nil {
-				errorf(ln, "%s: %v", key, err)
-				continue
-			}
-			r.line = ln
-			if key == "expect" {
-				cur.expect = append(cur.expect, r)
-			} else {
-				cur.absent = append(cur.absent, r)
-			}
-		case "types":
-			for _, item := range strings.Split(val, ";") {
-				item = strings.TrimSpace(item)
-				if item == "" {
-					continue
-				}
-				name, typ, found := strings.Cut(item, "=")
-				name, typ = strings.TrimSpace(name), strings.TrimSpace(typ)
-				if !found || name == "" || typ == "" {
-					errorf(ln, "types entry %q is not NAME=TYPE", item)
-					continue
-				}
-				et := schema.EntityType(typ)
-				if typ == "none" {
-					et = ""
-				} else if !et.Valid() {
-					errorf(ln, "types entry %q: unknown entity type %q", item, typ)
-					continue
-				}
-				_, folded, err := parseConsNames(name)
-				if err != nil || folded[0] == "*" {
-					errorf(ln, "types entry %q: bad name", item)
-					continue
-				}
-				cur.types = append(cur.types, consType{line: ln, name: name, folded: folded, typ: et})
-			}
-		case "note":
-		default:
-			errorf(ln, "unknown key %q", key)
-		}
+		p.field(ln, key, val)
 	}
 	if err := sc.Err(); err != nil {
-		errorf(ln, "%v", err)
+		p.errorf(ln, "%v", err)
 	}
-	finish()
-	return cases, errors.Join(errs...)
+	p.finish()
+	return p.cases, errors.Join(p.errs...)
+}
+
+// consParser is the state of parseConsCases: the cases read, the errors
+// found, and the case being read.
+type consParser struct {
+	file  string
+	cases []consCase
+	errs  []error
+	cur   *consCase
+}
+
+func (p *consParser) errorf(line int, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", p.file, line, fmt.Sprintf(format, args...)))
+}
+
+// header starts the case of the header line "== id: NAME" at line ln
+// (rest is what follows "==").
+func (p *consParser) header(ln int, line, rest string) {
+	key, val, found := strings.Cut(strings.TrimSpace(rest), ":")
+	id := strings.TrimSpace(val)
+	if !found || strings.TrimSpace(key) != "id" || id == "" {
+		p.errorf(ln, "case header must be \"== id: NAME\", got %q", line)
+		p.cur = &consCase{file: p.file, line: ln, id: "?"}
+		return
+	}
+	if strings.ContainsAny(id, " \t#") {
+		p.errorf(ln, "case id %q has a space or '#'", id)
+	}
+	p.cur = &consCase{file: p.file, line: ln, id: id}
+}
+
+// finish checks the case being read and keeps it when it is complete and
+// consistent (see consCheckCase).
+func (p *consParser) finish() {
+	if p.cur == nil {
+		return
+	}
+	c := p.cur
+	p.cur = nil
+	ok := true
+	for _, f := range []struct{ name, val string }{
+		{"construction", c.construction}, {"type", string(c.typ)}, {"split", c.split}, {"text", c.text},
+	} {
+		if f.val == "" {
+			p.errorf(c.line, "case %s has no %s", c.id, f.name)
+			ok = false
+		}
+	}
+	if len(c.expect) == 0 && len(c.absent) == 0 {
+		p.errorf(c.line, "case %s has neither expect nor absent", c.id)
+		ok = false
+	}
+	if !ok {
+		return
+	}
+	if !consCheckCase(c, p.errorf) {
+		return
+	}
+	p.cases = append(p.cases, *c)
+}
+
+// field reads the line "key: val" (line ln) into the case being read.
+func (p *consParser) field(ln int, key, val string) {
+	cur := p.cur
+	switch key {
+	case "construction":
+		if cur.construction != "" {
+			p.errorf(ln, "second construction in case %s", cur.id)
+		}
+		cur.construction = val
+	case "type":
+		t := schema.RelationType(val)
+		if !t.Valid() {
+			p.errorf(ln, "unknown relation type %q", val)
+			return
+		}
+		if cur.typ != "" {
+			p.errorf(ln, "second type in case %s", cur.id)
+		}
+		cur.typ = t
+	case "split":
+		if val != consSplitDev && val != consSplitHeld {
+			p.errorf(ln, "split must be %s or %s, got %q", consSplitDev, consSplitHeld, val)
+			return
+		}
+		if cur.split != "" {
+			p.errorf(ln, "second split in case %s", cur.id)
+		}
+		cur.split = val
+	case "text":
+		if cur.text != "" {
+			cur.text += " "
+		}
+		cur.text += val
+	case "expect", "absent":
+		r, err := parseConsRel(val, key == "absent")
+		if err != nil {
+			p.errorf(ln, "%s: %v", key, err)
+			return
+		}
+		r.line = ln
+		if key == "expect" {
+			cur.expect = append(cur.expect, r)
+		} else {
+			cur.absent = append(cur.absent, r)
+		}
+	case "types":
+		p.types(ln, val)
+	case "note":
+	default:
+		p.errorf(ln, "unknown key %q", key)
+	}
+}
+
+// types reads the "types:" line val, "NAME=TYPE; ...", into the case
+// being read; TYPE "none" says no entity has the name.
+func (p *consParser) types(ln int, val string) {
+	for _, item := range strings.Split(val, ";") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		name, typ, found := strings.Cut(item, "=")
+		name, typ = strings.TrimSpace(name), strings.TrimSpace(typ)
+		if !found || name == "" || typ == "" {
+			p.errorf(ln, "types entry %q is not NAME=TYPE", item)
+			continue
+		}
+		et := schema.EntityType(typ)
+		if typ == "none" {
+			et = ""
+		} else if !et.Valid() {
+			p.errorf(ln, "types entry %q: unknown entity type %q", item, typ)
+			continue
+		}
+		_, folded, err := parseConsNames(name)
+		if err != nil || folded[0] == "*" {
+			p.errorf(ln, "types entry %q: bad name", item)
+			continue
+		}
+		p.cur.types = append(p.cur.types, consType{line: ln, name: name, folded: folded, typ: et})
+	}
 }
 
 // parseConsRel parses "SUBJECT TYPE OBJECT [| key=value ...]".
@@ -596,15 +624,15 @@ func consRelString(x schema.Extraction, r schema.Relation) string {
 	return s
 }
 
-// consExtract runs the extractor on the text of c. A panic is returned as
-// its message, so that one crash fails one case and not the whole suite.
+// consExtract runs the extractor on the text of c. A panic, which the
+// extractor returns as an error, is returned as its message, so that one
+// crash fails one case and not the whole suite.
 func consExtract(x *extract.Extractor, c consCase) (got schema.Extraction, panicked string) {
-	defer func() {
-		if r := recover(); r != nil {
-			got, panicked = schema.Extraction{}, fmt.Sprint(r)
-		}
-	}()
-	return x.Extract(schema.Article{Ref: c.id, Published: consPublished, Text: c.text}), ""
+	got, err := x.Extract(context.Background(), schema.Article{Ref: c.id, Published: consPublished, Text: c.text})
+	if err != nil {
+		return schema.Extraction{}, err.Error()
+	}
+	return got, ""
 }
 
 // consReport writes what a failing case missed and what was found instead.

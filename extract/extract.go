@@ -6,10 +6,13 @@
 package extract
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/kgraph/kg/extract/eventlex"
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -23,8 +26,12 @@ type Options struct {
 // Extractor extracts entities and relations from articles. It is safe for
 // concurrent use: its data is read-only once built.
 type Extractor struct {
-	lx   *lexicon
-	cues cueIndex
+	lx     *lexicon
+	cues   cueIndex
+	events *eventlex.Lexicon
+	parser *syntax.Parser
+	// roleNoun holds the head words of titles ("minister", "chief").
+	roleNoun map[string]bool
 }
 
 // New builds an Extractor from the embedded data and opts.
@@ -37,16 +44,27 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	return &Extractor{
-		lx:   compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
-		cues: buildCues(),
+		lx:       compileLexicon(entries, DefaultTitles(), DefaultOrgWords()),
+		cues:     buildCues(),
+		events:   eventlex.Default(),
+		parser:   syntax.Default(),
+		roleNoun: roleHeads(DefaultTitles()),
 	}, nil
 }
 
 // doc is the working state of one extraction.
 type doc struct {
+	// ctx ends the extraction early (see stop); done is set once it has.
+	ctx       context.Context
+	done      bool
+	steps     int
 	lx        *lexicon
 	cues      cueIndex
-	text      string
+	events    *eventlex.Lexicon
+	parser    *syntax.Parser
+	roleNoun  map[string]bool
+	fold      folded
+	text      string // the folded text
 	toks      []token
 	sents     []sentence
 	bodyStart int // first token after the dateline
@@ -86,36 +104,77 @@ type doc struct {
 	homeGaz int
 	rels    []rel
 
-	accusations  []rel
+	accusations []rel
+	// caseless marks the all-caps sentences, whose words trueCase
+	// re-cased.
+	caseless []bool
+	// capMid holds the words the article capitalizes inside a sentence
+	// (built on first use by capInside).
+	capMid map[string]bool
+	// hints types one-word names by what the whole article says of them,
+	// and demonyms maps a demonym of such a state to its name (see
+	// collectHints).
+	hints    map[string]schema.EntityType
+	demonyms map[string]string
+	// syn holds the parse of every token's word (see parseAll).
+	syn []syntax.Word
+	// depth bounds the recursion of wordEntities.
+	depth int
+	// vetoes are events the grammar pass read as not stated.
+	vetoes []veto
+	// topics holds, per sentence read, the subject of its main clause.
+	topics       [][]int
 	lastProposer map[int]int
 }
 
-// Extract returns what the extractor finds in article a. Invalid UTF-8 in
-// the text is replaced by U+FFFD. It fills the
-// article's ID and SHA256 when they are empty and its dateline metadata
+// Extract returns what the extractor finds in article a, or ctx's error
+// when ctx is done before it starts or while it runs: it checks ctx inside
+// its loops over sentences and tokens, so that it stops within a second
+// (the extraction is then incomplete and not returned). It identifies the
+// article first (schema.Identify: invalid UTF-8 in the text replaced by
+// U+FFFD, ID and SHA256 filled when empty), and fills its dateline metadata
 // (place, source, date) when the text has a dateline and the fields are
-// empty.
-func (x *Extractor) Extract(a schema.Article) schema.Extraction {
+// empty. A panic is returned as an error naming the article.
+func (x *Extractor) Extract(ctx context.Context, a schema.Article) (_ schema.Extraction, err error) {
+	if err := ctx.Err(); err != nil {
+		return schema.Extraction{}, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ref := a.Ref
+			if ref == "" {
+				ref = a.ID
+			}
+			err = fmt.Errorf("extract article %q: panic: %v", ref, r)
+		}
+	}()
 	// Offsets are into valid UTF-8: invalid bytes become U+FFFD first.
-	if !utf8.ValidString(a.Text) {
-		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
-		a.SHA256 = ""
+	a = schema.Identify(a)
+	d, a := x.newDoc(ctx, a)
+	d.run()
+	if d.stopped() {
+		return schema.Extraction{}, d.ctx.Err()
 	}
-	if a.SHA256 == "" {
-		a.SHA256 = schema.TextHash(a.Text)
-	}
-	if a.ID == "" {
-		a.ID = schema.ArticleID(a.Ref, a.Text)
-	}
+	return d.output(a), nil
+}
+
+// newDoc prepares the extraction of article a: the text without its
+// invisible characters, tokens, dateline, sentences. It fills a's dateline
+// metadata.
+func (x *Extractor) newDoc(ctx context.Context, a schema.Article) (*doc, schema.Article) {
 	d := &doc{
-		lx: x.lx, cues: x.cues, text: a.Text,
+		ctx: ctx,
+		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, roleNoun: x.roleNoun, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
 		lastProposer: map[int]int{},
 	}
-	d.toks = tokenize(a.Text)
+	// Invisible characters (zero-width, bidirectional controls) are
+	// removed before anything reads the text; offsets map back.
+	d.text = d.fold.text
+	d.toks = tokenize(d.text)
 	bodyByte := 0
-	if dl, ok := parseDateline(a.Text); ok {
+	if dl, ok := parseDateline(d.text); ok {
 		if a.Place == "" {
 			a.Place = dl.place
 		}
@@ -153,10 +212,39 @@ func (x *Extractor) Extract(a schema.Article) schema.Extraction {
 			d.lowerWords[t.text] = true
 		}
 	}
+	return d, a
+}
+
+// run applies the passes: parse, mentions, places, relations.
+func (d *doc) run() {
+	d.tagAll()
 	d.findMentions()
 	d.decidePlaces()
+	d.indexMentionTokens()
+	d.parseAll()
 	d.findRelations()
-	return d.output(a)
+}
+
+// stop counts one step of work and reports whether the extraction's
+// context is done; it looks at the context every 256 steps, so a loop can
+// call it on every item.
+func (d *doc) stop() bool {
+	if d.done {
+		return true
+	}
+	d.steps++
+	if d.steps&255 == 0 && d.ctx.Err() != nil {
+		d.done = true
+	}
+	return d.done
+}
+
+// stopped reports whether the context is done, looking at it now.
+func (d *doc) stopped() bool {
+	if !d.done && d.ctx.Err() != nil {
+		d.done = true
+	}
+	return d.done
 }
 
 // decidePlaces settles, per article, whether each capital is a place or
@@ -226,16 +314,27 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	used := make([]bool, len(d.ents))
 	aliases := make([]map[string]bool, len(d.ents))
 	spans := make([][]schema.Span, len(d.ents))
+	counts := make([]int, len(d.ents))
 	for _, m := range d.ments {
 		used[m.ent] = true
 		if aliases[m.ent] == nil {
 			aliases[m.ent] = map[string]bool{}
 		}
-		s := d.span(m.from, m.to)
+		counts[m.ent]++
 		if m.kind != mkDemonym && m.kind != mkDesc {
-			aliases[m.ent][s] = true
+			from, to := m.from, m.to
+			if m.kind == mkName || m.kind == mkMetonym {
+				from, to = d.nameSpan(m)
+			}
+			aliases[m.ent][d.span(from, to)] = true
 		}
-		spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.toks[m.from].start, End: d.toks[m.to-1].end})
+		// Mentions are the entity's names as written: a demonym ("the
+		// Russian side"), a pronoun or a description ("the minister")
+		// refers to it without naming it, so it counts but has no span.
+		if m.kind == mkName || m.kind == mkMetonym {
+			from, to := d.nameSpan(m)
+			spans[m.ent] = append(spans[m.ent], schema.Span{Start: d.fold.start(d.toks[from].start), End: d.fold.end(d.toks[to-1].end)})
+		}
 	}
 	for _, r := range d.rels {
 		used[r.subj], used[r.obj] = true, true
@@ -272,7 +371,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		sp := spans[e]
 		sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
 		x.Entities = append(x.Entities, schema.Entity{
-			ID: ids[e], Name: en.name, Type: en.typ, Aliases: list, Mentions: sp, Count: len(sp),
+			ID: ids[e], Name: en.name, Type: en.typ, Aliases: list, Mentions: sp, Count: counts[e],
 		})
 	}
 	// merge entities that ended with the same ID (same type and name)
@@ -284,6 +383,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			continue
 		}
 		s := d.sents[r.sent]
+		start, end := d.fold.start(s.start), d.fold.end(s.end)
 		key := schema.RelationKey(a.ID, r.sent, ids[r.subj], r.typ, ids[r.obj])
 		if seen[key] {
 			continue
@@ -292,11 +392,22 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 		spec, _ := r.typ.Spec()
 		rel := schema.Relation{
 			Key: key, Type: r.typ, Subject: ids[r.subj], Object: ids[r.obj], Article: a.ID,
-			Sentence: r.sent, Evidence: strings.TrimSpace(d.text[s.start:s.end]), Start: s.start, End: s.end,
+			Sentence: r.sent, Evidence: strings.TrimSpace(a.Text[start:end]), Start: start, End: end,
 			Tense: r.tense, Confidence: r.confidence, CAMEO: spec.CAMEO, Role: r.role,
 		}
-		if !spec.Structural {
-			rel.Date = sentenceDate(d.toks[s.from:s.to], pub, havePub, r.tense == "future")
+		if !spec.Structural && havePub {
+			anchor := -1
+			if r.cue > 0 {
+				anchor = r.cue - 1 - s.from
+			}
+			if dt, ok := eventDate(d.toks[s.from:s.to], anchor, pub, true, r.tense == "future"); ok {
+				rel.Date = dt.date
+				// "talks next Tuesday": a date after the article's is a
+				// planned event
+				if dt.after(pub) {
+					rel.Tense = "future"
+				}
+			}
 		}
 		x.Relations = append(x.Relations, rel)
 	}
@@ -322,7 +433,7 @@ func mergeByID(es []schema.Entity) []schema.Entity {
 			sort.Strings(m.Aliases)
 			m.Mentions = append(m.Mentions, e.Mentions...)
 			sort.Slice(m.Mentions, func(i, j int) bool { return m.Mentions[i].Start < m.Mentions[j].Start })
-			m.Count = len(m.Mentions)
+			m.Count += e.Count
 			continue
 		}
 		idx[e.ID] = len(out)

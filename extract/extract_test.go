@@ -1,9 +1,12 @@
 package extract_test
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -34,6 +37,32 @@ func newExtractor(tb testing.TB) *extract.Extractor {
 	return x
 }
 
+// extractOf returns x's extraction of a, failing tb on an error.
+func extractOf(tb testing.TB, x *extract.Extractor, a schema.Article) schema.Extraction {
+	tb.Helper()
+	ex, err := x.Extract(context.Background(), a)
+	if err != nil {
+		tb.Fatalf("Extract(%s): %v", a.Ref, err)
+	}
+	return ex
+}
+
+// TestExtractErrors: a done context stops Extract before it starts, and a
+// panic inside it (here of an Extractor without data) comes back as an
+// error naming the article.
+func TestExtractErrors(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := schema.Article{Ref: "art-7", Text: "Russia met China."}
+	if _, err := newExtractor(t).Extract(ctx, a); !errors.Is(err, context.Canceled) {
+		t.Errorf("Extract with a done context = %v, want context.Canceled", err)
+	}
+	_, err := new(extract.Extractor).Extract(context.Background(), a)
+	if err == nil || !strings.Contains(err.Error(), `extract article "art-7": panic`) {
+		t.Errorf("Extract of a zero Extractor = %v, want an error naming art-7", err)
+	}
+}
+
 // BenchmarkExtract runs the extractor over the dev articles on one
 // goroutine and reports articles per second.
 func BenchmarkExtract(b *testing.B) {
@@ -44,11 +73,12 @@ func BenchmarkExtract(b *testing.B) {
 		bytes += len(a.Text)
 	}
 	b.SetBytes(int64(bytes / len(arts)))
+	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
 	for i := 0; i < b.N; i++ {
-		x.Extract(arts[i%len(arts)])
+		x.Extract(ctx, arts[i%len(arts)])
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
@@ -74,9 +104,9 @@ func BenchmarkBaselineRegexpWords(b *testing.B) {
 func TestDeterministic(t *testing.T) {
 	x := newExtractor(t)
 	for _, a := range devArticles(t) {
-		first, _ := json.Marshal(x.Extract(a))
+		first, _ := json.Marshal(extractOf(t, x, a))
 		for k := 0; k < 3; k++ {
-			again, _ := json.Marshal(x.Extract(a))
+			again, _ := json.Marshal(extractOf(t, x, a))
 			if string(again) != string(first) {
 				t.Fatalf("Extract(%s) differs between runs", a.Ref)
 			}
@@ -87,7 +117,7 @@ func TestDeterministic(t *testing.T) {
 func TestOffsets(t *testing.T) {
 	x := newExtractor(t)
 	for _, a := range devArticles(t) {
-		checkInvariants(t, a, x.Extract(a))
+		checkInvariants(t, a, extractOf(t, x, a))
 	}
 }
 
@@ -138,9 +168,9 @@ func FuzzExtract(f *testing.F) {
 	x := newExtractor(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		a := schema.Article{Ref: "fuzz", Text: text, Published: "2024-01-02"}
-		ex := x.Extract(a)
+		ex := extractOf(t, x, a)
 		checkInvariants(t, a, ex)
-		if again := x.Extract(a); !reflect.DeepEqual(ex, again) {
+		if again := extractOf(t, x, a); !reflect.DeepEqual(ex, again) {
 			t.Fatalf("Extract not deterministic for %q", text)
 		}
 	})

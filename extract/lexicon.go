@@ -40,6 +40,13 @@ type lexicon struct {
 	orgHead  map[string]bool
 	// titleWords holds every word of every title.
 	titleWords map[string]bool
+	// gazFold holds the gazetteer phrases by their lower-case first word,
+	// for text whose case says nothing (all-caps headlines).
+	gazFold map[string][]phrase
+	// given, surname and common are the embedded given names, frequent
+	// surnames and common English words, keyed in lower case (shared,
+	// read-only).
+	given, surname, common map[string]bool
 }
 
 var entityTypeOf = map[string]schema.EntityType{
@@ -74,7 +81,9 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 		title:   titles,
 		orgTail: map[string]bool{},
 		orgHead: map[string]bool{},
+		gazFold: make(map[string][]phrase, len(entries)*4),
 	}
+	lx.given, lx.surname, lx.common = wordLists()
 	for i, e := range entries {
 		// A later entry (a user's file) replaces an earlier one of the same name.
 		lx.byName[schema.NormalizeName(e.Name)] = i
@@ -88,6 +97,7 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 		}
 		p := phrase{words: w, entry: i, kind: k}
 		lx.gaz[w[0]] = append(lx.gaz[w[0]], p)
+		lx.gazFold[strings.ToLower(w[0])] = append(lx.gazFold[strings.ToLower(w[0])], p)
 		if c := capFirst(w[0]); c != w[0] {
 			p2 := phrase{words: append([]string{c}, w[1:]...), entry: i, kind: k}
 			lx.gaz[c] = append(lx.gaz[c], p2)
@@ -124,6 +134,9 @@ func compileLexicon(entries []GazEntry, titles []Title, orgWords []OrgWord) *lex
 	for k, ps := range lx.gaz {
 		sortPhrases(ps)
 		lx.gaz[k] = ps
+	}
+	for _, ps := range lx.gazFold {
+		sortPhrases(ps)
 	}
 	lx.titleWords = map[string]bool{}
 	for i, t := range titles {
@@ -195,7 +208,30 @@ func (lx *lexicon) matchGaz(toks []token, i, end int) (phrase, bool) {
 			return p, true
 		}
 	}
-	// All-caps headline words: "RUSSIA" matches "Russia".
+	return phrase{}, false
+}
+
+// matchGazFold returns the longest gazetteer phrase starting at toks[i],
+// matched regardless of case: "RUSSIA" and "NEW YORK" in a headline.
+func (lx *lexicon) matchGazFold(toks []token, i, end int) (phrase, bool) {
+	if i >= end {
+		return phrase{}, false
+	}
+	for _, p := range lx.gazFold[toks[i].lower] {
+		if i+len(p.words) > end {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			if !strings.EqualFold(toks[i+k].text, p.words[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, true
+		}
+	}
 	return phrase{}, false
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -79,7 +80,9 @@ var stopCaps = map[string]bool{
 	"instead": true, "then": true, "now": true, "today": true, "tomorrow": true, "yesterday": true,
 	"although": true, "though": true, "because": true, "so": true, "thus": true, "once": true,
 	"until": true, "without": true, "against": true, "over": true, "between": true, "among": true,
-	"into": true, "upon": true, "about": true, "more": true, "most": true, "less": true, "we're": true,
+	"into": true, "upon": true, "near": true, "outside": true, "inside": true, "across": true,
+	"along": true, "around": true, "beyond": true, "behind": true, "below": true, "above": true,
+	"toward": true, "towards": true, "throughout": true, "within": true, "beside": true, "via": true, "about": true, "more": true, "most": true, "less": true, "we're": true,
 	"dear": true, "only": true, "even": true, "just": true, "further": true, "first": true,
 	"following": true, "amid": true, "ahead": true, "here": true, "every": true, "any": true,
 	"former": true, "new": false,
@@ -217,7 +220,7 @@ var geoWords = map[string]bool{
 	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
 	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
 	"ocean": true, "desert": true, "coast": true, "province": true, "region": true, "canal": true,
-	"basin": true, "plateau": true, "heights": true, "strip": true, "palace": true, "square": true,
+	"basin": true, "plateau": true, "heights": true, "strip": true, "plain": true, "plains": true, "palace": true, "square": true,
 	"airport": true, "stadium": true, "hotel": true, "nile": true,
 }
 
@@ -300,7 +303,19 @@ func (d *doc) addMention(m mention) int {
 	return len(d.ments) - 1
 }
 
+// span returns the text of tokens [from, to): the article's text, or in
+// an all-caps sentence the words as trueCase re-cased them.
 func (d *doc) span(from, to int) string {
+	if d.caseless != nil && d.caseless[d.tokSent[from]] {
+		var b strings.Builder
+		for k := from; k < to; k++ {
+			b.WriteString(d.toks[k].text)
+			if k+1 < to {
+				b.WriteString(d.text[d.toks[k].end:d.toks[k+1].start])
+			}
+		}
+		return b.String()
+	}
 	return d.text[d.toks[from].start:d.toks[to-1].end]
 }
 
@@ -329,60 +344,76 @@ func (d *doc) isCapWord(i int) bool {
 }
 
 // capRun returns the end of the run of capitalized words (with inner
-// particles and connectors) starting at i, not crossing a gazetteer match
-// unless allowGaz, and not past end.
+// particles and, when connectors, connectors) starting at i, not past
+// end; a title inside the run ends it.
 func (d *doc) capRun(i, end int, connectors bool) int {
 	j := i
 	for j < end {
-		t := d.toks[j]
 		if d.isCapWord(j) {
-			if j > i && stopCaps[t.lower] && !(connectors && t.lower == "the") {
+			if j > i && d.runStopsAt(j, end, connectors) {
 				break
 			}
-			if j > i {
-				if tp, ok := d.lx.matchTitle(d.toks, j, end); ok && d.lx.title[tp.entry].Class != "honorific" && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) {
-					// "Commission President Ursula": a title inside a run
-					// starts a new phrase.
-					break
-				}
-			}
 			j++
 			continue
 		}
-		if t.kind == tkWord && j > i && particles[t.lower] && j+2 < end && particles[d.toks[j+1].lower] && d.isCapWord(j+2) {
-			j += 2
-			continue
+		n := d.runJoins(i, j, end, connectors)
+		if n == 0 {
+			break
 		}
-		if t.kind == tkWord && j > i && j+1 < end && d.isCapWord(j+1) {
-			if particles[t.lower] {
-				j++
-				continue
-			}
-			if connectors && nameConnectors[t.lower] {
-				j++
-				continue
-			}
-		}
-		// "Armed Forces of the Philippines"
-		if connectors && t.lower == "of" && j > i && j+2 < end && d.toks[j+1].lower == "the" && d.isCapWord(j+2) {
-			j += 2
-			continue
-		}
-		if connectors && (t.text == "'s" || t.text == "’s") && j > i && j+1 < end && d.isCapWord(j+1) && collectiveOwners[d.toks[j-1].lower] {
-			j++
-			continue
-		}
-		if t.text == "-" && j > i && j+1 < end && d.isCapWord(j+1) && t.start == d.toks[j-1].end {
-			j++
-			continue
-		}
-		break
+		j += n
 	}
 	// Trailing connectors belong to the text, not the name.
 	for j > i && !d.isCapWord(j-1) {
 		j--
 	}
 	return j
+}
+
+// runStopsAt reports whether the capitalized word at j, inside a run,
+// starts no part of it: a stop word, or a title before a name
+// ("Commission President Ursula": a title inside a run starts a new
+// phrase).
+func (d *doc) runStopsAt(j, end int, connectors bool) bool {
+	t := d.toks[j]
+	if stopCaps[t.lower] && !(connectors && t.lower == "the") {
+		return true
+	}
+	tp, ok := d.lx.matchTitle(d.toks, j, end)
+	return ok && d.lx.title[tp.entry].Class != "honorific" && j+len(tp.words) < end && d.isCapWord(j+len(tp.words))
+}
+
+// runJoins returns how many tokens from j, which is no capitalized word,
+// join a run started at i to the capitalized word after them: particles
+// ("bin", "al"), connectors ("of", "and", "of the", "'s" after a
+// collective owner) and a hyphen; 0 when they do not.
+func (d *doc) runJoins(i, j, end int, connectors bool) int {
+	toks := d.toks
+	t := toks[j]
+	if j == i {
+		return 0
+	}
+	if t.kind == tkWord && particles[t.lower] && j+2 < end && particles[toks[j+1].lower] && d.isCapWord(j+2) {
+		return 2
+	}
+	if t.kind == tkWord && j+1 < end && d.isCapWord(j+1) {
+		if particles[t.lower] {
+			return 1
+		}
+		if connectors && nameConnectors[t.lower] {
+			return 1
+		}
+	}
+	// "Armed Forces of the Philippines"
+	if connectors && t.lower == "of" && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+		return 2
+	}
+	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
+		return 1
+	}
+	if t.text == "-" && j+1 < end && d.isCapWord(j+1) && t.start == toks[j-1].end {
+		return 1
+	}
+	return 0
 }
 
 // hasOrgWord reports whether tokens [i, j) name an organization by their
@@ -394,8 +425,13 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] {
 		return true
 	}
+	// "El Instituto de Salud", "La Banque de France": an article of
+	// another language before the head word.
+	if j-i >= 2 && foreignArticles[d.toks[i].lower] && d.lx.orgHead[d.toks[i+1].lower] {
+		return true
+	}
 	for k := i; k < j; k++ {
-		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && d.toks[k+1].lower == "of" {
+		if d.lx.orgHead[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || ofWords[d.toks[k+1].lower]) {
 			return true
 		}
 		if d.lx.orgTail[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || d.toks[k+1].lower == "for" || d.toks[k+1].lower == "and") {
@@ -404,6 +440,12 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	}
 	return false
 }
+
+// foreignArticles open names in other languages: "El Colegio", "La Banque".
+var foreignArticles = map[string]bool{"el": true, "la": true, "le": true, "les": true, "il": true, "los": true, "las": true, "der": true, "die": true, "das": true}
+
+// ofWords are "of" in other languages: "Banco de Chile".
+var ofWords = map[string]bool{"de": true, "del": true, "des": true, "di": true, "du": true, "da": true, "do": true}
 
 // matchOrgNoun returns the length of the lower-case organization noun at i.
 func (d *doc) matchOrgNoun(i, end int) int {
@@ -418,300 +460,443 @@ func (d *doc) matchOrgNoun(i, end int) int {
 
 // findMentions runs entity recognition over every sentence.
 func (d *doc) findMentions() {
+	d.trueCase()
+	d.collectHints()
 	d.sentEnd = make([]int, len(d.sents))
 	for si, s := range d.sents {
-		d.findInSentence(si, s)
+		if !d.stopped() {
+			d.findInSentence(si, s)
+		}
 		d.sentEnd[si] = len(d.ments)
 	}
 }
 
+// findInSentence finds the mentions of sentence si, token by token (see
+// mentionScan.next).
 func (d *doc) findInSentence(si int, s sentence) {
-	toks := d.toks
-	end := s.to
-	pendTitle, pendTitleEnd, pendOwner := "", -1, -1
+	ms := mentionScan{d: d, si: si, s: s, end: s.to}
+	ms.clearTitle()
 	i := s.from
 	if i < d.bodyStart {
 		i = d.bodyStart
 	}
-	for i < end {
-		t := toks[i]
-		if t.kind != tkWord {
-			i++
-			continue
-		}
-		// "attended the summit": the bloc that holds it.
-		if t.lower == "the" && i+1 < end && toks[i+1].lower == "summit" {
-			if e := d.lastTopOrg(i); e >= 0 {
-				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
-				i += 2
-				continue
-			}
-		}
-		// "told the council": the council named last.
-		if t.lower == "the" && i+1 < end && bodyNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {
-			if e := d.lastOrgNamed(i, toks[i+1].lower); e >= 0 {
-				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
-			}
-			i += 2
-			continue
-		}
-		// "the minister", "the president": the person named last with
-		// that title.
-		if t.lower == "the" && i+1 < end && personDescs[toks[i+1].lower] && (i+2 >= end || !d.isCapWord(i+2)) {
-			if e := d.lastTitled(i, toks[i+1].lower); e >= 0 {
-				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
-				i += 2
-				continue
-			}
-		}
-		// "the group", "the company": the organization named last.
-		if t.lower == "the" && i+1 < end && descNouns[toks[i+1].lower] && (i+2 >= end || !toks[i+2].cap) {
-			if e := d.lastOrg(i); e >= 0 {
-				d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
-			}
-			i += 2
-			continue
-		}
-		// Titles: "Foreign Minister", "spokesman", "Secretary General" — but
-		// "European Council President" is a body and its title.
-		if tp, ok := d.lx.matchTitle(toks, i, end); ok && !d.bodyHeadsTitle(i, end, len(tp.words)) {
-			j := i + len(tp.words)
-			title := d.span(i, j)
-			if d.pendOwnerAt == i {
-				pendTitle, pendTitleEnd, pendOwner = "", i, d.pendOwnerNext
-			}
-			// "General Intelligence Service": a capitalized title word that
-			// starts an organization name is not a title.
-			if t.cap {
-				if k := d.capRun(i, end, true); k > j && d.hasOrgWord(i, k) {
-					e := d.entByName(d.span(i, k), schema.Organization)
-					d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
-					i = k
-					continue
-				}
-			}
-			// "the foreign minister of Kazakhstan": the owner follows.
-			owner := -1
-			if j+1 < end && ownerPreps[toks[j].lower] {
-				// "the head of the Atomic Energy Organization of Iran": the
-				// article is not part of the name.
-				k0 := j + 1
-				if toks[k0].lower == "the" && k0+1 < end {
-					k0++
-				}
-				if k := d.capRun(k0, end, true); toks[k0].cap && k > k0 && d.hasOrgWord(k0, k) && !d.gazExact(k0, k) {
-					// "an analyst at Eurasia Group": the longer name wins.
-					owner = d.entByName(d.span(k0, k), schema.Organization)
-					if gp, ok := d.lx.matchGaz(toks, k0, k); ok && d.lx.types[gp.entry] == schema.Country {
-						// "the Estonian Defence Forces": part of Estonia.
-						d.setPartOf(owner, d.gazEnt(gp.entry))
-					}
-					d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
-					j = k
-				} else if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
-					owner = d.gazEnt(gp.entry)
-					d.partOfByName(owner, gp)
-					d.addMention(mention{ent: owner, from: k0, to: k0 + len(gp.words), sent: si, mod: true, owner: -1})
-					j = k0 + len(gp.words)
-				}
-			}
-			// "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva".
-			if owner < 0 && j+1 < end && toks[j].lower == "to" {
-				k := j + 1
-				if toks[k].lower == "the" && k+1 < end {
-					k++
-				}
-				if gp, ok := d.lx.matchGaz(toks, k, end); ok && gp.kind == refName && k+len(gp.words) < end && toks[k+len(gp.words)].text == "," {
-					d.addMention(mention{ent: d.gazEnt(gp.entry), from: k, to: k + len(gp.words), sent: si, mod: true, owner: -1})
-					j = k + len(gp.words)
-				}
-			}
-			// "Its spokesman, Artyom Belousov": the body spoken of before.
-			if owner < 0 && pendTitleEnd != i && i > s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
-				owner = d.lastTopic(si, i-1)
-			}
-			if pendTitleEnd == i && pendTitle != "" {
-				title = pendTitle + " " + title
-			}
-			d.pendClass = d.lx.title[tp.entry].Class
-			if owner < 0 && pendTitleEnd == i {
-				owner = pendOwner
-			}
-			pendTitle, pendTitleEnd, pendOwner = title, j, owner
-			// Skip an acronym and a comma before the name: "the head of the
-			// International Atomic Energy Agency (IAEA), Rafael Grossi,".
-			if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
-				if owner >= 0 {
-					d.ents[owner].addAlias(toks[j+1].text)
-					d.acronyms[toks[j+1].text] = owner
-				}
-				j += 3
-				pendTitleEnd = j
-			}
-			if j < end && toks[j].text == "," && j+1 < end && d.isCapWord(j+1) {
-				pendTitleEnd = j + 1
-				j++
-			}
-			// "The Czech president praised Poland": no name follows, so the
-			// state that owns the title acts.
-			if owner >= 0 && (j >= end || !d.isCapWord(j)) {
-				for k := len(d.ments) - 1; k >= 0 && d.ments[k].sent == si; k-- {
-					if d.ments[k].ent == owner && d.ments[k].to <= i {
-						d.ments[k].mod, d.ments[k].poss = false, false
-						break
-					}
-				}
-			}
-			i = j
-			continue
-		}
-		// "Egyptian-drafted plan", "Pakistan-based": the state in a
-		// hyphenated modifier.
-		if k := strings.LastIndexByte(t.text, '-'); k > 0 && modifierSuffixes[t.text[k+1:]] {
-			pre := []token{mkToken(t.text, 0, k, false)}
-			if gp, ok := d.lx.matchGaz(pre, 0, 1); ok && len(gp.words) == 1 && d.lx.types[gp.entry] != schema.Location {
-				d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
-			}
-			i++
-			continue
-		}
-		// "the Gulf of Finland": a longer "X of Y" name wins over the
-		// gazetteer match inside it.
-		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
-			k := i
-			if !toks[k].cap && k+1 < end {
-				k++
-			}
-			if jo := d.capRun(k, end, true); jo > i+len(gp.words) && d.ofName(k, jo) {
-				d.nameMention(si, k, jo, end, pendTitle, pendTitleEnd, pendOwner)
-				pendTitle, pendTitleEnd, pendOwner = "", -1, -1
-				i = jo
-				continue
-			}
-		}
-		// An acronym the article defined wins over the gazetteer's.
-		if e, ok := d.acronyms[t.text]; ok && t.upper {
-			d.orgMention(si, i, i+1, end, e)
-			i++
-			continue
-		}
-		// Gazetteer names, aliases, demonyms, capitals.
-		if gp, ok := d.lx.matchGaz(toks, i, end); ok {
-			// "U.S. Treasury Secretary": the title takes the last word of
-			// a longer gazetteer name; the state before it stays.
-			if n := len(gp.words); n > 1 {
-				if tp, ok := d.lx.matchTitle(toks, i+n-1, end); ok && len(tp.words) > 1 {
-					if gp2, ok := d.lx.matchGaz(toks, i, i+n-1); ok && len(gp2.words) == n-1 {
-						gp = gp2
-					}
-				}
-			}
-			j := i + len(gp.words)
-			d.gazMention(si, i, j, end, gp, &pendTitle, &pendTitleEnd, &pendOwner)
-			i = d.lastEnd
-			continue
-		}
-		if !t.cap || (stopCaps[t.lower] && !(i+1 < end && d.isCapWord(i+1) && t.lower != "the" && !stopCaps[toks[i+1].lower] && i != s.from)) {
-			i++
-			continue
-		}
-		// "Shares of ...", "State-owned ...": a sentence-initial word the
-		// article also writes in lower case is a common word.
-		if (i == s.from || i == d.bodyStart) && d.lowerWords[t.lower] {
-			i++
-			continue
-		}
-		// A capitalized run: a person, an organization or a place.
-		j := d.capRun(i, end, false)
-		jo := d.capRun(i, end, true)
-		if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) {
-			j = jo
-			// "Everbright Circuit Trading and Anadolu Makine": two names.
-			for a := i + 1; a < j-1; a++ {
-				if toks[a].lower == "and" && d.hasOrgWord(i, a) && j-a > 2 {
-					j = a
-					break
-				}
-			}
-		}
-		if j <= i {
-			i++
-			continue
-		}
-		// "External Affairs Minister Subrahmanyam Jaishankar": capitalized
-		// words heading a title belong to the title.
-		if tp, ok := d.lx.matchTitle(toks, j, end); ok && !d.hasOrgWord(i, j) && j+len(tp.words) < end && d.isCapWord(j+len(tp.words)) && !d.knownOrg(d.span(i, j)) {
-			if _, isGaz := d.lx.matchGaz(toks, i, j); !isGaz {
-				k := j + len(tp.words)
-				// "Government spokeswoman", "Presidential spokesman": the
-				// state spoken of.
-				if j == i+1 && (toks[i].lower == "government" || toks[i].lower == "presidential") {
-					pendOwner = d.recentCountry(i)
-					pendTitle, pendTitleEnd = d.span(j, k), k
-					d.pendClass = d.lx.title[tp.entry].Class
-					i = k
-					continue
-				}
-				pendTitle, pendTitleEnd = d.span(i, k), k
-				d.pendClass = d.lx.title[tp.entry].Class
-				i = k
-				continue
-			}
-		}
-		d.nameMention(si, i, j, end, pendTitle, pendTitleEnd, pendOwner)
-		pendTitle, pendTitleEnd, pendOwner = "", -1, -1
-		i = j
+	for i < ms.end && !d.stop() {
+		i = ms.next(i)
 	}
 }
 
-// gazMention records a gazetteer match [i, j) and what it starts.
-func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTitleEnd, pendOwner *int) {
+// mentionScan is the state of entity recognition over one sentence.
+type mentionScan struct {
+	d   *doc
+	si  int
+	s   sentence
+	end int // the end of the sentence
+	// pend is the title read last, waiting for the name it belongs to.
+	pend pendingTitle
+}
+
+// pendingTitle is a title read before the name it belongs to ("Foreign
+// Minister" before "Dara Venn"): its text, the token the name must
+// start at (-1 when no title waits) and its owner (-1 when none).
+type pendingTitle struct {
+	title string
+	end   int
+	owner int
+}
+
+// clearTitle forgets the pending title.
+func (ms *mentionScan) clearTitle() {
+	ms.pend = pendingTitle{end: -1, owner: -1}
+}
+
+// next reads what starts at token i and returns the token to read on
+// from. The rules go from the most to the least specific: descriptions
+// ("the minister"), titles, hyphenated modifiers, "X of Y" names, the
+// article's acronyms, gazetteer names, and then capitalized runs.
+func (ms *mentionScan) next(i int) int {
+	if ms.d.toks[i].kind != tkWord {
+		return i + 1
+	}
+	if k, ok := ms.description(i); ok {
+		return k
+	}
+	if k, ok := ms.title(i); ok {
+		return k
+	}
+	if k, ok := ms.hyphenModifier(i); ok {
+		return k
+	}
+	gp, isGaz := ms.d.lx.matchGaz(ms.d.toks, i, ms.end)
+	if isGaz {
+		if k, ok := ms.longerOfName(i, gp); ok {
+			return k
+		}
+	}
+	if k, ok := ms.definedAcronym(i); ok {
+		return k
+	}
+	if isGaz {
+		return ms.gazetteer(i, gp)
+	}
+	if ms.notName(i) {
+		return i + 1
+	}
+	return ms.capitalized(i)
+}
+
+// description reads "the" and a noun that refers back: "attended the
+// summit" (the bloc that holds it), "told the council" (the council named
+// last), "the minister" (the person named last with that title), "the
+// group" (the organization named last).
+func (ms *mentionScan) description(i int) (int, bool) {
+	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
+	if toks[i].lower != "the" || i+1 >= end {
+		return 0, false
+	}
+	w := toks[i+1].lower
+	if w == "summit" {
+		if e := d.lastTopOrg(i); e >= 0 {
+			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+			return i + 2, true
+		}
+	}
+	if bodyNouns[w] && (i+2 >= end || !toks[i+2].cap) {
+		if e := d.lastOrgNamed(i, w); e >= 0 {
+			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+		}
+		return i + 2, true
+	}
+	if personDescs[w] && (i+2 >= end || !d.isCapWord(i+2)) {
+		if e := d.lastTitled(i, w); e >= 0 {
+			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+			return i + 2, true
+		}
+	}
+	if descNouns[w] && (i+2 >= end || !toks[i+2].cap) {
+		if e := d.lastOrg(i); e >= 0 {
+			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
+		}
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// title reads a title: "Foreign Minister", "spokesman", "Secretary
+// General" — but "European Council President" is a body and its title.
+// The title waits for its name (ms.pend) with its owner: the body after
+// "of" or "to", the one "its" refers to, or the owner pending before it.
+func (ms *mentionScan) title(i int) (int, bool) {
+	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
+	tp, ok := d.lx.matchTitle(toks, i, end)
+	if !ok || d.bodyHeadsTitle(i, end, len(tp.words)) {
+		return 0, false
+	}
+	j := i + len(tp.words)
+	title := d.span(i, j)
+	if d.pendOwnerAt == i {
+		ms.pend = pendingTitle{title: "", end: i, owner: d.pendOwnerNext}
+	}
+	// "General Intelligence Service": a capitalized title word that
+	// starts an organization name is not a title.
+	if toks[i].cap {
+		if k := d.capRun(i, end, true); k > j && d.hasOrgWord(i, k) {
+			e := d.entByName(d.span(i, k), schema.Organization)
+			d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
+			return k, true
+		}
+	}
+	// "the foreign minister of Kazakhstan": the owner follows.
+	owner, j := ms.ownerAfterTitle(j)
+	if owner < 0 {
+		j = ms.envoyTo(j)
+	}
+	// "Its spokesman, Artyom Belousov": the body spoken of before.
+	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
+		owner = d.lastTopic(si, i-1)
+	}
+	if ms.pend.end == i && ms.pend.title != "" {
+		title = ms.pend.title + " " + title
+	}
+	d.pendClass = d.lx.title[tp.entry].Class
+	if owner < 0 && ms.pend.end == i {
+		owner = ms.pend.owner
+	}
+	ms.pend = pendingTitle{title: title, end: j, owner: owner}
+	// Skip an acronym and a comma before the name: "the head of the
+	// International Atomic Energy Agency (IAEA), Rafael Grossi,".
+	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+		if owner >= 0 {
+			d.ents[owner].addAlias(toks[j+1].text)
+			d.acronyms[toks[j+1].text] = owner
+		}
+		j += 3
+		ms.pend.end = j
+	}
+	if j < end && toks[j].text == "," && j+1 < end && d.isCapWord(j+1) {
+		ms.pend.end = j + 1
+		j++
+	}
+	// "The Czech president praised Poland": no name follows, so the
+	// state that owns the title acts.
+	if owner >= 0 && (j >= end || !d.isCapWord(j)) {
+		for k := len(d.ments) - 1; k >= 0 && d.ments[k].sent == si; k-- {
+			if d.ments[k].ent == owner && d.ments[k].to <= i {
+				d.ments[k].mod, d.ments[k].poss = false, false
+				break
+			}
+		}
+	}
+	return j, true
+}
+
+// ownerAfterTitle reads the owner after a title ending at j, behind "of",
+// "for", "at" or "with": an organization's name ("an analyst at Eurasia
+// Group": the longer name wins), else a gazetteer name. It returns the
+// owner (-1 when none) and the token after it.
+func (ms *mentionScan) ownerAfterTitle(j int) (owner, next int) {
+	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
+	if j+1 >= end || !ownerPreps[toks[j].lower] {
+		return -1, j
+	}
+	// "the head of the Atomic Energy Organization of Iran": the
+	// article is not part of the name.
+	k0 := j + 1
+	if toks[k0].lower == "the" && k0+1 < end {
+		k0++
+	}
+	if k := d.capRun(k0, end, true); toks[k0].cap && k > k0 && d.hasOrgWord(k0, k) && !d.gazExact(k0, k) {
+		owner = d.entByName(d.span(k0, k), schema.Organization)
+		if gp, ok := d.lx.matchGaz(toks, k0, k); ok && d.lx.types[gp.entry] == schema.Country {
+			// "the Estonian Defence Forces": part of Estonia.
+			d.setPartOf(owner, d.gazEnt(gp.entry))
+		}
+		d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
+		return owner, k
+	}
+	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
+		owner = d.gazEnt(gp.entry)
+		d.partOfByName(owner, gp)
+		d.addMention(mention{ent: owner, from: k0, to: k0 + len(gp.words), sent: si, mod: true, owner: -1})
+		return owner, k0 + len(gp.words)
+	}
+	return -1, j
+}
+
+// envoyTo reads "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva":
+// the body a title ending at j is accredited to, which does not own it. It
+// returns the token after the body, or j.
+func (ms *mentionScan) envoyTo(j int) int {
+	d, toks, end := ms.d, ms.d.toks, ms.end
+	if j+1 >= end || toks[j].lower != "to" {
+		return j
+	}
+	k := j + 1
+	if toks[k].lower == "the" && k+1 < end {
+		k++
+	}
+	if gp, ok := d.lx.matchGaz(toks, k, end); ok && gp.kind == refName && k+len(gp.words) < end && toks[k+len(gp.words)].text == "," {
+		d.addMention(mention{ent: d.gazEnt(gp.entry), from: k, to: k + len(gp.words), sent: ms.si, mod: true, owner: -1})
+		return k + len(gp.words)
+	}
+	return j
+}
+
+// hyphenModifier reads "Egyptian-drafted plan", "Pakistan-based": the
+// state in a hyphenated modifier.
+func (ms *mentionScan) hyphenModifier(i int) (int, bool) {
+	d, t := ms.d, ms.d.toks[i]
+	k := strings.LastIndexByte(t.text, '-')
+	if k <= 0 || !modifierSuffixes[t.text[k+1:]] {
+		return 0, false
+	}
+	pre := []token{mkToken(t.text, 0, k, false)}
+	if gp, ok := d.lx.matchGaz(pre, 0, 1); ok && len(gp.words) == 1 && d.lx.types[gp.entry] != schema.Location {
+		d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: ms.si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+	}
+	return i + 1, true
+}
+
+// longerOfName reads "the Gulf of Finland": a longer "X of Y" name wins
+// over the gazetteer match gp inside it; but "robbed Portugal of Marwin":
+// a state's name starts no such name.
+func (ms *mentionScan) longerOfName(i int, gp phrase) (int, bool) {
+	d, toks, end := ms.d, ms.d.toks, ms.end
+	k := i
+	if !toks[k].cap && k+1 < end {
+		k++
+	}
+	jo := d.capRun(k, end, true)
+	if jo > i+len(gp.words) && d.ofName(k, jo) && !(gp.kind == refName && d.lx.types[gp.entry] == schema.Country && len(gp.words) == jo-k-2) {
+		d.nameMention(ms.si, k, jo, end, ms.pend.title, ms.pend.end, ms.pend.owner)
+		ms.clearTitle()
+		return jo, true
+	}
+	return 0, false
+}
+
+// definedAcronym reads an acronym the article defined, which wins over
+// the gazetteer's.
+func (ms *mentionScan) definedAcronym(i int) (int, bool) {
+	t := ms.d.toks[i]
+	if e, ok := ms.d.acronyms[t.text]; ok && t.upper {
+		ms.d.orgMention(ms.si, i, i+1, ms.end, e)
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// gazetteer reads the gazetteer name, alias, demonym or capital gp at i
+// (see gazMention), unless a longer name after "the" follows, or a city's
+// name that names a team, a firm or a person.
+func (ms *mentionScan) gazetteer(i int, gp phrase) int {
+	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
+	// "the Sahel Farmers Union": a name after the article that
+	// reaches further wins over "the Sahel".
+	if t := toks[i]; !t.cap && t.lower == "the" {
+		if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
+			return i + 1
+		}
+	}
+	// "U.S. Treasury Secretary": the title takes the last word of
+	// a longer gazetteer name; the state before it stays.
+	if n := len(gp.words); n > 1 {
+		if tp, ok := d.lx.matchTitle(toks, i+n-1, end); ok && len(tp.words) > 1 {
+			if gp2, ok := d.lx.matchGaz(toks, i, i+n-1); ok && len(gp2.words) == n-1 {
+				gp = gp2
+			}
+		}
+	}
+	j := i + len(gp.words)
+	if k := d.cityNamed(si, i, j, end, gp); k > 0 {
+		// "Tarvin Comets", "Tarvin 2": a team or a firm named
+		// after its city.
+		return k
+	} else if k < 0 {
+		// "Sofia Marlow": a person.
+		j := d.capRun(i, end, false)
+		d.nameMention(si, i, j, end, ms.pend.title, ms.pend.end, ms.pend.owner)
+		ms.clearTitle()
+		return j
+	}
+	d.gazMention(si, i, j, end, gp, &ms.pend)
+	return d.lastEnd
+}
+
+// notName reports whether the word at i starts no name: a lower-case or
+// stop word, a sentence-initial common word, or a capitalized common noun
+// before a person's name.
+func (ms *mentionScan) notName(i int) bool {
+	d, toks, end, s := ms.d, ms.d.toks, ms.end, ms.s
+	t := toks[i]
+	if !t.cap || (stopCaps[t.lower] && !(i+1 < end && d.isCapWord(i+1) && t.lower != "the" && !stopCaps[toks[i+1].lower] && i != s.from)) {
+		return true
+	}
+	// "Shares of ...", "State-owned ...": a sentence-initial word the
+	// article also writes in lower case is a common word.
+	if (i == s.from || i == d.bodyStart) && d.lowerWords[t.lower] {
+		return true
+	}
+	// "Near Velka", "Officials said": a common word capitalized only
+	// because it opens the sentence.
+	if (i == s.from || i == d.bodyStart || i == s.from+1 && toks[s.from].kind == tkPunct) && d.notNameInitial(i) {
+		return true
+	}
+	// "Defender Ivo Marsh", "Centre Jan Holt": a common noun
+	// capitalized before a person's name is no part of it.
+	return d.lx.common[t.lower] && !d.givenAt(i) && i+2 < end && d.givenAt(i+1) && d.isCapWord(i+2) &&
+		!placeHeads[t.lower] && !d.lx.orgHead[t.lower] && !d.lx.orgTail[t.lower] && !geoWords[t.lower]
+}
+
+// capitalized reads a capitalized run at i: a person, an organization or
+// a place (see nameMention), or the words heading a title (see
+// titleHead).
+func (ms *mentionScan) capitalized(i int) int {
+	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
+	j := d.capRun(i, end, false)
+	jo := d.capRun(i, end, true)
+	if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) && !d.titledNameOf(i, j, end, ms.pend.end) {
+		j = jo
+		// "Everbright Circuit Trading and Anadolu Makine": two names.
+		for a := i + 1; a < j-1; a++ {
+			if toks[a].lower == "and" && d.hasOrgWord(i, a) && j-a > 2 {
+				j = a
+				break
+			}
+		}
+	}
+	if j <= i {
+		return i + 1
+	}
+	if k, ok := ms.titleHead(i, j); ok {
+		return k
+	}
+	titled := d.titledNameOf(i, j, end, ms.pend.end)
+	d.nameMention(si, i, j, end, ms.pend.title, ms.pend.end, ms.pend.owner)
+	ms.clearTitle()
+	if titled {
+		// "Foreign Minister Ilse Varen of Portugal".
+		j = d.ownerAfterOf(si, i, j, end)
+	}
+	return j
+}
+
+// titleHead reads "External Affairs Minister Subrahmanyam Jaishankar":
+// capitalized words [i, j) heading a title and a name belong to the
+// title; "Government spokeswoman" names the state spoken of, and a
+// one-word name before a title owns it ("Velta chief Paul Ode").
+func (ms *mentionScan) titleHead(i, j int) (int, bool) {
+	d, toks, end := ms.d, ms.d.toks, ms.end
+	tp, ok := d.lx.matchTitle(toks, j, end)
+	if !ok || d.hasOrgWord(i, j) || j+len(tp.words) >= end || !d.isCapWord(j+len(tp.words)) || d.knownOrg(d.span(i, j)) {
+		return 0, false
+	}
+	if _, isGaz := d.lx.matchGaz(toks, i, j); isGaz {
+		return 0, false
+	}
+	k := j + len(tp.words)
+	// "Government spokeswoman", "Presidential spokesman": the
+	// state spoken of.
+	if j == i+1 && (toks[i].lower == "government" || toks[i].lower == "presidential") {
+		ms.pend.owner = d.recentCountry(i)
+		ms.pend.title, ms.pend.end = d.span(j, k), k
+		d.pendClass = d.lx.title[tp.entry].Class
+		return k, true
+	}
+	if j == i+1 && !d.lx.common[toks[i].lower] && !d.givenAt(i) && !toks[i].upper && !isDemonymShape(toks[i].text) {
+		// "Velta chief Paul Ode", "Tarvin coach Ian Hale": a
+		// one-word name before a title owns it; "Tarvin mayor
+		// Eda Lusk": a town.
+		typ := schema.Organization
+		if d.hints[toks[i].text] == schema.Country {
+			typ = schema.Country
+		}
+		if d.lx.title[tp.entry].Text == "mayor" {
+			typ = schema.Location
+		}
+		e := d.entByName(d.span(i, j), typ)
+		d.addMention(mention{ent: e, from: i, to: j, sent: ms.si, mod: true, owner: -1})
+		if typ != schema.Location {
+			ms.pend.owner = e
+		}
+		ms.pend.title, ms.pend.end = d.span(j, k), k
+		d.pendClass = d.lx.title[tp.entry].Class
+		return k, true
+	}
+	ms.pend.title, ms.pend.end = d.span(i, k), k
+	d.pendClass = d.lx.title[tp.entry].Class
+	return k, true
+}
+
+// gazMention records a gazetteer match [i, j) and what it starts (see
+// demonymMention, stateHeadedOrg, possessive), and sets d.lastEnd to the
+// token after what it read. A title after the name waits in pend with the
+// name's entity as its owner.
+func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 	toks := d.toks
 	d.lastEnd = j
 	g := gp.entry
-	switch gp.kind {
-	case refDemonym:
-		country := d.gazEnt(g)
-		// "Russian Foreign Ministry": a demonym heading an organization name.
-		if j < end && d.isCapWord(j) {
-			k := d.capRun(j, end, true)
-			if k > j && d.hasOrgWord(j, k) {
-				if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz || d.hasOrgWord(j, k) {
-					e := d.entByName(d.span(i, k), schema.Organization)
-					d.setPartOf(e, country)
-					d.orgMention(si, i, k, end, e)
-					d.lastEnd = k
-					return
-				}
-			}
-		}
-		// "the Russian embassy".
-		if n := d.matchOrgNoun(j, end); n > 0 && (j+n >= end || !(toks[j+n].kind == tkWord && !toks[j+n].cap && !isVerbish(toks[j+n].lower))) {
-			e := d.bodyOf(g, d.span(j, j+n))
-			if e < 0 {
-				e = d.entByName(d.span(i, j+n), schema.Organization)
-			}
-			d.setPartOf(e, country)
-			d.orgMention(si, i, j+n, end, e)
-			d.lastEnd = j + n
-			return
-		}
-		// "the Russian side", "the Chinese side".
-		if j < end && countryNouns[toks[j].lower] {
-			d.addMention(mention{ent: country, from: i, to: j + 1, sent: si, kind: mkDemonym, owner: -1})
-			d.lastEnd = j + 1
-			return
-		}
-		// "Egyptian Foreign Minister": the demonym owns the title that follows.
-		if _, ok := d.lx.matchTitle(toks, j, end); ok {
-			d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
-			*pendOwner = country
-			*pendTitleEnd = j
-			*pendTitle = ""
-			return
-		}
-		// "expelled a Russian diplomat": the adjective may name the object.
-		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+	if gp.kind == refDemonym {
+		d.demonymMention(si, i, j, end, g, pend)
 		return
 	}
 	e := -1
@@ -741,101 +926,12 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 	if gp.kind == refMetonym {
 		kind = mkMetonym
 	}
-	// "China Coast Guard", "Israel Defense Forces": a state's name heading
-	// an organization name.
-	if (d.lx.types[g] == schema.Country || d.lx.types[g] == schema.Location) && gp.kind != refDemonym && j < end && d.isCapWord(j) {
-		_, isTitle := d.lx.matchTitle(toks, j, end)
-		if _, isGaz := d.lx.matchGaz(toks, j, end); !isGaz && !isTitle {
-			k := d.capRun(j, end, true)
-			if k > j && d.hasOrgWord(j, k) {
-				o := d.entByName(d.span(i, k), schema.Organization)
-				d.setPartOf(o, e)
-				d.orgMention(si, i, k, end, o)
-				d.lastEnd = k
-				return
-			}
-		}
+	if d.stateHeadedOrg(si, i, j, end, g, e) {
+		return
 	}
 	mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, kind: kind, owner: -1})
-	// Possessives: "Egypt's General Intelligence Service", "Finland's
-	// President Alexander Stubb", "Hamas's political bureau".
 	if j+1 < end && toks[j].text == "'s" || j+1 < end && toks[j].text == "’s" {
-		k0 := j + 1
-		if toks[k0].cap {
-			if _, ok := d.lx.matchTitle(toks, k0, end); ok {
-				d.ments[mi].mod = true
-				*pendOwner = e
-				*pendTitleEnd = k0
-				*pendTitle = ""
-				d.lastEnd = k0
-				return
-			}
-			if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization && (d.lx.partOf[gp2.entry] < 0 || d.lx.partOf[gp2.entry] == g) {
-				o := d.gazEnt(gp2.entry)
-				if d.lx.partOf[gp2.entry] == g {
-					// "Russia's FSB"; but "Sweden's NATO bid" makes NATO
-					// no part of Sweden.
-					d.setPartOf(o, e)
-				}
-				d.ments[mi].mod = true
-				if k := k0 + len(gp2.words); k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
-					d.ents[o].addAlias(toks[k+1].text)
-					d.acronyms[toks[k+1].text] = o
-				}
-				return
-			}
-			k := d.capRun(k0, end, true)
-			if k > k0 && d.hasOrgWord(k0, k) {
-				// "China's Foreign Ministry" is the body's name as written.
-				o := d.entByName(d.span(i, k), schema.Organization)
-				d.setPartOf(o, e)
-				d.ments[mi].mod = true
-				d.orgMention(si, i, k, end, o)
-				d.lastEnd = k
-				if k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
-					d.ents[o].addAlias(toks[k+1].text)
-					d.acronyms[toks[k+1].text] = o
-				}
-				return
-			}
-		}
-		// "Mexico's government", "Sudan's army-aligned government": the
-		// state itself; "Sudan's army": a body of it.
-		if d.lx.types[g] == schema.Country {
-			for k := k0; k < end && k < k0+2; k++ {
-				if countryNouns[toks[k].lower] {
-					d.ments[mi].to = k + 1
-					d.lastEnd = k + 1
-					return
-				}
-				if n := d.matchOrgNoun(k, end); n > 0 && k == k0 {
-					o := d.bodyOf(g, d.span(k, k+n))
-					if o < 0 {
-						o = d.entByName(d.span(i, k+n), schema.Organization)
-					} else {
-						d.ents[o].addAlias(d.span(i, k+n))
-					}
-					d.setPartOf(o, e)
-					d.ments[mi].mod = true
-					d.addMention(mention{ent: o, from: i, to: k + n, sent: si, owner: -1})
-					d.lastEnd = k + n
-					return
-				}
-				if toks[k].kind != tkWord || toks[k].cap {
-					break
-				}
-			}
-		}
-		// "Egypt's ... lower-case title", "Russia's preparations": the
-		// possessor modifies what follows.
-		if _, ok := d.lx.matchTitle(toks, k0, end); ok {
-			*pendOwner = e
-			*pendTitleEnd = k0
-			*pendTitle = ""
-		}
-		d.ments[mi].mod = true
-		d.ments[mi].poss = *pendTitleEnd != k0
-		d.lastEnd = j + 1
+		d.possessive(si, i, j, end, g, mi, pend)
 		return
 	}
 	// "NATO Secretary General Mark Rutte", "Kremlin spokesman Dmitry
@@ -843,11 +939,181 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pendTitle *string, pendTi
 	if j < end {
 		if _, ok := d.lx.matchTitle(toks, j, end); ok {
 			d.ments[mi].mod = true
-			*pendOwner = e
-			*pendTitleEnd = j
-			*pendTitle = ""
+			*pend = pendingTitle{title: "", end: j, owner: e}
 		}
 	}
+}
+
+// demonymMention records the demonym [i, j) of the state of gazetteer
+// entry g and what it heads: an organization's name ("Russian Foreign
+// Ministry"), a body ("the Russian embassy"), the state's side ("the
+// Russian side"), a title it owns ("Egyptian Foreign Minister"), or else
+// a modifier that may still name an object ("expelled a Russian
+// diplomat").
+func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
+	toks := d.toks
+	country := d.gazEnt(g)
+	if j < end && d.isCapWord(j) {
+		if k := d.capRun(j, end, true); k > j && d.hasOrgWord(j, k) {
+			e := d.entByName(d.span(i, k), schema.Organization)
+			d.setPartOf(e, country)
+			d.orgMention(si, i, k, end, e)
+			d.lastEnd = k
+			return
+		}
+	}
+	if n := d.matchOrgNoun(j, end); n > 0 && (j+n >= end || !(toks[j+n].kind == tkWord && !toks[j+n].cap && !isVerbish(toks[j+n].lower))) {
+		e := d.bodyOf(g, d.span(j, j+n))
+		if e < 0 {
+			e = d.entByName(d.span(i, j+n), schema.Organization)
+		}
+		d.setPartOf(e, country)
+		d.orgMention(si, i, j+n, end, e)
+		d.lastEnd = j + n
+		return
+	}
+	if j < end && countryNouns[toks[j].lower] {
+		d.addMention(mention{ent: country, from: i, to: j + 1, sent: si, kind: mkDemonym, owner: -1})
+		d.lastEnd = j + 1
+		return
+	}
+	if _, ok := d.lx.matchTitle(toks, j, end); ok {
+		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+		*pend = pendingTitle{title: "", end: j, owner: country}
+		return
+	}
+	d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+}
+
+// stateHeadedOrg reads "China Coast Guard", "Israel Defense Forces": the
+// name [i, j) of a state or place (entity e, gazetteer entry g) heading
+// an organization's name, which it records. It reports whether it did.
+func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
+	toks := d.toks
+	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location || j >= end || !d.isCapWord(j) {
+		return false
+	}
+	_, isTitle := d.lx.matchTitle(toks, j, end)
+	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz || isTitle {
+		return false
+	}
+	k := d.capRun(j, end, true)
+	if k <= j || !d.hasOrgWord(j, k) {
+		return false
+	}
+	// "the Sahel Liberation Front": the article is no part of the name.
+	i0 := i
+	if !toks[i0].cap && toks[i0].lower == "the" {
+		i0++
+	}
+	o := d.entByName(d.span(i0, k), schema.Organization)
+	if d.lx.types[g] == schema.Country {
+		d.setPartOf(o, e)
+	}
+	d.orgMention(si, i0, k, end, o)
+	d.lastEnd = k
+	return true
+}
+
+// possessive reads what the gazetteer name of mention mi (entry g, ending
+// at the "'s" at j) possesses: "Egypt's General Intelligence Service",
+// "Finland's President Alexander Stubb", "Hamas's political bureau" (see
+// possessedName), "Sudan's army" (see possessedBody), or a title or a thing
+// ("Russia's preparations"), which the possessor modifies.
+func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
+	k0 := j + 1
+	if d.toks[k0].cap && d.possessedName(si, i, k0, end, g, mi, pend) {
+		return
+	}
+	if d.lx.types[g] == schema.Country && d.possessedBody(si, i, k0, end, g, mi) {
+		return
+	}
+	// "Egypt's ... lower-case title", "Russia's preparations": the
+	// possessor modifies what follows.
+	if _, ok := d.lx.matchTitle(d.toks, k0, end); ok {
+		*pend = pendingTitle{title: "", end: k0, owner: d.ments[mi].ent}
+	}
+	d.ments[mi].mod = true
+	d.ments[mi].poss = pend.end != k0
+	d.lastEnd = j + 1
+}
+
+// possessedName reads the capitalized words at k0 after "'s" of mention
+// mi: a title it owns, an organization of the gazetteer ("Russia's FSB";
+// but "Sweden's NATO bid" makes NATO no part of Sweden), or an
+// organization's name ("China's Foreign Ministry", the body's name as
+// written). It reports whether it read one.
+func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool {
+	toks := d.toks
+	e := d.ments[mi].ent
+	if _, ok := d.lx.matchTitle(toks, k0, end); ok {
+		d.ments[mi].mod = true
+		*pend = pendingTitle{title: "", end: k0, owner: e}
+		d.lastEnd = k0
+		return true
+	}
+	if gp2, ok := d.lx.matchGaz(toks, k0, end); ok && d.lx.types[gp2.entry] == schema.Organization && (d.lx.partOf[gp2.entry] < 0 || d.lx.partOf[gp2.entry] == g) {
+		o := d.gazEnt(gp2.entry)
+		if d.lx.partOf[gp2.entry] == g {
+			d.setPartOf(o, e)
+		}
+		d.ments[mi].mod = true
+		d.bracketAcronym(k0+len(gp2.words), end, o)
+		return true
+	}
+	k := d.capRun(k0, end, true)
+	if k <= k0 || !d.hasOrgWord(k0, k) {
+		return false
+	}
+	o := d.entByName(d.span(i, k), schema.Organization)
+	d.setPartOf(o, e)
+	d.ments[mi].mod = true
+	d.orgMention(si, i, k, end, o)
+	d.lastEnd = k
+	d.bracketAcronym(k, end, o)
+	return true
+}
+
+// bracketAcronym records an acronym in brackets at k ("(FSB)") as a name
+// of entity e.
+func (d *doc) bracketAcronym(k, end, e int) {
+	toks := d.toks
+	if k+2 < end && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" {
+		d.ents[e].addAlias(toks[k+1].text)
+		d.acronyms[toks[k+1].text] = e
+	}
+}
+
+// possessedBody reads the lower-case words at k0 after "'s" of state mention
+// mi: "Mexico's government", "Sudan's army-aligned government" are the
+// state itself; "Sudan's army" is a body of it. It reports whether it
+// read one.
+func (d *doc) possessedBody(si, i, k0, end, g, mi int) bool {
+	toks := d.toks
+	for k := k0; k < end && k < k0+2; k++ {
+		if countryNouns[toks[k].lower] {
+			d.ments[mi].to = k + 1
+			d.lastEnd = k + 1
+			return true
+		}
+		if n := d.matchOrgNoun(k, end); n > 0 && k == k0 {
+			o := d.bodyOf(g, d.span(k, k+n))
+			if o < 0 {
+				o = d.entByName(d.span(i, k+n), schema.Organization)
+			} else {
+				d.ents[o].addAlias(d.span(i, k+n))
+			}
+			d.setPartOf(o, d.ments[mi].ent)
+			d.ments[mi].mod = true
+			d.addMention(mention{ent: o, from: i, to: k + n, sent: si, owner: -1})
+			d.lastEnd = k + n
+			return true
+		}
+		if toks[k].kind != tkWord || toks[k].cap {
+			break
+		}
+	}
+	return false
 }
 
 // isVerbish reports whether a lower-case word is likely a verb or function
@@ -863,86 +1129,149 @@ func isVerbish(w string) bool {
 	return strings.HasSuffix(w, "ed")
 }
 
-// nameMention classifies the capitalized run [i, j).
+// nameMention classifies the capitalized run [i, j): a place by its
+// words, an organization by its words or its acronym, the person a
+// pending title (title, ending at titleEnd, owned by owner) names, or
+// else by what the article says around it (see nameByContext,
+// multiWordName, oneWordName).
 func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) {
 	toks := d.toks
 	name := d.span(i, j)
 	// Acronym in brackets after a name: "General Intelligence Service (GIS)".
 	acr := ""
-	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
+	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" && !d.placeName(j+1) {
 		acr = toks[j+1].text
 	}
-	addAcr := func(e int) {
-		if acr != "" {
-			d.ents[e].addAlias(acr)
-			d.acronyms[acr] = e
-		}
+	if j-i == 1 && loneOrgWords[toks[i].lower] && !toks[i].upper {
+		return
 	}
-	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) {
+	if geoWords[toks[i].lower] && d.ofName(i, j) || geoWords[toks[j-1].lower] && !d.hasOrgWord(i, j) ||
+		j-i >= 2 && placeHeads[toks[i].lower] && !d.hasOrgWord(i, j) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	switch {
 	case d.hasOrgWord(i, j) || d.ofName(i, j) && !(titleEnd == i) || acr != "" && j-i >= 2 && titleEnd != i:
-		e := d.entByName(name, schema.Organization)
-		// "Foreign Ministry" after "Russian Foreign Ministry": the same body.
-		if full := d.orgBySuffix(name, e); full >= 0 {
-			e = full
-			d.ents[e].addAlias(name)
-		}
-		mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
-		addAcr(e)
-		if owner >= 0 && titleEnd == i {
-			d.setPartOf(e, owner)
-		}
-		if _, ok := d.lx.matchTitle(toks, j, end); ok {
-			d.ments[mi].mod = true
-			d.pendOwnerNext, d.pendOwnerAt = e, j
-		}
+		d.orgName(si, i, j, end, name, acr, titleEnd == i, owner)
 		return
 	case titleEnd == i && title != "" || titleEnd == i && owner >= 0 && j-i >= 1:
 		e := d.personFor(i, j)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, title: title, owner: owner, tclass: d.pendClass})
 		return
 	}
+	if d.nameByContext(si, i, j, end, name, acr) {
+		return
+	}
+	if j-i >= 2 {
+		d.multiWordName(si, i, j, end, name)
+		return
+	}
+	d.oneWordName(si, i, j, end, name)
+}
+
+// orgName records the organization name [i, j), with its acronym acr
+// ("" when none): the body a longer name of the article already names
+// ("Foreign Ministry" after "Russian Foreign Ministry"), part of owner
+// when titled (the run follows the title owner owns); a title after it is
+// the body's.
+func (d *doc) orgName(si, i, j, end int, name, acr string, titled bool, owner int) {
+	e := d.entByName(name, schema.Organization)
+	if full := d.orgBySuffix(name, e); full >= 0 {
+		e = full
+		d.ents[e].addAlias(name)
+	}
+	mi := d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+	d.addAcronym(e, acr)
+	if owner >= 0 && titled {
+		d.setPartOf(e, owner)
+	}
+	if _, ok := d.lx.matchTitle(d.toks, j, end); ok {
+		d.ments[mi].mod = true
+		d.pendOwnerNext, d.pendOwnerAt = e, j
+	}
+}
+
+// addAcronym records acronym acr, when not empty, as a name of entity e.
+func (d *doc) addAcronym(e int, acr string) {
+	if acr != "" {
+		d.ents[e].addAlias(acr)
+		d.acronyms[acr] = e
+	}
+}
+
+// nameByContext types the name [i, j) by what the article says of it: an
+// acronym it defined, a hint (see collectHints), the short form of an
+// organization named before, a descriptor before it, a state after it
+// ("Dunvale, Canada"), the shape of an acronym, or an apposition after
+// it. It reports whether it recorded the name or decided it is none.
+func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
+	toks := d.toks
 	if e, ok := d.acronyms[name]; ok {
 		d.orgMention(si, i, j, end, e)
-		return
+		return true
+	}
+	if j-i == 1 && d.hintedName(si, i, end) {
+		return true
 	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an
 	// organization named before.
 	if e := d.orgByPrefix(name); e >= 0 {
 		d.ents[e].addAlias(name)
 		d.orgMention(si, i, j, end, e)
-		return
+		return true
 	}
 	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
 		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap {
 		// "food delivery app Sabor Já", "port workers' union, Liman-İş,"
 		e := d.entByName(name, schema.Organization)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
-		addAcr(e)
-		return
+		d.addAcronym(e, acr)
+		return true
+	}
+	if j-i == 1 && d.placeOfState(i, end) {
+		// "Dunvale, Canada", "DUNVALE, Canada".
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		return true
 	}
 	if j-i == 1 && toks[i].upper && len(toks[i].text) <= 6 {
+		if d.indefinite(si, i) || notNames[toks[i].lower] || d.lx.common[toks[i].lower] && !d.caseless[si] {
+			// "an IED", "a UAV": a thing, not a body; "EST", "CAPS":
+			// no name.
+			return true
+		}
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
-		return
+		return true
 	}
 	if j-i >= 2 && d.describedAsOrg(j, end) {
 		// "Anadolu Makine Dış Ticaret, a machinery exporter": the
 		// apposition says what the name is.
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
-		return
+		return true
 	}
-	if j-i >= 2 {
+	return false
+}
+
+// multiWordName records the name [i, j) of two words or more as the type
+// its words and context give it (see multiWordType).
+func (d *doc) multiWordName(si, i, j, end int, name string) {
+	switch d.multiWordType(si, i, j, end) {
+	case schema.Person:
 		// "Kristjan Mänd, a spokesman for ...": the title follows.
 		e := d.personFor(i, j)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
-		return
+	case schema.Location:
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+	case schema.Organization:
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 	}
-	// One capitalized word: a known person's surname, or a place after a
-	// preposition.
+}
+
+// oneWordName records the one capitalized word [i, j): a known person's
+// surname or given name, a team in a results line, a scorer, a place
+// after a preposition, or an organization that acts ("Nvidia said").
+func (d *doc) oneWordName(si, i, j, end int, name string) {
+	toks := d.toks
 	if e := d.personBySurname(toks[i].text); e >= 0 {
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
@@ -959,17 +1288,37 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 	case "north", "south", "east", "west":
 		return
 	}
-	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from {
+	if d.resultsSlot(si, i, j, end) {
+		// "Tarvin 2 Olbury 1", "Wade 2 Olbury 3": a team.
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
+	if d.scorer(si, i, j, end) {
+		// "Tarvin 2 (Hale 34, Mott 71)": scorers.
+		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	// "Nvidia said", "ExxonMobil has": a one-word name acting, with no
 	// person of that name in the article, is an organization.
-	if j < end && (toks[j].lower == "said" || toks[j].lower == "says" || toks[j].lower == "has" || toks[j].lower == "had" || toks[j].lower == "will" || toks[j].lower == "would" || toks[j].text == "'s" || toks[j].text == "’s") && !d.lowerWords[toks[i].lower] {
+	if j < end && actingWord(toks[j]) && !d.lowerWords[toks[i].lower] &&
+		!(d.lx.common[toks[i].lower] && d.syn[i].POS != syntax.PROPN) && !d.lx.orgTail[toks[i].lower] && !d.lx.orgHead[toks[i].lower] {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
-		return
 	}
+}
+
+// actingWord reports whether t, after a name, says the name acts: "said",
+// "has", "will", "'s".
+func actingWord(t token) bool {
+	switch t.lower {
+	case "said", "says", "has", "had", "will", "would":
+		return true
+	}
+	return t.text == "'s" || t.text == "’s"
 }
 
 // armedWords name a state's armed forces in the gazetteer.
@@ -1105,6 +1454,11 @@ func (d *doc) describedAsOrg(j, end int) bool {
 		w := d.toks[x].lower
 		if d.toks[x].kind != tkWord || w == "of" || w == "for" || w == "with" || w == "who" || w == "at" {
 			return false
+		}
+		if d.toks[x].cap {
+			// "Lars Ebb, the European Union's commissioner": a name
+			// inside the apposition says nothing of what it describes.
+			continue
 		}
 		if _, ok := d.lx.matchTitle(d.toks, x, end); ok {
 			return false

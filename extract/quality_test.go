@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"context"
 	"flag"
 	"os"
 	"testing"
@@ -28,7 +29,10 @@ func TestQualityFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := eval.Score(golds, x.Extract)
+	r, err := eval.Score(context.Background(), golds, x.Extract)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *verbose {
 		r.WriteVerbose(os.Stdout)
 	}

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"context"
 	"os"
 	"sort"
 	"strings"
@@ -111,7 +112,7 @@ func TestRules(t *testing.T) {
 	x := newExtractor(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex := x.Extract(schema.Article{Ref: tt.name, Text: tt.text, Published: "2025-03-03", Source: sourceOf(tt.text)})
+			ex := extractOf(t, x, schema.Article{Ref: tt.name, Text: tt.text, Published: "2025-03-03", Source: sourceOf(tt.text)})
 			got := relationStrings(ex)
 			for _, w := range tt.want {
 				if !matchAny(got, w) {
@@ -200,7 +201,7 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := newExtractor(t).Extract(schema.Article{Ref: "seed", Text: string(text)})
+	ex := extractOf(t, newExtractor(t), schema.Article{Ref: "seed", Text: string(text)})
 	types := map[string]schema.EntityType{}
 	for _, e := range ex.Entities {
 		types[e.Name] = e.Type
@@ -226,6 +227,17 @@ func TestSeed(t *testing.T) {
 	for _, r := range ex.Relations {
 		if r.Evidence == "" || !strings.Contains(string(text), r.Evidence) {
 			t.Errorf("relation %s has evidence %q, not a sentence of the article", r.Type, r.Evidence)
+		}
+	}
+}
+
+// A sentence that opens with a participle and its agent ("Backed by X, Y
+// attacked Z") once indexed the token before the sentence.
+func TestOpeningParticiple(t *testing.T) {
+	x := newExtractor(t)
+	for _, text := range []string{"Backed by Chile, Peru attacked Bolivia.", "Supported by Japan, Korea criticized Russia."} {
+		if _, err := x.Extract(context.Background(), schema.Article{ID: "p", Text: text}); err != nil {
+			t.Errorf("Extract(%q): %v", text, err)
 		}
 	}
 }

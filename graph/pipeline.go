@@ -1,16 +1,15 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -80,9 +79,11 @@ const checkSize = 256
 // A Builder is configured by its fields; Extract and Sink are required for
 // Build, Sink for Load. A Builder may be reused, but not concurrently.
 type Builder struct {
-	// Extract turns an article into an extraction; it must be safe for
-	// concurrent use (extract.Extractor.Extract is).
-	Extract func(schema.Article) schema.Extraction
+	// Extract turns an article into an extraction: the Extract method of
+	// an extractor (graph/port's Extractor). It must be safe for
+	// concurrent use. It gets articles identified (schema.Identify); a
+	// panic in it is returned as an error naming the article.
+	Extract func(context.Context, schema.Article) (schema.Extraction, error)
 	// Resolve maps document entities to corpus-wide ones; it is called
 	// from one goroutine, in input order. Nil uses a new Resolver for each
 	// run. (`kg extract` passes the identity to keep extractions
@@ -166,7 +167,7 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 	if b.Extract == nil {
 		return Summary{}, errors.New("build: no Extract function")
 	}
-	extract := func(a schema.Article) (x schema.Extraction, err error) {
+	extract := func(ctx context.Context, a schema.Article) (x schema.Extraction, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				ref := a.Ref
@@ -176,34 +177,22 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 				err = fmt.Errorf("extract article %q: panic: %v", ref, r)
 			}
 		}()
-		return b.Extract(a), nil
+		return b.Extract(ctx, a)
 	}
 	return run(ctx, b, src.Read, rejectedOf(src), b.workers(), identify, extract)
 }
 
-// identify gives an article its ID and content hash, as the extractor
-// would (from the text with invalid UTF-8 replaced), so that the sink can
-// be asked whether it holds the article before it is extracted.
+// identify identifies an article (schema.Identify) before extraction, so
+// that the sink can be asked whether it holds the article already.
 func identify(a *schema.Article) *schema.Article {
-	if a.SHA256 == "" || a.ID == "" {
-		text := a.Text
-		if !utf8.ValidString(text) {
-			text = strings.ToValidUTF8(text, "\uFFFD")
-		}
-		if a.SHA256 == "" {
-			a.SHA256 = schema.TextHash(text)
-		}
-		if a.ID == "" {
-			a.ID = schema.ArticleID(a.Ref, text)
-		}
-	}
+	*a = schema.Identify(*a)
 	return a
 }
 
 // Load resolves the extractions of src and loads them into the sink, as
 // Build does after extraction.
 func (b *Builder) Load(ctx context.Context, src ExtractionSource) (Summary, error) {
-	identity := func(x schema.Extraction) (schema.Extraction, error) { return x, nil }
+	identity := func(_ context.Context, x schema.Extraction) (schema.Extraction, error) { return x, nil }
 	article := func(x *schema.Extraction) *schema.Article { return &x.Article }
 	return run(ctx, b, src.Read, rejectedOf(src), 1, article, identity)
 }
@@ -232,295 +221,364 @@ type result struct {
 	x   schema.Extraction
 }
 
-// run is the pipeline: read -> workers x extract -> reorder, resolve,
-// batch -> sink.
-// article returns the article of an input, with its ID and hash set.
-func run[T any](ctx context.Context, b *Builder, read func(context.Context, func(T) error) error,
-	rejected func() int, workers int, article func(*T) *schema.Article,
-	extract func(T) (schema.Extraction, error)) (Summary, error) {
-	if b.Sink == nil {
-		return Summary{}, errors.New("build: no Sink")
-	}
-	start := time.Now()
-	batchSize := b.BatchSize
-	if batchSize <= 0 {
-		batchSize = DefaultBatchSize
-	}
-	resolve := b.Resolve
-	if resolve == nil {
-		r := NewResolver()
-		if l, ok := b.Sink.(EntityLister); ok {
-			err := l.Entities(ctx, func(e schema.Entity) error {
-				r.Learn(e)
-				return nil
-			})
-			if err != nil {
-				return Summary{Elapsed: time.Since(start)}, fmt.Errorf("learn the entities loaded before: %w", err)
-			}
-		}
-		resolve = r.Resolve
-	}
-	var held Resumable
-	if r, ok := b.Sink.(Resumable); ok && !b.Force {
-		held = r
-	}
-	every := b.ProgressEvery
-	if every <= 0 {
-		every = DefaultProgressEvery
-	}
+// numbered is a batch of resolved extractions and its number.
+type numbered struct {
+	n     int
+	batch []schema.Extraction
+}
+
+// pipeline is one run of a Builder over inputs of type T (articles to
+// extract, or extractions): read -> workers x extract -> reorder,
+// resolve, batch -> writers x sink.
+type pipeline[T any] struct {
+	b        *Builder
+	read     func(context.Context, func(T) error) error
+	rejected func() int
+	workers  int
+	// article returns the article of an input, with its ID and hash set.
+	article func(*T) *schema.Article
+	extract func(context.Context, T) (schema.Extraction, error)
+
+	start     time.Time
+	batchSize int
+	resolve   func(schema.Extraction) schema.Extraction
+	held      Resumable // nil unless the sink is Resumable and not Force
+	every     time.Duration
 
 	// window bounds the articles between the producer and the loader, so
 	// that one slow article cannot make the reorder buffer grow without
 	// bound: the producer takes a token per article, the loader gives it
 	// back when the article leaves the buffer in order.
-	window := make(chan struct{}, max(4*workers, 2*batchSize))
-	jobs := make(chan job[T], workers)
-	results := make(chan result, workers)
+	window  chan struct{}
+	jobs    chan job[T]
+	results chan result
+	batches chan numbered
 
-	var nread, nskipped atomic.Int64
-	sum := Summary{
-		EntitiesByType:  make(map[schema.EntityType]int),
-		RelationsByType: make(map[schema.RelationType]int),
-	}
+	nread, nskipped atomic.Int64
+	mu              sync.Mutex // guards sum's counts of what was loaded, and seen
+	sum             Summary
+	seen            map[string]bool
 
-	g, ctx := errgroup.WithContext(ctx)
-
-	g.Go(func() error { // producer
-		defer close(jobs)
-		seq := 0
-		send := func(in T) error {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case jobs <- job[T]{seq: seq, in: in}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			seq++
-			return nil
-		}
-		// With a Resumable sink, inputs wait in chunk until checkSize of
-		// them can be checked at once.
-		var chunk []T
-		check := func() error {
-			if len(chunk) == 0 {
-				return nil
-			}
-			arts := make([]schema.Article, len(chunk))
-			for i := range chunk {
-				arts[i] = *article(&chunk[i])
-			}
-			loaded, err := held.Loaded(ctx, arts)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				return fmt.Errorf("check for articles loaded before: %w", err)
-			}
-			for i, in := range chunk {
-				if loaded[arts[i].ID] {
-					nskipped.Add(1)
-					continue
-				}
-				if err := send(in); err != nil {
-					return err
-				}
-			}
-			clear(chunk)
-			chunk = chunk[:0]
-			return nil
-		}
-		err := read(ctx, func(in T) error {
-			nread.Add(1)
-			article(&in)
-			if held == nil {
-				return send(in)
-			}
-			chunk = append(chunk, in)
-			if len(chunk) < checkSize {
-				return nil
-			}
-			return check()
-		})
-		if err != nil {
-			return err
-		}
-		return check()
-	})
-
-	var active atomic.Int32
-	active.Store(int32(workers))
-	for range workers {
-		g.Go(func() error { // extract worker
-			defer func() {
-				if active.Add(-1) == 0 {
-					close(results)
-				}
-			}()
-			for j := range jobs {
-				x, err := extract(j.in)
-				if err != nil {
-					return err
-				}
-				select {
-				case results <- result{seq: j.seq, x: x}:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
-	}
-
-	// The writers load the batches and count what they loaded in sum.
-	type numbered struct {
-		n     int
-		batch []schema.Extraction
-	}
-	batches := make(chan numbered)
-	var mu sync.Mutex // guards sum's counts of what was loaded, and seen
-	seen := make(map[string]bool)
 	// inflight counts, by article ID, the batches handed to the writers
 	// and not loaded yet: a batch holding an article that one of them
 	// holds too waits until that one is loaded (landed says when a batch
 	// is), so that the later extraction of an article is always loaded
 	// last, as with one writer.
-	var flightMu sync.Mutex
-	inflight := make(map[string]int)
-	landed := make(chan struct{}, 1)
-	land := func(batch []schema.Extraction) {
-		flightMu.Lock()
-		for _, x := range batch {
-			if inflight[x.Article.ID]--; inflight[x.Article.ID] == 0 {
-				delete(inflight, x.Article.ID)
-			}
-		}
-		flightMu.Unlock()
-		select {
-		case landed <- struct{}{}:
-		default:
-		}
+	flightMu sync.Mutex
+	inflight map[string]int
+	landed   chan struct{}
+}
+
+// run runs the pipeline of b over the inputs read yields.
+func run[T any](ctx context.Context, b *Builder, read func(context.Context, func(T) error) error,
+	rejected func() int, workers int, article func(*T) *schema.Article,
+	extract func(context.Context, T) (schema.Extraction, error)) (Summary, error) {
+	if b.Sink == nil {
+		return Summary{}, errors.New("build: no Sink")
 	}
-	for range max(b.Writers, 1) {
-		g.Go(func() error { // writer
-			for nb := range batches {
-				err := b.Sink.Load(ctx, nb.batch)
-				land(nb.batch)
-				if err != nil {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					return fmt.Errorf("load batch %d: %w", nb.n, err)
+	p := &pipeline[T]{
+		b: b, read: read, rejected: rejected, workers: workers, article: article, extract: extract,
+		start:     time.Now(),
+		batchSize: cmp.Or(max(b.BatchSize, 0), DefaultBatchSize),
+		every:     cmp.Or(max(b.ProgressEvery, 0), DefaultProgressEvery),
+		sum: Summary{
+			EntitiesByType:  make(map[schema.EntityType]int),
+			RelationsByType: make(map[schema.RelationType]int),
+		},
+		seen:     make(map[string]bool),
+		inflight: make(map[string]int),
+		landed:   make(chan struct{}, 1),
+		batches:  make(chan numbered),
+	}
+	if err := p.learn(ctx); err != nil {
+		return Summary{Elapsed: time.Since(p.start)}, err
+	}
+	if r, ok := b.Sink.(Resumable); ok && !b.Force {
+		p.held = r
+	}
+	p.window = make(chan struct{}, max(4*workers, 2*p.batchSize))
+	p.jobs = make(chan job[T], workers)
+	p.results = make(chan result, workers)
+
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return p.produce(ctx) })
+	var active atomic.Int32
+	active.Store(int32(workers))
+	for range workers {
+		g.Go(func() error {
+			defer func() {
+				if active.Add(-1) == 0 {
+					close(p.results)
 				}
-				mu.Lock()
-				for _, x := range nb.batch {
-					sum.Loaded++
-					for _, e := range x.Entities {
-						if !seen[e.ID] {
-							seen[e.ID] = true
-							sum.Entities++
-							sum.EntitiesByType[e.Type]++
-						}
-					}
-					for _, r := range x.Relations {
-						sum.Relations++
-						sum.RelationsByType[r.Type]++
-					}
-				}
-				mu.Unlock()
-			}
-			return nil
+			}()
+			return p.extractAll(ctx)
 		})
 	}
+	for range max(b.Writers, 1) {
+		g.Go(func() error { return p.write(ctx) })
+	}
+	g.Go(func() error {
+		defer close(p.batches)
+		return p.order(ctx)
+	})
+	err := g.Wait()
+	p.sum.Read = int(p.nread.Load())
+	p.sum.Skipped = int(p.nskipped.Load())
+	p.sum.Rejected = rejected()
+	p.sum.Elapsed = time.Since(p.start)
+	return p.sum, err
+}
 
-	g.Go(func() error { // loader: reorder, resolve, batch, hand to the writers
-		defer close(batches)
-		pending := make(map[int]schema.Extraction)
-		next, nbatch := 0, 0
-		batch := make([]schema.Extraction, 0, batchSize)
-		lastProgress := time.Now()
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			for {
-				flightMu.Lock()
-				busy := slices.ContainsFunc(batch, func(x schema.Extraction) bool { return inflight[x.Article.ID] > 0 })
-				if !busy {
-					for _, x := range batch {
-						inflight[x.Article.ID]++
-					}
-				}
-				flightMu.Unlock()
-				if !busy {
-					break
-				}
-				select {
-				case <-landed:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			select {
-			case batches <- numbered{nbatch, batch}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			nbatch++
-			batch = make([]schema.Extraction, 0, batchSize)
+// learn sets the resolver: the Builder's, or a new Resolver that learns
+// the entities the sink holds, when it can list them.
+func (p *pipeline[T]) learn(ctx context.Context) error {
+	p.resolve = p.b.Resolve
+	if p.resolve != nil {
+		return nil
+	}
+	r := NewResolver()
+	p.resolve = r.Resolve
+	l, ok := p.b.Sink.(EntityLister)
+	if !ok {
+		return nil
+	}
+	err := l.Entities(ctx, func(e schema.Entity) error {
+		r.Learn(e)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("learn the entities loaded before: %w", err)
+	}
+	return nil
+}
+
+// produce reads the inputs and hands them to the extract workers, in
+// order, numbered; with a Resumable sink it skips those the sink holds.
+func (p *pipeline[T]) produce(ctx context.Context) error {
+	defer close(p.jobs)
+	seq := 0
+	send := func(in T) error {
+		if err := put(ctx, p.window, struct{}{}); err != nil {
+			return err
+		}
+		if err := put(ctx, p.jobs, job[T]{seq: seq, in: in}); err != nil {
+			return err
+		}
+		seq++
+		return nil
+	}
+	// With a Resumable sink, inputs wait in chunk until checkSize of them
+	// can be checked at once.
+	var chunk []T
+	err := p.read(ctx, func(in T) error {
+		p.nread.Add(1)
+		p.article(&in)
+		if p.held == nil {
+			return send(in)
+		}
+		chunk = append(chunk, in)
+		if len(chunk) < checkSize {
 			return nil
 		}
-		for {
-			var r result
-			var ok bool
-			select {
-			case r, ok = <-results:
-			case <-ctx.Done():
+		err := p.sendUnheld(ctx, chunk, send)
+		clear(chunk)
+		chunk = chunk[:0]
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return p.sendUnheld(ctx, chunk, send)
+}
+
+// sendUnheld sends those of the inputs of chunk that the sink does not
+// hold, and counts the others skipped.
+func (p *pipeline[T]) sendUnheld(ctx context.Context, chunk []T, send func(T) error) error {
+	if len(chunk) == 0 {
+		return nil
+	}
+	arts := make([]schema.Article, len(chunk))
+	for i := range chunk {
+		arts[i] = *p.article(&chunk[i])
+	}
+	loaded, err := p.held.Loaded(ctx, arts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("check for articles loaded before: %w", err)
+	}
+	for i, in := range chunk {
+		if loaded[arts[i].ID] {
+			p.nskipped.Add(1)
+			continue
+		}
+		if err := send(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extractAll is an extract worker: it extracts the jobs until there are
+// no more.
+func (p *pipeline[T]) extractAll(ctx context.Context) error {
+	for j := range p.jobs {
+		x, err := p.extract(ctx, j.in)
+		if err != nil {
+			return err
+		}
+		if err := put(ctx, p.results, result{seq: j.seq, x: x}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write is a writer: it loads batches into the sink and counts what it
+// loaded.
+func (p *pipeline[T]) write(ctx context.Context) error {
+	for nb := range p.batches {
+		err := p.b.Sink.Load(ctx, nb.batch)
+		p.land(nb.batch)
+		if err != nil {
+			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			return fmt.Errorf("load batch %d: %w", nb.n, err)
+		}
+		p.count(nb.batch)
+	}
+	return nil
+}
+
+// count adds a loaded batch to the summary.
+func (p *pipeline[T]) count(batch []schema.Extraction) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, x := range batch {
+		p.sum.Loaded++
+		for _, e := range x.Entities {
+			if !p.seen[e.ID] {
+				p.seen[e.ID] = true
+				p.sum.Entities++
+				p.sum.EntitiesByType[e.Type]++
+			}
+		}
+		for _, r := range x.Relations {
+			p.sum.Relations++
+			p.sum.RelationsByType[r.Type]++
+		}
+	}
+}
+
+// land says that batch is loaded (or failed): its articles are no longer
+// in flight.
+func (p *pipeline[T]) land(batch []schema.Extraction) {
+	p.flightMu.Lock()
+	for _, x := range batch {
+		if p.inflight[x.Article.ID]--; p.inflight[x.Article.ID] == 0 {
+			delete(p.inflight, x.Article.ID)
+		}
+	}
+	p.flightMu.Unlock()
+	select {
+	case p.landed <- struct{}{}:
+	default:
+	}
+}
+
+// order is the loader: it puts the extractions back in input order,
+// resolves them, cuts them into batches and hands the batches to the
+// writers, reporting progress.
+func (p *pipeline[T]) order(ctx context.Context) error {
+	pending := make(map[int]schema.Extraction)
+	next, nbatch := 0, 0
+	batch := make([]schema.Extraction, 0, p.batchSize)
+	lastProgress := time.Now()
+	for {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-p.results:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if !ok {
+			break
+		}
+		pending[r.seq] = r.x
+		for {
+			x, ok := pending[next]
 			if !ok {
 				break
 			}
-			pending[r.seq] = r.x
-			for {
-				x, ok := pending[next]
-				if !ok {
-					break
+			delete(pending, next)
+			next++
+			<-p.window
+			batch = append(batch, p.resolve(x))
+			if len(batch) >= p.batchSize {
+				if err := p.handOver(ctx, nbatch, batch); err != nil {
+					return err
 				}
-				delete(pending, next)
-				next++
-				<-window
-				batch = append(batch, resolve(x))
-				if len(batch) >= batchSize {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-			}
-			if b.Progress != nil && time.Since(lastProgress) >= every {
-				lastProgress = time.Now()
-				mu.Lock()
-				p := Progress{
-					Read: int(nread.Load()), Rejected: rejected(), Skipped: int(nskipped.Load()), Loaded: sum.Loaded,
-					Entities: sum.Entities, Relations: sum.Relations, Elapsed: time.Since(start),
-				}
-				mu.Unlock()
-				b.Progress(p)
+				nbatch++
+				batch = make([]schema.Extraction, 0, p.batchSize)
 			}
 		}
-		if err := ctx.Err(); err != nil {
-			return err
+		if p.b.Progress != nil && time.Since(lastProgress) >= p.every {
+			lastProgress = time.Now()
+			p.b.Progress(p.progress())
 		}
-		return flush()
-	})
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	return p.handOver(ctx, nbatch, batch)
+}
 
-	err := g.Wait()
-	sum.Read = int(nread.Load())
-	sum.Skipped = int(nskipped.Load())
-	sum.Rejected = rejected()
-	sum.Elapsed = time.Since(start)
-	return sum, err
+// handOver hands batch n to the writers, once no batch in flight holds
+// one of its articles.
+func (p *pipeline[T]) handOver(ctx context.Context, n int, batch []schema.Extraction) error {
+	for {
+		p.flightMu.Lock()
+		busy := slices.ContainsFunc(batch, func(x schema.Extraction) bool { return p.inflight[x.Article.ID] > 0 })
+		if !busy {
+			for _, x := range batch {
+				p.inflight[x.Article.ID]++
+			}
+		}
+		p.flightMu.Unlock()
+		if !busy {
+			break
+		}
+		select {
+		case <-p.landed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return put(ctx, p.batches, numbered{n, batch})
+}
+
+// progress is a snapshot of the run.
+func (p *pipeline[T]) progress() Progress {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Progress{
+		Read: int(p.nread.Load()), Rejected: p.rejected(), Skipped: int(p.nskipped.Load()), Loaded: p.sum.Loaded,
+		Entities: p.sum.Entities, Relations: p.sum.Relations, Elapsed: time.Since(p.start),
+	}
+}
+
+// put sends v on c, or returns ctx's error when ctx is done first.
+func put[V any](ctx context.Context, c chan<- V, v V) error {
+	select {
+	case c <- v:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

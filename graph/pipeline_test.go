@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -55,7 +56,12 @@ func (s *articles) Rejected() int { return int(s.rejected.Load()) }
 // every capitalized word followed by a digit is an entity, typed by its
 // prefix, and the first sentence's two entities MEET. It sleeps a random
 // little while, so that workers finish out of order.
-func fakeExtract(a schema.Article) schema.Extraction {
+func fakeExtract(_ context.Context, a schema.Article) (schema.Extraction, error) {
+	return fake(a), nil
+}
+
+// fake is fakeExtract's extraction of a.
+func fake(a schema.Article) schema.Extraction {
 	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 	x := schema.Extraction{Article: a, Entities: []schema.Entity{}, Relations: []schema.Relation{}}
 	seen := map[string]bool{}
@@ -158,7 +164,7 @@ func TestBuildDeterministic(t *testing.T) {
 	build := func(workers int) []byte {
 		t.Helper()
 		path := filepath.Join(t.TempDir(), "graph.json")
-		fs, err := graph.OpenFile(path)
+		fs, err := filestore.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -293,13 +299,24 @@ func TestBuildErrors(t *testing.T) {
 		},
 		{
 			name: "extractor panic",
-			b: graph.Builder{Sink: &sink{}, Extract: func(a schema.Article) schema.Extraction {
+			b: graph.Builder{Sink: &sink{}, Extract: func(ctx context.Context, a schema.Article) (schema.Extraction, error) {
 				if a.Ref == "a0005" {
 					panic("bad article")
 				}
-				return fakeExtract(a)
+				return fakeExtract(ctx, a)
 			}},
 			wantMsg: `extract article "a0005": panic: bad article`,
+		},
+		{
+			name: "extractor error",
+			b: graph.Builder{Sink: &sink{}, Extract: func(ctx context.Context, a schema.Article) (schema.Extraction, error) {
+				if a.Ref == "a0007" {
+					return schema.Extraction{}, fmt.Errorf("article %s: %w", a.Ref, boom)
+				}
+				return fakeExtract(ctx, a)
+			}},
+			want:    boom,
+			wantMsg: "article a0007: boom",
 		},
 	}
 	for _, tt := range tests {
@@ -355,7 +372,7 @@ func (s extractions) Read(ctx context.Context, yield func(schema.Extraction) err
 func TestLoad(t *testing.T) {
 	var xs extractions
 	_ = (&articles{n: 30}).Read(context.Background(), func(a schema.Article) error {
-		xs = append(xs, fakeExtract(a))
+		xs = append(xs, fake(a))
 		return nil
 	})
 	var sk sink

@@ -104,7 +104,7 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 			e.Aliases = append(e.Aliases, e.Name)
 			e.Name = name
 		}
-		e.Aliases = cleanAliases(e.Name, e.Aliases)
+		e.Aliases = CleanAliases(e.Name, e.Aliases)
 		if e.ID != doc.ID {
 			rename[doc.ID] = e.ID
 		}
@@ -261,7 +261,7 @@ func cloneEntity(e schema.Entity) schema.Entity {
 
 // mergeEntity merges b, a document entity with the same ID, into a.
 func mergeEntity(a, b schema.Entity) schema.Entity {
-	a.Aliases = cleanAliases(a.Name, append(a.Aliases, append(b.Aliases, b.Name)...))
+	a.Aliases = CleanAliases(a.Name, append(a.Aliases, append(b.Aliases, b.Name)...))
 	a.Count = MentionCount(a) + MentionCount(b)
 	a.Mentions = append(a.Mentions, b.Mentions...)
 	slices.SortFunc(a.Mentions, func(x, y schema.Span) int {
@@ -273,9 +273,9 @@ func mergeEntity(a, b schema.Entity) schema.Entity {
 	return a
 }
 
-// cleanAliases returns aliases sorted, without duplicates, empty strings
+// CleanAliases returns aliases sorted, without duplicates, empty strings
 // and exact copies of name.
-func cleanAliases(name string, aliases []string) []string {
+func CleanAliases(name string, aliases []string) []string {
 	out := aliases[:0:0]
 	for _, a := range aliases {
 		if a = strings.TrimSpace(a); a != "" && a != name {

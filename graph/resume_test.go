@@ -125,7 +125,7 @@ func TestBuildSkipsLoaded(t *testing.T) {
 	t.Run("load", func(t *testing.T) {
 		var xs extractions
 		for _, a := range arts {
-			xs = append(xs, fakeExtract(a))
+			xs = append(xs, fake(a))
 		}
 		h3 := &holder{held: h.held}
 		sum, err := (&graph.Builder{Sink: h3}).Load(context.Background(), xs)
@@ -160,11 +160,11 @@ func TestBuildLearnsEntities(t *testing.T) {
 	lloyd := schema.Entity{ID: schema.EntityID(schema.Person, "Lloyd Austin"), Name: "Lloyd Austin", Type: schema.Person}
 	austin := schema.Entity{ID: schema.EntityID(schema.Person, "Austin"), Name: "Austin", Type: schema.Person, Count: 1}
 	china := schema.Entity{ID: schema.EntityID(schema.Country, "China"), Name: "China", Type: schema.Country, Count: 1}
-	extract := func(a schema.Article) schema.Extraction {
+	extract := func(_ context.Context, a schema.Article) (schema.Extraction, error) {
 		return schema.Extraction{Article: a, Entities: []schema.Entity{austin, china}, Relations: []schema.Relation{{
 			Key: schema.RelationKey(a.ID, 0, austin.ID, schema.Meets, china.ID), Type: schema.Meets,
 			Subject: austin.ID, Object: china.ID, Article: a.ID, Confidence: 1,
-		}}}
+		}}}, nil
 	}
 	for _, tt := range []struct {
 		name     string

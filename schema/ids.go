@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"golang.org/x/text/unicode/norm"
@@ -61,6 +62,29 @@ func ArticleID(ref, text string) string {
 		return uuid.NewSHA1(namespace, []byte("article\x00"+ref)).String()
 	}
 	return uuid.NewSHA1(namespace, []byte("article-sha256\x00"+TextHash(text))).String()
+}
+
+// Identify returns a ready for extraction and storage: its text valid
+// UTF-8 (invalid bytes replaced by U+FFFD, which also drops a SHA256 given
+// with the text: it was the hash of other bytes), and its SHA256 and ID,
+// when empty, set to TextHash and ArticleID of that text. Offsets into the
+// text are offsets into the text Identify returns. The build pipeline
+// identifies every article before extraction, so that the store can be
+// asked whether it holds one already; an extractor called directly
+// identifies the article itself, and Identify of an identified article
+// changes nothing.
+func Identify(a Article) Article {
+	if !utf8.ValidString(a.Text) {
+		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
+		a.SHA256 = ""
+	}
+	if a.SHA256 == "" {
+		a.SHA256 = TextHash(a.Text)
+	}
+	if a.ID == "" {
+		a.ID = ArticleID(a.Ref, a.Text)
+	}
+	return a
 }
 
 // TextHash is the hex SHA-256 of an article's text.

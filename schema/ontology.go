@@ -70,25 +70,55 @@ type RelationSpec struct {
 	Objects  []EntityType
 	// Meaning is a one-line description.
 	Meaning string
+
+	// The traits below say how an interaction type is stated in text; the
+	// extractor reads them to decide where a relation's ends may be. They
+	// are false for the structural types.
+
+	// Hostile types act against the object or press it: warnings,
+	// criticism, accusations, sanctions, fighting, denials, rejections and
+	// demands. A hostile act's object is the likely object of a criticism
+	// or warning of the same subject that names none ("denounced the raid
+	// and threatened Velmora").
+	Hostile bool
+	// Judging types pass judgement on what the object did or said:
+	// criticism, accusations, warnings, rejections, denials and support.
+	// The object may be named as the doer of the act judged ("condemned
+	// the drills by Seoul" is about Seoul).
+	Judging bool
+	// Appraising types approve or disapprove of the object as a whole:
+	// support and criticism. Appraising an agreement appraises its
+	// parties ("praised the agreement", "criticized the deal").
+	Appraising bool
+	// ActObject types are often said of an act or a danger rather than of
+	// an actor ("denounced the raid", "warned of consequences"): the
+	// actor is then named further on, perhaps after an infinitive
+	// ("condemned attempts to destabilize Venezuela"), or by another verb
+	// of the same subject.
+	ActObject bool
+	// Mutual types may be stated by coordinated subjects of each other,
+	// with no object: "Japan and France met", "agreed", "clashed". Whether
+	// a particular verb does ("attacked" does not) is the lexicon's call.
+	Mutual bool
 }
 
 var actors = []EntityType{Person, Organization, Country, Group}
 
 // Relations lists every relation type of the ontology in a fixed order.
 var Relations = []RelationSpec{
-	{Type: Meets, Symmetric: true, CAMEO: "04", Subjects: actors, Objects: actors, Meaning: "meet, hold talks, consultations or negotiations, receive a visitor, speak by phone"},
+	{Type: Meets, Symmetric: true, CAMEO: "04", Subjects: actors, Objects: actors, Mutual: true, Meaning: "meet, hold talks, consultations or negotiations, receive a visitor, speak by phone"},
 	{Type: Visits, CAMEO: "042", Subjects: actors, Objects: []EntityType{Person, Organization, Country, Location, Group}, Meaning: "travel to a country, place or organization"},
 	{Type: Proposes, CAMEO: "03", Subjects: actors, Objects: actors, Meaning: "put forward a proposal, offer, draft or plan to the object"},
-	{Type: Requests, CAMEO: "02", Subjects: actors, Objects: actors, Meaning: "ask, urge, demand or call on the object to act"},
-	{Type: Agrees, CAMEO: "057", Subjects: actors, Objects: actors, Meaning: "agree with, sign with, accept the object's proposal"},
-	{Type: Rejects, CAMEO: "12", Subjects: actors, Objects: actors, Meaning: "reject or refuse the object's proposal or demand"},
-	{Type: Denies, CAMEO: "013", Subjects: actors, Objects: actors, Meaning: "deny accusations or claims made by the object"},
-	{Type: Accuses, CAMEO: "112", Subjects: actors, Objects: actors, Meaning: "accuse or allege wrongdoing by the object"},
-	{Type: Criticizes, CAMEO: "111", Subjects: actors, Objects: actors, Meaning: "criticize, condemn, denounce the object"},
-	{Type: Warns, CAMEO: "13", Subjects: actors, Objects: actors, Meaning: "warn or threaten the object"},
-	{Type: Supports, CAMEO: "05", Subjects: actors, Objects: actors, Meaning: "support, back, praise, aid or arm the object"},
-	{Type: Sanctions, CAMEO: "16", Subjects: actors, Objects: actors, Meaning: "impose sanctions, expel diplomats, cut ties"},
-	{Type: Fights, Symmetric: true, CAMEO: "19", Subjects: actors, Objects: actors, Meaning: "armed conflict, attack, strike, invade"},
+	{Type: Requests, CAMEO: "02", Subjects: actors, Objects: actors, Hostile: true, Meaning: "ask, urge, demand or call on the object to act"},
+	{Type: Agrees, CAMEO: "057", Subjects: actors, Objects: actors, Mutual: true, Meaning: "agree with, sign with, accept the object's proposal"},
+	{Type: Rejects, CAMEO: "12", Subjects: actors, Objects: actors, Hostile: true, Judging: true, Meaning: "reject or refuse the object's proposal or demand"},
+	{Type: Denies, CAMEO: "013", Subjects: actors, Objects: actors, Hostile: true, Judging: true, Meaning: "deny accusations or claims made by the object"},
+	{Type: Accuses, CAMEO: "112", Subjects: actors, Objects: actors, Hostile: true, Judging: true, Meaning: "accuse or allege wrongdoing by the object"},
+	{Type: Criticizes, CAMEO: "111", Subjects: actors, Objects: actors, Hostile: true, Judging: true, Appraising: true, ActObject: true, Meaning: "criticize, condemn, denounce the object"},
+	{Type: Warns, CAMEO: "13", Subjects: actors, Objects: actors, Hostile: true, Judging: true, ActObject: true, Meaning: "warn or threaten the object"},
+	{Type: Supports, CAMEO: "05", Subjects: actors, Objects: actors, Judging: true, Appraising: true, Meaning: "support, back, praise, aid or arm the object"},
+	{Type: Sanctions, CAMEO: "16", Subjects: actors, Objects: actors, Hostile: true, Meaning: "impose sanctions, expel diplomats, cut ties"},
+	{Type: Fights, Symmetric: true, CAMEO: "19", Subjects: actors, Objects: actors, Hostile: true, Mutual: true, Meaning: "armed conflict, attack, strike, invade"},
 	{Type: HoldsRole, Structural: true, Subjects: []EntityType{Person}, Objects: []EntityType{Organization, Country}, Meaning: "a person holds a role in an organization or country"},
 	{Type: PartOf, Structural: true, Subjects: []EntityType{Organization}, Objects: []EntityType{Organization, Country}, Meaning: "an organization is part of another organization or a country"},
 	{Type: MemberOf, Structural: true, Subjects: []EntityType{Country, Organization}, Objects: []EntityType{Organization}, Meaning: "a country or organization is a member of an organization"},

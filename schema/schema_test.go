@@ -46,7 +46,7 @@ func TestOntology(t *testing.T) {
 		t.Errorf("symmetric flags wrong")
 	}
 	if !HoldsRole.Allows(Person, Country) || HoldsRole.Allows(Country, Person) || !Visits.Allows(Person, Location) || Meets.Allows(Person, Location) {
-		t.Errorf("Allows disagrees with ONTOLOGY.md")
+		t.Errorf("Allows disagrees with the ontology (docs/ontology.md)")
 	}
 	ddl := strings.Join(DDL(), "\n")
 	for _, r := range Relations {
@@ -59,5 +59,38 @@ func TestOntology(t *testing.T) {
 	}
 	if _, err := RelType("MEETS]->() DELETE"); err == nil {
 		t.Errorf("RelType accepted a type outside the ontology")
+	}
+}
+
+func TestTraits(t *testing.T) {
+	// want lists, per trait, the types that have it; every other type
+	// must not.
+	want := map[string][]RelationType{
+		"Hostile":    {Requests, Rejects, Denies, Accuses, Criticizes, Warns, Sanctions, Fights},
+		"Judging":    {Rejects, Denies, Accuses, Criticizes, Warns, Supports},
+		"Appraising": {Criticizes, Supports},
+		"ActObject":  {Criticizes, Warns},
+		"Mutual":     {Meets, Agrees, Fights},
+	}
+	traits := map[string]func(RelationSpec) bool{
+		"Hostile":    func(s RelationSpec) bool { return s.Hostile },
+		"Judging":    func(s RelationSpec) bool { return s.Judging },
+		"Appraising": func(s RelationSpec) bool { return s.Appraising },
+		"ActObject":  func(s RelationSpec) bool { return s.ActObject },
+		"Mutual":     func(s RelationSpec) bool { return s.Mutual },
+	}
+	for name, has := range traits {
+		set := map[RelationType]bool{}
+		for _, rt := range want[name] {
+			set[rt] = true
+		}
+		for _, s := range Relations {
+			if got := has(s); got != set[s.Type] {
+				t.Errorf("%s.%s = %v, want %v", s.Type, name, got, set[s.Type])
+			}
+			if has(s) && s.Structural {
+				t.Errorf("%s is structural and %s: traits are for interactions", s.Type, name)
+			}
+		}
 	}
 }

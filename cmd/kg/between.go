@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/query"
 )
 
 type betweenOptions struct {
@@ -54,47 +53,26 @@ Example:
 	}
 }
 
-// betweenReport is kg between's JSON.
-type betweenReport struct {
-	A         entityOut     `json:"a"`
-	B         entityOut     `json:"b"`
-	Relations []relationOut `json:"relations"`
-}
-
 func runBetween(ctx context.Context, opts betweenOptions, stdout, stderr io.Writer) error {
-	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
+	r, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer r.Close()
 	a, b := ents[0], ents[1]
 	if a.ID == b.ID {
 		return usagef("between: %q and %q are the same entity (%s); kg entity lists its relations", opts.A, opts.B, a.Name)
 	}
-	// The subgraph of the two with no hops holds exactly the relations
-	// among them (and of each with itself, left out).
-	sub, err := src.Subgraph(ctx, []string{a.ID, b.ID}, 0, opts.Filter)
+	rep, err := query.Between(ctx, r, a, b, query.Options{Filter: opts.Filter})
 	if err != nil {
 		return err
 	}
-	r := newRefs(sub)
-	out := betweenReport{A: entityJSON(a), B: entityJSON(b), Relations: []relationOut{}}
-	for _, rel := range sub.Relations {
-		if rel.Subject != rel.Object {
-			out.Relations = append(out.Relations, r.relation(rel))
+	return answer(stdout, opts.Format, rep, func(t *table) {
+		t.printf("%d %s between %s (%s) and %s (%s)\n", len(rep.Relations), plural(len(rep.Relations), "relation", "relations"),
+			oneLine(a.Name), a.Type, oneLine(b.Name), b.Type)
+		if len(rep.Relations) > 0 {
+			t.printf("\n")
+			t.relations("", rep.Relations)
 		}
-	}
-	byDate(out.Relations)
-	if opts.Format == "json" {
-		return writeJSONValue(stdout, out)
-	}
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%d %s between %s (%s) and %s (%s)\n", len(out.Relations), plural(len(out.Relations), "relation", "relations"),
-		oneLine(a.Name), a.Type, oneLine(b.Name), b.Type)
-	if len(out.Relations) > 0 {
-		buf.WriteByte('\n')
-		writeRelations(&buf, "", out.Relations)
-	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
+	})
 }

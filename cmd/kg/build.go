@@ -12,6 +12,7 @@ import (
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/port"
 )
 
 // inputOptions say what to read and how: shared by build and extract.
@@ -134,7 +135,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	if err != nil {
 		return err
 	}
-	sk, rep, err := openOutputs(ctx, opts.Sink, stderr, opts.Quiet, opts.Rejects)
+	w, rep, err := openOutputs(ctx, opts.Sink, stderr, opts.Quiet, opts.Rejects)
 	if err != nil {
 		return err
 	}
@@ -145,30 +146,34 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	})
 	b := graph.Builder{
 		Extract:       x.Extract,
-		Sink:          sk.Sink,
+		Sink:          w,
 		Force:         opts.Sink.Force,
 		Workers:       opts.Workers,
 		BatchSize:     opts.Sink.BatchSize,
-		Writers:       sk.writers,
+		Writers:       w.Writers(),
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
 	stopCount := rep.count(ctx, src)
 	sum, err := b.Build(ctx, src)
 	stopCount()
-	return finish(ctx, sum, err, sk, rep, opts.inputOptions, stdout)
+	return finish(ctx, sum, err, w, rep, opts.inputOptions, stdout)
 }
 
-// finish closes the sink and the reporter after a build or load, prints
+// finish closes the store and the reporter after a build or load, prints
 // the summary and decides the error.
-func finish(ctx context.Context, sum graph.Summary, err error, sk *sink, rep *reporter, opts inputOptions, stdout io.Writer) error {
+func finish(ctx context.Context, sum graph.Summary, err error, w port.Writer, rep *reporter, opts inputOptions, stdout io.Writer) error {
 	if err != nil && !errors.Is(err, context.Canceled) {
-		sk.abort(err)
+		w.Abort(err)
 		return err
 	}
-	// Interrupted: what was loaded is kept (the graph file is written),
-	// and the summary says how much that is.
-	desc, cerr := sk.close(context.WithoutCancel(ctx))
+	// Interrupted: what was loaded is kept (the graph file is written,
+	// Neo4j flushed), and the summary says how much that is.
+	desc := w.Summary(context.WithoutCancel(ctx))
+	cerr := w.Close()
+	if cerr != nil {
+		desc = ""
+	}
 	if rerr := rep.close(); cerr == nil {
 		cerr = rerr
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 
@@ -34,13 +35,13 @@ type. --verbose lists every miss and false positive; --json prints the report as
 				return usagef("eval: unexpected arguments %q", c.Args().Slice())
 			}
 			opts := evalOptions{Gold: c.String("gold"), JSON: c.Bool("json"), Verbose: c.Bool("verbose"), Gazetteer: c.String("gazetteer")}
-			return runEval(opts, c.App.Writer)
+			return runEval(c.Context, opts, c.App.Writer)
 		},
 	}
 }
 
 // runEval scores the extractor against the gold files of opts.Gold.
-func runEval(opts evalOptions, stdout io.Writer) error {
+func runEval(ctx context.Context, opts evalOptions, stdout io.Writer) error {
 	if opts.Gold == "" {
 		return usagef("eval: --gold DIR is required")
 	}
@@ -57,7 +58,10 @@ func runEval(opts evalOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report := eval.Score(golds, x.Extract)
+	report, err := eval.Score(ctx, golds, x.Extract)
+	if err != nil {
+		return err
+	}
 	switch {
 	case opts.JSON:
 		return report.WriteJSON(stdout)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -10,14 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/graph/neo4jstore"
 	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
 
@@ -148,7 +142,8 @@ func TestSeedPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(readme, []byte("![seed graph](docs/seed.svg)")) ||
-		!bytes.Contains(readme, []byte(`kg export --format svg -o docs/seed.svg --seed Russia --seed "Carla Babb" --hops 3`)) {
+		!bytes.Contains(readme, []byte(`go run ./cmd/kg build --out kg-out/seed.json testdata/seed.txt`)) ||
+		!bytes.Contains(readme, []byte(`kg export --graph kg-out/seed.json --format svg -o docs/seed.svg --seed Russia --seed "Carla Babb" --hops 3`)) {
 		t.Errorf("README.md does not show docs/seed.svg with the command that made it")
 	}
 }
@@ -249,233 +244,4 @@ func networkx(t *testing.T, graphml, cyJSON string) {
 	if len(edges) == 0 {
 		t.Errorf("empty export: the test means to read some edges")
 	}
-}
-
-// TestNeo4jExport exports a subgraph of the dev corpus from Neo4j: every
-// format is byte-identical to the export of the graph file; networkx
-// reads the GraphML back; and the Cypher script, replayed into an empty
-// Neo4j, recreates the subgraph: the same nodes, relationships, keys, and
-// the same export.
-func TestNeo4jExport(t *testing.T) {
-	file := devFile(t)
-	uri := devNeo4j(t)
-	dir := t.TempDir()
-	cut := []string{"--seed", "Russia", "--seed", "Sergei Lavrov", "--hops", "2", "--types", "MEETS,ACCUSES,DENIES,WARNS,HOLDS_ROLE,PART_OF,VISITS"}
-	export := func(t *testing.T, fromFile bool, format, out string) {
-		t.Helper()
-		args := append([]string{"export", "--format", format, "-o", out}, cut...)
-		if fromFile {
-			args = append(args, "--graph", file)
-		}
-		t.Setenv("NEO4J_URI", uri)
-		if code, _, stderr := kg(t, "", args...); code != 0 {
-			t.Fatalf("kg %s = %d, stderr:\n%s", strings.Join(args, " "), code, stderr)
-		}
-	}
-
-	t.Run("formats agree with the graph file", func(t *testing.T) {
-		for _, format := range exportFormats {
-			nOut, fOut := filepath.Join(dir, "neo4j."+format), filepath.Join(dir, "file."+format)
-			export(t, false, format, nOut)
-			export(t, true, format, fOut)
-			names := []string{""}
-			if format == "csv" {
-				names = []string{"nodes.csv", "relationships.csv"}
-			}
-			for _, n := range names {
-				a, errA := os.ReadFile(filepath.Join(nOut, n))
-				b, errB := os.ReadFile(filepath.Join(fOut, n))
-				if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
-					t.Errorf("%s %s export: Neo4j and the graph file differ (%v, %v)", format, n, errA, errB)
-				}
-			}
-		}
-	})
-
-	t.Run("graphml read by networkx", func(t *testing.T) {
-		gml, js := filepath.Join(dir, "n.graphml"), filepath.Join(dir, "n.json")
-		export(t, false, "graphml", gml)
-		export(t, false, "json", js)
-		networkx(t, gml, js)
-	})
-
-	t.Run("cypher replayed into an empty Neo4j", func(t *testing.T) {
-		ctx := context.Background()
-		st, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri, Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		ids := func(n string) string {
-			t.Helper()
-			e, err := st.ResolveEntity(ctx, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return e.ID
-		}
-		f, err := filterFromArgs(cut)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sub, err := st.Subgraph(ctx, []string{ids("Russia"), ids("Sergei Lavrov")}, 2, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		script, before := filepath.Join(dir, "sub.cypher"), filepath.Join(dir, "before.json")
-		export(t, false, "cypher", script)
-		export(t, false, "json", before)
-
-		d := neo4jtest.Driver(t)
-		neo4jtest.Reset(t, d)
-		if n, r := countAll(t, d); n != 0 || r != 0 {
-			t.Fatalf("after Reset: %d nodes, %d relationships", n, r)
-		}
-		replay(t, d, script)
-
-		var wantEntities, wantArticles, wantKeys []string
-		for _, e := range sub.Entities {
-			wantEntities = append(wantEntities, e.ID)
-		}
-		for _, a := range sub.Articles {
-			wantArticles = append(wantArticles, a.ID)
-		}
-		for _, r := range sub.Relations {
-			wantKeys = append(wantKeys, r.Key)
-		}
-		nodes, rels := countAll(t, d)
-		if nodes != len(sub.Entities)+len(sub.Articles) || rels != len(sub.Relations)+len(sub.Mentions) {
-			t.Errorf("replayed: %d nodes, %d relationships; the subgraph has %d entities + %d articles, %d relations + %d mentions",
-				nodes, rels, len(sub.Entities), len(sub.Articles), len(sub.Relations), len(sub.Mentions))
-		}
-		for _, c := range []struct {
-			what, q string
-			want    []string
-		}{
-			{"entities", "MATCH (e:Entity) RETURN e.id", wantEntities},
-			{"articles", "MATCH (a:Article) RETURN a.id", wantArticles},
-			{"relation keys", "MATCH (:Entity)-[r]->(:Entity) RETURN r.key", wantKeys},
-		} {
-			if got := column(t, d, c.q); !slices.Equal(got, sortedCopy(c.want)) {
-				t.Errorf("replayed %s: %d, want %d:\n got %q\nwant %q", c.what, len(got), len(c.want), got, sortedCopy(c.want))
-			}
-		}
-		// The same cut of the replayed graph exports the same json.
-		after := filepath.Join(dir, "after.json")
-		export(t, false, "json", after)
-		a, _ := os.ReadFile(before)
-		b, _ := os.ReadFile(after)
-		if !bytes.Equal(a, b) {
-			t.Errorf("the export of the replayed graph differs from the original's")
-		}
-		if len(sub.Relations) < 10 || len(sub.Mentions) == 0 {
-			t.Errorf("the subgraph has %d relations, %d mentions; the test means to replay more", len(sub.Relations), len(sub.Mentions))
-		}
-	})
-}
-
-// filterFromArgs reads the filter flags of args as kg export does.
-func filterFromArgs(args []string) (graph.Filter, error) {
-	var f graph.Filter
-	for i := 0; i+1 < len(args); i++ {
-		if args[i] == "--types" {
-			types, err := parseTypes([]string{args[i+1]})
-			if err != nil {
-				return f, err
-			}
-			f.Types = types
-		}
-	}
-	return f, nil
-}
-
-// replay runs a Cypher script as cypher-shell does, statement by
-// statement (each ends a line with ";"), comments skipped: the schema
-// statements each in its own transaction, the data statements in one.
-func replay(t *testing.T, d neo4j.DriverWithContext, script string) {
-	t.Helper()
-	b, err := os.ReadFile(script)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	sess := d.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	var data []string
-	for _, stmt := range strings.Split(string(b), "\n") {
-		if stmt == "" || strings.HasPrefix(stmt, "//") {
-			continue
-		}
-		if !strings.HasSuffix(stmt, ";") {
-			t.Fatalf("statement does not end its line with ';': %.200s", stmt)
-		}
-		stmt = strings.TrimSuffix(stmt, ";")
-		if !strings.HasPrefix(stmt, "CREATE ") {
-			data = append(data, stmt)
-			continue
-		}
-		res, err := sess.Run(ctx, stmt, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			t.Fatalf("replay: %v\nin: %.300s", err, stmt)
-		}
-	}
-	if len(data) == 0 {
-		t.Fatal("no data statements in the script")
-	}
-	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		for _, stmt := range data {
-			res, err := tx.Run(ctx, stmt, nil)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
-	})
-	if err != nil {
-		t.Fatalf("replay: %v", err)
-	}
-}
-
-func countAll(t *testing.T, d neo4j.DriverWithContext) (nodes, rels int) {
-	t.Helper()
-	n := column(t, d, "MATCH (n) RETURN toString(count(n))")
-	r := column(t, d, "MATCH ()-[r]->() RETURN toString(count(r))")
-	return atoi(t, n[0]), atoi(t, r[0])
-}
-
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// column runs a query and returns its first column as sorted strings.
-func column(t *testing.T, d neo4j.DriverWithContext, q string) []string {
-	t.Helper()
-	res, err := neo4j.ExecuteQuery(context.Background(), d, q, nil, neo4j.EagerResultTransformer)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	var out []string
-	for _, r := range res.Records {
-		s, _ := r.Values[0].(string)
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
-}
-
-func sortedCopy(ss []string) []string {
-	out := slices.Clone(ss)
-	slices.Sort(out)
-	return out
 }

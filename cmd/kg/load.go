@@ -56,7 +56,7 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 	if err := opts.Sink.check(); err != nil {
 		return err
 	}
-	sk, rep, err := openOutputs(ctx, opts.Sink, stderr, opts.Quiet, opts.Rejects)
+	w, rep, err := openOutputs(ctx, opts.Sink, stderr, opts.Quiet, opts.Rejects)
 	if err != nil {
 		return err
 	}
@@ -65,15 +65,15 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		Stdin: stdin, OnReject: rep.reject, Skip: outputs(opts.Rejects, opts.Sink.file()),
 	})
 	b := graph.Builder{
-		Sink:          sk.Sink,
+		Sink:          w,
 		Force:         opts.Sink.Force,
 		BatchSize:     opts.Sink.BatchSize,
-		Writers:       sk.writers,
+		Writers:       w.Writers(),
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}
 	stopCount := rep.count(ctx, src)
 	sum, err := b.Load(ctx, src)
 	stopCount()
-	return finish(ctx, sum, err, sk, rep, inputOptions{Strict: opts.Strict, Quiet: opts.Quiet}, stdout)
+	return finish(ctx, sum, err, w, rep, inputOptions{Strict: opts.Strict, Quiet: opts.Quiet}, stdout)
 }

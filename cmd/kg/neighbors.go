@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/query"
 )
 
 type neighborsOptions struct {
@@ -58,92 +57,35 @@ Example:
 	}
 }
 
-// neighborsReport is kg neighbors' JSON.
-type neighborsReport struct {
-	Entity    entityOut      `json:"entity"`
-	Neighbors []neighborJSON `json:"neighbors"`
-}
-
-type neighborJSON struct {
-	Entity    entityRef     `json:"entity"`
-	Count     int           `json:"count"`
-	Relations []relationOut `json:"relations"` // in date order
-}
-
 func runNeighbors(ctx context.Context, opts neighborsOptions, stdout, stderr io.Writer) error {
-	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.Name}, stderr)
+	r, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.Name}, stderr)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer r.Close()
 	e := ents[0]
-	star, err := src.Star(ctx, e.ID, opts.Filter)
+	rep, err := query.Neighbors(ctx, r, e, query.Options{Filter: opts.Filter})
 	if err != nil {
 		return err
 	}
-	r := newRefs(star)
-	byID := make(map[string]*neighborJSON)
-	for _, rel := range star.Relations {
-		other := rel.Object
-		if other == e.ID {
-			other = rel.Subject
+	return answer(stdout, opts.Format, rep, func(t *table) {
+		t.printf("%s (%s): %d %s\n", oneLine(e.Name), e.Type, len(rep.Neighbors), plural(len(rep.Neighbors), "neighbour", "neighbours"))
+		if len(rep.Neighbors) == 0 {
+			return
 		}
-		n := byID[other]
-		if n == nil {
-			n = &neighborJSON{Entity: r.entity(other)}
-			byID[other] = n
-		}
-		n.Count++
-		n.Relations = append(n.Relations, r.relation(rel))
-	}
-	out := neighborsReport{Entity: entityJSON(e), Neighbors: []neighborJSON{}}
-	for _, n := range byID {
-		byDate(n.Relations)
-		out.Neighbors = append(out.Neighbors, *n)
-	}
-	slices.SortFunc(out.Neighbors, func(a, b neighborJSON) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Entity.Name, b.Entity.Name), cmp.Compare(a.Entity.ID, b.Entity.ID))
-	})
-	if opts.Format == "json" {
-		return writeJSONValue(stdout, out)
-	}
-
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%s (%s): %d %s\n", oneLine(e.Name), e.Type, len(out.Neighbors), plural(len(out.Neighbors), "neighbour", "neighbours"))
-	if len(out.Neighbors) > 0 {
 		var rows [][]string
-		for _, n := range out.Neighbors {
-			rows = append(rows, []string{n.Entity.Name, n.Entity.Type, strconv.Itoa(n.Count), first(n.Relations), last(n.Relations), typesOf(e.ID, n.Relations)})
+		for _, n := range rep.Neighbors {
+			rows = append(rows, []string{n.Entity.Name, n.Entity.Type, strconv.Itoa(n.Count), n.First(), n.Last(), typesOf(e.ID, n.Relations)})
 		}
-		buf.WriteByte('\n')
-		writeRows(&buf, "", []string{"NEIGHBOUR", "TYPE", "RELATIONS", "FIRST", "LAST", "RELATION TYPES"}, rows)
-		buf.WriteString("(-> " + oneLine(e.Name) + " is the subject, <- the object)\n")
-	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
-}
-
-// first and last return the earliest and latest dates of relations in
-// date order.
-func first(rs []relationOut) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	return rs[0].When
-}
-
-func last(rs []relationOut) string {
-	for i := len(rs) - 1; i >= 0; i-- {
-		if rs[i].When != "" {
-			return rs[i].When
-		}
-	}
-	return ""
+		t.printf("\n")
+		t.rows("", []string{"NEIGHBOUR", "TYPE", "RELATIONS", "FIRST", "LAST", "RELATION TYPES"}, rows)
+		t.printf("(-> %s is the subject, <- the object)\n", oneLine(e.Name))
+	})
 }
 
 // typesOf summarizes the types and directions of an entity's relations:
 // "ACCUSES <- x2, MEETS ->".
-func typesOf(id string, rs []relationOut) string {
+func typesOf(id string, rs []query.Relation) string {
 	counts := make(map[string]int)
 	for _, r := range rs {
 		dir := "->"

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,12 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
-)
-
-// defaultMaxHops and defaultPathLimit are kg path's defaults.
-const (
-	defaultMaxHops   = 4
-	defaultPathLimit = 10
+	"github.com/kgraph/kg/graph/query"
 )
 
 type pathOptions struct {
@@ -51,8 +44,8 @@ Example:
   kg path --max-hops 6 --types MEETS,VISITS Lavrov Fidan`,
 		Flags: concat([]cli.Flag{
 			formatFlag(),
-			&cli.IntFlag{Name: "max-hops", Aliases: []string{"n"}, Value: defaultMaxHops, Usage: "look for paths of at most `N` relations (1 to 15)"},
-			&cli.IntFlag{Name: "limit", Value: defaultPathLimit, Usage: "show at most `N` paths (0: all)"},
+			&cli.IntFlag{Name: "max-hops", Aliases: []string{"n"}, Value: query.DefaultMaxHops, Usage: "look for paths of at most `N` relations (1 to 15)"},
+			&cli.IntFlag{Name: "limit", Value: query.DefaultPathLimit, Usage: "show at most `N` paths (0: all)"},
 		}, filterFlags(false), sourceFlags()),
 		Action: func(c *cli.Context) error {
 			if err := flagsFirst(c, "path"); err != nil {
@@ -72,26 +65,6 @@ Example:
 	}
 }
 
-// pathReport is kg path's JSON.
-type pathReport struct {
-	From    entityOut  `json:"from"`
-	To      entityOut  `json:"to"`
-	MaxHops int        `json:"max_hops"`
-	Hops    int        `json:"hops"` // of each path; 0 when there is none
-	Paths   []pathJSON `json:"paths"`
-}
-
-type pathJSON struct {
-	Entities []entityRef `json:"entities"`
-	Hops     []hopJSON   `json:"hops"`
-}
-
-type hopJSON struct {
-	From      entityRef     `json:"from"`
-	To        entityRef     `json:"to"`
-	Relations []relationOut `json:"relations"` // either direction, in date order
-}
-
 func runPath(ctx context.Context, opts pathOptions, stdout, stderr io.Writer) error {
 	if opts.MaxHops < 1 || opts.MaxHops > 15 {
 		return usagef("--max-hops %d: want 1 to 15", opts.MaxHops)
@@ -99,55 +72,39 @@ func runPath(ctx context.Context, opts pathOptions, stdout, stderr io.Writer) er
 	if opts.Limit < 0 {
 		return usagef("--limit %d: want 0 (all) or more", opts.Limit)
 	}
-	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
+	r, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.A, opts.B}, stderr)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer r.Close()
 	a, b := ents[0], ents[1]
 	if a.ID == b.ID {
 		return usagef("path: %q and %q are the same entity (%s)", opts.A, opts.B, a.Name)
 	}
-	ps, err := src.ShortestPaths(ctx, a.ID, b.ID, opts.MaxHops, opts.Filter, opts.Limit)
+	rep, err := query.Paths(ctx, r, a, b, query.PathOptions{Options: query.Options{Filter: opts.Filter}, MaxHops: opts.MaxHops, Limit: opts.Limit})
 	if err != nil {
 		return err
 	}
-	r := newRefs(ps.Graph)
-	out := pathReport{From: entityJSON(a), To: entityJSON(b), MaxHops: opts.MaxHops, Hops: ps.Hops(), Paths: []pathJSON{}}
-	for _, ids := range ps.IDs {
-		var p pathJSON
-		for i, id := range ids {
-			p.Entities = append(p.Entities, r.entity(id))
-			if i == 0 {
-				continue
-			}
-			h := hopJSON{From: r.entity(ids[i-1]), To: r.entity(id), Relations: []relationOut{}}
-			for _, rel := range ps.Hop(ids[i-1], id) {
-				h.Relations = append(h.Relations, r.relation(rel))
-			}
-			byDate(h.Relations)
-			p.Hops = append(p.Hops, h)
-		}
-		out.Paths = append(out.Paths, p)
-	}
-	if opts.Format == "json" {
-		return writeJSONValue(stdout, out)
-	}
+	return answer(stdout, opts.Format, rep, func(t *table) { renderPaths(t, rep) })
+}
 
-	var buf bytes.Buffer
-	if len(out.Paths) == 0 {
-		fmt.Fprintf(&buf, "no path of at most %d %s between %s (%s) and %s (%s)\n", opts.MaxHops, plural(opts.MaxHops, "hop", "hops"),
+// renderPaths draws kg path's answer: each path as its entities, then a
+// table of the relations of its hops.
+func renderPaths(t *table, rep *query.PathReport) {
+	a, b := rep.From, rep.To
+	if len(rep.Paths) == 0 {
+		t.printf("no path of at most %d %s between %s (%s) and %s (%s)\n", rep.MaxHops, plural(rep.MaxHops, "hop", "hops"),
 			oneLine(a.Name), a.Type, oneLine(b.Name), b.Type)
 	} else {
-		fmt.Fprintf(&buf, "%d shortest %s of %d %s between %s (%s) and %s (%s)\n", len(out.Paths), plural(len(out.Paths), "path", "paths"),
-			out.Hops, plural(out.Hops, "hop", "hops"), oneLine(a.Name), a.Type, oneLine(b.Name), b.Type)
+		t.printf("%d shortest %s of %d %s between %s (%s) and %s (%s)\n", len(rep.Paths), plural(len(rep.Paths), "path", "paths"),
+			rep.Hops, plural(rep.Hops, "hop", "hops"), oneLine(a.Name), a.Type, oneLine(b.Name), b.Type)
 	}
-	for i, p := range out.Paths {
+	for i, p := range rep.Paths {
 		names := make([]string, len(p.Entities))
 		for j, e := range p.Entities {
 			names[j] = oneLine(e.Name)
 		}
-		fmt.Fprintf(&buf, "\npath %d: %s\n", i+1, strings.Join(names, " -- "))
+		t.printf("\npath %d: %s\n", i+1, strings.Join(names, " -- "))
 		var rows [][]string
 		var cols []string
 		starred := false
@@ -158,11 +115,9 @@ func runPath(ctx context.Context, opts pathOptions, stdout, stderr io.Writer) er
 				rows = append(rows, append([]string{strconv.Itoa(j + 1)}, row...))
 			}
 		}
-		writeRows(&buf, "  ", cols, rows)
+		t.rows("  ", cols, rows)
 		if starred {
-			buf.WriteString("  (* the article's publication date: the text gives no date)\n")
+			t.printf("  %s", starNote)
 		}
 	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph/port"
 )
 
 type queryOptions struct {
@@ -70,7 +73,7 @@ func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
 	if strings.TrimSpace(opts.Cypher) == "" {
 		return usagef("query: empty Cypher")
 	}
-	st, err := opts.Neo4j.open(ctx, 0)
+	st, err := opts.Neo4j.openCypher(ctx)
 	if err != nil {
 		return err
 	}
@@ -81,19 +84,12 @@ func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
 	}
 	cols, rows, err := run(ctx, opts.Cypher, opts.Params)
 	if err != nil {
-		if !opts.Write && isAccessModeError(err) {
+		if !opts.Write && errors.Is(err, port.ErrReadOnly) {
 			return fmt.Errorf("the query writes to the graph, and kg query is read-only without --write; nothing was changed: %w", err)
 		}
 		return err
 	}
 	return write(stdout, cols, rows)
-}
-
-// isAccessModeError reports whether err is Neo4j refusing a write in a
-// read transaction.
-func isAccessModeError(err error) bool {
-	s := strings.ToLower(err.Error())
-	return strings.Contains(s, "accessmode") || strings.Contains(s, "access mode")
 }
 
 // parseParams parses name=value pairs; values are JSON when they parse as
@@ -184,13 +180,12 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// writeTable writes an aligned table, a header and a rule; line breaks
-// and tabs in values are shown as spaces, other control characters
-// escaped (noControls).
+// writeTable writes a query result as an aligned table (see table), a
+// header, a rule and the count of rows; line breaks and tabs in values
+// are shown as spaces, other control characters escaped (noControls).
 func writeTable(w io.Writer, cols []string, rows [][]any) error {
 	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
-	cells := make([][]string, 0, len(rows)+1)
-	cells = append(cells, cols)
+	cells := make([][]string, 0, len(rows))
 	for _, r := range rows {
 		line := make([]string, len(r))
 		for i, v := range r {
@@ -198,47 +193,10 @@ func writeTable(w io.Writer, cols []string, rows [][]any) error {
 		}
 		cells = append(cells, line)
 	}
-	widths := make([]int, len(cols))
-	for _, line := range cells {
-		for i, s := range line {
-			if i < len(widths) {
-				widths[i] = max(widths[i], runeWidth(s))
-			}
-		}
-	}
-	var b strings.Builder
-	for n, line := range cells {
-		for i, s := range line {
-			if i == len(line)-1 {
-				b.WriteString(s)
-				break
-			}
-			b.WriteString(s)
-			b.WriteString(strings.Repeat(" ", widths[i]-runeWidth(s)+2))
-		}
-		b.WriteByte('\n')
-		if n == 0 {
-			for i, wd := range widths {
-				if i > 0 {
-					b.WriteString("  ")
-				}
-				b.WriteString(strings.Repeat("-", max(wd, 1)))
-			}
-			b.WriteByte('\n')
-		}
-	}
-	fmt.Fprintf(&b, "(%d %s)\n", len(rows), plural(len(rows), "row", "rows"))
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func runeWidth(s string) int { return len([]rune(s)) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	var t table
+	align(&t.b, "", cols, cells)
+	t.printf("(%d %s)\n", len(rows), plural(len(rows), "row", "rows"))
+	return t.flush(w)
 }
 
 // writeJSON writes an indented array of row objects whose keys are in

@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"github.com/kgraph/kg/extract/eval"
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/ingest"
 	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 	"github.com/kgraph/kg/schema"
@@ -100,10 +99,7 @@ func TestBadInputCorpus(t *testing.T) {
 		t.Errorf("rejects file has %d rejects, stderr %d", n, len(rejectLines))
 	}
 
-	g, err := graph.ReadGraph(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := readGraph(t, out)
 	checkGraph(t, out, len(g.Articles)) // ends of relations, evidence
 	// The golden holds what the readers decide (rejects, articles), not
 	// what the extractor finds, which improves.
@@ -990,10 +986,7 @@ func TestBadInputCorpusNeo4j(t *testing.T) {
 	if code, _, stderr := kg(t, "", "build", "-q", badDir); code != 0 {
 		t.Fatalf("kg build into Neo4j = %d; stderr:\n%s", code, stderr)
 	}
-	g, err := graph.ReadGraph(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := readGraph(t, out)
 	var fromFile, fromNeo4j []string
 	add := func(dst *[]string, v ...any) {
 		b, _ := json.Marshal(v)

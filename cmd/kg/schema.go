@@ -45,7 +45,7 @@ and aliases). Applying again changes nothing. kg build applies the schema itself
 
 // runSchemaApply applies kg's schema to the Neo4j of opts.
 func runSchemaApply(ctx context.Context, opts neo4jOptions, stdout io.Writer) error {
-	st, err := opts.open(ctx, 0)
+	st, err := opts.openCypher(ctx)
 	if err != nil {
 		return err
 	}
@@ -53,6 +53,6 @@ func runSchemaApply(ctx context.Context, opts neo4jOptions, stdout io.Writer) er
 	if err := st.ApplySchema(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "schema applied to %s: %d constraints and indexes\n", redact(opts.URI), len(schema.DDL()))
+	fmt.Fprintf(stdout, "schema applied to %s: %d constraints and indexes\n", st, len(schema.DDL()))
 	return nil
 }

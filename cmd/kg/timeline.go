@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/query"
 )
 
 type timelineOptions struct {
@@ -53,38 +52,22 @@ Example:
 	}
 }
 
-// timelineReport is kg timeline's JSON.
-type timelineReport struct {
-	Entity    entityOut     `json:"entity"`
-	Relations []relationOut `json:"relations"`
-}
-
 func runTimeline(ctx context.Context, opts timelineOptions, stdout, stderr io.Writer) error {
-	src, done, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.Name}, stderr)
+	r, ents, err := opts.Source.openEntities(ctx, opts.Format, []string{opts.Name}, stderr)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer r.Close()
 	e := ents[0]
-	star, err := src.Star(ctx, e.ID, opts.Filter)
+	rep, err := query.Timeline(ctx, r, e, query.Options{Filter: opts.Filter}, 0)
 	if err != nil {
 		return err
 	}
-	r := newRefs(star)
-	out := timelineReport{Entity: entityJSON(e), Relations: []relationOut{}}
-	for _, rel := range star.Relations {
-		out.Relations = append(out.Relations, r.relation(rel))
-	}
-	byDate(out.Relations)
-	if opts.Format == "json" {
-		return writeJSONValue(stdout, out)
-	}
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%s (%s): %d %s\n", oneLine(e.Name), e.Type, len(out.Relations), plural(len(out.Relations), "relation", "relations"))
-	if len(out.Relations) > 0 {
-		buf.WriteByte('\n')
-		writeRelations(&buf, "", out.Relations)
-	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
+	return answer(stdout, opts.Format, rep, func(t *table) {
+		t.printf("%s (%s): %d %s\n", oneLine(e.Name), e.Type, len(rep.Relations), plural(len(rep.Relations), "relation", "relations"))
+		if len(rep.Relations) > 0 {
+			t.printf("\n")
+			t.relations("", rep.Relations)
+		}
+	})
 }

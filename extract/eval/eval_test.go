@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -42,7 +43,17 @@ func rel(s string, t schema.RelationType, o string) schema.Relation {
 
 // fixed returns an ExtractFunc that returns x whatever the article.
 func fixed(x schema.Extraction) ExtractFunc {
-	return func(schema.Article) schema.Extraction { return x }
+	return func(context.Context, schema.Article) (schema.Extraction, error) { return x, nil }
+}
+
+// score scores extract on golds, failing t on an error.
+func score(t *testing.T, golds []Gold, extract ExtractFunc) Report {
+	t.Helper()
+	r, err := Score(context.Background(), golds, extract)
+	if err != nil {
+		t.Fatalf("Score: %v", err)
+	}
+	return r
 }
 
 // Entities shared by the scoring cases.
@@ -258,7 +269,7 @@ func TestScoreRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := mustGold(t, goldJSON("a", baseEntities, tt.relations, tt.absent))
-			r := Score([]Gold{g}, fixed(tt.pred))
+			r := score(t, []Gold{g}, fixed(tt.pred))
 			got := want{
 				typed: r.Entities.Typed, untyped: r.Entities.Untyped,
 				rels: r.Relations.Overall, pair: r.Relations.Pair,
@@ -330,14 +341,14 @@ func TestScoreMicroAverage(t *testing.T) {
 		},
 	}
 	var refs []string
-	extract := func(a schema.Article) schema.Extraction {
+	extract := func(_ context.Context, a schema.Article) (schema.Extraction, error) {
 		refs = append(refs, a.Ref)
 		if a.Text == "" {
 			t.Errorf("article %q has no text", a.Ref)
 		}
-		return preds[a.Ref]
+		return preds[a.Ref], nil
 	}
-	r := Score(golds, extract)
+	r := score(t, golds, extract)
 	if strings.Join(refs, ",") != "one,two" {
 		t.Errorf("extract called with refs %v, want [one two]", refs)
 	}
@@ -706,7 +717,7 @@ func oracle(golds []Gold) ExtractFunc {
 	for _, g := range golds {
 		byID[g.ID] = g
 	}
-	return func(a schema.Article) schema.Extraction {
+	return func(_ context.Context, a schema.Article) (schema.Extraction, error) {
 		g := byID[a.Ref]
 		x := schema.Extraction{Article: a}
 		for _, e := range g.Entities {
@@ -717,7 +728,7 @@ func oracle(golds []Gold) ExtractFunc {
 				Subject: "id:" + r.Subject[0], Type: r.Type, Object: "id:" + r.Object[0], Sentence: i,
 			})
 		}
-		return x
+		return x, nil
 	}
 }
 
@@ -728,7 +739,7 @@ func TestGoldFilesAndOracle(t *testing.T) {
 			if err != nil {
 				t.Fatalf("LoadGoldDir(%s):\n%v", dir, err)
 			}
-			r := Score(golds, oracle(golds))
+			r := score(t, golds, oracle(golds))
 			if r.Articles != len(golds) {
 				t.Errorf("Articles = %d, want %d", r.Articles, len(golds))
 			}

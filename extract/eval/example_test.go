@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -32,7 +33,7 @@ func ExampleScore() {
 	}
 	// A stand-in extractor: it finds the meeting (reversed: MEETS is
 	// symmetric), gets the warning backwards and misses the role.
-	extract := func(a schema.Article) schema.Extraction {
+	extract := func(_ context.Context, a schema.Article) (schema.Extraction, error) {
 		return schema.Extraction{
 			Article: a,
 			Entities: []schema.Entity{
@@ -45,9 +46,13 @@ func ExampleScore() {
 				{Subject: "e2", Type: schema.Meets, Object: "e1"},
 				{Subject: "e4", Type: schema.Warns, Object: "e3"},
 			},
-		}
+		}, nil
 	}
-	r := eval.Score([]eval.Gold{g}, extract)
+	r, err := eval.Score(context.Background(), []eval.Gold{g}, extract)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if err := r.WriteTable(os.Stdout); err != nil {
 		fmt.Println(err)
 	}

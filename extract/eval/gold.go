@@ -19,7 +19,7 @@ import (
 const Any = "*"
 
 // Gold is one annotated article, as stored in a gold file (see the "Gold
-// file format" section of ONTOLOGY.md).
+// files" section of docs/ontology.md).
 type Gold struct {
 	ID        string         `json:"id"`
 	Source    string         `json:"source,omitempty"`

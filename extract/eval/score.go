@@ -1,12 +1,12 @@
 // Package eval scores an extractor against gold files, exactly as the
-// "Scoring" section of ONTOLOGY.md says: entities through a one-to-one
+// "Scoring" section of docs/ontology.md says: entities through a one-to-one
 // alignment of predicted to gold entities, relations through that
 // alignment, per article and then micro-averaged over the set.
 //
 // It does not depend on the extractor: Score takes any ExtractFunc, so the
 // same scorer measures every extractor, a baseline, or the gold itself.
 //
-// Where ONTOLOGY.md is silent, eval decides as follows (each choice is
+// Where docs/ontology.md is silent, eval decides as follows (each choice is
 // repeated where it is made):
 //
 //   - Names are compared folded: lower case, punctuation and symbols dropped,
@@ -32,6 +32,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -41,24 +42,29 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// ExtractFunc extracts entities and relations from one article.
-type ExtractFunc func(schema.Article) schema.Extraction
+// ExtractFunc extracts entities and relations from one article: an
+// extractor's Extract method (graph/port's Extractor).
+type ExtractFunc func(context.Context, schema.Article) (schema.Extraction, error)
 
 // Score runs extract on every gold article, in order and on the calling
 // goroutine, and scores what it finds. The article it passes has Ref set
 // to the gold id and the gold's title, source, date and text. The report
-// keeps per-article details for WriteVerbose.
-func Score(golds []Gold, extract ExtractFunc) Report {
+// keeps per-article details for WriteVerbose. It stops at the first
+// error of extract, which it returns with the gold id.
+func Score(ctx context.Context, golds []Gold, extract ExtractFunc) (Report, error) {
 	r := Report{Articles: len(golds)}
 	byType := map[schema.RelationType]*TypeScore{}
 	for _, g := range golds {
-		x := extract(schema.Article{
+		x, err := extract(ctx, schema.Article{
 			Ref:       g.ID,
 			Title:     g.Title,
 			Source:    g.Source,
 			Published: g.Published,
 			Text:      g.Text,
 		})
+		if err != nil {
+			return Report{}, fmt.Errorf("score %s: %w", g.ID, err)
+		}
 		a := scoreArticle(g, x, byType)
 		r.Entities.Typed.add(a.Entities.Typed)
 		r.Entities.Untyped.add(a.Entities.Untyped)
@@ -71,15 +77,19 @@ func Score(golds []Gold, extract ExtractFunc) Report {
 	for t, s := range byType {
 		r.Relations.ByType[t] = *s
 	}
-	return r
+	return r, nil
 }
 
 // fold is the form in which entity names are compared: lower case,
 // punctuation and symbols dropped ("U.S." -> "us", "People's" ->
 // "peoples"), dashes and runs of whitespace folded to one space
 // ("US-led" -> "us led"). Unlike schema.NormalizeName it keeps a leading
-// "the" and diacritics, which ONTOLOGY.md does not ask to fold; text is
+// "the" and diacritics, which docs/ontology.md does not ask to fold; text is
 // put in NFC first so that composed and decomposed letters agree.
+// Fold returns s as names are compared when scoring: case and punctuation
+// folded, white space collapsed.
+func Fold(s string) string { return fold(s) }
+
 func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

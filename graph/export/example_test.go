@@ -32,8 +32,7 @@ func ExampleCSV() {
 
 func ExampleJSON() {
 	g := &graph.Graph{Entities: []schema.Entity{{ID: "c1", Name: "Russia", Type: schema.Country, Count: 2}}}
-	full := g.Subgraph([]string{"c1"}, 1, graph.Filter{})
-	if err := export.JSON(os.Stdout, full); err != nil {
+	if err := export.JSON(os.Stdout, g); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

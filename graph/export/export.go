@@ -1,5 +1,5 @@
 // Package export writes a kg graph, usually a subgraph cut out around some
-// seed entities (graph.Graph.Subgraph), in the formats analysts take it
+// seed entities (graph/port Reader.Subgraph), in the formats analysts take it
 // elsewhere in:
 //
 //   - JSON: Cytoscape.js elements, {"elements": {"nodes": [...], "edges": [...]}};

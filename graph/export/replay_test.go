@@ -16,11 +16,11 @@ import (
 
 // replayDriver returns a driver for the Neo4j of NEO4J_URI, or else for one
 // started for the test (about ten seconds; skipped with -short), so that
-// the other tests of the package need no Neo4j.
-func replayDriver(t *testing.T) neo4j.DriverWithContext {
+// the other tests of the package need no Neo4j; and its URI.
+func replayDriver(t *testing.T) (neo4j.DriverWithContext, string) {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") != "" {
-		return neo4jtest.Driver(t)
+	if uri := os.Getenv("NEO4J_URI"); uri != "" {
+		return neo4jtest.Driver(t), uri
 	}
 	if testing.Short() {
 		t.Skip("starts Neo4j; skipped with -short (or set NEO4J_URI)")
@@ -37,14 +37,14 @@ func replayDriver(t *testing.T) neo4j.DriverWithContext {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close(context.Background()) })
-	return d
+	return d, srv.URI()
 }
 
 // TestCypherReplay runs the Cypher script of the hostile fixture in a real,
 // empty Neo4j, twice, statement by statement as cypher-shell does, and
 // reads the graph back: the same nodes, relationships, keys and strings.
 func TestCypherReplay(t *testing.T) {
-	d := replayDriver(t)
+	d, _ := replayDriver(t)
 	neo4jtest.Reset(t, d)
 	ctx := context.Background()
 	g := fixture()

@@ -49,7 +49,12 @@ func corpus(tb testing.TB) []schema.Extraction {
 		nrel := 0
 		for _, g := range golds {
 			a := schema.Article{Ref: g.ID, Title: g.Title, Source: g.Source, Published: g.Published, Text: g.Text}
-			dev = append(dev, r.Resolve(x.Extract(a)))
+			ex, err := x.Extract(context.Background(), a)
+			if err != nil {
+				benchErr = err
+				return
+			}
+			dev = append(dev, r.Resolve(ex))
 			nrel += len(dev[len(dev)-1].Relations)
 		}
 		if nrel == 0 {

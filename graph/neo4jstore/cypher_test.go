@@ -299,14 +299,48 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// leakyURIs are URIs, well-formed or not, that hold the password
+// "s3cret" in their user information (raw, escaped or broken), with what
+// Redact makes of them.
+var leakyURIs = []struct{ uri, redacted string }{
+	{"bolt://localhost:7687", "bolt://localhost:7687"},
+	{"neo4j://neo4j:s3cret@db.example:7687", "neo4j://db.example:7687"},
+	{"bolt://neo4j:s%zz3cret@127.0.0.1:1", "bolt://127.0.0.1:1"},                          // bad escape
+	{"bolt://neo4j:s3cret%@127.0.0.1:1", "bolt://127.0.0.1:1"},                            // truncated escape
+	{"bolt://neo4j:s%33cret@127.0.0.1:1", "bolt://127.0.0.1:1"},                           // escaped: s3cret
+	{"neo4j:s3cret@127.0.0.1:1", "(unreadable URI)"},                                      // missing scheme
+	{"//neo4j:s3cret@127.0.0.1:1", "(unreadable URI)"},                                    // missing scheme, with slashes
+	{"bolt://neo4j:s3cret@", "bolt://(unreadable URI)"},                                   // user:pass without host
+	{"bolt://neo4j:s3cret", "bolt://(unreadable URI)"},                                    // user:pass without @ (a bad port)
+	{"bolt://neo4j:12/s3cret@127.0.0.1:1", "bolt://127.0.0.1:1"},                          // unescaped slash
+	{"bolt://neo4j:s3c@ret@127.0.0.1:1", "bolt://127.0.0.1:1"},                            // unescaped @
+	{"bolt://neo4j:s3c?ret@127.0.0.1:1", "bolt://127.0.0.1:1"},                            // unescaped ?
+	{"bolt://neo4j:s3c#ret@127.0.0.1:1", "bolt://127.0.0.1:1"},                            // unescaped #
+	{"bolt://neo4j:s3 cret@127.0.0.1:1", "bolt://127.0.0.1:1"},                            // a space
+	{"bolt://neo4j:s3\x7fcret@127.0.0.1:1", "bolt://127.0.0.1:1"},                         // a control character
+	{"bolt://neo4j:s3cret@[::1]:1", "bolt://[::1]:1"},                                     // IPv6
+	{"bolt://neo4j:s3cret@[::1:1", "bolt://(unreadable URI)"},                             // broken IPv6
+	{"bolt://neo4j:s3cret@[fe80::1%25eth0]:1", "bolt://[fe80::1%25eth0]:1"},               // IPv6 zone
+	{"neo4j://neo4j:s3cret@127.0.0.1:1?policy=eu&password=s3cret", "neo4j://127.0.0.1:1"}, // query string
+	{"neo4j://127.0.0.1:1?password=s3cret#s3cret", "neo4j://127.0.0.1:1"},                 // query and fragment
+	{"neo4j+s://neo4j:s3cret@127.0.0.1:1", "neo4j+s://127.0.0.1:1"},
+	{"neo4j+ssc://neo4j:s3cret@127.0.0.1:1/db", "neo4j+ssc://127.0.0.1:1/db"},
+	{"bolt+s://:s3cret@127.0.0.1:1", "bolt+s://127.0.0.1:1"},  // no user
+	{"bolt://s3cret@127.0.0.1:1", "bolt://127.0.0.1:1"},       // no colon
+	{"http://neo4j:s3cret@127.0.0.1:1", "http://127.0.0.1:1"}, // not a Bolt scheme
+	{"bolt://neo4j:s3cret@127.0.0.1:notaport", "bolt://(unreadable URI)"},
+	{"", "(unreadable URI)"},
+	{"s3cret", "(unreadable URI)"},
+}
+
 func TestRedact(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"bolt://localhost:7687", "bolt://localhost:7687"},
-		{"neo4j://neo4j:secret@db.example:7687", "neo4j://db.example:7687"},
-	}
-	for _, tt := range tests {
-		if got := redact(tt.in); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+	for _, tt := range leakyURIs {
+		got := Redact(tt.uri)
+		if got != tt.redacted {
+			t.Errorf("Redact(%q) = %q, want %q", tt.uri, got, tt.redacted)
+		}
+		if strings.Contains(got, "s3") || strings.Contains(got, "cret") {
+			t.Errorf("Redact(%q) = %q shows part of the password", tt.uri, got)
 		}
 	}
 }

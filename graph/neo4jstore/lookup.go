@@ -7,7 +7,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/names"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -24,17 +24,18 @@ const findQuery = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node
 WITH node WHERE node:Entity
 RETURN node.id, node.name, node.type, coalesce(node.aliases, []), coalesce(node.mentions, 0)`
 
-// FindEntities returns the entities that name designates, as
-// graph.Graph.FindEntities defines it: compared after
-// schema.NormalizeName with each entity's name and aliases, exact matches
-// first, else entities having every word typed, else entities having a
-// word close to each word typed; the most mentioned first.
+// FindEntities returns the entities that name designates, as names.Best
+// finds them: compared after schema.NormalizeName with each entity's name
+// and aliases, exact matches first, else entities having every word typed,
+// else entities having a word close to each word typed; the most
+// mentioned first.
 //
 // Candidates come from kg's full-text index (schema.FullTextIndex) over
 // the entities' folded names, with up to three Lucene queries in one read
 // transaction: the folded name as a phrase, then every word required,
-// then every word required up to two edits away; each is then checked
-// with graph.MatchFolded, so the Neo4j store and the graph file agree.
+// then every word required up to two edits away; the candidates of each
+// are then ranked by names.Best, so the Neo4j store and the graph file
+// agree.
 // Lucene's special characters in the input are escaped, and the query is
 // passed as a parameter: a name such as x'})-[:R]->() DETACH DELETE n //
 // is only text. (Lucene expands a fuzzy word to at most 50 indexed words,
@@ -58,7 +59,11 @@ func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity,
 			if err != nil {
 				return nil, err
 			}
-			if es := bestMatches(want, t.rows); len(es) > 0 {
+			candidates := make([]schema.Entity, 0, len(t.rows))
+			for _, row := range t.rows {
+				candidates = append(candidates, entityOf(row))
+			}
+			if es, _ := names.Best(want, candidates); len(es) > 0 {
 				return es, nil
 			}
 		}
@@ -71,40 +76,6 @@ func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity,
 		return nil, fmt.Errorf("find entity %q: %w", name, err)
 	}
 	return es, nil
-}
-
-// ResolveEntity returns the one entity that name (a name, an alias or an
-// entity ID) designates: see graph.ResolveEntity.
-func (s *Store) ResolveEntity(ctx context.Context, name string) (schema.Entity, error) {
-	return graph.ResolveEntity(ctx, s, name)
-}
-
-// bestMatches returns the entities of rows (findQuery's columns) that
-// match the folded name want best, as graph.SortCandidates sorts them.
-func bestMatches(want string, rows [][]any) []schema.Entity {
-	var out []schema.Entity
-	best := graph.MatchNone
-	seen := make(map[string]bool)
-	for _, row := range rows {
-		e := entityOf(row)
-		if seen[e.ID] {
-			continue
-		}
-		seen[e.ID] = true
-		m := graph.MatchNone
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			m = m.Or(graph.MatchFolded(want, schema.NormalizeName(n)))
-		}
-		if m == graph.MatchNone || (best != graph.MatchNone && m > best) {
-			continue
-		}
-		if best == graph.MatchNone || m < best {
-			best, out = m, out[:0]
-		}
-		out = append(out, e)
-	}
-	graph.SortCandidates(out)
-	return out
 }
 
 // entityOf reads an entity from columns id, name, type, aliases, mentions.
@@ -123,8 +94,8 @@ func entityOf(row []any) schema.Entity {
 
 // luceneQueries returns the three queries of FindEntities for the folded
 // name want: the phrase, every word, every word fuzzily (words of four
-// letters or more up to two edits away; graph.MatchFolded then applies
-// its own, stricter, limits).
+// letters or more up to two edits away; names.Best then applies its own,
+// stricter, limits).
 func luceneQueries(want string) []string {
 	words := strings.Fields(want)
 	escaped := make([]string, len(words))

@@ -2,16 +2,19 @@
 // only package (with its test helper neo4jtest) that imports the Neo4j
 // driver.
 //
-// The model is DESIGN.md's: (:Entity:<Type> {id, name, type, aliases,
-// folded, mentions}), (:Article {id, title, source, published, url, sha256,
-// ...}), (:Article)-[:MENTIONS {count}]->(:Entity), and one relationship per
-// extracted relation, typed by the ontology and keyed by its key. Every
-// write is a batched UNWIND query in a managed transaction, one
-// transaction per Load; nodes are merged on their ids, and relationships
-// created only for articles new to the database (else merged on their
-// keys), so loading the same extractions again changes nothing. Loads may
-// run concurrently; the entities' mention sums are brought up to date
-// after them by Flush (Close flushes).
+// The model is that of docs/ontology.md: (:Entity:<Type> {id, name, type,
+// aliases, folded, mentions}), (:Article {id, title, source, published,
+// url, sha256, ...}), (:Article)-[:MENTIONS {count}]->(:Entity), and one
+// relationship per extracted relation, typed by the ontology and keyed by
+// its key. Every write is a batched UNWIND query in a managed transaction,
+// one transaction per Load; nodes are merged on their ids, and
+// relationships created only for articles new to the database (else merged
+// on their keys), so loading the same extractions again changes nothing.
+// Loads may run concurrently; the entities' mention sums are brought up to
+// date after them by Flush (Close and Abort flush).
+//
+// Store implements graph/port's Writer, Reader and Cypher, with the same
+// answers as graph/filestore.
 package neo4jstore
 
 import (
@@ -20,7 +23,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -32,12 +34,6 @@ import (
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
-)
-
-var (
-	_ graph.Sink         = (*Store)(nil)
-	_ graph.Resumable    = (*Store)(nil)
-	_ graph.EntityLister = (*Store)(nil)
 )
 
 // DefaultBatchSize is the number of rows a query unwinds when
@@ -73,6 +69,9 @@ type Config struct {
 	// is one transaction of as many queries as it takes); zero means
 	// DefaultBatchSize.
 	BatchSize int
+	// Writers is the number of concurrent loads the store reports it
+	// gains from (Writers); zero means DefaultWriters.
+	Writers int
 }
 
 // Store is a graph in Neo4j. It owns one driver (a pool of connections).
@@ -85,6 +84,7 @@ type Store struct {
 	uri       string // redacted
 	database  string
 	batchSize int
+	writers   int
 
 	// loading is held for reading by Load and for writing by Flush.
 	loading sync.RWMutex
@@ -95,17 +95,28 @@ type Store struct {
 }
 
 // Open connects to Neo4j and checks that it answers within ten seconds.
-// The error names the URI, never the password.
+// Errors name the URI without its user information (Redact), and never
+// hold a password: the driver is given the URI without user information
+// (it does not read it anyway), and what errors repeat of the
+// configuration is scrubbed.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	uri := redact(cfg.URI)
+	s, err := open(ctx, cfg)
+	return s, scrubError(err, cfg.URI, cfg.Password)
+}
+
+func open(ctx context.Context, cfg Config) (*Store, error) {
+	uri := Redact(cfg.URI)
 	if cfg.URI == "" {
 		return nil, fmt.Errorf("open neo4j: no URI")
+	}
+	if err := parseTarget(cfg.URI); err != nil {
+		return nil, fmt.Errorf("open neo4j %s: %w", uri, err)
 	}
 	auth := neo4j.NoAuth()
 	if cfg.Username != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	d, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	d, err := neo4j.NewDriverWithContext(target(cfg.URI), auth)
 	if err != nil {
 		return nil, fmt.Errorf("open neo4j %s: %w", uri, err)
 	}
@@ -119,17 +130,47 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if n <= 0 {
 		n = DefaultBatchSize
 	}
-	return &Store{driver: d, uri: uri, database: cfg.Database, batchSize: n}, nil
+	w := cfg.Writers
+	if w <= 0 {
+		w = DefaultWriters
+	}
+	return &Store{driver: d, uri: uri, database: cfg.Database, batchSize: n, writers: w}, nil
 }
 
-// redact drops any user information from a URI.
-func redact(uri string) string {
-	u, err := url.Parse(uri)
-	if err != nil || u.User == nil {
-		return uri
+// OpenWriter opens the store for kg build and kg load: Open, then kg's
+// schema applied (ApplySchema) and what a load that was killed left for
+// Flush flushed, so that the entities a build learns are up to date.
+func OpenWriter(ctx context.Context, cfg Config) (*Store, error) {
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		return nil, err
 	}
-	u.User = nil
-	return u.String()
+	if err := s.ApplySchema(ctx); err != nil {
+		s.closeDriver()
+		return nil, err
+	}
+	if err := s.Flush(ctx); err != nil {
+		s.closeDriver()
+		return nil, err
+	}
+	return s, nil
+}
+
+// String returns the URI of the store without its user information.
+func (s *Store) String() string { return s.uri }
+
+// Writers returns the number of concurrent loads the store gains from:
+// Config.Writers, or DefaultWriters.
+func (s *Store) Writers() int { return s.writers }
+
+// Summary says where the store is and what the database holds: "neo4j
+// URI: N nodes, N relationships", or "neo4j URI" when it cannot count.
+func (s *Store) Summary(ctx context.Context) string {
+	nodes, rels, err := s.Counts(ctx)
+	if err != nil {
+		return "neo4j " + s.uri
+	}
+	return fmt.Sprintf("neo4j %s: %d nodes, %d relationships", s.uri, nodes, rels)
 }
 
 // Close flushes the loads (Flush) if any ran since the last flush, then
@@ -139,16 +180,35 @@ func (s *Store) Close() error {
 	if s.dirty.Load() {
 		err = s.Flush(context.Background())
 	}
-	if cerr := s.Abort(); err == nil {
+	if cerr := s.closeDriver(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
-// Abort closes the driver and its connections without flushing: after a
-// failure, when Neo4j may not answer. The marks of the articles loaded
-// stay for a later Flush.
-func (s *Store) Abort() error {
+// abortFlushTimeout bounds the flush of Abort.
+const abortFlushTimeout = 30 * time.Second
+
+// Abort ends the store after a failed build or load (cause): it flushes
+// the loads that ran (Flush), within abortFlushTimeout, unless the cause
+// says that Neo4j cannot be reached (Unreachable), then closes the
+// driver. The marks of a flush not done stay for the next Flush (the next
+// OpenWriter's). It returns the error of the flush or of closing.
+func (s *Store) Abort(cause error) error {
+	var err error
+	if s.dirty.Load() && !Unreachable(cause) {
+		ctx, cancel := context.WithTimeout(context.Background(), abortFlushTimeout)
+		err = s.Flush(ctx)
+		cancel()
+	}
+	if cerr := s.closeDriver(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// closeDriver closes the driver and its connections without flushing.
+func (s *Store) closeDriver() error {
 	if err := s.driver.Close(context.Background()); err != nil {
 		return fmt.Errorf("close neo4j %s: %w", s.uri, err)
 	}
@@ -356,7 +416,7 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, query string, params
 
 // Unreachable says whether err, returned by a Store, means that Neo4j
 // could not be reached, the connection was lost, or the driver gave up
-// retrying: then Abort, rather than Close, ends the Store.
+// retrying: then Abort does not try to flush.
 func Unreachable(err error) bool {
 	var conn *neo4j.ConnectivityError
 	var limit *neo4j.TransactionExecutionLimit

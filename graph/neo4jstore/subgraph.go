@@ -14,8 +14,6 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-var _ graph.SubgraphSource = (*Store)(nil)
-
 // passPredicate is graph.Filter's test of a relationship r in Cypher, over
 // the parameters of filterParams: r is an extracted relation (it has a
 // key), of one of $types (any when empty), at least $minConfidence
@@ -56,8 +54,9 @@ MATCH (s:Entity {id: id})-[r]->(o:Entity)
 WHERE o.id IN $ids AND ` + passPredicate + `
 RETURN s.id, type(r), o.id, properties(r)`
 
-	// starQuery returns the passing relations of one entity.
-	starQuery = `MATCH (e:Entity {id: $id})-[r]-(:Entity)
+	// starQuery returns the passing relations of the entities $ids.
+	starQuery = `UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]-(:Entity)
 WHERE ` + passPredicate + `
 WITH DISTINCT r
 RETURN startNode(r).id, type(r), endNode(r).id, properties(r)`
@@ -127,8 +126,8 @@ func with(p map[string]any, kv ...any) map[string]any {
 	return out
 }
 
-// Subgraph returns the induced subgraph around the seed entity IDs, as
-// graph.Graph.Subgraph defines it, computed in Neo4j in one read
+// Subgraph returns the induced subgraph around the seed entity IDs (see
+// graph/port's Reader), computed in Neo4j in one read
 // transaction: a breadth-first walk of hops steps, one query a step over
 // the frontier (UNWIND) with the visited entities excluded, so that each
 // entity is expanded once and hubs cost their degree, never the number of
@@ -188,38 +187,70 @@ func (s *Store) Subgraph(ctx context.Context, seeds []string, hops int, f graph.
 	return g, nil
 }
 
-// Star returns the relations of entity id that pass f, with the entities
-// at their ends, their articles and mentions, as graph.Graph.Star defines
-// it, in one read transaction.
-func (s *Store) Star(ctx context.Context, id string, f graph.Filter) (*graph.Graph, error) {
+// Entity returns the entity with the given ID, with its aliases and
+// mention sum; when there is none the error wraps graph.ErrNoEntity.
+func (s *Store) Entity(ctx context.Context, id string) (schema.Entity, error) {
+	t, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (table, error) {
+		return collect(ctx, tx, entitiesQuery, map[string]any{"ids": []string{id}})
+	})
+	if err != nil {
+		return schema.Entity{}, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if len(t.rows) == 0 {
+		return schema.Entity{}, fmt.Errorf("%w: id %s", graph.ErrNoEntity, id)
+	}
+	return entityOf(t.rows[0]), nil
+}
+
+// Star returns the relations that pass f with an end among the entities
+// ids, with the entities at their ends, their articles and mentions (see
+// graph/port's Reader), in one read transaction.
+func (s *Store) Star(ctx context.Context, ids []string, f graph.Filter) (*graph.Graph, error) {
 	if err := f.Validate(); err != nil {
-		return nil, fmt.Errorf("relations of %s: %w", id, err)
+		return nil, fmt.Errorf("relations of %v: %w", ids, err)
+	}
+	if ids == nil {
+		ids = []string{}
 	}
 	params := filterParams(f)
 	g, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.Graph, error) {
-		t, err := collect(ctx, tx, seedsQuery, map[string]any{"ids": []string{id}})
-		if err != nil || len(t.rows) == 0 {
-			return &graph.Graph{Articles: []schema.Article{}, Entities: []schema.Entity{}, Relations: []schema.Relation{}}, err
+		t, err := collect(ctx, tx, seedsQuery, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
 		}
-		t, err = collect(ctx, tx, starQuery, with(params, "id", id))
+		known := make([]string, 0, len(t.rows))
+		for _, row := range t.rows {
+			known = append(known, str(row[0]))
+		}
+		t, err = collect(ctx, tx, starQuery, with(params, "ids", known))
 		if err != nil {
 			return nil, err
 		}
 		rels := relationsOf(t.rows)
-		ids := []string{id}
+		ends := slices.Clone(known)
 		for _, r := range rels {
-			ids = append(ids, r.Subject, r.Object)
+			ends = append(ends, r.Subject, r.Object)
 		}
-		return complete(ctx, tx, ids, rels)
+		return complete(ctx, tx, ends, rels)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("relations of %s: %w", id, err)
+		return nil, fmt.Errorf("relations of %v: %w", ids, err)
 	}
 	return g, nil
 }
 
-// ShortestPaths returns the shortest paths between two entities as
-// graph.Graph.ShortestPaths defines them, found by Neo4j's
+// Timeline returns Star's graph in date order, cut to limit relations
+// when limit is above zero (graph.Timeline).
+func (s *Store) Timeline(ctx context.Context, ids []string, f graph.Filter, limit int) (*graph.Graph, error) {
+	star, err := s.Star(ctx, ids, f)
+	if err != nil {
+		return nil, err
+	}
+	return graph.Timeline(star, ids, limit), nil
+}
+
+// ShortestPaths returns the shortest paths between two entities (see
+// graph/port's Reader), found by Neo4j's
 // allShortestPaths bounded by maxHops (a bidirectional breadth-first
 // search), at most graph.MaxPaths distinct entity sequences of them; then
 // the relations of each hop that pass f, in one read transaction.
@@ -287,7 +318,7 @@ func read[T any](ctx context.Context, s *Store, work func(neo4j.ManagedTransacti
 
 // complete returns the graph of the given entity IDs (duplicates allowed)
 // and relations, with the articles the relations cite and the mentions of
-// those entities by those articles, sorted like graph.Graph.Subgraph's.
+// those entities by those articles, sorted (graph.Graph.Sort).
 func complete(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, rels []schema.Relation) (*graph.Graph, error) {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)

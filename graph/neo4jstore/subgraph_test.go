@@ -3,83 +3,17 @@ package neo4jstore
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/graph/ingest"
+	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/schema"
 )
-
-// recorder is a graph.Sink that keeps what it is given.
-type recorder struct{ batches []schema.Extraction }
-
-func (r *recorder) Load(_ context.Context, b []schema.Extraction) error {
-	r.batches = append(r.batches, b...)
-	return nil
-}
-func (r *recorder) Close() error { return nil }
-
-var dev struct {
-	once sync.Once
-	xs   []schema.Extraction // resolved
-	g    *graph.Graph
-	err  error
-}
-
-// devCorpus returns the dev corpus (testdata/gold, 25 articles) as
-// extracted and resolved by kg's pipeline, and the graph the file store
-// makes of it.
-func devCorpus(t *testing.T) ([]schema.Extraction, *graph.Graph) {
-	t.Helper()
-	dev.once.Do(func() {
-		x, err := extract.New(extract.Options{})
-		if err != nil {
-			dev.err = err
-			return
-		}
-		var rec recorder
-		b := graph.Builder{Extract: x.Extract, Sink: &rec}
-		src := ingest.NewReader([]string{"../../testdata/gold"}, ingest.Options{})
-		if _, err := b.Build(context.Background(), src); err != nil {
-			dev.err = err
-			return
-		}
-		fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "dev.json"))
-		if err != nil {
-			dev.err = err
-			return
-		}
-		if err := fs.Load(context.Background(), rec.batches); err != nil {
-			dev.err = err
-			return
-		}
-		dev.xs, dev.g = rec.batches, fs.Graph()
-	})
-	if dev.err != nil {
-		t.Fatalf("dev corpus: %v", dev.err)
-	}
-	if len(dev.xs) != 25 {
-		t.Fatalf("dev corpus: %d articles, want 25", len(dev.xs))
-	}
-	return dev.xs, dev.g
-}
-
-// devStore returns a Store holding the dev corpus, and the corpus's graph.
-func devStore(t *testing.T) (*Store, *graph.Graph) {
-	t.Helper()
-	xs, g := devCorpus(t)
-	s := openStore(t, 0)
-	load(t, s, xs)
-	return s, g
-}
 
 // canonical returns g as JSON with empty lists and nil alike, for
 // comparing what two sources return.
@@ -127,219 +61,6 @@ func sameGraph(t *testing.T, what string, got, want *graph.Graph) {
 		}
 	}
 	t.Errorf("%s: neo4j has %d lines, the graph file %d", what, len(gl), len(wl))
-}
-
-// TestSubgraphContract runs the dev corpus through Subgraph, Star,
-// ShortestPaths and FindEntities on the Neo4j store and on the graph file
-// (graph.MemorySource): they must give the same answers.
-func TestSubgraphContract(t *testing.T) {
-	s, g := devStore(t)
-	mem := graph.MemorySource{Graph: g}
-	ctx := context.Background()
-	id := func(name string) string {
-		t.Helper()
-		es := g.FindEntities(name)
-		if len(es) == 0 {
-			t.Fatalf("dev corpus has no %q", name)
-		}
-		return es[0].ID
-	}
-	russia, peskov, nato, china := id("Russia"), id("Dmitry Peskov"), id("NATO"), id("China")
-
-	t.Run("Subgraph", func(t *testing.T) {
-		tests := []struct {
-			name  string
-			seeds []string
-			hops  int
-			f     graph.Filter
-		}{
-			{"seed alone", []string{peskov}, 0, graph.Filter{}},
-			{"one hop", []string{peskov}, 1, graph.Filter{}},
-			{"two hops from a hub", []string{russia}, 2, graph.Filter{}},
-			{"three hops, two seeds", []string{nato, china}, 3, graph.Filter{}},
-			{"types", []string{russia}, 3, graph.Filter{Types: []schema.RelationType{schema.Accuses, schema.Denies, schema.Warns}}},
-			{"confidence", []string{russia}, 2, graph.Filter{MinConfidence: 0.75}},
-			{"since", []string{russia}, 2, graph.Filter{Since: "2025"}},
-			{"until, month", []string{china}, 2, graph.Filter{Until: "2024-12"}},
-			{"range", []string{russia, china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
-			{"unknown and repeated seeds", []string{"nope", peskov, peskov}, 1, graph.Filter{}},
-			{"no seeds", nil, 2, graph.Filter{}},
-		}
-		for _, tt := range tests {
-			got, err := s.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
-			if err != nil {
-				t.Fatalf("%s: %v", tt.name, err)
-			}
-			want, _ := mem.Subgraph(ctx, tt.seeds, tt.hops, tt.f)
-			if tt.name == "two hops from a hub" && len(want.Entities) < 20 {
-				t.Errorf("%s: only %d entities; the case means to cut a large subgraph", tt.name, len(want.Entities))
-			}
-			if tt.hops > 0 && len(tt.seeds) > 0 && len(want.Relations) == 0 {
-				t.Errorf("%s: no relations; the case means to cut some", tt.name)
-			}
-			sameGraph(t, tt.name, got, want)
-		}
-	})
-
-	t.Run("Star", func(t *testing.T) {
-		filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}}
-		for i, e := range g.Entities {
-			if i%7 != 0 && e.ID != russia {
-				continue
-			}
-			f := filters[i%len(filters)]
-			got, err := s.Star(ctx, e.ID, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := mem.Star(ctx, e.ID, f)
-			sameGraph(t, fmt.Sprintf("Star(%s, %+v)", e.Name, f), got, want)
-		}
-	})
-
-	t.Run("ShortestPaths", func(t *testing.T) {
-		pairs := [][2]string{{peskov, nato}, {peskov, china}, {nato, china}, {russia, china}}
-		for i := 0; i+40 < len(g.Entities); i += 41 {
-			pairs = append(pairs, [2]string{g.Entities[i].ID, g.Entities[i+40].ID})
-		}
-		found := 0
-		for _, p := range pairs {
-			for _, f := range []graph.Filter{{}, {MinConfidence: 0.75}} {
-				got, err := s.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, _ := mem.ShortestPaths(ctx, p[0], p[1], 6, f, 0)
-				if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
-					t.Errorf("ShortestPaths(%s, %s, %+v) = %q, want %q", p[0], p[1], f, got.IDs, want.IDs)
-				}
-				sameGraph(t, "paths graph", got.Graph, want.Graph)
-				if len(want.IDs) > 0 {
-					found++
-				}
-			}
-		}
-		if found < 4 {
-			t.Errorf("only %d of the pairs are connected; the test means to find paths", found)
-		}
-		got, err := s.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := mem.ShortestPaths(ctx, peskov, china, 6, graph.Filter{Types: []schema.RelationType{schema.Meets}}, 1)
-		if fmt.Sprint(got.IDs) != fmt.Sprint(want.IDs) {
-			t.Errorf("ShortestPaths MEETS, limit 1 = %q, want %q", got.IDs, want.IDs)
-		}
-		sameGraph(t, "paths graph", got.Graph, want.Graph)
-	})
-
-	t.Run("FindEntities", func(t *testing.T) {
-		var names []string
-		for i, e := range g.Entities {
-			if i%5 == 0 {
-				names = append(names, e.Name, strings.ToUpper(e.Name))
-				if w := strings.Fields(e.Name); len(w) > 1 {
-					names = append(names, w[len(w)-1]) // the surname
-				}
-				if r := []rune(e.Name); len(r) > 6 {
-					names = append(names, string(r[:3])+string(r[4:])) // a letter missing
-				}
-			}
-		}
-		names = append(names, "sabor ja", "Sabor Já", "beijing", "MOFCOM", "Zyxwvut Qqq")
-		for _, name := range names {
-			got, err := s.FindEntities(ctx, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := mem.FindEntities(ctx, name)
-			if g, w := canonical(t, &graph.Graph{Entities: got}), canonical(t, &graph.Graph{Entities: want}); g != w {
-				t.Errorf("FindEntities(%q):\nneo4j %s\nfile  %s", name, g, w)
-			}
-		}
-	})
-}
-
-// TestResolveEntityNeo4j resolves names of the dev corpus in Neo4j:
-// one entity, ambiguous names listing their candidates, no match.
-func TestResolveEntityNeo4j(t *testing.T) {
-	s, g := devStore(t)
-	ctx := context.Background()
-	// Names several entities share, as name or alias once folded: the
-	// dev corpus has some (Beijing, the city and China), whatever the
-	// extractor makes of it.
-	shared := make(map[string]map[string]bool)
-	for _, e := range g.Entities {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := schema.NormalizeName(n)
-			if shared[f] == nil {
-				shared[f] = map[string]bool{}
-			}
-			shared[f][e.ID] = true
-		}
-	}
-	n := 0
-	for f, ids := range shared {
-		if len(ids) < 2 {
-			continue
-		}
-		n++
-		_, err := s.ResolveEntity(ctx, strings.ToUpper(f))
-		var amb *graph.AmbiguousError
-		if !errors.As(err, &amb) || len(amb.Candidates) != len(ids) {
-			t.Errorf("ResolveEntity(%q) = %v; want %d candidates", strings.ToUpper(f), err, len(ids))
-			continue
-		}
-		for _, c := range amb.Candidates {
-			if !ids[c.ID] || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
-				t.Errorf("candidate %+v: want one of %v, with name, type, id and mentions", c, ids)
-			}
-		}
-	}
-	if n == 0 {
-		t.Errorf("no name of the dev corpus is ambiguous: the test needs one")
-	}
-	tests := []struct {
-		name      string
-		want      string // entity name
-		ambiguous int
-		none      bool
-	}{
-		{name: "dmitry peskov", want: "Dmitry Peskov"},
-		{name: "PESKOV", want: "Dmitry Peskov"},
-		{name: "Peskof", want: "Dmitry Peskov"},
-		{name: "Sergei Lavrov", want: "Sergei Lavrov"},
-		{name: "Recep Tayyip Erdoğan", want: "Recep Tayyip Erdogan"}, // accents in the query
-		{name: "Zyxwvut Qqq", none: true},
-		{name: schema.EntityID(schema.Country, "Atlantis"), none: true},
-	}
-	for _, tt := range tests {
-		e, err := s.ResolveEntity(ctx, tt.name)
-		var amb *graph.AmbiguousError
-		switch {
-		case tt.none:
-			if !errors.Is(err, graph.ErrNoEntity) {
-				t.Errorf("ResolveEntity(%q) = %v, %v; want ErrNoEntity", tt.name, e.Name, err)
-			}
-		case tt.ambiguous > 0:
-			if !errors.As(err, &amb) || len(amb.Candidates) != tt.ambiguous {
-				t.Errorf("ResolveEntity(%q) = %v, %v; want %d candidates", tt.name, e.Name, err, tt.ambiguous)
-				continue
-			}
-			for _, c := range amb.Candidates {
-				if c.ID == "" || c.Name == "" || !c.Type.Valid() || c.Count < 1 {
-					t.Errorf("candidate %+v: want name, type, id and mentions", c)
-				}
-			}
-		default:
-			if err != nil || e.Name != tt.want {
-				t.Errorf("ResolveEntity(%q) = %q, %v; want %q", tt.name, e.Name, err, tt.want)
-			}
-			if id, err := s.ResolveEntity(ctx, e.ID); err != nil || id.ID != e.ID {
-				t.Errorf("ResolveEntity(%s) = %v, %v; want itself", e.ID, id.ID, err)
-			}
-		}
-	}
 }
 
 // TestFindEntitiesHostile looks up names that hold Cypher and Lucene
@@ -428,14 +149,17 @@ func TestSubgraphHub(t *testing.T) {
 			schema.Relation{Key: "r" + e.ID, Type: schema.Meets, Subject: e.ID, Object: next, Article: x.Article.ID, Confidence: 1, Evidence: "ring"})
 	}
 	load(t, s, []schema.Extraction{x})
-	fs, err := graph.OpenFile(filepath.Join(t.TempDir(), "hub.json"))
+	fs, err := filestore.Open(filepath.Join(t.TempDir(), "hub.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := fs.Load(context.Background(), []schema.Extraction{x}); err != nil {
 		t.Fatal(err)
 	}
-	want := fs.Graph().Subgraph([]string{"s0000"}, 3, graph.Filter{})
+	want, err := filestore.NewMemory(fs.Graph()).Subgraph(context.Background(), []string{"s0000"}, 3, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	start := time.Now()
 	got, err := s.Subgraph(context.Background(), []string{"s0000"}, 3, graph.Filter{})

@@ -15,6 +15,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -67,7 +68,11 @@ func run(w io.Writer, path, export string, spaced, verbose bool) error {
 	an := newAnalyzer()
 	var all []docResult
 	for i := range docs {
-		all = append(all, runDoc(x, &docs[i]))
+		r, err := runDoc(x, &docs[i])
+		if err != nil {
+			return err
+		}
+		all = append(all, r)
 	}
 	fmt.Fprintf(w, "%s: %d documents, %d sentences, %d tokens\n", path, len(docs), countSents(docs), countToks(docs))
 	report(w, all)
@@ -107,8 +112,11 @@ type docResult struct {
 }
 
 // runDoc extracts one document and maps kg's mentions to token spans.
-func runDoc(x *extract.Extractor, d *doc) docResult {
-	ex := x.Extract(schema.Article{Ref: d.ID, Text: d.Text})
+func runDoc(x *extract.Extractor, d *doc) (docResult, error) {
+	ex, err := x.Extract(context.Background(), schema.Article{Ref: d.ID, Text: d.Text})
+	if err != nil {
+		return docResult{}, err
+	}
 	byStart, byEnd := d.tokenIndex()
 	r := docResult{d: d, kgTypes: map[[2]int]schema.EntityType{}}
 	seen := map[span]bool{}
@@ -138,7 +146,7 @@ func runDoc(x *extract.Extractor, d *doc) docResult {
 		}
 		return r.pred[a].To < r.pred[b].To
 	})
-	return r
+	return r, nil
 }
 
 type prf struct{ tp, fp, fn int }

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -68,7 +69,10 @@ func run(w io.Writer, path string, all, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	s := score(x, newCoder(), sel)
+	s, err := score(x, newCoder(), sel)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "%s\n%s\n", path, note)
 	s.report(w)
 	if verbose {
@@ -153,11 +157,14 @@ type scores struct {
 	sents []sentResult
 }
 
-func score(x *extract.Extractor, c *coder, recs []record) *scores {
+func score(x *extract.Extractor, c *coder, recs []record) (*scores, error) {
 	s := &scores{}
 	for i := range recs {
 		r := &recs[i]
-		ex := x.Extract(schema.Article{Ref: r.ID, Text: r.Text})
+		ex, err := x.Extract(context.Background(), schema.Article{Ref: r.ID, Text: r.Text})
+		if err != nil {
+			return nil, err
+		}
 		codes := c.entityCodes(ex)
 		names := map[string]string{}
 		sr := sentResult{rec: r}
@@ -218,7 +225,7 @@ func score(x *extract.Extractor, c *coder, recs []record) *scores {
 		}
 		s.sents = append(s.sents, sr)
 	}
-	return s
+	return s, nil
 }
 
 func pct(a, b int) string {

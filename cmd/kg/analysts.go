@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/names"
+	"github.com/kgraph/kg/graph/port"
+	"github.com/kgraph/kg/graph/query"
+	"github.com/kgraph/kg/schema"
+)
+
+// This file holds what the analysts' commands (entity, between,
+// neighbors, path, timeline, export) share: flags, the resolution of the
+// names typed, and JSON output. The answers are graph/query's; the
+// tables are table.go's.
+
+// analystFormats are the output formats of the analysts' commands.
+var analystFormats = []string{"table", "json"}
+
+func formatFlag() cli.Flag {
+	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table or json"}
+}
+
+func checkFormat(f string) error {
+	if !slices.Contains(analystFormats, f) {
+		return usagef("--format %q: want table or json", f)
+	}
+	return nil
+}
+
+// nameArg returns the words of the arguments as one name: kg entity
+// Dmitry Peskov needs no quotes.
+func nameArg(c *cli.Context, cmd string) (string, error) {
+	if err := flagsFirst(c, cmd); err != nil {
+		return "", err
+	}
+	name := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
+	if name == "" {
+		return "", usagef("%s: give an entity NAME (a name, an alias or an ID)", cmd)
+	}
+	return name, nil
+}
+
+// flagsFirst reports a usage error when an argument looks like a flag:
+// flags go before the names (kg entity --format json NAME), and a flag
+// after them would otherwise be taken for a word of a name.
+func flagsFirst(c *cli.Context, cmd string) error {
+	for _, a := range c.Args().Slice() {
+		if len(a) > 1 && a[0] == '-' && (a[1] == '-' || unicode.IsLetter(rune(a[1]))) {
+			return usagef("%s: flag %s after the names: give flags first (kg %s [flags] ...)", cmd, a, cmd)
+		}
+	}
+	return nil
+}
+
+// concat joins lists of flags.
+func concat(lists ...[]cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// filterFlags are the flags of graph.Filter; dates only when dates is set.
+func filterFlags(dates bool) []cli.Flag {
+	const cat = "Filters"
+	fs := []cli.Flag{
+		&cli.StringSliceFlag{Name: "types", Aliases: []string{"t"}, Category: cat, Usage: "keep relations of the types `T,...` only (repeatable)"},
+		&cli.Float64Flag{Name: "min-confidence", Category: cat, Usage: "keep relations of confidence `X` (0 to 1) or more"},
+	}
+	if dates {
+		fs = append(fs,
+			&cli.StringFlag{Name: "since", Category: cat, Usage: "keep relations dated on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "until", Category: cat, Usage: "keep relations dated on or before `DATE`"})
+	}
+	return fs
+}
+
+// filterFrom reads the filter flags, and reports usage errors in them.
+func filterFrom(c *cli.Context) (graph.Filter, error) {
+	types, err := parseTypes(c.StringSlice("types"))
+	if err != nil {
+		return graph.Filter{}, err
+	}
+	f := graph.Filter{Types: types, Since: c.String("since"), Until: c.String("until"), MinConfidence: c.Float64("min-confidence")}
+	return f, checkFilter(f)
+}
+
+// checkFilter reports the usage errors of a filter.
+func checkFilter(f graph.Filter) error {
+	if err := f.Validate(); err != nil {
+		return usageError{err}
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return usagef("--min-confidence %v: want a number from 0 to 1", f.MinConfidence)
+	}
+	return nil
+}
+
+// parseTypes reads --types values: comma-separated relation types, in any
+// case, "-" standing for "_".
+func parseTypes(vals []string) ([]schema.RelationType, error) {
+	var out []schema.RelationType
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			t := schema.RelationType(strings.ToUpper(strings.ReplaceAll(s, "-", "_")))
+			if !t.Valid() {
+				return nil, usagef("--types: unknown relation type %q (want one of %s)", s, relationTypeList())
+			}
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out, nil
+}
+
+func relationTypeList() string {
+	var names []string
+	for _, t := range schema.RelationTypes() {
+		names = append(names, string(t))
+	}
+	return strings.Join(names, ", ")
+}
+
+// openEntities checks the output format and the source, opens the source
+// and resolves each name to one entity (an ambiguous or unknown name is an
+// error). The caller closes the source.
+func (o sourceOptions) openEntities(ctx context.Context, format string, names []string, stderr io.Writer) (port.Reader, []schema.Entity, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, nil, err
+	}
+	if err := o.check(); err != nil {
+		return nil, nil, err
+	}
+	r, err := o.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ents []schema.Entity
+	for _, n := range names {
+		e, err := resolve(ctx, r, n, stderr)
+		if err != nil {
+			r.Close()
+			return nil, nil, err
+		}
+		ents = append(ents, e)
+	}
+	return r, ents, nil
+}
+
+// resolve returns the one entity name designates (see query.Resolve).
+// When name is ambiguous its candidates are listed on stderr; when it
+// matches one entity only partly or approximately, stderr says which
+// entity it was taken to be.
+func resolve(ctx context.Context, r port.Reader, name string, stderr io.Writer) (schema.Entity, error) {
+	res, err := query.Resolve(ctx, r, name)
+	var amb *query.AmbiguousError
+	if errors.As(err, &amb) {
+		printCandidates(stderr, amb)
+	}
+	if err != nil {
+		return schema.Entity{}, err
+	}
+	if e := res.Entity; res.Match != names.Exact {
+		fmt.Fprintf(stderr, "kg: %q taken to be %s (%s %s), the only %s match\n", name, oneLine(e.Name), e.Type, e.ID,
+			map[names.Match]string{names.Words: "partial", names.Close: "close"}[res.Match])
+	}
+	return res.Entity, nil
+}
+
+// answer writes v as JSON when format is json, else as render writes it.
+func answer(w io.Writer, format string, v any, render func(*table)) error {
+	if format == "json" {
+		return writeJSONValue(w, v)
+	}
+	var t table
+	render(&t)
+	return t.flush(w)
+}
+
+// writeJSONValue writes v as indented JSON, HTML characters unescaped.
+func writeJSONValue(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

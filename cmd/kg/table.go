@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/graph/query"
+)
+
+// table is kg's text output: lines, and tables aligned in columns. It is
+// the one place where kg draws tables: the analysts' answers and kg
+// query's results. Nothing from an article can move the cursor: line
+// breaks and tabs in cells are shown as spaces, other control characters
+// escaped (noControls).
+type table struct {
+	b bytes.Buffer
+}
+
+// printf adds text.
+func (t *table) printf(format string, args ...any) { fmt.Fprintf(&t.b, format, args...) }
+
+// rows adds an aligned table: the header (when cols is not nil) and a
+// rule, then the rows, each line after indent. Cells are folded on one
+// line (oneLine); the last column is not padded, so long evidence
+// sentences go last.
+func (t *table) rows(indent string, cols []string, rows [][]string) {
+	fold := func(row []string) []string {
+		out := make([]string, len(row))
+		for i, c := range row {
+			out[i] = oneLine(c)
+		}
+		return out
+	}
+	var folded [][]string
+	for _, r := range rows {
+		folded = append(folded, fold(r))
+	}
+	if cols != nil {
+		cols = fold(cols)
+	}
+	align(&t.b, indent, cols, folded)
+}
+
+// relations adds relations as an aligned table (relationRows), with a
+// note on starred dates.
+func (t *table) relations(indent string, rs []query.Relation) {
+	cols, rows, starred := relationRows(rs)
+	t.rows(indent, cols, rows)
+	if starred {
+		t.b.WriteString(indent + starNote)
+	}
+}
+
+// starNote explains the "*" of relationRows.
+const starNote = "(* the article's publication date: the text gives no date)\n"
+
+// flush writes what t holds to w.
+func (t *table) flush(w io.Writer) error {
+	_, err := w.Write(t.b.Bytes())
+	return err
+}
+
+// align writes cells in aligned columns, each line after indent: the
+// header and a rule when cols is not nil, then the rows. Widths count
+// runes; the last cell of a line is not padded.
+func align(b *bytes.Buffer, indent string, cols []string, rows [][]string) {
+	all := rows
+	if cols != nil {
+		all = append([][]string{cols}, rows...)
+	}
+	var widths []int
+	for _, row := range all {
+		for i, c := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], runeWidth(c))
+		}
+	}
+	line := func(row []string) {
+		b.WriteString(indent)
+		for i, c := range row {
+			b.WriteString(c)
+			if i == len(row)-1 {
+				break
+			}
+			b.WriteString(strings.Repeat(" ", widths[i]-runeWidth(c)+2))
+		}
+		b.WriteByte('\n')
+	}
+	if cols != nil {
+		line(cols)
+		rule := make([]string, len(cols))
+		for i := range cols {
+			rule[i] = strings.Repeat("-", max(widths[i], 1))
+		}
+		line(rule)
+	}
+	for _, row := range rows {
+		line(row)
+	}
+}
+
+func runeWidth(s string) int { return len([]rune(s)) }
+
+// relationRows are the table rows of relations: when, subject, type,
+// object, confidence, article, evidence. A date that is the article's
+// publication date, the relation having none, is marked with a "*".
+func relationRows(rs []query.Relation) (cols []string, rows [][]string, starred bool) {
+	cols = []string{"DATE", "SUBJECT", "TYPE", "OBJECT", "CONF", "ARTICLE", "EVIDENCE"}
+	for _, r := range rs {
+		when := r.When
+		if r.Date == "" && when != "" {
+			when += "*"
+			starred = true
+		}
+		typ := r.Type
+		if r.Role != "" {
+			typ += " (" + r.Role + ")"
+		}
+		if r.Tense == "future" {
+			typ += " [future]"
+		}
+		rows = append(rows, []string{when, r.Subject.Name, typ, r.Object.Name,
+			strconv.FormatFloat(r.Confidence, 'f', 2, 64), r.Article.Ref, r.Evidence})
+	}
+	return cols, rows, starred
+}
+
+// printCandidates lists the entities an ambiguous name matches, aligned.
+func printCandidates(w io.Writer, amb *query.AmbiguousError) {
+	var t table
+	t.printf("%q matches %d entities:\n", amb.Name, len(amb.Candidates))
+	rows := [][]string{{"NAME", "TYPE", "ID", "MENTIONS"}} // a header without a rule
+	for _, e := range amb.Candidates {
+		rows = append(rows, []string{e.Name, string(e.Type), e.ID, strconv.Itoa(e.Count)})
+	}
+	t.rows("  ", nil, rows)
+	t.flush(w)
+}
+
+// oneLine folds the line breaks and tabs of s into spaces, and escapes
+// its other control characters (see noControls).
+func oneLine(s string) string {
+	return noControls(strings.Join(strings.Fields(s), " "))
+}
+
+// noControls returns s with its control characters (C0, DEL, C1) written
+// as Go escapes: an ESC from an article is shown as \x1b, and cannot move
+// the cursor or retitle the terminal of whoever reads kg's tables.
+func noControls(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsControl(c) {
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

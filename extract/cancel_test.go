@@ -1,0 +1,47 @@
+package extract_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// manyNames is an article of n made-up names in sentences of ten.
+func manyNames(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "Vorlan%c%c Dessik%d", 'a'+rune(i%26), 'a'+rune(i/26%26), i)
+		if i%10 == 9 {
+			b.WriteString(" met Japan. ")
+		} else {
+			b.WriteString(", ")
+		}
+	}
+	return b.String()
+}
+
+// A cancelled extraction returns the context's error within a second, even
+// on an article that takes far longer to extract whole.
+func TestExtractCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large article")
+	}
+	x := newExtractor(t)
+	text := manyNames(200000)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := x.Extract(ctx, schema.Article{ID: "big", Text: text})
+	took := time.Since(start)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Extract error = %v, want %v", err, context.DeadlineExceeded)
+	}
+	if took > 300*time.Millisecond+time.Second {
+		t.Errorf("Extract returned %v after its deadline of 300ms, want within a second", took)
+	}
+}

@@ -1,0 +1,544 @@
+package extract
+
+import (
+	"github.com/kgraph/kg/extract/eventlex"
+	"github.com/kgraph/kg/extract/syntax"
+	"github.com/kgraph/kg/schema"
+)
+
+// mood is what the context of a predicate does to its event.
+type mood uint8
+
+const (
+	moodAssert   mood = iota // the event is stated
+	moodDrop                 // negated, conditional, asked, hoped for, cancelled, denied
+	moodRejects              // refused: "refused to meet X" rejects X
+	moodWarns                // threatened: "threatened to attack X" warns X
+	moodProposes             // offered: "offered to host X" proposes to X
+	moodFuture               // planned: stated, and later
+)
+
+// clause is what grammarRelations knows of one sentence while it reads it.
+type clause struct {
+	si  int
+	s   sentence
+	g   *grammar
+	ask bool // the sentence is a question
+}
+
+// grammarRelations reads the relations of sentence si from its parse:
+// every verb and event noun of the event lexicon whose pattern the parse
+// bears out states a relation from its subject to its target.
+func (d *doc) grammarRelations(c *clause) {
+	g := c.g
+	d.recordTopic(c)
+	for p := range g.words {
+		if d.stop() {
+			return
+		}
+		w := g.words[p]
+		var entries []eventlex.Entry
+		switch w.POS {
+		case syntax.VERB:
+			entries = d.events.Verb(w.Lemma)
+		case syntax.NOUN:
+			entries = d.events.Noun(w.Lemma)
+		}
+		if len(entries) > 0 && !d.figurative(c, p) {
+			d.readPredicate(c, p, entries)
+		}
+		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
+			d.reportedDemand(c, p)
+		}
+		if w.POS == syntax.VERB && w.Lemma == "want" {
+			d.wantedAct(c, p)
+		}
+		if w.POS == syntax.VERB && addressVerbs[w.Lemma] {
+			d.addressing(c, p)
+		}
+		d.membership(c, p)
+	}
+	d.roles(c)
+	d.structure(c)
+	d.members(c)
+}
+
+// particleWords can be verb particles.
+var particleWords = map[string]bool{
+	"forward": true, "down": true, "off": true, "out": true, "up": true, "back": true,
+	"over": true, "away": true, "on": true, "in": true, "aside": true,
+}
+
+// readPredicate applies to predicate p the first entry whose pattern holds
+// and whose target is an actor, else the first whose pattern holds. The
+// curated entries, which follow the ontology's cues, come before those
+// derived from the event-coding dictionary; the dictionary's synonym-block
+// entries are left out (noisy).
+func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
+	fr := d.frameOf(c, p)
+	var first *eventlex.Entry
+	for k := range 2 * len(entries) {
+		e := &entries[k%len(entries)]
+		if e.Curated() != (k < len(entries)) || e.Source == eventlex.FromSynonym {
+			continue
+		}
+		ts, ok := e.Match(&fr)
+		if !ok {
+			continue
+		}
+		if first == nil {
+			first = e
+		}
+		for _, t := range ts {
+			var objs []int
+			if specOf(e.Type).Judging && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
+				// "condemned the arrest of X by Japan", "praised France's
+				// decision": the one who did it
+				objs = d.nounAgents(c, t.Word.Ref)
+			}
+			if len(objs) == 0 {
+				objs = d.argEntities(c, t.Word.Ref)
+			}
+			if len(objs) > 0 {
+				if e.Type != "" {
+					d.applyEntry(c, p, e, objs)
+				}
+				return
+			}
+		}
+	}
+	if first != nil && first.Type != "" {
+		// "condemned the violation and warned Moscow": an objectless
+		// judgement takes the object of the verb coordinated with it
+		var objs []int
+		if specOf(first.Type).Judging {
+			objs = d.coordinatedObjects(c, p)
+		}
+		d.applyEntry(c, p, first, objs)
+	}
+}
+
+// coordinatedObjects returns the entities that the direct objects of the
+// verbs coordinated with p (its conjuncts and the verb it is a conjunct
+// of) stand for.
+func (d *doc) coordinatedObjects(c *clause, p int) []int {
+	g := c.g
+	var out []int
+	var verbs []int
+	if g.words[p].Rel == syntax.Conj && g.words[p].Head >= 0 {
+		verbs = append(verbs, g.words[p].Head)
+	}
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel == syntax.Conj {
+			verbs = append(verbs, k)
+		}
+	}
+	for _, v := range verbs {
+		if g.words[v].POS != syntax.VERB {
+			continue
+		}
+		if o := g.depBase(v, syntax.Obj); o >= 0 {
+			out = appendNew(out, d.argEntities(c, o)...)
+		}
+	}
+	return out
+}
+
+// frameOf describes the dependents of predicate p for the lexicon's
+// patterns: particle, subject, object, indirect object, prepositional
+// phrases. An event noun carried by a light verb ("imposed sanctions on")
+// also takes the verb's prepositional phrases.
+func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
+	g := c.g
+	fr := eventlex.Frame{Lemma: g.words[p].Lemma}
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel {
+		case syntax.CompoundPrt:
+			fr.Particle = g.lower[k]
+		case syntax.Advmod:
+			// "put forward", "turn down": a particle parsed as an adverb
+			if fr.Particle == "" && particleWords[g.lower[k]] && k > p && k <= p+2 {
+				fr.Particle = g.lower[k]
+			}
+		case syntax.NSubj:
+			fr.Subject = d.lexWord(c, k)
+		case syntax.NSubjPass:
+			if g.words[p].POS == syntax.VERB {
+				fr.Object = d.lexWord(c, k)
+			}
+		case syntax.Obj:
+			fr.Object = d.lexWord(c, k)
+		case syntax.IObj:
+			fr.IObj = d.lexWord(c, k)
+		}
+	}
+	// "asked NATO to reinforce": the parser may take the addressee for
+	// an indirect object
+	if fr.Object == nil && fr.IObj != nil {
+		fr.Object = fr.IObj
+	}
+	fr.Preps = d.lexPreps(c, p, nil)
+	// "proposed a truce to the Front": a phrase the parser hung on the
+	// object may belong to the verb
+	if fr.Object != nil && g.words[p].POS == syntax.VERB {
+		fr.Preps = append(fr.Preps, fr.Object.Preps...)
+	}
+	if g.words[p].POS == syntax.NOUN {
+		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
+			fr.Preps = d.lexPreps(c, h, fr.Preps)
+		}
+	}
+	// a passive participle modifying a noun: "the militia backed by X"
+	if fr.Object == nil && g.words[p].POS == syntax.VERB && passive(g, p) && g.words[p].Rel.Base() == syntax.Acl {
+		if h := g.words[p].Head; h >= 0 {
+			fr.Object = d.lexWord(c, h)
+		}
+	}
+	return fr
+}
+
+// lexWord describes word w for the lexicon: lemma, modifiers, possessor,
+// prepositional phrases; Ref is the word index.
+func (d *doc) lexWord(c *clause, w int) *eventlex.Word {
+	g := c.g
+	lw := &eventlex.Word{Lemma: g.words[w].Lemma, Ref: w}
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.Amod, syntax.Nummod:
+			lw.Mods = append(lw.Mods, g.words[k].Lemma)
+		case syntax.NmodPoss:
+			lw.Poss = &eventlex.Word{Lemma: g.words[k].Lemma, Ref: k}
+		}
+	}
+	lw.Preps = d.lexPreps(c, w, nil)
+	return lw
+}
+
+// lexPreps appends the prepositional phrases of w (obl and nmod dependents
+// with a case word) to out.
+func (d *doc) lexPreps(c *clause, w int, out []eventlex.Prep) []eventlex.Prep {
+	g := c.g
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obl, syntax.Nmod:
+		default:
+			continue
+		}
+		cs := g.caseOf(k)
+		if cs == "" {
+			continue
+		}
+		pw := eventlex.Word{Lemma: g.words[k].Lemma, Ref: k}
+		for _, m := range g.deps(k) {
+			switch g.words[m].Rel {
+			case syntax.Compound, syntax.Amod, syntax.Nummod:
+				pw.Mods = append(pw.Mods, g.words[m].Lemma)
+			}
+		}
+		out = append(out, eventlex.Prep{Case: cs, Word: pw})
+	}
+	return out
+}
+
+// applyEntry adds the relations that entry e of predicate p states
+// toward objs (none: the parties of a mutual act, if any).
+func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
+	g := c.g
+	md, tense := d.moodOf(c, p)
+	typ := e.Type
+	switch md {
+	case moodDrop:
+		// the token rules must not state what the parse says is not
+		for _, s := range d.subjectsOf(c, p) {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
+		}
+		return
+	case moodRejects:
+		typ = schema.Rejects
+	case moodWarns:
+		typ = schema.Warns
+	case moodProposes:
+		typ = schema.Proposes
+	}
+	subjs := d.subjectsOf(c, p)
+	if len(subjs) == 0 {
+		// "talks between Japan and France": the parties relate to each
+		// other.
+		if specOf(typ).Mutual && md == moodAssert {
+			d.pairwise(c, p, typ, d.prepObjects(c, p, []string{"between"}), tense)
+		}
+		return
+	}
+	if typ == schema.Rejects || typ == schema.Denies {
+		typ, objs = d.rejectOrDeny(c, p, typ, objs, subjs)
+	}
+	objs = without(objs, subjs, d)
+	if e.Reverse {
+		subjs, objs = objs, subjs
+	}
+	conf := 0.7
+	if g.words[p].POS == syntax.NOUN {
+		conf = 0.65
+	}
+	if len(objs) == 0 {
+		if specOf(typ).Mutual && md == moodAssert {
+			d.pairwise(c, p, typ, subjs, tense)
+		}
+		return
+	}
+	for _, sj := range subjs {
+		for _, oj := range objs {
+			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
+			// "travel to Iran for talks": visiting for talks meets the host
+			if typ == schema.Visits && d.ents[oj].typ != schema.Location && forTalks(g, p) {
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf - 0.1, grammar: true, cue: c.g.tok(p) + 1})
+			}
+		}
+	}
+}
+
+// talkNouns name meetings one travels for.
+var talkNouns = map[string]bool{
+	"talk": true, "talks": true, "meeting": true, "negotiation": true, "consultation": true,
+	"summit": true, "discussion": true, "conference": true,
+}
+
+// forTalks reports whether travel p is for talks: "for talks", "to hold
+// talks".
+func forTalks(g *grammar, p int) bool {
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obl:
+			if g.caseOf(k) == "for" && talkNouns[g.words[k].Lemma] {
+				return true
+			}
+		case syntax.Advcl, syntax.Xcomp:
+			if o := g.depBase(k, syntax.Obj); o >= 0 && talkNouns[g.words[o].Lemma] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressVerbs speak to a gathering: telling or addressing a body's
+// meeting is meeting it ("told the council", "addressed the summit").
+var addressVerbs = map[string]bool{"tell": true, "address": true, "brief": true, "attend": true}
+
+// addressing adds MEETS from the speaker to the bodies it told or
+// addressed; telling a person, a state or the press is no meeting.
+func (d *doc) addressing(c *clause, p int) {
+	g := c.g
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	var bodies []int
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel.Base() {
+		case syntax.Obj, syntax.IObj:
+			for _, e := range d.argEntities(c, k) {
+				if d.ents[e].typ == schema.Organization && !d.mediaNamed(c, k) {
+					bodies = append(bodies, e)
+				}
+			}
+		}
+	}
+	subjs := d.subjectsOf(c, p)
+	for _, s := range subjs {
+		for _, b := range without(bodies, subjs, d) {
+			d.addRel(rel{typ: schema.Meets, subj: s, obj: b, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// mediaNamed reports whether word w is a news outlet ("told the state news
+// agency", "told Reuters"): an interview is no meeting.
+func (d *doc) mediaNamed(c *clause, w int) bool {
+	g := c.g
+	for _, k := range append([]int{w}, g.deps(w)...) {
+		switch g.words[k].Lemma {
+		case "news", "agency", "newspaper", "broadcaster", "television", "radio", "reporter", "press", "journalist", "outlet", "channel":
+			return true
+		}
+	}
+	return false
+}
+
+// without drops from objs the subjects and what they speak for.
+func without(objs, subjs []int, d *doc) []int {
+	out := objs[:0]
+next:
+	for _, o := range objs {
+		for _, s := range subjs {
+			if o == s || d.belongsTo(s, o) {
+				continue next
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// recordTopic notes the subject of the sentence's main clause: what a
+// pronoun in the next sentence most likely refers to.
+func (d *doc) recordTopic(c *clause) {
+	for len(d.topics) <= c.si {
+		d.topics = append(d.topics, nil)
+	}
+	g := c.g
+	for w := range g.words {
+		if g.words[w].Head >= 0 {
+			continue
+		}
+		if k := g.depBase(w, syntax.NSubj); k >= 0 && g.words[k].POS != syntax.PRON {
+			d.topics[c.si] = d.argEntities(c, k)
+		} else if k >= 0 && c.si > 0 && c.si-1 < len(d.topics) {
+			// "He said ...": the topic carries on
+			d.topics[c.si] = d.topics[c.si-1]
+		}
+	}
+}
+
+// pairwise relates each of the parties to each other: "Japan and France
+// agreed" (both ways), "talks between Japan and France".
+func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int, tense string) {
+	if len(parties) < 2 {
+		return
+	}
+	for a := range parties {
+		for b := range parties {
+			if a != b && (!typ.Symmetric() || a < b) {
+				d.addRel(rel{typ: typ, subj: parties[a], obj: parties[b], sent: c.si, tense: tense, confidence: 0.6, grammar: true, cue: c.g.tok(p) + 1})
+			}
+		}
+	}
+}
+
+// nounAgents returns who did what noun w names: its possessor, a demonym
+// or name before it, or its "by" phrase.
+func (d *doc) nounAgents(c *clause, w int) []int {
+	g := c.g
+	if g.words[w].POS != syntax.NOUN {
+		return nil
+	}
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.NmodPoss, syntax.Amod, syntax.Compound:
+			if es := d.wordEntities(c, k); len(es) > 0 {
+				return d.withConjuncts(c, k, es)
+			}
+		case syntax.Nmod:
+			if g.caseOf(k) == "by" {
+				return d.argEntities(c, k)
+			}
+		case syntax.Acl:
+			// "the arrest carried out by Japan"
+			if a := agent(g, k); a >= 0 {
+				return d.argEntities(c, a)
+			}
+		case syntax.AclRelcl:
+			// "the pact that Chile had drafted"
+			if relativeObject(g, k) {
+				return d.argEntities(c, g.depBase(k, syntax.NSubj))
+			}
+		}
+	}
+	return nil
+}
+
+// membership reads the membership a sentence asserts: "Estonia is a member
+// of NATO", "Poland, a member of the EU,", "Finland joined NATO".
+func (d *doc) membership(c *clause, p int) {
+	g := c.g
+	w := g.words[p]
+	var members, bodies []int
+	switch {
+	case w.POS == syntax.NOUN && w.Lemma == "member":
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		for _, k := range g.deps(p) {
+			if g.words[k].Rel.Base() == syntax.Nmod && g.caseOf(k) == "of" {
+				bodies = d.argEntities(c, k)
+			}
+		}
+		switch {
+		case g.depBase(p, syntax.NSubj) >= 0 && g.dep(p, syntax.Cop) >= 0:
+			members = d.argEntities(c, g.depBase(p, syntax.NSubj))
+		case w.Rel == syntax.Appos && w.Head >= 0:
+			members = d.argEntities(c, w.Head)
+		}
+	case w.POS == syntax.VERB && (w.Lemma == "join" || w.Lemma == "accede"):
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		members = d.subjectsOf(c, p)
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			bodies = d.argEntities(c, o)
+		} else {
+			bodies = d.prepObjects(c, p, []string{"to"})
+		}
+	default:
+		return
+	}
+	for _, m := range members {
+		for _, b := range bodies {
+			if m != b && d.ents[b].typ == schema.Organization {
+				d.addRel(rel{typ: schema.MemberOf, subj: m, obj: b, sent: c.si, confidence: 0.7})
+			}
+		}
+	}
+}
+
+// veto is an event the grammar pass read as not stated (negated, asked,
+// conditional, hoped for): the token rules may not state it.
+type veto struct {
+	sent, subj int
+	typ        schema.RelationType
+}
+
+// figurativeMods turn a word of fighting into one of rivalry: "trade war",
+// "war of words", "price war".
+var figurativeMods = map[string]bool{
+	"trade": true, "tariff": true, "price": true, "currency": true, "word": true, "propaganda": true,
+	"culture": true, "legal": true, "diplomatic": true, "political": true, "media": true,
+	"information": true, "bidding": true, "turf": true, "tit-for-tat": true, "verbal": true,
+}
+
+// figurative reports whether fighting noun p is a figure of speech ("a
+// trade war", "a war of words"); then neither pass reads an armed
+// conflict in the sentence.
+func (d *doc) figurative(c *clause, p int) bool {
+	g := c.g
+	w := g.words[p]
+	if w.POS == syntax.VERB {
+		// "waged a war of words"
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			return d.figurative(c, o)
+		}
+		return false
+	}
+	if w.POS != syntax.NOUN {
+		return false
+	}
+	switch w.Lemma {
+	case "war", "battle", "fight", "attack", "offensive", "clash", "confrontation", "warfare":
+	default:
+		return false
+	}
+	for _, k := range g.deps(p) {
+		switch g.words[k].Rel {
+		case syntax.Compound, syntax.Amod:
+			if figurativeMods[g.words[k].Lemma] {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		case syntax.Nmod:
+			if g.caseOf(k) == "of" && (g.words[k].Lemma == "word" || g.words[k].Lemma == "words") {
+				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+				return true
+			}
+		}
+	}
+	return false
+}

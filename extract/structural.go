@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// markAppositions marks the mentions that rename or describe the mention
+// before them, which are then neither subject nor object of a verb: a
+// name in brackets or after "known as", and the mentions inside ", a
+// reporter with X," after a person. It records the role such an
+// apposition states (see personApposition).
+func (d *doc) markAppositions() {
+	d.appos = make([]bool, len(d.ments))
+	// Mentions in brackets and after "known as" rename what precedes them.
+	for mi, m := range d.ments {
+		if d.afterKnownAs(m) || m.from >= 1 && d.toks[m.from-1].text == "(" {
+			d.appos[mi] = true
+		}
+	}
+	for mi, m := range d.ments {
+		if d.ents[m.ent].typ != schema.Person || m.mod {
+			continue
+		}
+		d.personApposition(mi, m)
+	}
+}
+
+// afterKnownAs reports whether m follows "known as", "dubbed as" or "known
+// as the".
+func (d *doc) afterKnownAs(m mention) bool {
+	toks := d.toks
+	return m.from >= 2 && toks[m.from-1].lower == "as" && (toks[m.from-2].lower == "known" || toks[m.from-2].lower == "dubbed") ||
+		m.from >= 3 && toks[m.from-1].lower == "the" && toks[m.from-2].lower == "as" && toks[m.from-3].lower == "known"
+}
+
+// personApposition reads the apposition after person mention mi, if it
+// has one: ", a spokesman for the ministry,". An untitled name described
+// as an organization becomes one; a title there with a body to own it
+// gives the person a role in the body, unless the role is a former one.
+// The mentions inside the apposition are marked.
+func (d *doc) personApposition(mi int, m mention) {
+	j := m.to
+	s := d.sents[m.sent]
+	if j+1 >= s.to || d.toks[j].text != "," {
+		return
+	}
+	k := d.appositionEnd(s, j+1)
+	first := d.toks[j+1].lower
+	if first == "who" || first == "which" {
+		return
+	}
+	article := first == "a" || first == "an" || first == "the"
+	// "Sabor Já, a food delivery app,": the apposition says what the
+	// name is; an untitled "person" named so is an organization.
+	if article && m.title == "" && m.owner < 0 {
+		d.retypeDescribed(m.ent, j, k)
+		if d.ents[m.ent].typ != schema.Person {
+			return
+		}
+	}
+	tp, tStart, hasTitle := d.appositionTitle(j, k)
+	if !hasTitle && !article {
+		return
+	}
+	former := false
+	for x := j + 1; x < k; x++ {
+		if d.toks[x].lower == "former" || d.toks[x].lower == "ex" || d.toks[x].lower == "late" {
+			former = true
+		}
+	}
+	owner := d.appositionOwner(mi, j, k)
+	if hasTitle && owner >= 0 && !former {
+		role := d.span(tStart, tStart+len(tp.words))
+		d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: owner, sent: m.sent, role: role, confidence: 0.8})
+	}
+}
+
+// appositionEnd returns where an apposition starting at token k ends: at
+// the next comma, semicolon, full stop or dash outside brackets, or at the
+// end of sentence s.
+func (d *doc) appositionEnd(s sentence, k int) int {
+	depth := 0
+	for k < s.to {
+		t := d.toks[k].text
+		if t == "(" {
+			depth++
+		} else if t == ")" {
+			depth--
+		} else if depth == 0 && (t == "," || t == ";" || t == "." || t == "—") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// retypeDescribed makes entity e an organization when the apposition
+// between the comma at j and token k describes it as one before any name
+// or preposition: "a food delivery app", "a firm based in".
+func (d *doc) retypeDescribed(e, j, k int) {
+	toks := d.toks
+	for x := j + 2; x < k && x < j+7; x++ {
+		w := toks[x].lower
+		if d.mentionAt[x] >= 0 || w == "of" || w == "for" || w == "with" || w == "who" {
+			return
+		}
+		if orgDescriptors[w] && (x+1 == k || toks[x+1].lower == "that" || toks[x+1].lower == "which" || toks[x+1].lower == "of" || toks[x+1].lower == "in" || toks[x+1].lower == "based") {
+			d.retype(e, schema.Organization)
+			return
+		}
+	}
+}
+
+// appositionTitle returns the first title in the first words of the
+// apposition between the comma at j and token k, and where it starts.
+func (d *doc) appositionTitle(j, k int) (tp phrase, start int, ok bool) {
+	for x := j + 1; x < k && x < j+8; x++ {
+		if p, ok := d.lx.matchTitle(d.toks, x, k); ok {
+			return p, x, true
+		}
+	}
+	return phrase{}, -1, false
+}
+
+// appositionOwner marks the mentions of the apposition of mention mi
+// (between the comma at j and token k) and returns the body that owns its
+// title: the body after "at", "for", "with" or "of" ("an Iran analyst at
+// the International Crisis Group"), else the first body, else -1.
+func (d *doc) appositionOwner(mi, j, k int) int {
+	owner, prepOwner := -1, -1
+	for x := j + 1; x < k; x++ {
+		o := d.mentionAt[x]
+		if o < 0 || o == mi {
+			continue
+		}
+		d.appos[o] = true
+		oe := d.ments[o].ent
+		if d.ments[o].kind == mkDemonym && d.ments[o].mod || d.ents[oe].typ != schema.Organization && d.ents[oe].typ != schema.Country {
+			continue
+		}
+		if owner < 0 {
+			owner = oe
+		}
+		if prepOwner < 0 && d.ments[o].from == x {
+			p := x - 1
+			if d.toks[p].lower == "the" {
+				p--
+			}
+			if ownerPreps[d.toks[p].lower] {
+				prepOwner = oe
+			}
+		}
+	}
+	if prepOwner >= 0 {
+		return prepOwner
+	}
+	return owner
+}
+
+// retype changes the type of entity e, unless a title made it a person.
+func (d *doc) retype(e int, t schema.EntityType) {
+	for _, m := range d.ments {
+		if m.ent == e && (m.title != "" || m.owner >= 0) {
+			return
+		}
+	}
+	d.ents[e].typ = t
+	for k, p := range d.people {
+		if p == e {
+			d.people = append(d.people[:k], d.people[k+1:]...)
+			break
+		}
+	}
+}
+
+// structural emits HOLDS_ROLE from titles (see titleRole) and from "led
+// by", MEMBER_OF from appositions (see memberships), and PART_OF from
+// names.
+func (d *doc) structural() {
+	owned := map[int]bool{}
+	for _, m := range d.ments {
+		if m.owner >= 0 {
+			owned[m.ent] = true
+		}
+	}
+	for _, r := range d.rels {
+		if r.typ == schema.HoldsRole {
+			owned[r.subj] = true
+		}
+	}
+	for _, m := range d.ments {
+		d.titleRole(m, owned)
+	}
+	d.leaderRoles()
+	d.memberships()
+	for e, en := range d.ents {
+		if en.partOf >= 0 && en.typ == schema.Organization {
+			pt := d.ents[en.partOf].typ
+			if pt == schema.Country || pt == schema.Organization {
+				d.addRel(rel{typ: schema.PartOf, subj: e, obj: en.partOf, sent: d.firstSent(e), confidence: 0.8})
+			}
+		}
+	}
+}
+
+// titleRole gives the person of mention m a role by its title: in the
+// title's owner ("Velmoran Foreign Minister Dara Venn"); else, when the
+// person holds no role yet (owned), in the body the title names ("Army
+// spokesman") or, for a title of a state, in the state spoken of (see
+// titleState).
+func (d *doc) titleRole(m mention, owned map[int]bool) {
+	if d.ents[m.ent].typ != schema.Person {
+		return
+	}
+	if m.owner >= 0 {
+		ot := d.ents[m.owner].typ
+		if ot == schema.Organization || ot == schema.Country {
+			d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: m.owner, sent: m.sent, role: m.title, confidence: 0.85})
+		}
+		return
+	}
+	if m.title == "" || owned[m.ent] {
+		return
+	}
+	if o := d.titleBody(m); o >= 0 {
+		d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: o, sent: m.sent, role: m.title, confidence: 0.6})
+		owned[m.ent] = true
+		return
+	}
+	if !nationalTitle[m.tclass] && !stateTitle(m.title) {
+		return
+	}
+	if c := d.titleState(m); c >= 0 {
+		d.addRel(rel{typ: schema.HoldsRole, subj: m.ent, obj: c, sent: m.sent, role: m.title, confidence: 0.6})
+	}
+}
+
+// titleState returns the state a title of mention m belongs to when the
+// text names none with it ("Foreign Minister Margus Tsahkna"): the state
+// the text speaks of just before, else the dateline's; for a state's own
+// service ("Government spokeswoman X said Slovakia ...") the state the
+// sentence names. It returns -1 when there is none.
+func (d *doc) titleState(m mention) int {
+	c := d.recentCountry(m.from)
+	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && (c < 0 || d.lastMentionSent(c, m.from) < m.sent-1) {
+		c = h
+	}
+	if stateTitle(m.title) {
+		if sc := d.sentenceCountry(m.sent); sc >= 0 {
+			c = sc
+		}
+	}
+	return c
+}
+
+// leaderRoles reads "The Sudanese Armed Forces (SAF), led by General Abdel
+// Fattah al-Burhan,": the leader holds a role in the body.
+func (d *doc) leaderRoles() {
+	for k := 0; k+2 < len(d.toks); k++ {
+		if d.toks[k+1].lower != "by" {
+			continue
+		}
+		switch d.toks[k].lower {
+		case "led", "headed", "commanded", "chaired", "run":
+		default:
+			continue
+		}
+		var body, leader = -1, -1
+		for x := k - 1; x >= 0 && x >= k-6; x-- {
+			if mi := d.mentionAt[x]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Organization {
+				body = d.ments[mi].ent
+				break
+			}
+		}
+		for x := k + 2; x < len(d.toks) && x <= k+5; x++ {
+			if mi := d.mentionAt[x]; mi >= 0 {
+				if d.ents[d.ments[mi].ent].typ == schema.Person {
+					leader = d.ments[mi].ent
+				}
+				break
+			}
+		}
+		if body >= 0 && leader >= 0 {
+			d.addRel(rel{typ: schema.HoldsRole, subj: leader, obj: body, sent: d.sentOf(k), role: "leader", confidence: 0.7})
+		}
+	}
+}
+
+// stateTitle reports whether a title names the state's own service:
+// "Government spokeswoman", "Presidential spokesman".
+func stateTitle(t string) bool {
+	t = strings.ToLower(t)
+	return strings.HasPrefix(t, "government ") || strings.HasPrefix(t, "presidential ") || strings.HasPrefix(t, "state ")
+}
+
+// memberships finds MEMBER_OF stated by appositions and "joined": "Turkey,
+// a NATO member,", "Denmark, a non-permanent member of the council,",
+// "Hungary, which joined the EU in 2004,".
+func (d *doc) memberships() {
+	for _, m := range d.ments {
+		t := d.ents[m.ent].typ
+		if (t != schema.Country && t != schema.Organization) || m.to+3 >= len(d.toks) || d.toks[m.to].text != "," {
+			continue
+		}
+		s := d.sents[m.sent]
+		end := m.to + 1
+		for end < s.to && d.toks[end].text != "," && end < m.to+14 {
+			end++
+		}
+		member, joined := false, false
+		for k := m.to + 1; k < end; k++ {
+			switch d.toks[k].lower {
+			case "member", "members":
+				member = true
+			case "joined":
+				joined = k == m.to+2 && d.toks[m.to+1].lower == "which"
+			}
+		}
+		if !member && !joined {
+			continue
+		}
+		for k := m.to + 1; k < end; k++ {
+			if mi := d.mentionAt[k]; mi >= 0 {
+				o := d.ments[mi].ent
+				if d.ents[o].typ == schema.Organization && (member || d.ents[o].gaz >= 0 && len(d.lx.children[d.ents[o].gaz]) > 0) {
+					d.addRel(rel{typ: schema.MemberOf, subj: m.ent, obj: o, sent: m.sent, confidence: 0.7})
+					break
+				}
+			}
+		}
+	}
+}
+
+// titleBody finds the body a title with no owner belongs to: "Army
+// spokesman" the armed forces named last, "Chief Executive" the company
+// named last.
+func (d *doc) titleBody(m mention) int {
+	start, stop := d.scanRange(m.from)
+	first := strings.ToLower(strings.Fields(m.title + " x")[0])
+	if words := bodyWords[first]; len(words) > 0 {
+		for k := start; k >= stop; k-- {
+			o := d.ments[k]
+			if o.to > m.from || d.ents[o.ent].typ != schema.Organization {
+				continue
+			}
+			for _, w := range words {
+				if strings.Contains(d.ents[o.ent].name, w) {
+					return o.ent
+				}
+			}
+		}
+		return -1
+	}
+	if m.tclass == "business" {
+		for k := start; k >= stop; k-- {
+			o := d.ments[k]
+			if o.to <= m.from && d.ents[o.ent].typ == schema.Organization && d.ents[o.ent].gaz < 0 {
+				return o.ent
+			}
+		}
+	}
+	return -1
+}
+
+// nationalTitle lists the title classes that belong to a state.
+var nationalTitle = map[string]bool{"head": true, "minister": true}

@@ -1,0 +1,217 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/schema"
+)
+
+// TestTyping checks entity recognition and typing on made-up text: each
+// want is "SPAN=Type", a name mention whose text is exactly SPAN with an
+// entity of that type, or "SPAN=none", no name mention with that text and
+// no entity of that name.
+func TestTyping(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "title, name, of country",
+			text: "Trade Minister Ilse Varen of Portugal arrived in Lisbon on Monday.",
+			want: []string{"Ilse Varen=Person", "Portugal=Country", "Ilse Varen of Portugal=none"},
+		},
+		{
+			name: "the and an organization head word",
+			text: "The Alder Coast Community said it would appeal the ruling.",
+			want: []string{"Alder Coast Community=Organization"},
+		},
+		{
+			name: "sentence-initial preposition",
+			text: "Near Velka, two convoys were stopped by the police.",
+			want: []string{"Velka=Location", "Near Velka=none"},
+		},
+		{
+			name: "weapon and device acronyms",
+			text: "Rebels fired an RPG at a patrol, and a UAV was shot down.",
+			want: []string{"RPG=none", "UAV=none"},
+		},
+		{
+			name: "made-up state from context",
+			text: "Marovia's president, Tilde Oskar, said Marovia would not yield. The Marovian government recalled its envoy.",
+			want: []string{"Marovia=Country", "Tilde Oskar=Person"},
+		},
+		{
+			name: "given name and age",
+			text: "Lina Hartwell, 52, was arrested on Friday.",
+			want: []string{"Lina Hartwell=Person"},
+		},
+		{
+			name: "all-caps headline",
+			text: "FRANCE BEAT SPAIN IN WARSAW FINAL\nFrance beat Spain 2-1 in the final in Warsaw on Sunday.",
+			want: []string{"FRANCE=Country", "SPAIN=Country", "WARSAW=Location", "BEAT=none", "FRANCE BEAT SPAIN IN WARSAW FINAL=none"},
+		},
+		{
+			name: "all-caps standings",
+			text: "NHL ICE HOCKEY - STANDINGS\nTARVIN HAWKS 10 13 5 91 81 25\nDENVER 14 4 .778\nTARVIN HAWKS AT DENVER",
+			want: []string{"NHL=Organization", "TARVIN HAWKS=Organization", "DENVER=Organization", "ICE HOCKEY=none", "STANDINGS=none"},
+		},
+		{
+			name: "results line",
+			text: "SOCCER - LEAGUE RESULTS\nResults of league matches on Saturday:\nTarvin 2 Olbury 1\nMossley 0 Brenford 0",
+			want: []string{"Tarvin=Organization", "Olbury=Organization", "Mossley=Organization", "Brenford=Organization"},
+		},
+		{
+			name: "fixtures and standings",
+			text: "Fixtures for Sunday:\nHARLOW AT DUNMORE\nStandings:\nTarvin (Wales) 9 6 3 15\nLeague leaders Tarvin play Dunmore next.",
+			want: []string{"HARLOW=Organization", "DUNMORE=Location", "Tarvin=Organization", "Wales=Location", "League=none"},
+		},
+		{
+			name: "scorers in brackets",
+			text: "Tarvin 2 (Hale 34, Mott 71) Olbury 1 (Ruddock 12)",
+			want: []string{"Tarvin=Organization", "Olbury=Organization", "Hale=Person", "Mott=Person", "Ruddock=Person"},
+		},
+		{
+			name: "team named after its city",
+			text: "The Chicago Comets beat the Dallas Rangers on Sunday in Chicago.",
+			want: []string{"Chicago Comets=Organization", "Dallas Rangers=Organization", "Chicago=Location"},
+		},
+		{
+			name: "article and possessive outside the span",
+			text: "The United Nations sent aid. Lebanon's government thanked the United Nations.",
+			want: []string{"United Nations=Organization", "Lebanon=Country", "The United Nations=none"},
+		},
+		{
+			name: "surname before the full name",
+			text: "Harlan's party won the vote. Prime Minister Jim Harlan thanked voters.",
+			want: []string{"Harlan=Person", "Jim Harlan=Person"},
+		},
+		{
+			name: "one-word body before a title",
+			text: "Velta chief Ivo Marsh warned the rebels on Monday.",
+			want: []string{"Velta=Organization", "Ivo Marsh=Person"},
+		},
+		{
+			name: "person by a titled apposition",
+			text: "Oskar Ebb, the envoy of Peru, arrived on Monday. Tarvin mayor Eda Lusk met him.",
+			want: []string{"Oskar Ebb=Person", "Tarvin=Location", "Eda Lusk=Person"},
+		},
+		{
+			name: "common noun before a given name",
+			text: "Defender Dan Holt scored twice.",
+			want: []string{"Dan Holt=Person", "Defender Dan Holt=none"},
+		},
+		{
+			name: "city name that is a given name",
+			text: "Sofia Marlow, a lawyer, spoke to reporters in Sofia.",
+			want: []string{"Sofia Marlow=Person", "Sofia=Location"},
+		},
+		{
+			name: "made-up state from a title",
+			text: "President Olan Dree of Velmora met Portugal's prime minister. Velmora wants a pact.",
+			want: []string{"Olan Dree=Person", "Velmora=Country"},
+		},
+		{
+			name: "made-up state from coordination",
+			text: "Talks between Peru, Velmora and Chile ended on Friday. Velmora left first.",
+			want: []string{"Velmora=Country", "Peru=Country"},
+		},
+		{
+			name: "organization named in another language",
+			text: "Ana Ruiz, a researcher at El Instituto de Salud, and a spokesman for Banco de Tarvia spoke.",
+			want: []string{"El Instituto de Salud=Organization", "Banco de Tarvia=Organization", "Ana Ruiz=Person"},
+		},
+		{
+			name: "a demonym ends no person's name",
+			text: "Two West African ministers and a Central Asian delegation arrived.",
+			want: []string{"West African=none", "Central Asian=none"},
+		},
+		{
+			name: "multi-word place after in",
+			text: "Protesters gathered in Port Selwyn on Friday.",
+			want: []string{"Port Selwyn=Location"},
+		},
+		{
+			name: "group label is no name",
+			text: "Tessa Moor's side topped Group D on goal difference.",
+			want: []string{"Group D=none", "Tessa Moor=Person"},
+		},
+		{
+			name: "place, state",
+			text: "Dunvale, Canada, is a mining town.",
+			want: []string{"Dunvale=Location", "Canada=Country"},
+		},
+		{
+			name: "lake",
+			text: "Ferries crossed Lake Amara on Sunday.",
+			want: []string{"Lake Amara=Location"},
+		},
+		{
+			name: "club name",
+			text: "Westbrook United beat the league leaders on Saturday.",
+			want: []string{"Westbrook United=Organization"},
+		},
+		{
+			name: "bracketed state after a name",
+			text: "Jim Harlan (U.S.) finished seventh.",
+			want: []string{"Jim Harlan=Person", "U.S.=Country"},
+		},
+		{
+			name: "common words are no person",
+			text: "Officials said the Summer Harvest Festival would go ahead.",
+			want: []string{"Summer Harvest Festival=none"},
+		},
+		{
+			name: "foreign name stays a person",
+			text: "Oksana Vetrova and Piet Varga signed the letter.",
+			want: []string{"Oksana Vetrova=Person", "Piet Varga=Person"},
+		},
+		{
+			name: "company by its context",
+			text: "Shares in Telvora Systems fell 4 percent after Telvora Systems said profits would drop.",
+			want: []string{"Telvora Systems=Organization"},
+		},
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex, err := x.Extract(context.Background(), schema.Article{ID: "t", Published: "2025-03-10", Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string][]schema.EntityType{}
+			names := map[string]bool{}
+			var all []string
+			for _, e := range ex.Entities {
+				names[strings.ToLower(e.Name)] = true
+				for _, m := range e.Mentions {
+					s := tc.text[m.Start:m.End]
+					got[s] = append(got[s], e.Type)
+					all = append(all, s+"="+string(e.Type))
+				}
+			}
+			for _, w := range tc.want {
+				span, typ, _ := strings.Cut(w, "=")
+				if typ == "none" {
+					if len(got[span]) > 0 || names[strings.ToLower(span)] {
+						t.Errorf("%q: want no entity, got %v (mentions %v)", span, got[span], all)
+					}
+					continue
+				}
+				ok := false
+				for _, g := range got[span] {
+					ok = ok || string(g) == typ
+				}
+				if !ok {
+					t.Errorf("%q: want %s, got %v (mentions %v)", span, typ, got[span], all)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,336 @@
+// Package filestore is kg's embedded store: the local graph file, one
+// JSON document (graph.Graph's form), which Store writes when a build or
+// load closes it and Memory answers questions from once read.
+//
+// Store implements graph/port's Writer and Memory its Reader, with the
+// same answers as graph/neo4jstore.
+package filestore
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
+)
+
+// Store is the write side of the graph file: it keeps the graph in
+// memory and writes it as one JSON file when closed.
+//
+// It holds what each article contributes (the article, its MENTIONS with
+// their counts, its relations) keyed by article ID, so loading an article
+// again replaces its contribution instead of adding to it: loading the
+// same extractions twice gives byte-identical files. Entities are keyed by
+// ID; the first name loaded wins, aliases are the union of every load's
+// (they never shrink), and Count is the sum of the entity's MENTIONS
+// counts. Entities are never removed, even when no article mentions them
+// any more. Article texts and entity mention spans are not kept.
+//
+// A Store is safe for concurrent use, though loads gain nothing from it
+// (Writers is 1). Create one with Open.
+type Store struct {
+	mu        sync.Mutex
+	path      string
+	exists    bool // the file existed when opened
+	dirty     bool
+	closed    bool
+	articles  map[string]schema.Article
+	entities  map[string]*fileEntity
+	mentions  map[string][]graph.Mention // by article ID
+	relations map[string]schema.Relation
+	keys      map[string][]string // relation keys by article ID
+}
+
+type fileEntity struct {
+	schema.Entity // without mentions; Count unused
+	// base is the part of Count that no mention accounts for, from a file
+	// written without mentions.
+	base int
+	// total is the sum of the entity's MENTIONS counts.
+	total int
+}
+
+// Open opens the graph file at path for loading, creating its directory
+// if need be. When the file exists its graph is read, so that successive
+// runs accumulate into one file; when it does not, the store starts empty
+// and Close creates it.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open graph file: no path")
+	}
+	s := &Store{
+		path:      path,
+		articles:  make(map[string]schema.Article),
+		entities:  make(map[string]*fileEntity),
+		mentions:  make(map[string][]graph.Mention),
+		relations: make(map[string]schema.Relation),
+		keys:      make(map[string][]string),
+	}
+	g, err := Read(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("create output directory: %w", err)
+		}
+		return s, nil
+	case err != nil:
+		return nil, err
+	}
+	s.exists = true
+	for _, a := range g.Articles {
+		s.articles[a.ID] = a
+	}
+	for _, e := range g.Entities {
+		s.entities[e.ID] = &fileEntity{Entity: schema.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: e.Aliases}, base: e.Count}
+	}
+	for _, m := range g.Mentions {
+		s.mentions[m.Article] = append(s.mentions[m.Article], m)
+		e := s.entities[m.Entity]
+		if e == nil {
+			return nil, fmt.Errorf("read graph %s: mention of unknown entity %s", path, m.Entity)
+		}
+		e.base -= m.Count
+		e.total += m.Count
+	}
+	for _, e := range s.entities {
+		e.base = max(e.base, 0)
+	}
+	for _, r := range g.Relations {
+		s.relations[r.Key] = r
+		s.keys[r.Article] = append(s.keys[r.Article], r.Key)
+	}
+	return s, nil
+}
+
+// Load adds a batch of resolved extractions. An extraction whose article
+// is already in the store replaces that article's contribution. Nothing is
+// loaded when an extraction of the batch is invalid (see graph.Validate).
+func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
+	for i, x := range batch {
+		if err := graph.Validate(x); err != nil {
+			return fmt.Errorf("load extraction %d: %w", i, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return fmt.Errorf("load %s: store is closed", s.path)
+	}
+	for _, x := range batch {
+		s.load(x)
+	}
+	s.dirty = s.dirty || len(batch) > 0
+	return nil
+}
+
+func (s *Store) load(x schema.Extraction) {
+	id := x.Article.ID
+	a := x.Article
+	a.Text = ""
+	s.articles[id] = a
+
+	for _, k := range s.keys[id] {
+		delete(s.relations, k)
+	}
+	for _, m := range s.mentions[id] {
+		s.entities[m.Entity].total -= m.Count
+	}
+
+	for _, e := range x.Entities {
+		fe := s.entities[e.ID]
+		if fe == nil {
+			fe = &fileEntity{Entity: schema.Entity{ID: e.ID, Name: e.Name, Type: e.Type}}
+			s.entities[e.ID] = fe
+		}
+		fe.Aliases = graph.CleanAliases(fe.Name, slices.Concat(fe.Aliases, e.Aliases, []string{e.Name}))
+	}
+	ms := graph.Mentions(x)
+	for _, m := range ms {
+		s.entities[m.Entity].total += m.Count
+	}
+	s.mentions[id] = ms
+
+	keys := make([]string, 0, len(x.Relations))
+	for _, r := range x.Relations {
+		s.relations[r.Key] = r
+		keys = append(keys, r.Key)
+	}
+	s.keys[id] = keys
+}
+
+// Graph returns a copy of the store's graph, sorted by ID (articles,
+// entities), key (relations) and article then entity (mentions).
+func (s *Store) Graph() *graph.Graph {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.graph()
+}
+
+func (s *Store) graph() *graph.Graph {
+	g := &graph.Graph{
+		Articles:  make([]schema.Article, 0, len(s.articles)),
+		Entities:  make([]schema.Entity, 0, len(s.entities)),
+		Relations: make([]schema.Relation, 0, len(s.relations)),
+	}
+	for _, a := range s.articles {
+		g.Articles = append(g.Articles, a)
+	}
+	slices.SortFunc(g.Articles, func(a, b schema.Article) int { return cmp.Compare(a.ID, b.ID) })
+	for _, fe := range s.entities {
+		e := fe.Entity
+		e.Aliases = slices.Clone(e.Aliases)
+		e.Count = fe.base + fe.total
+		g.Entities = append(g.Entities, e)
+	}
+	slices.SortFunc(g.Entities, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
+	for _, r := range s.relations {
+		g.Relations = append(g.Relations, r)
+	}
+	slices.SortFunc(g.Relations, func(a, b schema.Relation) int { return cmp.Compare(a.Key, b.Key) })
+	for _, ms := range s.mentions {
+		g.Mentions = append(g.Mentions, ms...)
+	}
+	slices.SortFunc(g.Mentions, func(a, b graph.Mention) int {
+		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Entity, b.Entity))
+	})
+	return g
+}
+
+// sections returns the arrays of the store's graph sorted as Graph sorts
+// them, for writeFile: only the keys are sorted, and each element is made
+// when it is written, so that writing does not copy the graph.
+func (s *Store) sections() []section {
+	articles := slices.Sorted(maps.Keys(s.articles))
+	entities := slices.Sorted(maps.Keys(s.entities))
+	relations := slices.Sorted(maps.Keys(s.relations))
+	withMentions := slices.Sorted(maps.Keys(s.mentions))
+	var mentions [][2]int // article index in withMentions, mention index
+	for i, id := range withMentions {
+		ms := s.mentions[id]
+		slices.SortFunc(ms, func(a, b graph.Mention) int { return cmp.Compare(a.Entity, b.Entity) })
+		for j := range ms {
+			mentions = append(mentions, [2]int{i, j})
+		}
+	}
+	return []section{
+		{"articles", len(articles), false, false, func(i int) any { a := s.articles[articles[i]]; return &a }},
+		{"entities", len(entities), false, false, func(i int) any {
+			fe := s.entities[entities[i]]
+			e := fe.Entity
+			e.Count = fe.base + fe.total
+			return &e
+		}},
+		{"relations", len(relations), false, false, func(i int) any { r := s.relations[relations[i]]; return &r }},
+		{"mentions", len(mentions), false, true, func(i int) any {
+			m := mentions[i]
+			return &s.mentions[withMentions[m[0]]][m[1]]
+		}},
+	}
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats() graph.Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := graph.Stats{
+		Articles:  len(s.articles),
+		Entities:  len(s.entities),
+		Relations: len(s.relations),
+		ByType:    make(map[schema.RelationType]int),
+	}
+	for _, r := range s.relations {
+		st.ByType[r.Type]++
+	}
+	return st
+}
+
+// Close writes the graph file, atomically (a temporary file in the same
+// directory renamed over it), when anything was loaded or the file did not
+// exist. Closing again does nothing.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	if s.exists && !s.dirty {
+		return nil
+	}
+	return writeFile(s.path, s.sections())
+}
+
+// Abort ends the store after a failed build or load (cause, unused): what
+// was loaded is kept, the graph file being written as by Close, but only
+// when anything was loaded, so that a failure before any load leaves no
+// new file.
+func (s *Store) Abort(cause error) error {
+	s.mu.Lock()
+	if !s.dirty {
+		s.closed = true
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Unlock()
+	return s.Close()
+}
+
+// Loaded returns the IDs of those of articles that the store holds with
+// the same ID and content hash (Article.SHA256). Articles without a hash
+// are never held.
+func (s *Store) Loaded(ctx context.Context, articles []schema.Article) (map[string]bool, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]bool)
+	for _, a := range articles {
+		if held, ok := s.articles[a.ID]; ok && held.SHA256 != "" && held.SHA256 == a.SHA256 {
+			out[a.ID] = true
+		}
+	}
+	return out, nil
+}
+
+// Entities calls yield with every entity the store holds (ID, name, type
+// and aliases), in ID order, and returns yield's error, if any.
+func (s *Store) Entities(ctx context.Context, yield func(schema.Entity) error) error {
+	s.mu.Lock()
+	es := make([]schema.Entity, 0, len(s.entities))
+	for _, id := range slices.Sorted(maps.Keys(s.entities)) {
+		fe := s.entities[id]
+		es = append(es, schema.Entity{ID: fe.ID, Name: fe.Name, Type: fe.Type, Aliases: slices.Clone(fe.Aliases)})
+	}
+	s.mu.Unlock()
+	for _, e := range es {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := yield(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Writers returns 1: the file is written by one load at a time.
+func (s *Store) Writers() int { return 1 }
+
+// Summary says where the graph file is and what it holds: "graph file
+// PATH: N articles, N entities, N relations".
+func (s *Store) Summary(context.Context) string {
+	st := s.Stats()
+	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.path, st.Articles, st.Entities, st.Relations)
+}

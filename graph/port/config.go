@@ -1,0 +1,41 @@
+package port
+
+import "errors"
+
+// Config says which store to open: Neo4j when Neo4j.URI is set, else the
+// graph file File. Which of them a user meant (a flag over the
+// environment) is the caller's to decide before it fills Config.
+type Config struct {
+	// File is the path of the local graph file.
+	File string
+	// Neo4j is where Neo4j is; its zero value means no Neo4j.
+	Neo4j Neo4j
+}
+
+// Neo4j holds the settings of a Neo4j store. Credentials are never
+// printed: errors and summaries name the URI without them.
+type Neo4j struct {
+	// URI is the Bolt URI: bolt://host:7687, neo4j://host (routing),
+	// neo4j+s://host for TLS.
+	URI string
+	// Username and Password authenticate with basic auth; with no
+	// Password, no authentication is sent.
+	Username, Password string
+	// Database is the database to use; empty means the user's home
+	// database.
+	Database string
+	// BatchSize is the largest number of rows one query unwinds; zero
+	// means the store's default.
+	BatchSize int
+	// Writers is the number of concurrent loads a Writer reports it
+	// gains from (Writer.Writers); zero means the store's default.
+	Writers int
+}
+
+// ErrNoNeo4j is the error, wrapped, of OpenCypher when Config names no
+// Neo4j.
+var ErrNoNeo4j = errors.New("no Neo4j configured")
+
+// ErrNoFile is the error, wrapped, of OpenReader when the graph file does
+// not exist (it also wraps fs.ErrNotExist).
+var ErrNoFile = errors.New("no graph file")
