@@ -140,8 +140,18 @@ var errNoInputs = errors.New("no inputs: give files, directories, glob patterns 
 // load. The store comes first, so that when Neo4j is unreachable no
 // rejects file is left; when the reporter cannot start, the store is
 // aborted (nothing was loaded: a graph file is left unwritten).
+//
+// A graph file that another build or load is writing is waited for, with
+// a message saying so (even with --quiet: a wait that says nothing looks
+// like a hang); Ctrl-C ends the wait.
 func openOutputs(ctx context.Context, o sinkOptions, stderr io.Writer, quiet bool, rejects string) (port.Writer, *reporter, error) {
-	w, err := port.OpenWriter(ctx, o.config())
+	cfg := o.config()
+	if file := o.file(); file != "" {
+		cfg.Wait = func(holder string) {
+			fmt.Fprintf(stderr, "kg: graph file %s is being written by %s: waiting until it is done (Ctrl-C to stop)\n", file, holder)
+		}
+	}
+	w, err := port.OpenWriter(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -29,7 +29,8 @@ var ErrReadOnly = neo4jstore.ErrReadOnly
 
 // OpenWriter opens the store of cfg for a build or a load: Neo4j (with
 // kg's schema applied, and what a load that was killed left behind
-// flushed) or the graph file (read when it exists, written by Close;
+// flushed) or the graph file (locked against other writers until Close,
+// see Config.Wait; read and checked when it exists, written by Close;
 // its directory is created).
 func OpenWriter(ctx context.Context, cfg Config) (Writer, error) {
 	if cfg.Neo4j.URI != "" {
@@ -39,7 +40,11 @@ func OpenWriter(ctx context.Context, cfg Config) (Writer, error) {
 		}
 		return s, nil
 	}
-	s, err := filestore.Open(cfg.File)
+	var waiting func(filestore.Holder)
+	if cfg.Wait != nil {
+		waiting = func(h filestore.Holder) { cfg.Wait(h.String()) }
+	}
+	s, err := filestore.OpenWaiting(ctx, cfg.File, waiting)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +52,10 @@ func OpenWriter(ctx context.Context, cfg Config) (Writer, error) {
 }
 
 // OpenReader opens the store of cfg for questions: Neo4j, or the graph
-// file read into memory. When the graph file does not exist the error
-// wraps ErrNoFile and fs.ErrNotExist.
+// file read into memory and checked (a damaged file is refused, naming
+// its first problem; the error wraps graph.ErrInconsistent). When the
+// graph file does not exist the error wraps ErrNoFile and
+// fs.ErrNotExist.
 func OpenReader(ctx context.Context, cfg Config) (Reader, error) {
 	if cfg.Neo4j.URI != "" {
 		s, err := neo4jstore.Open(ctx, neo4jConfig(cfg.Neo4j))
