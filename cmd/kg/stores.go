@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -54,10 +55,16 @@ func (o neo4jOptions) port() port.Neo4j {
 	return port.Neo4j{URI: o.URI, Username: o.Username, Password: o.Password, Database: o.Database}
 }
 
-// openCypher connects to the Neo4j of o; it is a usage error when none is
+// openCypher connects to the Neo4j of o, whose queries time out after
+// timeout (0: the server's own timeout); it is a usage error when none is
 // set.
-func (o neo4jOptions) openCypher(ctx context.Context) (port.Cypher, error) {
-	c, err := port.OpenCypher(ctx, port.Config{Neo4j: o.port()})
+func (o neo4jOptions) openCypher(ctx context.Context, timeout time.Duration) (port.Cypher, error) {
+	n := o.port()
+	n.QueryTimeout = timeout
+	if timeout == 0 {
+		n.QueryTimeout = -1 // the server's
+	}
+	c, err := port.OpenCypher(ctx, port.Config{Neo4j: n})
 	if errors.Is(err, port.ErrNoNeo4j) {
 		return nil, usagef("no Neo4j configured: set NEO4J_URI or --neo4j-uri (testdata/neo4j/start runs one)")
 	}

@@ -48,8 +48,8 @@ type proc struct {
 	err    error
 }
 
-// startKG starts the kg binary bin with args, without Neo4j in its
-// environment.
+// startKG starts the kg binary bin with args, without NEO4J_ variables
+// in its environment.
 func startKG(t *testing.T, bin string, args ...string) *proc {
 	t.Helper()
 	p := &proc{cmd: exec.Command(bin, args...), done: make(chan struct{})}
@@ -92,6 +92,16 @@ func startKG(t *testing.T, bin string, args ...string) *proc {
 		}
 	})
 	return p
+}
+
+// running reports whether the process is still running.
+func (p *proc) running() bool {
+	select {
+	case <-p.done:
+		return false
+	default:
+		return true
+	}
 }
 
 // errText returns what the process printed on stderr so far.

@@ -2,6 +2,7 @@ package port
 
 import (
 	"errors"
+	"time"
 
 	"github.com/kgraph/kg/graph/filestore"
 )
@@ -45,6 +46,10 @@ type Neo4j struct {
 	// Writers is the number of concurrent loads a Writer reports it
 	// gains from (Writer.Writers); zero means the store's default.
 	Writers int
+	// QueryTimeout is the server-side timeout of Cypher.Query and
+	// Cypher.Write; zero means DefaultQueryTimeout, a negative value the
+	// server's own setting.
+	QueryTimeout time.Duration
 }
 
 // ErrNoNeo4j is the error, wrapped, of OpenCypher when Config names no
