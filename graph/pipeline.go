@@ -292,7 +292,7 @@ type pipeline[T any] struct {
 
 	nread, nskipped atomic.Int64
 	nrejected       atomic.Int64 // articles rejected in extraction
-	mu              sync.Mutex // guards sum's counts of what was loaded, and seen
+	mu              sync.Mutex   // guards sum's counts of what was loaded, and seen
 	sum             Summary
 	seen            map[string]bool
 
