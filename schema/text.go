@@ -1,9 +1,12 @@
 package schema
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Invisible reports whether r is a default-ignorable code point: a
@@ -65,4 +68,41 @@ func RuneEscape(r rune) string {
 	}
 	h := strconv.FormatInt(int64(r), 16)
 	return `\U` + strings.Repeat("0", max(8-len(h), 0)) + h
+}
+
+// EscapeInvisibleJSON returns JSON text with every invisible character
+// (see Invisible), which encoding/json writes as it is, written as a JSON
+// escape instead (\u202e; a surrogate pair above U+FFFF): the JSON
+// decodes to the same values, and holds no character that reorders or
+// hides what a terminal or an editor shows of it. Invisible characters
+// are never JSON syntax, so only strings change. When there is none,
+// data is returned as it is.
+func EscapeInvisibleJSON(data []byte) []byte {
+	if !bytes.ContainsFunc(data, Invisible) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+32)
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if !Invisible(r) {
+			out = append(out, data[:n]...)
+			data = data[n:]
+			continue
+		}
+		data = data[n:]
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			out = append(out, jsonEscape(r1)...)
+			out = append(out, jsonEscape(r2)...)
+			continue
+		}
+		out = append(out, jsonEscape(r)...)
+	}
+	return out
+}
+
+// jsonEscape returns \u and the four lower-case hex digits of r (at most
+// U+FFFF).
+func jsonEscape(r rune) string {
+	h := strconv.FormatInt(int64(r), 16)
+	return `\u` + strings.Repeat("0", 4-len(h)) + h
 }

@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"strconv"
 	"testing"
 	"unicode"
@@ -58,5 +61,33 @@ func TestInvisibleSet(t *testing.T) {
 		if Invisible(r) {
 			t.Errorf("Invisible(%U) = true", r)
 		}
+	}
+}
+
+// EscapeInvisibleJSON leaves no invisible character in JSON text, which
+// decodes to the same values.
+func TestEscapeInvisibleJSON(t *testing.T) {
+	values := []any{
+		"Pu\u200btin \u202eevil\u202c", map[string]any{"k\u2066": []any{"tag\U000E0041", 1.5, "plain"}}, "no invisibles: café ✓",
+	}
+	for _, v := range values {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := EscapeInvisibleJSON(data)
+		if HasInvisible(string(got)) {
+			t.Errorf("EscapeInvisibleJSON(%s) = %s, still invisible characters", data, got)
+		}
+		var back any
+		if err := json.Unmarshal(got, &back); err != nil || !reflect.DeepEqual(back, v) {
+			t.Errorf("EscapeInvisibleJSON(%s) = %s, decodes to %#v (%v), want %#v", data, got, back, err, v)
+		}
+		if !HasInvisible(string(data)) && !bytes.Equal(got, data) {
+			t.Errorf("EscapeInvisibleJSON changed %s to %s", data, got)
+		}
+	}
+	if got := string(EscapeInvisibleJSON([]byte(`"a` + "\u202e" + `b"`))); got != `"a\u202eb"` {
+		t.Errorf("EscapeInvisibleJSON = %s", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph/port"
+	"github.com/kgraph/kg/schema"
 )
 
 type queryOptions struct {
@@ -223,7 +224,7 @@ func writeTable(w io.Writer, cols []string, rows [][]any) error {
 }
 
 // writeJSON writes an indented array of row objects whose keys are in
-// column order.
+// column order, invisible characters escaped (schema.EscapeInvisibleJSON).
 func writeJSON(w io.Writer, cols []string, rows [][]any) error {
 	out := make([]json.RawMessage, len(rows))
 	for i, r := range rows {
@@ -256,20 +257,26 @@ func writeJSON(w io.Writer, cols []string, rows [][]any) error {
 	if err := enc.Encode(out); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(schema.EscapeInvisibleJSON(buf.Bytes()))
 	return err
 }
 
-// writeCSV writes a header row and one record per row.
+// writeCSV writes a header row and one record per row, invisible
+// characters written as Go escapes (schema.EscapeInvisible), as in kg
+// export's CSV.
 func writeCSV(w io.Writer, cols []string, rows [][]any) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(cols); err != nil {
+	head := make([]string, len(cols))
+	for i, c := range cols {
+		head[i] = schema.EscapeInvisible(c)
+	}
+	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for _, r := range rows {
 		rec := make([]string, len(r))
 		for i, v := range r {
-			rec[i] = cell(v)
+			rec[i] = schema.EscapeInvisible(cell(v))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // HTML writes g as one self-contained HTML page: the SVG picture (see SVG)
@@ -17,9 +18,12 @@ import (
 // access is needed to view it.
 //
 // Everything from the graph is escaped by html/template, article URLs
-// included (a URL that is not http, https or mailto is neutralized). The
-// SVG is Graphviz's, which escapes the text it draws; the XML prolog is
-// removed before it is inlined.
+// included (a URL that is not http, https or mailto is neutralized), and
+// invisible characters (schema.Invisible: zero-width ones, bidirectional
+// controls) are shown as the text of their Go escape (\u202e), as kg's
+// tables show them. The SVG is Graphviz's, which escapes the text it
+// draws (the DOT of it escapes invisible characters the same way); the
+// XML prolog is removed before it is inlined.
 func HTML(w io.Writer, g *graph.Graph) error {
 	v, err := newView(g)
 	if err != nil {
@@ -43,10 +47,11 @@ func HTML(w io.Writer, g *graph.Graph) error {
 		if at == "" {
 			at = a.ID
 		}
+		show := schema.EscapeInvisible
 		page.Rows = append(page.Rows, htmlRow{
-			Subject: v.name(r.Subject), Type: string(r.Type), Object: v.name(r.Object),
-			Date: r.Date, Evidence: r.Evidence, Article: at, ArticleID: a.ID, URL: a.URL,
-			Published: a.Published, Confidence: strconv.FormatFloat(r.Confidence, 'f', 2, 64), Key: r.Key,
+			Subject: show(v.name(r.Subject)), Type: string(r.Type), Object: show(v.name(r.Object)),
+			Date: show(r.Date), Evidence: show(r.Evidence), Article: show(at), ArticleID: show(a.ID), URL: a.URL,
+			Published: show(a.Published), Confidence: strconv.FormatFloat(r.Confidence, 'f', 2, 64), Key: show(r.Key),
 		})
 	}
 	var out bytes.Buffer
