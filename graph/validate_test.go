@@ -29,7 +29,11 @@ func TestValidateRefusesWhatCheckRefuses(t *testing.T) {
 		{"date February 30", func(x *schema.Extraction) { x.Relations[0].Date = "2024-02-30" }, `date "2024-02-30"`},
 		{"evidence span reversed", func(x *schema.Extraction) { x.Relations[0].Start, x.Relations[0].End = 9, 3 }, "evidence span [9, 3)"},
 		{"negative sentence", func(x *schema.Extraction) { x.Relations[0].Sentence = -2 }, "negative sentence index -2"},
-		{"type not allowed", func(x *schema.Extraction) { x.Relations[0].Type = schema.HoldsRole; x.Relations[0].Subject = china.ID; x.Relations[0].Object = lloyd.ID },
+		{"type not allowed", func(x *schema.Extraction) {
+			x.Relations[0].Type = schema.HoldsRole
+			x.Relations[0].Subject = china.ID
+			x.Relations[0].Object = lloyd.ID
+		},
 			"HOLDS_ROLE does not join a Country to a Person"},
 		{"one id, two types", func(x *schema.Extraction) {
 			c := china
