@@ -1,6 +1,9 @@
 // Package filestore is kg's embedded store: the local graph file, one
 // JSON document (graph.Graph's form), which Store writes when a build or
-// load closes it and Memory answers questions from once read.
+// load closes it and Memory answers questions from once read. A Store
+// holds the writer's lock on the file (Lock) from Open to Close, so that
+// two writers never lose each other's articles; the file is replaced
+// atomically (WriteFile), and read files are checked (Read).
 //
 // Store implements graph/port's Writer and Memory its Reader, with the
 // same answers as graph/neo4jstore.
