@@ -21,6 +21,9 @@ var actorNouns = map[string]bool{
 	"prosecutor": true, "regulator": true, "agency": true, "state": true, "country": true,
 	"team": true, "staff": true, "office": true, "department": true, "camp": true, "coalition": true,
 	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
+	"panel": true, "tribunal": true, "commission": true, "committee": true, "board": true,
+	"council": true, "body": true, "observer": true, "monitor": true, "inspector": true,
+	"investigator": true, "judge": true,
 }
 
 // stateNounPlaces are nouns whose state modifier says where, not who: "the
@@ -109,6 +112,22 @@ func (d *doc) nounSubjects(c *clause, p int) []int {
 			if a := agent(g, h); a >= 0 {
 				return d.argEntities(c, a)
 			}
+		}
+	}
+	// "announced 2.5 million dollars in funding for X": an event noun
+	// inside the object of a light verb is the light verb's subject's act
+	for w, steps := p, 0; steps < 3 && g.words[w].Head >= 0; steps++ {
+		switch g.words[w].Rel.Base() {
+		case syntax.Nmod, syntax.Obj:
+		default:
+			return nil
+		}
+		w = g.words[w].Head
+		if g.words[w].POS == syntax.VERB {
+			if lightVerbs[g.words[w].Lemma] && w != h {
+				return d.subjectsOf(c, w)
+			}
+			return nil
 		}
 	}
 	return nil
@@ -312,10 +331,16 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 func (d *doc) pronounEntities(c *clause, w int) []int {
 	g := c.g
 	switch g.lower[w] {
-	case "who", "which", "that":
-		// the relative clause hangs on the noun it describes
-		if h := g.words[w].Head; h >= 0 && g.words[h].Rel == syntax.AclRelcl && g.words[h].Head >= 0 {
-			return d.argEntities(c, g.words[h].Head)
+	case "who", "which", "that", "whom", "whose":
+		// the relative clause hangs on the noun it describes ("UNHCR,
+		// whose representative ...": up to the clause, then its noun)
+		for h, steps := g.words[w].Head, 0; h >= 0 && steps < 4; h, steps = g.words[h].Head, steps+1 {
+			if g.words[h].Rel == syntax.AclRelcl {
+				if g.words[h].Head >= 0 {
+					return d.argEntities(c, g.words[h].Head)
+				}
+				return nil
+			}
 		}
 		return nil
 	case "its", "their", "his", "her":
