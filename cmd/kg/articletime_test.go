@@ -60,7 +60,7 @@ func TestMaxArticleTime(t *testing.T) {
 	if !strings.Contains(stdout, "rejected") {
 		t.Errorf("summary does not count the reject:\n%s", stdout)
 	}
-	if code, _, _ := kg(t, "", "build", "-q", "--strict", "--max-article-time", "1s", "--out", out, seed, big); code != exitFailure {
+	if code, _, _ := kg(t, "", "build", "-q", "--strict", "--max-article-time", "1s", "--out", filepath.Join(dir, "strict.json"), seed, big); code != exitFailure {
 		t.Errorf("kg build --strict with a reject = %d, want %d", code, exitFailure)
 	}
 	code, stdout, stderr = kg(t, "", "extract", "--max-article-time", "1s", seed, big)
