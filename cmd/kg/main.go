@@ -37,11 +37,12 @@ func main() {
 }
 
 // run runs kg with args (args[0] is the program name) and returns its exit
-// status. Errors are printed to stderr here, once.
+// status. Errors are printed to stderr here, once, with the control and
+// invisible characters they may quote from the data escaped (safeText).
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err := newApp(stdin, stdout, stderr).RunContext(ctx, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "kg: %v\n", err)
+		fmt.Fprintf(stderr, "kg: %s\n", safeText(err.Error()))
 	}
 	return exitCode(err)
 }

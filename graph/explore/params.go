@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -37,9 +38,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", " ")
-	enc.Encode(v) // the client went away: nothing to do
+	if err := enc.Encode(v); err != nil {
+		return // the answer's types all encode: nothing to do
+	}
+	// Invisible characters go as JSON escapes: the values read back the
+	// same, and no character in the answer reorders what a reader sees.
+	w.Write(schema.EscapeInvisibleJSON(b.Bytes())) // the client went away: nothing to do
 }
 
 // writeError writes err as {"error": "...", "candidates": [...]}: 400 for

@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // StaticData is the graph a static page holds, in the shapes of the API.
@@ -107,13 +109,18 @@ func WriteStatic(w io.Writer, title string, d StaticData) error {
 		if strings.Contains(strings.ToLower(string(b)), "</script") {
 			return fmt.Errorf("%s holds </script: it cannot be inlined", name)
 		}
-		scripts = append(scripts, htmlNewlines(string(b)))
+		scripts = append(scripts, jsEscapeInvisible(htmlNewlines(string(b))))
 	}
 	var data bytes.Buffer
 	enc := json.NewEncoder(&data) // escapes <, > and &
 	if err := enc.Encode(d); err != nil {
 		return err
 	}
+	// Invisible characters go as JSON escapes (the page reads the same
+	// values, and shows them escaped as kg's tables do).
+	escaped := schema.EscapeInvisibleJSON(data.Bytes())
+	data.Reset()
+	data.Write(escaped)
 	hashes := func(texts []string) string {
 		var out []string
 		for _, t := range texts {
@@ -167,4 +174,29 @@ func between(s, open, close string) (string, bool) {
 	}
 	in, _, ok := strings.Cut(rest, close)
 	return in, ok
+}
+
+// jsEscapeInvisible writes every invisible character of a script (see
+// schema.Invisible; a bundled library may hold a zero-width space in a
+// string) as a JavaScript escape, \u200b, a surrogate pair above U+FFFF:
+// the same string to the script, and a page without characters that
+// reorder or hide what a reader of its source sees.
+func jsEscapeInvisible(s string) string {
+	if !schema.HasInvisible(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !schema.Invisible(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if r > 0xFFFF {
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, hi, lo)
+			continue
+		}
+		fmt.Fprintf(&b, `\u%04x`, r)
+	}
+	return b.String()
 }
