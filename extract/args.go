@@ -364,8 +364,12 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
-		if e := d.reporterOf(c, w, false); e >= 0 {
-			return []int{e}
+		if es := d.reportersOf(c, w, false); len(es) > 0 {
+			// "Finland and Latvia said they would": each of them
+			if l := g.lower[w]; l == "it" || l == "its" {
+				return es[:1]
+			}
+			return es
 		}
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
@@ -446,6 +450,17 @@ func (d *doc) speaker(c *clause) int {
 // word w stands in ("Kallio said she would travel"), when it is a person
 // (person true) or a body, state or group, else -1.
 func (d *doc) reporterOf(c *clause, w int, person bool) int {
+	if es := d.reportersOf(c, w, person); len(es) > 0 {
+		return es[0]
+	}
+	return -1
+}
+
+// reportersOf returns the subjects of the speech verb whose reported
+// clause word w stands in, each of a coordinated subject ("Finland and
+// Latvia said they would"), that are persons (person true) or bodies,
+// states or groups.
+func (d *doc) reportersOf(c *clause, w int, person bool) []int {
 	g := c.g
 	for h, steps := g.words[w].Head, 0; h >= 0 && steps < 6; h, steps = g.words[h].Head, steps+1 {
 		if g.words[h].Rel.Base() != syntax.Ccomp {
@@ -453,18 +468,19 @@ func (d *doc) reporterOf(c *clause, w int, person bool) int {
 		}
 		v := g.words[h].Head
 		if v < 0 || !reportVerbs[g.words[v].Lemma] {
-			return -1
+			return nil
 		}
 		k := g.depBase(v, syntax.NSubj)
 		if k < 0 || g.words[k].POS == syntax.PRON {
-			return -1
+			return nil
 		}
+		var out []int
 		for _, e := range d.argEntities(c, k) {
 			if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
-				return e
+				out = append(out, e)
 			}
 		}
-		return -1
+		return out
 	}
-	return -1
+	return nil
 }

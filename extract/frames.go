@@ -226,6 +226,19 @@ func (d *doc) lexWord(c *clause, w int) *eventlex.Word {
 		}
 	}
 	lw.Preps = d.lexPreps(c, w, nil)
+	// "a loan of 2 billion dollars to Kenya", "3 million dollars in
+	// funding for Peru": the recipient hangs on the noun inside the
+	// phrase; it is the phrase's too.
+	for _, pr := range lw.Preps {
+		if pr.Case != "of" && pr.Case != "in" {
+			continue
+		}
+		for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
+			if in.Case == "to" || in.Case == "for" {
+				lw.Preps = append(lw.Preps, in)
+			}
+		}
+	}
 	return lw
 }
 

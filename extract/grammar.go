@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
+	"strings"
 )
 
 // grammar is the parse of one sentence, one word a token: the parser's
@@ -32,6 +33,28 @@ func (d *doc) tagAll() {
 			words = append(words, d.toks[k].text)
 		}
 		d.parser.Tag(words, d.syn[s.from:s.to])
+		d.fixTags(s.from, s.to)
+	}
+}
+
+// fixTags mends two tagging slips inside a noun phrase after a number,
+// which the parse would carry to the whole clause: a participle before
+// its noun ("40 armoured vehicles") is an adjective, and a plural noun
+// after a noun ("500,000 vaccine doses to Ghana") is no verb.
+func (d *doc) fixTags(from, to int) {
+	syn, toks := d.syn, d.toks
+	for k := from + 1; k+1 < to; k++ {
+		if syn[k].POS != syntax.VERB || toks[k].cap {
+			continue
+		}
+		prev, next := syn[k-1].POS, syn[k+1].POS
+		switch {
+		case strings.HasSuffix(toks[k].lower, "ed") && prev == syntax.NUM && (next == syntax.NOUN || next == syntax.PROPN):
+			syn[k].POS, syn[k].Lemma = syntax.ADJ, toks[k].lower
+		case strings.HasSuffix(toks[k].lower, "s") && prev == syntax.NOUN && k >= from+2 && syn[k-2].POS == syntax.NUM &&
+			(next == syntax.ADP || next == syntax.PUNCT):
+			syn[k].POS = syntax.NOUN
+		}
 	}
 }
 
