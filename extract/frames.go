@@ -511,6 +511,11 @@ func (d *doc) membership(c *clause, p int) {
 		case w.Rel == syntax.Appos && w.Head >= 0:
 			members = d.argEntities(c, w.Head)
 		}
+	case w.POS == syntax.VERB && groupingVerb(g, p):
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		members, bodies = d.grouping(c, p)
 	case w.POS == syntax.VERB && (w.Lemma == "join" || w.Lemma == "accede"):
 		if md, _ := d.moodOf(c, p); md != moodAssert {
 			return
@@ -531,6 +536,109 @@ func (d *doc) membership(c *clause, p int) {
 			}
 		}
 	}
+}
+
+// groupingVerb reports whether verb p says what a body is made of: "X
+// groups A and B", "X comprises A", "X brings together A", "the alliance
+// formed by A", "X, made up of A", "composed of", "consisting of".
+func groupingVerb(g *grammar, p int) bool {
+	switch g.words[p].Lemma {
+	case "group", "comprise", "unite":
+		return true
+	case "bring":
+		return g.lower[min(p+1, len(g.words)-1)] == "together" || particleOf(g, p) == "together"
+	case "form", "found":
+		// a participle with its agent: "the bloc formed by A and B" (a
+		// parser may read the noun as its subject, without an auxiliary)
+		return agent(g, p) >= 0 && (g.words[p].Rel.Base() == syntax.Acl || g.dep(p, syntax.Aux) < 0 && g.dep(p, syntax.AuxPass) < 0)
+	case "make":
+		return particleOf(g, p) == "up"
+	case "compose", "consist":
+		return true
+	}
+	return false
+}
+
+// particleOf returns verb p's particle (compound:prt), or "".
+func particleOf(g *grammar, p int) string {
+	if k := g.dep(p, syntax.CompoundPrt); k >= 0 {
+		return g.lower[k]
+	}
+	return ""
+}
+
+// grouping returns the members and the body of a grouping verb p (see
+// groupingVerb): the body is the subject of an active verb or the noun a
+// participle or relative clause describes; the members are the object,
+// the agent or the phrase after "of".
+func (d *doc) grouping(c *clause, p int) (members, bodies []int) {
+	g := c.g
+	switch {
+	case agent(g, p) >= 0:
+		// "the alliance formed by Chad, Niger and Cameroon": founders
+		// are members when several found it together
+		if members = d.argEntities(c, agent(g, p)); len(members) < 2 {
+			return nil, nil
+		}
+	case g.words[p].Lemma == "make" || g.words[p].Lemma == "compose" || g.words[p].Lemma == "consist":
+		members = d.prepObjects(c, p, []string{"of"})
+	default:
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			members = d.argEntities(c, o)
+		}
+	}
+	switch h := g.words[p].Head; {
+	case h >= 0 && g.words[p].Rel.Base() == syntax.Acl:
+		bodies = d.argEntities(c, h)
+		// "the Alliance of X (AX), the confederation formed by": the
+		// name the described noun stands beside
+		if len(bodies) == 0 && g.words[h].Rel == syntax.Appos && g.words[h].Head >= 0 {
+			bodies = d.argEntities(c, g.words[h].Head)
+		}
+	case passive(g, p) || g.words[p].Lemma == "consist":
+		if k := g.depBase(p, syntax.NSubjPass); k >= 0 {
+			bodies = d.argEntities(c, k)
+		} else if k := g.depBase(p, syntax.NSubj); k >= 0 {
+			bodies = d.argEntities(c, k)
+		}
+	default:
+		bodies = d.subjectsOf(c, p)
+	}
+	// "X (AX), the confederation formed by A and B", parsed as a clause
+	// whose subject is the described noun: the name before the comma
+	if k := g.depBase(p, syntax.NSubj); len(bodies) == 0 && k >= 0 && g.dep(p, syntax.Aux) < 0 {
+		bodies = d.nameBeforeComma(c, k)
+	}
+	return members, bodies
+}
+
+// nameBeforeComma returns the organization named just before the comma
+// that opens the phrase of word w (an acronym in brackets between), as
+// the name an apposition describes.
+func (d *doc) nameBeforeComma(c *clause, w int) []int {
+	g := c.g
+	first := w
+	for _, k := range g.deps(w) {
+		first = min(first, k)
+	}
+	t := g.tok(first) - 1
+	if t < 0 || d.toks[t].text != "," {
+		return nil
+	}
+	t--
+	if t >= 0 && d.toks[t].text == ")" {
+		for t >= 0 && d.toks[t].text != "(" {
+			t--
+		}
+		t--
+	}
+	if t < 0 || d.mentionAt[t] < 0 {
+		return nil
+	}
+	if e := d.ments[d.mentionAt[t]].ent; d.ents[e].typ == schema.Organization {
+		return []int{e}
+	}
+	return nil
 }
 
 // veto is an event the grammar pass read as not stated (negated, asked,
