@@ -102,7 +102,7 @@ type doc struct {
 	// pendPortfolio is the text between that name and the title ("Fisheries"
 	// in "EU Fisheries Commissioner"), part of the role.
 	pendPortfolio string
-	pendClass                  string
+	pendClass     string
 	// homeGaz is the state of the dateline's place, -1 when unknown.
 	homeGaz int
 	rels    []rel
