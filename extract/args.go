@@ -322,7 +322,49 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 			return d.pronounEntities(c, k)
 		}
 	}
+	// "urged the authorities to release him": the state the article is
+	// about
+	if homeNouns[g.words[w].Lemma] && bareDefinite(g, w) {
+		if e := d.homeState(g.tok(w), d.clauseSubjectOf(c, w, false)); e >= 0 {
+			return []int{e}
+		}
+	}
 	return nil
+}
+
+// bareDefinite reports whether noun w has "the" and no other modifier
+// (a preposition or punctuation aside).
+func bareDefinite(g *grammar, w int) bool {
+	the := false
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.Det:
+			the = g.lower[k] == "the"
+		case syntax.Case, syntax.Punct:
+		default:
+			return false
+		}
+	}
+	return the
+}
+
+// homeNouns after "the" alone stand for the state the article is about.
+var homeNouns = map[string]bool{"authority": true, "government": true, "regime": true, "junta": true}
+
+// homeState returns the state the article is about at token x: the
+// dateline's, else the state named last before x other than not (the
+// subject that speaks of it), or -1.
+func (d *doc) homeState(x, not int) int {
+	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && h != not {
+		return h
+	}
+	for k, stop := d.scanRange(x); k >= stop; k-- {
+		m := d.ments[k]
+		if m.to <= x && m.ent != not && d.ents[m.ent].typ == schema.Country {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // pronounEntities resolves a pronoun: a relative pronoun to the noun its
