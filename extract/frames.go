@@ -322,6 +322,11 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		return
 	}
 	d.rememberAct(typ, subjs)
+	if e.Curated() && e.Pattern.Object != nil && md == moodAssert {
+		for _, sj := range subjs {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: sj, typ: typ, cue: g.tok(p) + 1})
+		}
+	}
 	for _, sj := range subjs {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
@@ -646,6 +651,11 @@ func (d *doc) nameBeforeComma(c *clause, w int) []int {
 type veto struct {
 	sent, subj int
 	typ        schema.RelationType
+	// cue, when above zero, limits the veto to the relations of that cue
+	// (see rel.cue) of any type but typ: the parse read the cue word as
+	// typ, in a curated reading that fixes its object ("ordered a
+	// Peruvian diplomat to leave" is an expulsion, not a request).
+	cue int
 }
 
 // figurativeMods turn a word of fighting into one of rivalry: "trade war",

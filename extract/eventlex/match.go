@@ -98,7 +98,10 @@ func (e *Entry) Match(f *Frame) ([]Target, bool) {
 	for _, a := range e.Slot {
 		switch a.Kind {
 		case ArgObject:
-			if p.Object == nil && !prtIsSlotPrep {
+			// an object the pattern fixes is a target only in a curated
+			// entry that says so ("ordered a Peruvian diplomat to leave":
+			// the diplomat's state)
+			if (p.Object == nil || e.Curated()) && !prtIsSlotPrep {
 				add(a, f.Object)
 			}
 		case ArgIndirect:
