@@ -26,6 +26,16 @@ var actorNouns = map[string]bool{
 	"investigator": true, "judge": true,
 }
 
+// siteNouns are places struck or held, which stand for where they are:
+// "fired at targets in Aleppo".
+var siteNouns = map[string]bool{
+	"target": true, "position": true, "base": true, "site": true, "facility": true, "camp": true,
+	"village": true, "town": true, "city": true, "area": true, "outpost": true, "stronghold": true,
+	"depot": true, "installation": true, "post": true, "checkpoint": true, "district": true,
+	"neighbourhood": true, "neighborhood": true, "port": true, "airport": true, "airfield": true,
+	"infrastructure": true, "plant": true, "refinery": true, "bridge": true, "border": true,
+}
+
 // stateNounPlaces are nouns whose state modifier says where, not who: "the
 // Russian border", "Chinese waters".
 var stateNounPlaces = map[string]bool{
@@ -288,8 +298,10 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 					}
 				}
 			case syntax.Nmod:
-				// "the assets of Kovian banks", "imports from Kovia"
-				if cs := g.caseOf(k); event || cs != "of" && cs != "from" || depth > 3 {
+				// "the assets of Kovian banks", "imports from Kovia";
+				// "targets in Aleppo", "positions near the border town"
+				cs := g.caseOf(k)
+				if event || depth > 3 || cs != "of" && cs != "from" && !(siteNouns[g.words[w].Lemma] && (cs == "in" || cs == "near" || cs == "inside")) {
 					continue
 				}
 				if es := d.wordEntities(c, k); len(es) > 0 {

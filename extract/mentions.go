@@ -634,6 +634,11 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
 		owner = d.lastTopic(si, i-1)
 	}
+	// "Togo, which ... and whose foreign minister, X,": the name the
+	// relative clause describes.
+	if owner < 0 && ms.pend.end != i && i > ms.s.from && toks[i-1].lower == "whose" {
+		owner = d.relativeAntecedent(ms.s.from, i-1)
+	}
 	if ms.pend.end == i && ms.pend.title != "" {
 		title = ms.pend.title + " " + title
 	}
@@ -1502,6 +1507,31 @@ func (d *doc) lastTopic(si, x int) int {
 		}
 	}
 	return d.lastActor(x)
+}
+
+// relativeAntecedent returns the state or organization a relative clause
+// at token x describes: the name just before the comma that opens the
+// clause (", which ... and whose", ", whose"), or -1.
+func (d *doc) relativeAntecedent(from, x int) int {
+	for k := x - 1; k > from; k-- {
+		if d.toks[k].text != "," || !relativeWords[d.toks[k+1].lower] {
+			continue
+		}
+		for mi := len(d.ments) - 1; mi >= 0; mi-- {
+			m := d.ments[mi]
+			if m.to == k {
+				if t := d.ents[m.ent].typ; t == schema.Country || t == schema.Organization {
+					return m.ent
+				}
+				return -1
+			}
+			if m.to < k {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // describedAsOrg reports whether ", a machinery exporter" or ", a food
