@@ -37,10 +37,16 @@ func (d *doc) tagAll() {
 	}
 }
 
-// fixTags mends two tagging slips inside a noun phrase after a number,
-// which the parse would carry to the whole clause: a participle before
-// its noun ("40 armoured vehicles") is an adjective, and a plural noun
-// after a noun ("500,000 vaccine doses to Ghana") is no verb.
+// pluralNoun reports whether a noun's form is a regular plural.
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// fixTags mends tagging slips inside a noun phrase, which the parse
+// would carry to the whole clause: a participle between a number and its
+// noun ("40 armoured vehicles") is an adjective, and a plural noun after a
+// noun ("500,000 vaccine doses to Ghana", "war crimes charges") is no
+// verb.
 func (d *doc) fixTags(from, to int) {
 	syn, toks := d.syn, d.toks
 	for k := from + 1; k+1 < to; k++ {
@@ -53,6 +59,10 @@ func (d *doc) fixTags(from, to int) {
 			syn[k].POS, syn[k].Lemma = syntax.ADJ, toks[k].lower
 		case strings.HasSuffix(toks[k].lower, "s") && prev == syntax.NOUN && k >= from+2 && syn[k-2].POS == syntax.NUM &&
 			(next == syntax.ADP || next == syntax.PUNCT):
+			syn[k].POS = syntax.NOUN
+		case strings.HasSuffix(toks[k].lower, "s") && !strings.HasSuffix(toks[k].lower, "ss") && prev == syntax.NOUN && pluralNoun(toks[k-1].lower):
+			// "war crimes charges": a verb in -s does not agree with a
+			// plural before it
 			syn[k].POS = syntax.NOUN
 		}
 	}

@@ -269,6 +269,10 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 	case w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ:
 		// an adjective that is no cue ("is keen to meet") states nothing
 		return moodDrop, stepStop
+	case w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN && strings.HasSuffix(g.lower[cur], "ing") && !hasMark(g, cur, "to"):
+		// a participle on a noun ("will publish a report condemning
+		// X") happens when the noun's clause does
+		return moodAssert, stepUp
 	case w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN:
 		// a clause on a noun that is no cue ("the decision to impose")
 		return moodAssert, stepStop
