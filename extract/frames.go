@@ -61,6 +61,9 @@ func (d *doc) grammarRelations(c *clause) {
 		}
 		if w.POS == syntax.VERB {
 			d.threatUnless(c, p)
+			if reactionVerbs[w.Lemma] {
+				d.reaction(c, p)
+			}
 		}
 		d.membership(c, p)
 	}
@@ -539,6 +542,70 @@ func (d *doc) membership(c *clause, p int) {
 			if m != b && d.ents[b].typ == schema.Organization {
 				d.addRel(rel{typ: schema.MemberOf, subj: m, obj: b, sent: c.si, confidence: 0.7})
 			}
+		}
+	}
+}
+
+// reactionVerbs draw a reaction from others onto their subject: "drew
+// condemnation from X", "faced criticism from X", "won praise from X".
+var reactionVerbs = map[string]bool{
+	"draw": true, "receive": true, "face": true, "spark": true, "prompt": true, "provoke": true,
+	"trigger": true, "attract": true, "earn": true, "win": true, "meet": true, "get": true, "garner": true,
+}
+
+// reactionTypes are the relation types a reaction noun may carry.
+var reactionTypes = map[schema.RelationType]bool{
+	schema.Criticizes: true, schema.Supports: true, schema.Warns: true, schema.Accuses: true,
+}
+
+// reaction reads verb p that draws a reaction ("The test by Iran drew
+// condemnation from France"): the reaction noun's type, from those after
+// "from" to the subject of p, or to whoever did what the subject names.
+func (d *doc) reaction(c *clause, p int) {
+	g := c.g
+	o := g.depBase(p, syntax.Obj)
+	if o < 0 || g.words[o].POS != syntax.NOUN {
+		return
+	}
+	var typ schema.RelationType
+	for _, e := range d.events.Noun(g.words[o].Lemma) {
+		if reactionTypes[e.Type] && e.Source != eventlex.FromSynonym {
+			typ = e.Type
+			break
+		}
+	}
+	if typ == "" {
+		return
+	}
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	authors := d.prepObjects(c, p, []string{"from"})
+	for _, k := range g.deps(o) {
+		if g.words[k].Rel.Base() == syntax.Nmod && g.caseOf(k) == "from" {
+			authors = appendNew(authors, d.argEntities(c, k)...)
+		}
+	}
+	s := g.depBase(p, syntax.NSubj)
+	if s < 0 {
+		// "X's decision to ... won praise": a parser may hang the verb
+		// on the clause inside its subject, leaving the noun the root
+		for k := range g.words {
+			if g.words[k].Head < 0 && g.words[k].POS == syntax.NOUN && k < p {
+				s = k
+			}
+		}
+	}
+	if len(authors) == 0 || s < 0 {
+		return
+	}
+	targets := d.argEntities(c, s)
+	if len(targets) == 0 {
+		targets = d.nounAgents(c, s)
+	}
+	for _, a := range authors {
+		for _, t := range without(targets, authors, d) {
+			d.addRel(rel{typ: typ, subj: a, obj: t, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(o) + 1})
 		}
 	}
 }
