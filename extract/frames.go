@@ -201,6 +201,19 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
 			fr.Preps = d.lexPreps(c, h, fr.Preps)
 		}
+		// "a warning from NATO to Russia": the target may hang on the
+		// author's phrase
+		for _, pr := range d.lexPreps(c, p, nil) {
+			if pr.Case != "from" && pr.Case != "by" {
+				continue
+			}
+			for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
+				switch in.Case {
+				case "to", "against", "on", "over", "at":
+					fr.Preps = append(fr.Preps, in)
+				}
+			}
+		}
 	}
 	// a passive participle modifying a noun ("the militia backed by X"),
 	// a relative clause with its own subject ("the firm, which the
