@@ -203,15 +203,19 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		}
 		// "a warning from NATO to Russia": the target may hang on the
 		// author's phrase
+		// ("a suspension of flights to Peru": on what it befalls)
 		for _, pr := range d.lexPreps(c, p, nil) {
-			if pr.Case != "from" && pr.Case != "by" {
+			if pr.Case != "from" && pr.Case != "by" && pr.Case != "of" {
 				continue
 			}
 			for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
-				switch in.Case {
-				case "to", "against", "on", "over", "at":
-					fr.Preps = append(fr.Preps, in)
+				switch {
+				case pr.Case == "of" && (in.Case == "to" || in.Case == "with" || in.Case == "for"):
+				case pr.Case != "of" && (in.Case == "to" || in.Case == "against" || in.Case == "on" || in.Case == "over" || in.Case == "at"):
+				default:
+					continue
 				}
+				fr.Preps = append(fr.Preps, in)
 			}
 		}
 	}
