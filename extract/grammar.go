@@ -37,6 +37,9 @@ func (d *doc) tagAll() {
 	}
 }
 
+// possessives are the possessive determiners.
+var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
+
 // pluralNoun reports whether a noun's form is a regular plural.
 func pluralNoun(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
@@ -50,6 +53,13 @@ func pluralNoun(w string) bool {
 func (d *doc) fixTags(from, to int) {
 	syn, toks := d.syn, d.toks
 	for k := from + 1; k+1 < to; k++ {
+		// "wants Argentina to scrap its tariffs": after "to", a noun
+		// followed by a determiner or a possessive is a verb
+		if syn[k].POS == syntax.NOUN && !toks[k].cap && toks[k-1].lower == "to" &&
+			(syn[k+1].POS == syntax.DET || possessives[toks[k+1].lower]) {
+			syn[k-1].POS, syn[k].POS = syntax.PART, syntax.VERB
+			continue
+		}
 		if syn[k].POS != syntax.VERB || toks[k].cap {
 			continue
 		}

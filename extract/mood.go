@@ -241,9 +241,13 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 		return moodAssert, stepConj
 	case syntax.Advcl:
 		// "to meet X" as a purpose is not stated, unless one travels
-		// for it: "will travel to Paris to meet X"
+		// for it: "will travel to Paris to meet X"; a verb that takes
+		// the clause as its complement ("refused on Tuesday to meet",
+		// read as a purpose by a parser) governs it as such
 		if hasMark(g, cur, "to") && !motionVerbs[g.words[h].Lemma] {
-			return moodDrop, stepStop
+			if _, cue := d.governorMood(c, cur, h); !cue || g.words[h].POS != syntax.VERB {
+				return moodDrop, stepStop
+			}
 		}
 	case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Acl:
 	case syntax.Obj, syntax.NSubjPass, syntax.NSubj:
