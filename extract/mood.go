@@ -365,6 +365,7 @@ var offerNouns = map[string]bool{
 	"deal": true, "bill": true, "draft": true, "initiative": true, "idea": true, "ultimatum": true,
 	"package": true, "resolution": true, "invitation": true, "appeal": true, "bid": true,
 	"proposition": true, "condition": true, "terms": true, "peace": true, "ceasefire": true, "truce": true,
+	"pact": true, "agreement": true, "accord": true, "treaty": true, "compromise": true, "roadmap": true,
 }
 
 // rejectOrDeny tells a denial from a rejection by what is dismissed and
@@ -402,6 +403,21 @@ func (d *doc) rejectOrDeny(c *clause, p int, typ schema.RelationType, objs, subj
 			switch g.caseOf(k) {
 			case "by", "from":
 				return typ, d.argEntities(c, k)
+			}
+		}
+	}
+	// "the pact that Chile had drafted", "the plan put forward by Chile"
+	if es := d.nounAgents(c, o); len(es) > 0 {
+		return typ, es
+	}
+	// the same relative clause, which a parser may hang on the verb as
+	// its "that" clause: one without an object of its own, after the noun
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel.Base() == syntax.Ccomp && k > o && hasMark(g, k, "that") && g.depBase(k, syntax.Obj) < 0 {
+			if sj := g.depBase(k, syntax.NSubj); sj >= 0 {
+				if es := d.argEntities(c, sj); len(es) > 0 {
+					return typ, es
+				}
 			}
 		}
 	}
