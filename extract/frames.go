@@ -47,7 +47,7 @@ func (d *doc) grammarRelations(c *clause) {
 		case syntax.NOUN:
 			entries = d.events.Noun(w.Lemma)
 		}
-		if len(entries) > 0 && !d.figurative(c, p) {
+		if len(entries) > 0 && !d.figurative(c, p) && !d.laborStrike(c, p) {
 			d.readPredicate(c, p, entries)
 		}
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
@@ -741,6 +741,36 @@ type veto struct {
 	// Peruvian diplomat to leave" is an expulsion, not a request).
 	cue int
 }
+
+// laborStrike reports whether noun p is a strike of workers, not an
+// armed one ("staged a strike", "a general strike", "a hunger strike"),
+// and vetoes the token rules' reading of it as fighting.
+func (d *doc) laborStrike(c *clause, p int) bool {
+	g := c.g
+	if g.words[p].POS != syntax.NOUN || g.words[p].Lemma != "strike" {
+		return false
+	}
+	labor := false
+	if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && strikeVerbs[g.words[h].Lemma] {
+		labor = true
+	}
+	for _, k := range g.deps(p) {
+		if r := g.words[k].Rel; (r == syntax.Compound || r == syntax.Amod) && strikeMods[g.words[k].Lemma] {
+			labor = true
+		}
+	}
+	if labor {
+		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+	}
+	return labor
+}
+
+// strikeVerbs carry a strike of workers: "staged a strike", "called a
+// strike"; strikeMods qualify one.
+var (
+	strikeVerbs = map[string]bool{"stage": true, "call": true, "hold": true, "join": true, "organize": true, "organise": true, "end": true}
+	strikeMods  = map[string]bool{"general": true, "hunger": true, "labor": true, "labour": true, "national": true, "nationwide": true, "worker": true, "workers": true, "rail": true, "transport": true, "teacher": true, "teachers": true, "doctor": true, "doctors": true, "sit-down": true, "wildcat": true}
+)
 
 // figurativeMods turn a word of fighting into one of rivalry: "trade war",
 // "war of words", "price war".
