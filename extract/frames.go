@@ -849,12 +849,21 @@ func separateActs(g *grammar, p int) bool {
 	return false
 }
 
+// threatVerbs announce a threat.
+var threatVerbs = map[string]bool{"threaten": true, "warn": true, "vow": true}
+
 // threatUnless reads "X would publish the data unless Y paid" as a threat:
 // an act set to happen unless someone else acts warns that someone.
 func (d *doc) threatUnless(c *clause, p int) {
 	g := c.g
+	// under a threat, "if" is "unless" turned round: "threatened to stop
+	// the talks if the United States went ahead"
+	threat := threatVerbs[g.words[p].Lemma]
+	if h := g.words[p].Head; h >= 0 && g.words[p].Rel.Base() == syntax.Xcomp && threatVerbs[g.words[h].Lemma] {
+		threat = true
+	}
 	for _, k := range g.deps(p) {
-		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") {
+		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") && !(threat && hasMark(g, k, "if")) {
 			continue
 		}
 		sj := g.depBase(k, syntax.NSubj)
