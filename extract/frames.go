@@ -64,6 +64,9 @@ func (d *doc) grammarRelations(c *clause) {
 			if reactionVerbs[w.Lemma] {
 				d.reaction(c, p)
 			}
+			if w.Lemma == "broker" {
+				d.brokered(c, p)
+			}
 		}
 		d.membership(c, p)
 	}
@@ -623,6 +626,50 @@ func (d *doc) reaction(c *clause, p int) {
 	for _, a := range authors {
 		for _, t := range without(targets, authors, d) {
 			d.addRel(rel{typ: typ, subj: a, obj: t, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(o) + 1})
+		}
+	}
+}
+
+// brokered reads a deal brokered by a mediator ("a deal brokered by
+// Brazil", "Qatar brokered a truce between Israel and Hamas"): the
+// mediator meets each party. The parties are those "between" whom the
+// deal is, else the subjects of the clause the deal belongs to ("Chile
+// and Peru restored ties under a deal brokered by Brazil").
+func (d *doc) brokered(c *clause, p int) {
+	g := c.g
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	var mediators []int
+	if a := agent(g, p); a >= 0 {
+		mediators = d.argEntities(c, a)
+	} else if k := g.depBase(p, syntax.NSubj); k >= 0 {
+		mediators = d.argEntities(c, k)
+	}
+	parties := d.prepObjects(c, p, []string{"between"})
+	if o := g.depBase(p, syntax.Obj); len(parties) == 0 && o >= 0 {
+		parties = d.prepObjects(c, o, []string{"between"})
+	}
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[p].Rel.Base() == syntax.Advcl && g.words[h].POS == syntax.VERB && agent(g, p) >= 0 {
+		// the participle read as the clause's: "A and B reopened the
+		// border under an accord brokered by C"
+		parties = d.subjectsOf(c, h)
+	}
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[p].Rel.Base() == syntax.Acl {
+		switch v := g.words[h].Head; {
+		case v < 0 || g.words[v].POS != syntax.VERB:
+		case g.words[h].Rel.Base() == syntax.NSubj:
+			// "the accord, brokered by Turkey, ended a row between A and B"
+			if o := g.depBase(v, syntax.Obj); o >= 0 {
+				parties = d.prepObjects(c, o, []string{"between"})
+			}
+		case g.words[h].Rel.Base() == syntax.Obl:
+			parties = d.subjectsOf(c, v)
+		}
+	}
+	for _, m := range mediators {
+		for _, pt := range without(parties, mediators, d) {
+			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
 		}
 	}
 }
