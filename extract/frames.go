@@ -67,6 +67,9 @@ func (d *doc) grammarRelations(c *clause) {
 			if w.Lemma == "broker" {
 				d.brokered(c, p)
 			}
+			if w.Lemma == "take" || w.Lemma == "bring" {
+				d.tourTakes(c, p)
+			}
 		}
 		d.membership(c, p)
 	}
@@ -670,6 +673,48 @@ func (d *doc) brokered(c *clause, p int) {
 	for _, m := range mediators {
 		for _, pt := range without(parties, mediators, d) {
 			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// tripNouns name a journey.
+var tripNouns = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "swing": true}
+
+// tourTakes reads a trip that takes someone somewhere ("a regional tour
+// that will also take him to Qatar and Egypt"): the traveller visits each
+// place.
+func (d *doc) tourTakes(c *clause, p int) {
+	g := c.g
+	sj, o := g.depBase(p, syntax.NSubj), g.depBase(p, syntax.Obj)
+	if sj < 0 || o < 0 {
+		return
+	}
+	trip := sj
+	if g.words[sj].POS == syntax.PRON && g.words[p].Rel == syntax.AclRelcl && g.words[p].Head >= 0 {
+		trip = g.words[p].Head
+	}
+	if !tripNouns[g.words[trip].Lemma] {
+		return
+	}
+	md, tense := d.moodOf(c, p)
+	if md != moodAssert {
+		return
+	}
+	travellers := d.argEntities(c, o)
+	if g.words[o].POS == syntax.PRON {
+		// "take him": the one the sentence is about
+		for root := range g.words {
+			if g.words[root].Head >= 0 {
+				continue
+			}
+			if k := g.depBase(root, syntax.NSubj); k >= 0 && k != o {
+				travellers = d.argEntities(c, k)
+			}
+		}
+	}
+	for _, t := range travellers {
+		for _, pl := range without(d.prepObjects(c, p, []string{"to"}), travellers, d) {
+			d.addRel(rel{typ: schema.Visits, subj: t, obj: pl, sent: c.si, tense: tense, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
 		}
 	}
 }
