@@ -469,14 +469,14 @@ func (d *doc) recordTopic(c *clause) {
 // pairwise relates each of the parties to each other: "Japan and France
 // agreed" (both ways), "talks between Japan and France".
 func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int, tense string) {
-	if len(parties) < 2 {
-		return
-	}
 	if separateActs(c.g, p) {
 		// "A, B and C are to sign similar accords", "indirect talks
 		// between A and B": each with someone else, or through a
 		// mediator; neither pass relates them to each other
 		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: typ})
+		return
+	}
+	if len(parties) < 2 {
 		return
 	}
 	for a := range parties {
