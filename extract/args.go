@@ -274,6 +274,15 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 	default:
 		return nil
 	}
+	// "Secretary General Ahmed Saleh" parsed with the title as head and
+	// the name hung on it: the name
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.Flat && k > w {
+			if mi := d.mentionAt[g.tok(k)]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
+				return []int{d.ments[mi].ent}
+			}
+		}
+	}
 	// "Paul Ode, the Bank's envoy": an apposition names the noun.
 	for _, k := range g.deps(w) {
 		if g.words[k].Rel == syntax.Appos {

@@ -72,6 +72,9 @@ func (d *doc) grammarRelations(c *clause) {
 			}
 		}
 		d.membership(c, p)
+		if w.POS == syntax.NOUN && (w.Lemma == "mediation" || g.hasDepLemma(p, syntax.Compound, "mediation")) {
+			d.mediation(c, p)
+		}
 	}
 	d.roles(c)
 	d.structure(c)
@@ -677,6 +680,38 @@ func (d *doc) brokered(c *clause, p int) {
 	}
 }
 
+// mediation reads a mediation between parties ("undertook a mediation
+// mission between Syria and Lebanon"): the mediator meets each party; the
+// parties, who do not meet each other directly, are not paired by the
+// token rules.
+func (d *doc) mediation(c *clause, p int) {
+	g := c.g
+	parties := d.prepObjects(c, p, []string{"between"})
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[h].POS == syntax.VERB {
+		parties = d.prepObjects(c, h, []string{"between"})
+	}
+	// "a mediation effort on Saturday between A and B": the phrase may
+	// hang on the one before it
+	for _, k := range g.deps(p) {
+		if b := g.words[k].Rel.Base(); len(parties) == 0 && (b == syntax.Nmod || b == syntax.Obl) {
+			parties = d.prepObjects(c, k, []string{"between"})
+		}
+	}
+	if len(parties) < 2 {
+		return
+	}
+	d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Meets})
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	mediators := d.nounSubjects(c, p)
+	for _, m := range mediators {
+		for _, pt := range without(parties, mediators, d) {
+			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
 // tripNouns name a journey.
 var tripNouns = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "swing": true}
 
@@ -938,7 +973,8 @@ func separateActs(g *grammar, p int) bool {
 			return true
 		}
 	}
-	return false
+	// a mediation between the parties: through the mediator
+	return g.words[n].Lemma == "mediation" || g.hasDepLemma(n, syntax.Compound, "mediation")
 }
 
 // threatVerbs announce a threat.
