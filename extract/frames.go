@@ -508,6 +508,14 @@ func (d *doc) nounAgents(c *clause, w int) []int {
 			if g.caseOf(k) == "by" {
 				return d.argEntities(c, k)
 			}
+			// "the arrest of X by Japan", the agent hung on X
+			if g.caseOf(k) == "of" {
+				for _, b := range g.deps(k) {
+					if g.words[b].Rel.Base() == syntax.Nmod && g.caseOf(b) == "by" {
+						return d.argEntities(c, b)
+					}
+				}
+			}
 		case syntax.Acl:
 			// "the arrest carried out by Japan"
 			if a := agent(g, k); a >= 0 {
