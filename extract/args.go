@@ -26,6 +26,16 @@ var actorNouns = map[string]bool{
 	"investigator": true, "judge": true,
 }
 
+// siteNouns are places struck or held, which stand for where they are:
+// "fired at targets in Aleppo".
+var siteNouns = map[string]bool{
+	"target": true, "position": true, "base": true, "site": true, "facility": true, "camp": true,
+	"village": true, "town": true, "city": true, "area": true, "outpost": true, "stronghold": true,
+	"depot": true, "installation": true, "post": true, "checkpoint": true, "district": true,
+	"neighbourhood": true, "neighborhood": true, "port": true, "airport": true, "airfield": true,
+	"infrastructure": true, "plant": true, "refinery": true, "bridge": true, "border": true,
+}
+
 // stateNounPlaces are nouns whose state modifier says where, not who: "the
 // Russian border", "Chinese waters".
 var stateNounPlaces = map[string]bool{
@@ -264,6 +274,15 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 	default:
 		return nil
 	}
+	// "Secretary General Ahmed Saleh" parsed with the title as head and
+	// the name hung on it: the name
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.Flat && k > w {
+			if mi := d.mentionAt[g.tok(k)]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
+				return []int{d.ments[mi].ent}
+			}
+		}
+	}
 	// "Paul Ode, the Bank's envoy": an apposition names the noun.
 	for _, k := range g.deps(w) {
 		if g.words[k].Rel == syntax.Appos {
@@ -288,8 +307,10 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 					}
 				}
 			case syntax.Nmod:
-				// "the assets of Kovian banks", "imports from Kovia"
-				if cs := g.caseOf(k); event || cs != "of" && cs != "from" || depth > 3 {
+				// "the assets of Kovian banks", "imports from Kovia";
+				// "targets in Aleppo", "positions near the border town"
+				cs := g.caseOf(k)
+				if event || depth > 3 || cs != "of" && cs != "from" && !(siteNouns[g.words[w].Lemma] && (cs == "in" || cs == "near" || cs == "inside")) {
 					continue
 				}
 				if es := d.wordEntities(c, k); len(es) > 0 {
@@ -322,7 +343,49 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 			return d.pronounEntities(c, k)
 		}
 	}
+	// "urged the authorities to release him": the state the article is
+	// about
+	if homeNouns[g.words[w].Lemma] && bareDefinite(g, w) {
+		if e := d.homeState(g.tok(w), d.clauseSubjectOf(c, w, false)); e >= 0 {
+			return []int{e}
+		}
+	}
 	return nil
+}
+
+// bareDefinite reports whether noun w has "the" and no other modifier
+// (a preposition or punctuation aside).
+func bareDefinite(g *grammar, w int) bool {
+	the := false
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.Det:
+			the = g.lower[k] == "the"
+		case syntax.Case, syntax.Punct:
+		default:
+			return false
+		}
+	}
+	return the
+}
+
+// homeNouns after "the" alone stand for the state the article is about.
+var homeNouns = map[string]bool{"authority": true, "government": true, "regime": true, "junta": true}
+
+// homeState returns the state the article is about at token x: the
+// dateline's, else the state named last before x other than not (the
+// subject that speaks of it), or -1.
+func (d *doc) homeState(x, not int) int {
+	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && h != not {
+		return h
+	}
+	for k, stop := d.scanRange(x); k >= stop; k-- {
+		m := d.ments[k]
+		if m.to <= x && m.ent != not && d.ents[m.ent].typ == schema.Country {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // pronounEntities resolves a pronoun: a relative pronoun to the noun its
@@ -364,8 +427,12 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
-		if e := d.reporterOf(c, w, false); e >= 0 {
-			return []int{e}
+		if es := d.reportersOf(c, w, false); len(es) > 0 {
+			// "Finland and Latvia said they would": each of them
+			if l := g.lower[w]; l == "it" || l == "its" {
+				return es[:1]
+			}
+			return es
 		}
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
@@ -446,6 +513,17 @@ func (d *doc) speaker(c *clause) int {
 // word w stands in ("Kallio said she would travel"), when it is a person
 // (person true) or a body, state or group, else -1.
 func (d *doc) reporterOf(c *clause, w int, person bool) int {
+	if es := d.reportersOf(c, w, person); len(es) > 0 {
+		return es[0]
+	}
+	return -1
+}
+
+// reportersOf returns the subjects of the speech verb whose reported
+// clause word w stands in, each of a coordinated subject ("Finland and
+// Latvia said they would"), that are persons (person true) or bodies,
+// states or groups.
+func (d *doc) reportersOf(c *clause, w int, person bool) []int {
 	g := c.g
 	for h, steps := g.words[w].Head, 0; h >= 0 && steps < 6; h, steps = g.words[h].Head, steps+1 {
 		if g.words[h].Rel.Base() != syntax.Ccomp {
@@ -453,18 +531,19 @@ func (d *doc) reporterOf(c *clause, w int, person bool) int {
 		}
 		v := g.words[h].Head
 		if v < 0 || !reportVerbs[g.words[v].Lemma] {
-			return -1
+			return nil
 		}
 		k := g.depBase(v, syntax.NSubj)
 		if k < 0 || g.words[k].POS == syntax.PRON {
-			return -1
+			return nil
 		}
+		var out []int
 		for _, e := range d.argEntities(c, k) {
 			if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
-				return e
+				out = append(out, e)
 			}
 		}
-		return -1
+		return out
 	}
-	return -1
+	return nil
 }

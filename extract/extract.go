@@ -99,7 +99,10 @@ type doc struct {
 	// pendOwnerNext is an organization whose name precedes a title at
 	// token pendOwnerAt ("Commission President ...").
 	pendOwnerNext, pendOwnerAt int
-	pendClass                  string
+	// pendPortfolio is the text between that name and the title ("Fisheries"
+	// in "EU Fisheries Commissioner"), part of the role.
+	pendPortfolio string
+	pendClass     string
 	// homeGaz is the state of the dateline's place, -1 when unknown.
 	homeGaz int
 	rels    []rel

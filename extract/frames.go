@@ -47,7 +47,7 @@ func (d *doc) grammarRelations(c *clause) {
 		case syntax.NOUN:
 			entries = d.events.Noun(w.Lemma)
 		}
-		if len(entries) > 0 && !d.figurative(c, p) {
+		if len(entries) > 0 && !d.figurative(c, p) && !d.laborStrike(c, p) {
 			d.readPredicate(c, p, entries)
 		}
 		if w.POS == syntax.VERB && reportVerbs[w.Lemma] {
@@ -61,8 +61,20 @@ func (d *doc) grammarRelations(c *clause) {
 		}
 		if w.POS == syntax.VERB {
 			d.threatUnless(c, p)
+			if reactionVerbs[w.Lemma] {
+				d.reaction(c, p)
+			}
+			if w.Lemma == "broker" {
+				d.brokered(c, p)
+			}
+			if w.Lemma == "take" || w.Lemma == "bring" {
+				d.tourTakes(c, p)
+			}
 		}
 		d.membership(c, p)
+		if w.POS == syntax.NOUN && (w.Lemma == "mediation" || g.hasDepLemma(p, syntax.Compound, "mediation")) {
+			d.mediation(c, p)
+		}
 	}
 	d.roles(c)
 	d.structure(c)
@@ -198,6 +210,23 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
 			fr.Preps = d.lexPreps(c, h, fr.Preps)
 		}
+		// "a warning from NATO to Russia": the target may hang on the
+		// author's phrase
+		// ("a suspension of flights to Peru": on what it befalls)
+		for _, pr := range d.lexPreps(c, p, nil) {
+			if pr.Case != "from" && pr.Case != "by" && pr.Case != "of" {
+				continue
+			}
+			for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
+				switch {
+				case pr.Case == "of" && (in.Case == "to" || in.Case == "with" || in.Case == "for"):
+				case pr.Case != "of" && (in.Case == "to" || in.Case == "against" || in.Case == "on" || in.Case == "over" || in.Case == "at"):
+				default:
+					continue
+				}
+				fr.Preps = append(fr.Preps, in)
+			}
+		}
 	}
 	// a passive participle modifying a noun ("the militia backed by X"),
 	// a relative clause with its own subject ("the firm, which the
@@ -226,6 +255,19 @@ func (d *doc) lexWord(c *clause, w int) *eventlex.Word {
 		}
 	}
 	lw.Preps = d.lexPreps(c, w, nil)
+	// "a loan of 2 billion dollars to Kenya", "3 million dollars in
+	// funding for Peru": the recipient hangs on the noun inside the
+	// phrase; it is the phrase's too.
+	for _, pr := range lw.Preps {
+		if pr.Case != "of" && pr.Case != "in" {
+			continue
+		}
+		for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
+			if in.Case == "to" || in.Case == "for" {
+				lw.Preps = append(lw.Preps, in)
+			}
+		}
+	}
 	return lw
 }
 
@@ -309,6 +351,11 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		return
 	}
 	d.rememberAct(typ, subjs)
+	if e.Curated() && e.Pattern.Object != nil && md == moodAssert {
+		for _, sj := range subjs {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: sj, typ: typ, cue: g.tok(p) + 1})
+		}
+	}
 	for _, sj := range subjs {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
@@ -425,14 +472,14 @@ func (d *doc) recordTopic(c *clause) {
 // pairwise relates each of the parties to each other: "Japan and France
 // agreed" (both ways), "talks between Japan and France".
 func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int, tense string) {
-	if len(parties) < 2 {
-		return
-	}
 	if separateActs(c.g, p) {
 		// "A, B and C are to sign similar accords", "indirect talks
 		// between A and B": each with someone else, or through a
 		// mediator; neither pass relates them to each other
 		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: typ})
+		return
+	}
+	if len(parties) < 2 {
 		return
 	}
 	for a := range parties {
@@ -460,6 +507,14 @@ func (d *doc) nounAgents(c *clause, w int) []int {
 		case syntax.Nmod:
 			if g.caseOf(k) == "by" {
 				return d.argEntities(c, k)
+			}
+			// "the arrest of X by Japan", the agent hung on X
+			if g.caseOf(k) == "of" {
+				for _, b := range g.deps(k) {
+					if g.words[b].Rel.Base() == syntax.Nmod && g.caseOf(b) == "by" {
+						return d.argEntities(c, b)
+					}
+				}
 			}
 		case syntax.Acl:
 			// "the arrest carried out by Japan"
@@ -498,6 +553,11 @@ func (d *doc) membership(c *clause, p int) {
 		case w.Rel == syntax.Appos && w.Head >= 0:
 			members = d.argEntities(c, w.Head)
 		}
+	case w.POS == syntax.VERB && groupingVerb(g, p):
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			return
+		}
+		members, bodies = d.grouping(c, p)
 	case w.POS == syntax.VERB && (w.Lemma == "join" || w.Lemma == "accede"):
 		if md, _ := d.moodOf(c, p); md != moodAssert {
 			return
@@ -520,12 +580,332 @@ func (d *doc) membership(c *clause, p int) {
 	}
 }
 
+// reactionVerbs draw a reaction from others onto their subject: "drew
+// condemnation from X", "faced criticism from X", "won praise from X".
+var reactionVerbs = map[string]bool{
+	"draw": true, "receive": true, "face": true, "spark": true, "prompt": true, "provoke": true,
+	"trigger": true, "attract": true, "earn": true, "win": true, "meet": true, "get": true, "garner": true,
+}
+
+// reactionTypes are the relation types a reaction noun may carry.
+var reactionTypes = map[schema.RelationType]bool{
+	schema.Criticizes: true, schema.Supports: true, schema.Warns: true, schema.Accuses: true,
+}
+
+// reaction reads verb p that draws a reaction ("The test by Iran drew
+// condemnation from France"): the reaction noun's type, from those after
+// "from" to the subject of p, or to whoever did what the subject names.
+func (d *doc) reaction(c *clause, p int) {
+	g := c.g
+	o := g.depBase(p, syntax.Obj)
+	if o < 0 || g.words[o].POS != syntax.NOUN {
+		return
+	}
+	var typ schema.RelationType
+	for _, e := range d.events.Noun(g.words[o].Lemma) {
+		if reactionTypes[e.Type] && e.Source != eventlex.FromSynonym {
+			typ = e.Type
+			break
+		}
+	}
+	if typ == "" {
+		return
+	}
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	authors := d.prepObjects(c, p, []string{"from"})
+	for _, k := range g.deps(o) {
+		if g.words[k].Rel.Base() == syntax.Nmod && g.caseOf(k) == "from" {
+			authors = appendNew(authors, d.argEntities(c, k)...)
+		}
+	}
+	s := g.depBase(p, syntax.NSubj)
+	if s < 0 {
+		// "X's decision to ... won praise": a parser may hang the verb
+		// on the clause inside its subject, leaving the noun the root
+		for k := range g.words {
+			if g.words[k].Head < 0 && g.words[k].POS == syntax.NOUN && k < p {
+				s = k
+			}
+		}
+	}
+	if len(authors) == 0 || s < 0 {
+		return
+	}
+	targets := d.argEntities(c, s)
+	if len(targets) == 0 {
+		targets = d.nounAgents(c, s)
+	}
+	for _, a := range authors {
+		for _, t := range without(targets, authors, d) {
+			d.addRel(rel{typ: typ, subj: a, obj: t, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(o) + 1})
+		}
+	}
+}
+
+// brokered reads a deal brokered by a mediator ("a deal brokered by
+// Brazil", "Qatar brokered a truce between Israel and Hamas"): the
+// mediator meets each party. The parties are those "between" whom the
+// deal is, else the subjects of the clause the deal belongs to ("Chile
+// and Peru restored ties under a deal brokered by Brazil").
+func (d *doc) brokered(c *clause, p int) {
+	g := c.g
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	var mediators []int
+	if a := agent(g, p); a >= 0 {
+		mediators = d.argEntities(c, a)
+	} else if k := g.depBase(p, syntax.NSubj); k >= 0 {
+		mediators = d.argEntities(c, k)
+	}
+	parties := d.prepObjects(c, p, []string{"between"})
+	if o := g.depBase(p, syntax.Obj); len(parties) == 0 && o >= 0 {
+		parties = d.prepObjects(c, o, []string{"between"})
+	}
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[p].Rel.Base() == syntax.Advcl && g.words[h].POS == syntax.VERB && agent(g, p) >= 0 {
+		// the participle read as the clause's: "A and B reopened the
+		// border under an accord brokered by C"
+		parties = d.subjectsOf(c, h)
+	}
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[p].Rel.Base() == syntax.Acl {
+		switch v := g.words[h].Head; {
+		case v < 0 || g.words[v].POS != syntax.VERB:
+		case g.words[h].Rel.Base() == syntax.NSubj:
+			// "the accord, brokered by Turkey, ended a row between A and B"
+			if o := g.depBase(v, syntax.Obj); o >= 0 {
+				parties = d.prepObjects(c, o, []string{"between"})
+			}
+		case g.words[h].Rel.Base() == syntax.Obl:
+			parties = d.subjectsOf(c, v)
+		}
+	}
+	for _, m := range mediators {
+		for _, pt := range without(parties, mediators, d) {
+			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// mediation reads a mediation between parties ("undertook a mediation
+// mission between Syria and Lebanon"): the mediator meets each party; the
+// parties, who do not meet each other directly, are not paired by the
+// token rules.
+func (d *doc) mediation(c *clause, p int) {
+	g := c.g
+	parties := d.prepObjects(c, p, []string{"between"})
+	if h := g.words[p].Head; len(parties) == 0 && h >= 0 && g.words[h].POS == syntax.VERB {
+		parties = d.prepObjects(c, h, []string{"between"})
+	}
+	// "a mediation effort on Saturday between A and B": the phrase may
+	// hang on the one before it
+	for _, k := range g.deps(p) {
+		if b := g.words[k].Rel.Base(); len(parties) == 0 && (b == syntax.Nmod || b == syntax.Obl) {
+			parties = d.prepObjects(c, k, []string{"between"})
+		}
+	}
+	if len(parties) < 2 {
+		return
+	}
+	d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Meets})
+	if md, _ := d.moodOf(c, p); md != moodAssert {
+		return
+	}
+	mediators := d.nounSubjects(c, p)
+	for _, m := range mediators {
+		for _, pt := range without(parties, mediators, d) {
+			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// tripNouns name a journey.
+var tripNouns = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "swing": true}
+
+// tourTakes reads a trip that takes someone somewhere ("a regional tour
+// that will also take him to Qatar and Egypt"): the traveller visits each
+// place.
+func (d *doc) tourTakes(c *clause, p int) {
+	g := c.g
+	sj, o := g.depBase(p, syntax.NSubj), g.depBase(p, syntax.Obj)
+	if sj < 0 || o < 0 {
+		return
+	}
+	trip := sj
+	if g.words[sj].POS == syntax.PRON && g.words[p].Rel == syntax.AclRelcl && g.words[p].Head >= 0 {
+		trip = g.words[p].Head
+	}
+	if !tripNouns[g.words[trip].Lemma] {
+		return
+	}
+	md, tense := d.moodOf(c, p)
+	if md != moodAssert {
+		return
+	}
+	travellers := d.argEntities(c, o)
+	if g.words[o].POS == syntax.PRON {
+		// "take him": the one the sentence is about
+		for root := range g.words {
+			if g.words[root].Head >= 0 {
+				continue
+			}
+			if k := g.depBase(root, syntax.NSubj); k >= 0 && k != o {
+				travellers = d.argEntities(c, k)
+			}
+		}
+	}
+	for _, t := range travellers {
+		for _, pl := range without(d.prepObjects(c, p, []string{"to"}), travellers, d) {
+			d.addRel(rel{typ: schema.Visits, subj: t, obj: pl, sent: c.si, tense: tense, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// groupingVerb reports whether verb p says what a body is made of: "X
+// groups A and B", "X comprises A", "X brings together A", "the alliance
+// formed by A", "X, made up of A", "composed of", "consisting of".
+func groupingVerb(g *grammar, p int) bool {
+	switch g.words[p].Lemma {
+	case "group", "comprise", "unite":
+		return true
+	case "bring":
+		return g.lower[min(p+1, len(g.words)-1)] == "together" || particleOf(g, p) == "together"
+	case "form", "found":
+		// a participle with its agent: "the bloc formed by A and B" (a
+		// parser may read the noun as its subject, without an auxiliary)
+		return agent(g, p) >= 0 && (g.words[p].Rel.Base() == syntax.Acl || g.dep(p, syntax.Aux) < 0 && g.dep(p, syntax.AuxPass) < 0)
+	case "make":
+		return particleOf(g, p) == "up"
+	case "compose", "consist":
+		return true
+	}
+	return false
+}
+
+// particleOf returns verb p's particle (compound:prt), or "".
+func particleOf(g *grammar, p int) string {
+	if k := g.dep(p, syntax.CompoundPrt); k >= 0 {
+		return g.lower[k]
+	}
+	return ""
+}
+
+// grouping returns the members and the body of a grouping verb p (see
+// groupingVerb): the body is the subject of an active verb or the noun a
+// participle or relative clause describes; the members are the object,
+// the agent or the phrase after "of".
+func (d *doc) grouping(c *clause, p int) (members, bodies []int) {
+	g := c.g
+	switch {
+	case agent(g, p) >= 0:
+		// "the alliance formed by Chad, Niger and Cameroon": founders
+		// are members when several found it together
+		if members = d.argEntities(c, agent(g, p)); len(members) < 2 {
+			return nil, nil
+		}
+	case g.words[p].Lemma == "make" || g.words[p].Lemma == "compose" || g.words[p].Lemma == "consist":
+		members = d.prepObjects(c, p, []string{"of"})
+	default:
+		if o := g.depBase(p, syntax.Obj); o >= 0 {
+			members = d.argEntities(c, o)
+		}
+	}
+	switch h := g.words[p].Head; {
+	case h >= 0 && g.words[p].Rel.Base() == syntax.Acl:
+		bodies = d.argEntities(c, h)
+		// "the Alliance of X (AX), the confederation formed by": the
+		// name the described noun stands beside
+		if len(bodies) == 0 && g.words[h].Rel == syntax.Appos && g.words[h].Head >= 0 {
+			bodies = d.argEntities(c, g.words[h].Head)
+		}
+	case passive(g, p) || g.words[p].Lemma == "consist":
+		if k := g.depBase(p, syntax.NSubjPass); k >= 0 {
+			bodies = d.argEntities(c, k)
+		} else if k := g.depBase(p, syntax.NSubj); k >= 0 {
+			bodies = d.argEntities(c, k)
+		}
+	default:
+		bodies = d.subjectsOf(c, p)
+	}
+	// "X (AX), the confederation formed by A and B", parsed as a clause
+	// whose subject is the described noun: the name before the comma
+	if k := g.depBase(p, syntax.NSubj); len(bodies) == 0 && k >= 0 && g.dep(p, syntax.Aux) < 0 {
+		bodies = d.nameBeforeComma(c, k)
+	}
+	return members, bodies
+}
+
+// nameBeforeComma returns the organization named just before the comma
+// that opens the phrase of word w (an acronym in brackets between), as
+// the name an apposition describes.
+func (d *doc) nameBeforeComma(c *clause, w int) []int {
+	g := c.g
+	first := w
+	for _, k := range g.deps(w) {
+		first = min(first, k)
+	}
+	t := g.tok(first) - 1
+	if t < 0 || d.toks[t].text != "," {
+		return nil
+	}
+	t--
+	if t >= 0 && d.toks[t].text == ")" {
+		for t >= 0 && d.toks[t].text != "(" {
+			t--
+		}
+		t--
+	}
+	if t < 0 || d.mentionAt[t] < 0 {
+		return nil
+	}
+	if e := d.ments[d.mentionAt[t]].ent; d.ents[e].typ == schema.Organization {
+		return []int{e}
+	}
+	return nil
+}
+
 // veto is an event the grammar pass read as not stated (negated, asked,
 // conditional, hoped for): the token rules may not state it.
 type veto struct {
 	sent, subj int
 	typ        schema.RelationType
+	// cue, when above zero, limits the veto to the relations of that cue
+	// (see rel.cue) of any type but typ: the parse read the cue word as
+	// typ, in a curated reading that fixes its object ("ordered a
+	// Peruvian diplomat to leave" is an expulsion, not a request).
+	cue int
 }
+
+// laborStrike reports whether noun p is a strike of workers, not an
+// armed one ("staged a strike", "a general strike", "a hunger strike"),
+// and vetoes the token rules' reading of it as fighting.
+func (d *doc) laborStrike(c *clause, p int) bool {
+	g := c.g
+	if g.words[p].POS != syntax.NOUN || g.words[p].Lemma != "strike" {
+		return false
+	}
+	labor := false
+	if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && strikeVerbs[g.words[h].Lemma] {
+		labor = true
+	}
+	for _, k := range g.deps(p) {
+		if r := g.words[k].Rel; (r == syntax.Compound || r == syntax.Amod) && strikeMods[g.words[k].Lemma] {
+			labor = true
+		}
+	}
+	if labor {
+		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
+	}
+	return labor
+}
+
+// strikeVerbs carry a strike of workers: "staged a strike", "called a
+// strike"; strikeMods qualify one.
+var (
+	strikeVerbs = map[string]bool{"stage": true, "call": true, "hold": true, "join": true, "organize": true, "organise": true, "end": true}
+	strikeMods  = map[string]bool{"general": true, "hunger": true, "labor": true, "labour": true, "national": true, "nationwide": true, "worker": true, "workers": true, "rail": true, "transport": true, "teacher": true, "teachers": true, "doctor": true, "doctors": true, "sit-down": true, "wildcat": true}
+)
 
 // figurativeMods turn a word of fighting into one of rivalry: "trade war",
 // "war of words", "price war".
@@ -601,15 +981,25 @@ func separateActs(g *grammar, p int) bool {
 			return true
 		}
 	}
-	return false
+	// a mediation between the parties: through the mediator
+	return g.words[n].Lemma == "mediation" || g.hasDepLemma(n, syntax.Compound, "mediation")
 }
+
+// threatVerbs announce a threat.
+var threatVerbs = map[string]bool{"threaten": true, "warn": true, "vow": true}
 
 // threatUnless reads "X would publish the data unless Y paid" as a threat:
 // an act set to happen unless someone else acts warns that someone.
 func (d *doc) threatUnless(c *clause, p int) {
 	g := c.g
+	// under a threat, "if" is "unless" turned round: "threatened to stop
+	// the talks if the United States went ahead"
+	threat := threatVerbs[g.words[p].Lemma]
+	if h := g.words[p].Head; h >= 0 && g.words[p].Rel.Base() == syntax.Xcomp && threatVerbs[g.words[h].Lemma] {
+		threat = true
+	}
 	for _, k := range g.deps(p) {
-		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") {
+		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") && !(threat && hasMark(g, k, "if")) {
 			continue
 		}
 		sj := g.depBase(k, syntax.NSubj)

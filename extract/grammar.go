@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
+	"strings"
 )
 
 // grammar is the parse of one sentence, one word a token: the parser's
@@ -32,6 +33,48 @@ func (d *doc) tagAll() {
 			words = append(words, d.toks[k].text)
 		}
 		d.parser.Tag(words, d.syn[s.from:s.to])
+		d.fixTags(s.from, s.to)
+	}
+}
+
+// possessives are the possessive determiners.
+var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
+
+// pluralNoun reports whether a noun's form is a regular plural.
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// fixTags mends tagging slips inside a noun phrase, which the parse
+// would carry to the whole clause: a participle between a number and its
+// noun ("40 armoured vehicles") is an adjective, and a plural noun after a
+// noun ("500,000 vaccine doses to Ghana", "war crimes charges") is no
+// verb.
+func (d *doc) fixTags(from, to int) {
+	syn, toks := d.syn, d.toks
+	for k := from + 1; k+1 < to; k++ {
+		// "wants Argentina to scrap its tariffs": after "to", a noun
+		// followed by a determiner or a possessive is a verb
+		if syn[k].POS == syntax.NOUN && !toks[k].cap && toks[k-1].lower == "to" &&
+			(syn[k+1].POS == syntax.DET || possessives[toks[k+1].lower]) {
+			syn[k-1].POS, syn[k].POS = syntax.PART, syntax.VERB
+			continue
+		}
+		if syn[k].POS != syntax.VERB || toks[k].cap {
+			continue
+		}
+		prev, next := syn[k-1].POS, syn[k+1].POS
+		switch {
+		case strings.HasSuffix(toks[k].lower, "ed") && prev == syntax.NUM && (next == syntax.NOUN || next == syntax.PROPN):
+			syn[k].POS, syn[k].Lemma = syntax.ADJ, toks[k].lower
+		case strings.HasSuffix(toks[k].lower, "s") && prev == syntax.NOUN && k >= from+2 && syn[k-2].POS == syntax.NUM &&
+			(next == syntax.ADP || next == syntax.PUNCT):
+			syn[k].POS = syntax.NOUN
+		case strings.HasSuffix(toks[k].lower, "s") && !strings.HasSuffix(toks[k].lower, "ss") && prev == syntax.NOUN && pluralNoun(toks[k-1].lower):
+			// "war crimes charges": a verb in -s does not agree with a
+			// plural before it
+			syn[k].POS = syntax.NOUN
+		}
 	}
 }
 

@@ -614,7 +614,7 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	j := i + len(tp.words)
 	title := d.span(i, j)
 	if d.pendOwnerAt == i {
-		ms.pend = pendingTitle{title: "", end: i, owner: d.pendOwnerNext}
+		ms.pend = pendingTitle{title: d.pendPortfolio, end: i, owner: d.pendOwnerNext}
 	}
 	// "General Intelligence Service": a capitalized title word that
 	// starts an organization name is not a title.
@@ -633,6 +633,11 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	// "Its spokesman, Artyom Belousov": the body spoken of before.
 	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
 		owner = d.lastTopic(si, i-1)
+	}
+	// "Togo, which ... and whose foreign minister, X,": the name the
+	// relative clause describes.
+	if owner < 0 && ms.pend.end != i && i > ms.s.from && toks[i-1].lower == "whose" {
+		owner = d.relativeAntecedent(ms.s.from, i-1)
 	}
 	if ms.pend.end == i && ms.pend.title != "" {
 		title = ms.pend.title + " " + title
@@ -957,9 +962,9 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 	// "NATO Secretary General Mark Rutte", "Kremlin spokesman Dmitry
 	// Peskov": an organization or state owns the title after it.
 	if j < end {
-		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+		if t, ok := d.titleAfterOwner(j, end); ok {
 			d.ments[mi].mod = true
-			*pend = pendingTitle{title: "", end: j, owner: e}
+			*pend = pendingTitle{title: d.portfolio(j, t), end: t, owner: e}
 		}
 	}
 }
@@ -997,9 +1002,9 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 		d.lastEnd = j + 1
 		return
 	}
-	if _, ok := d.lx.matchTitle(toks, j, end); ok {
+	if t, ok := d.titleAfterOwner(j, end); ok {
 		d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
-		*pend = pendingTitle{title: "", end: j, owner: country}
+		*pend = pendingTitle{title: d.portfolio(j, t), end: t, owner: country}
 		return
 	}
 	d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
@@ -1206,9 +1211,9 @@ func (d *doc) orgName(si, i, j, end int, name, acr string, titled bool, owner in
 	if owner >= 0 && titled {
 		d.setPartOf(e, owner)
 	}
-	if _, ok := d.lx.matchTitle(d.toks, j, end); ok {
+	if t, ok := d.titleAfterOwner(j, end); ok {
 		d.ments[mi].mod = true
-		d.pendOwnerNext, d.pendOwnerAt = e, j
+		d.pendOwnerNext, d.pendOwnerAt, d.pendPortfolio = e, t, d.portfolio(j, t)
 	}
 }
 
@@ -1394,10 +1399,53 @@ func (d *doc) orgMention(si, i, j, end, e int) {
 		// "accused Körfez's board": a possessor may still be an object.
 		d.ments[mi].mod, d.ments[mi].poss = true, true
 	}
-	if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
+	if t, ok := d.titleAfterOwner(k, end); ok {
 		d.ments[mi].mod, d.ments[mi].poss = true, false
-		d.pendOwnerNext, d.pendOwnerAt = e, k
+		d.pendOwnerNext, d.pendOwnerAt, d.pendPortfolio = e, t, d.portfolio(k, t)
 	}
+}
+
+// titleAfterOwner returns where a title starts after an owner's name
+// ending at k: at k ("Commission President"), or after up to three words
+// of a portfolio ("EU Fisheries Commissioner Jonas Varga", "EU farm
+// commissioner Nils Brandt"), nouns and adjectives that name nothing the
+// gazetteer knows, when a name follows the title.
+func (d *doc) titleAfterOwner(k, end int) (int, bool) {
+	if _, ok := d.lx.matchTitle(d.toks, k, end); ok {
+		return k, true
+	}
+	for t := k; t < k+3 && t < end; t++ {
+		tk := d.toks[t]
+		if tk.kind != tkWord || t >= len(d.syn) {
+			return 0, false
+		}
+		switch d.syn[t].POS {
+		case syntax.NOUN, syntax.ADJ, syntax.PROPN:
+		default:
+			return 0, false
+		}
+		if _, ok := d.lx.matchGaz(d.toks, t, end); ok {
+			return 0, false
+		}
+		tp, ok := d.lx.matchTitle(d.toks, t+1, end)
+		if !ok {
+			continue
+		}
+		if n := t + 1 + len(tp.words); n < end && d.isCapWord(n) {
+			return t + 1, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// portfolio returns the words [from, to) between an owner and its title,
+// "" when none.
+func (d *doc) portfolio(from, to int) string {
+	if to <= from {
+		return ""
+	}
+	return d.span(from, to)
 }
 
 // knownOrg reports whether name already names an organization of the
@@ -1459,6 +1507,31 @@ func (d *doc) lastTopic(si, x int) int {
 		}
 	}
 	return d.lastActor(x)
+}
+
+// relativeAntecedent returns the state or organization a relative clause
+// at token x describes: the name just before the comma that opens the
+// clause (", which ... and whose", ", whose"), or -1.
+func (d *doc) relativeAntecedent(from, x int) int {
+	for k := x - 1; k > from; k-- {
+		if d.toks[k].text != "," || !relativeWords[d.toks[k+1].lower] {
+			continue
+		}
+		for mi := len(d.ments) - 1; mi >= 0; mi-- {
+			m := d.ments[mi]
+			if m.to == k {
+				if t := d.ents[m.ent].typ; t == schema.Country || t == schema.Organization {
+					return m.ent
+				}
+				return -1
+			}
+			if m.to < k {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // describedAsOrg reports whether ", a machinery exporter" or ", a food

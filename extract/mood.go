@@ -241,9 +241,13 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 		return moodAssert, stepConj
 	case syntax.Advcl:
 		// "to meet X" as a purpose is not stated, unless one travels
-		// for it: "will travel to Paris to meet X"
+		// for it: "will travel to Paris to meet X"; a verb that takes
+		// the clause as its complement ("refused on Tuesday to meet",
+		// read as a purpose by a parser) governs it as such
 		if hasMark(g, cur, "to") && !motionVerbs[g.words[h].Lemma] {
-			return moodDrop, stepStop
+			if _, cue := d.governorMood(c, cur, h); !cue || g.words[h].POS != syntax.VERB {
+				return moodDrop, stepStop
+			}
 		}
 	case syntax.Xcomp, syntax.Ccomp, syntax.Csubj, syntax.Acl:
 	case syntax.Obj, syntax.NSubjPass, syntax.NSubj:
@@ -269,6 +273,10 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 	case w.Rel.Base() == syntax.Xcomp && g.words[h].POS == syntax.ADJ:
 		// an adjective that is no cue ("is keen to meet") states nothing
 		return moodDrop, stepStop
+	case w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN && strings.HasSuffix(g.lower[cur], "ing") && !hasMark(g, cur, "to"):
+		// a participle on a noun ("will publish a report condemning
+		// X") happens when the noun's clause does
+		return moodAssert, stepUp
 	case w.Rel.Base() == syntax.Acl && g.words[h].POS == syntax.NOUN:
 		// a clause on a noun that is no cue ("the decision to impose")
 		return moodAssert, stepStop
@@ -357,6 +365,7 @@ var offerNouns = map[string]bool{
 	"deal": true, "bill": true, "draft": true, "initiative": true, "idea": true, "ultimatum": true,
 	"package": true, "resolution": true, "invitation": true, "appeal": true, "bid": true,
 	"proposition": true, "condition": true, "terms": true, "peace": true, "ceasefire": true, "truce": true,
+	"pact": true, "agreement": true, "accord": true, "treaty": true, "compromise": true, "roadmap": true,
 }
 
 // rejectOrDeny tells a denial from a rejection by what is dismissed and
@@ -394,6 +403,21 @@ func (d *doc) rejectOrDeny(c *clause, p int, typ schema.RelationType, objs, subj
 			switch g.caseOf(k) {
 			case "by", "from":
 				return typ, d.argEntities(c, k)
+			}
+		}
+	}
+	// "the pact that Chile had drafted", "the plan put forward by Chile"
+	if es := d.nounAgents(c, o); len(es) > 0 {
+		return typ, es
+	}
+	// the same relative clause, which a parser may hang on the verb as
+	// its "that" clause: one without an object of its own, after the noun
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel.Base() == syntax.Ccomp && k > o && hasMark(g, k, "that") && g.depBase(k, syntax.Obj) < 0 {
+			if sj := g.depBase(k, syntax.NSubj); sj >= 0 {
+				if es := d.argEntities(c, sj); len(es) > 0 {
+					return typ, es
+				}
 			}
 		}
 	}

@@ -52,5 +52,7 @@ func init() {
 		passes = passGrammar
 	case "rules":
 		passes = passRules
+	case "both":
+		passes = passGrammar | passRules
 	}
 }

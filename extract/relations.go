@@ -419,7 +419,12 @@ func (d *doc) applyVetoes() {
 		typ        schema.RelationType
 	}
 	vetoed := map[key]bool{}
+	readAs := map[[3]int]schema.RelationType{} // sentence, subject, cue: the parse's reading
 	for _, v := range d.vetoes {
+		if v.cue > 0 {
+			readAs[[3]int{v.sent, v.subj, v.cue}] = v.typ
+			continue
+		}
 		vetoed[key{v.sent, v.subj, v.typ}] = true
 	}
 	denied := map[denial]bool{}
@@ -435,6 +440,9 @@ func (d *doc) applyVetoes() {
 			s := d.sents[r.sent]
 			// a veto with no subject holds for the whole sentence
 			if vetoed[key{r.sent, r.subj, r.typ}] || vetoed[key{r.sent, -1, r.typ}] || d.toks[s.to-1].text == "?" {
+				continue
+			}
+			if t, ok := readAs[[3]int{r.sent, r.subj, r.cue}]; ok && r.cue > 0 && t != r.typ {
 				continue
 			}
 		}

@@ -194,6 +194,7 @@ func (d *doc) structural() {
 		d.titleRole(m, owned)
 	}
 	d.leaderRoles()
+	d.partyOfPerson()
 	d.memberships()
 	for e, en := range d.ents {
 		if en.partOf >= 0 && en.typ == schema.Organization {
@@ -203,6 +204,33 @@ func (d *doc) structural() {
 			}
 		}
 	}
+}
+
+// partyOfPerson reads a person's party ("President Luis Arce's Movement
+// for Socialism"): the person holds a role in it.
+func (d *doc) partyOfPerson() {
+	for k := 0; k+1 < len(d.ments); k++ {
+		p, o := d.ments[k], d.ments[k+1]
+		if d.ents[p.ent].typ != schema.Person || d.ents[o.ent].typ != schema.Organization || o.sent != p.sent {
+			continue
+		}
+		if o.from != p.to+1 || (d.toks[p.to].text != "'s" && d.toks[p.to].text != "’s") || !partyName(d.ents[o.ent].name) {
+			continue
+		}
+		d.addRel(rel{typ: schema.HoldsRole, subj: p.ent, obj: o.ent, sent: p.sent, role: "member", confidence: 0.6})
+	}
+}
+
+// partyName reports whether an organization's name is a political
+// party's or movement's.
+func partyName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "party", "movement", "front", "congress", "alliance", "league":
+			return true
+		}
+	}
+	return false
 }
 
 // titleRole gives the person of mention m a role by its title: in the

@@ -68,6 +68,11 @@ func tokenize(text string) []token {
 					j += w2
 					continue
 				}
+				// A thousands separator inside a number: "500,000".
+				if r2 == ',' && thousands(text, start, j) {
+					j += 4
+					continue
+				}
 				// Joiners inside a word: ' ’ - . followed by a word rune.
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '‑' || r2 == '.' || r2 == '&' {
 					r3, w3 := utf8.DecodeRuneInString(text[j+w2:])
@@ -115,6 +120,26 @@ func tokenize(text string) []token {
 		i += w
 	}
 	return toks
+}
+
+// thousands reports whether the comma at text[j] separates thousands in
+// the number that starts at start: the number so far is digits (and
+// separators), and three digits follow the comma, then no digit.
+func thousands(text string, start, j int) bool {
+	for k := start; k < j; k++ {
+		if (text[k] < '0' || text[k] > '9') && text[k] != ',' {
+			return false
+		}
+	}
+	if j+4 > len(text) {
+		return false
+	}
+	for k := j + 1; k < j+4; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return false
+		}
+	}
+	return j+4 == len(text) || text[j+4] < '0' || text[j+4] > '9'
 }
 
 func mkToken(text string, s, e int, nl bool) token {

@@ -658,10 +658,10 @@ func (d *doc) hintedName(si, i, end int) bool {
 			return true
 		}
 		m := d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
-		if _, ok := d.lx.matchTitle(toks, j, end); ok {
+		if t, ok := d.titleAfterOwner(j, end); ok {
 			// "the Velmoran foreign minister": the state owns the title.
 			d.ments[m].poss = false
-			d.pendOwnerNext, d.pendOwnerAt = country, j
+			d.pendOwnerNext, d.pendOwnerAt, d.pendPortfolio = country, t, d.portfolio(j, t)
 		}
 		return true
 	}

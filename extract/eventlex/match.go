@@ -1,5 +1,7 @@
 package eventlex
 
+import "strings"
+
 // Word is a dependent in a Frame: its lemma (lower case), the lemmas of its
 // modifiers (compound, amod, nummod), its possessor and its prepositional
 // dependents.
@@ -98,7 +100,10 @@ func (e *Entry) Match(f *Frame) ([]Target, bool) {
 	for _, a := range e.Slot {
 		switch a.Kind {
 		case ArgObject:
-			if p.Object == nil && !prtIsSlotPrep {
+			// an object the pattern fixes is a target only in a curated
+			// entry that says so ("ordered a Peruvian diplomat to leave":
+			// the diplomat's state)
+			if (p.Object == nil || e.Curated()) && !prtIsSlotPrep {
 				add(a, f.Object)
 			}
 		case ArgIndirect:
@@ -161,7 +166,9 @@ func (np *NP) match(w *Word) bool {
 	if w == nil {
 		return false
 	}
-	if !inSet(w.Lemma, np.Heads) {
+	// a pattern may name the plural of a noun that is lemmatized to its
+	// singular ("flights", "ties"): either form matches
+	if !inSet(w.Lemma, np.Heads) && !inSet(pluralOf(w.Lemma), np.Heads) {
 		return false
 	}
 	for _, alts := range np.Mods {
@@ -186,4 +193,20 @@ func inSet(s string, set []string) bool {
 		}
 	}
 	return false
+}
+
+// pluralOf returns the regular plural of noun w: "flight" -> "flights",
+// "delivery" -> "deliveries", "tax" -> "taxes".
+func pluralOf(w string) string {
+	n := len(w)
+	switch {
+	case n < 2:
+		return w + "s"
+	case w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2])):
+		return w[:n-1] + "ies"
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
+		strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
 }

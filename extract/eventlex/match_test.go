@@ -33,6 +33,12 @@ func TestMatch(t *testing.T) {
 			ok:    true, want: []string{"russia obj"},
 		},
 		{
+			name:  "a plural in the pattern matches the singular lemma",
+			entry: "suspend\tV\tobj=flights|deliveries\tSANCTIONS\tprep:to\tfwd\t163\tcurated\t-",
+			frame: Frame{Lemma: "suspend", Object: word("delivery"), Preps: []Prep{{Case: "to", Word: russia}}},
+			ok:    true, want: []string{"russia prep:to"},
+		},
+		{
 			name:  "fixed object, target on the verb",
 			entry: "impose\tV\tobj=sanctions|sanction\tSANCTIONS\tprep:on,prep:against\tfwd\t163\tcameo\tIMPOSE",
 			frame: Frame{Lemma: "impose", Object: word("sanction"), Preps: []Prep{{Case: "on", Word: russia}}},

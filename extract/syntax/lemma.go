@@ -24,11 +24,26 @@ func ruleKey(t POS, suffix []byte) uint64  { return f1(uint64(t)+2000, fnv(suffi
 func lemmaKeyS(t POS, form string) uint64  { return f1(uint64(t)+1000, fnvString(form)) }
 func ruleKeyS(t POS, suffix string) uint64 { return f1(uint64(t)+2000, fnvString(suffix)) }
 
+// verbPrefixes may stand before an irregular verb: "undertook",
+// "overtook", "withheld", "foresaw", "upheld", "outran", "mistook".
+var verbPrefixes = []string{"under", "over", "with", "fore", "up", "out", "mis"}
+
 // lemma returns the lemma of lower (a lower-cased word tagged t) as either
 // a stored string, or as a rule to apply to lower.
 func (l *lemmatizer) lemma(t POS, lower []byte) (stored string, rule lemmaRule, ok bool) {
 	if i, hit := l.exc.get(lemmaKey(t, lower)); hit {
 		return l.excLemma[i], lemmaRule{}, true
+	}
+	if t == VERB {
+		// an irregular verb behind a prefix the table lacks:
+		// "undertook" as "took", "withheld" as "held"
+		for _, pre := range verbPrefixes {
+			if len(lower) > len(pre)+3 && string(lower[:len(pre)]) == pre {
+				if i, hit := l.exc.get(lemmaKey(t, lower[len(pre):])); hit {
+					return pre + l.excLemma[i], lemmaRule{}, true
+				}
+			}
+		}
 	}
 	switch t {
 	case PROPN, PUNCT, SYM, NUM, X:
