@@ -22,7 +22,7 @@
       var v = props[k];
       if (v === undefined || v === null || v === false) return;
       if (k === "class") node.className = v;
-      else if (k === "text") node.textContent = shown(v);
+      else if (k === "text") node.textContent = escapeInvisible(v);
       else if (k === "on") Object.keys(v).forEach(function (ev) { node.addEventListener(ev, v[ev]); });
       else if (k === "hidden") node.hidden = true;
       else if (k === "style") setStyle(node, v);
@@ -43,11 +43,11 @@
 
   // INVISIBLE matches the invisible characters (zero-width ones,
   // bidirectional controls and the other default-ignorable code points, as
-  // kg's schema.Invisible): shown writes each as its escape (\u202e,
+  // kg's schema.Invisible): escapeInvisible writes each as its escape (\u202e,
   // \U000e0041), as kg's tables do, so that what the page shows is what
   // the text holds.
   var INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g;
-  function shown(s) {
+  function escapeInvisible(s) {
     return String(s).replace(INVISIBLE, function (c) {
       var hex = c.codePointAt(0).toString(16);
       return hex.length <= 4 ? "\\u" + "0000".slice(hex.length) + hex : "\\U" + "00000000".slice(hex.length) + hex;
@@ -57,7 +57,7 @@
   function append(node, kid) {
     if (kid === undefined || kid === null || kid === false) return;
     if (Array.isArray(kid)) { kid.forEach(function (k) { append(node, k); }); return; }
-    node.appendChild(typeof kid === "string" || typeof kid === "number" ? document.createTextNode(shown(kid)) : kid);
+    node.appendChild(typeof kid === "string" || typeof kid === "number" ? document.createTextNode(escapeInvisible(kid)) : kid);
   }
 
   function clear(node) {
@@ -711,7 +711,7 @@
 
   function nodeData(e, extra) {
     return Object.assign({
-      id: e.id, label: shown(e.name), name: e.name, type: e.type, aliases: e.aliases || [], mentions: e.mentions || 0,
+      id: e.id, label: escapeInvisible(e.name), name: e.name, type: e.type, aliases: e.aliases || [], mentions: e.mentions || 0,
       colour: typeColour(e.type), size: nodeSize(e.mentions)
     }, extra || {});
   }
@@ -1382,7 +1382,7 @@
     function s(tag, attrs, text) {
       var n = document.createElementNS(NS, tag);
       Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
-      if (text !== undefined) n.textContent = shown(text);
+      if (text !== undefined) n.textContent = escapeInvisible(text);
       return n;
     }
     var bb = cy.elements().boundingBox({ includeLabels: true }), pad = 20;
