@@ -423,8 +423,15 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 			return 1
 		}
 	}
-	// "Armed Forces of the Philippines"
-	if connectors && t.lower == "of" && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+	// "Armed Forces of the Philippines", "Bureau for the Defence" — but
+	// a title is held for a body, not named by it ("Secretary for the
+	// Treasury").
+	if connectors && (t.lower == "of" || t.lower == "for") && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+		if t.lower == "for" {
+			if tp, ok := d.lx.matchTitle(toks, i, end); ok && i+len(tp.words) == j {
+				return 0
+			}
+		}
 		return 2
 	}
 	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
@@ -434,6 +441,17 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		return 1
 	}
 	return 0
+}
+
+// orgNameFrom reports whether the capitalized run at i, which starts with
+// a title ending at j, goes on past it to an organization's name
+// ("General Audit Service").
+func (d *doc) orgNameFrom(i, j, end int) bool {
+	if !d.toks[i].cap {
+		return false
+	}
+	k := d.capRun(i, end, true)
+	return k > j && d.hasOrgWord(i, k)
 }
 
 // hasOrgWord reports whether tokens [i, j) name an organization by their
@@ -580,6 +598,12 @@ func (ms *mentionScan) description(i int) (int, bool) {
 			return i + 2, true
 		}
 	}
+	// "the Tribunal of the Northern League": a capitalized
+	// body noun that an "of" phrase goes on from is a name.
+	if toks[i+1].cap && i+3 < end && (toks[i+2].lower == "of" || toks[i+2].lower == "for") &&
+		(d.isCapWord(i+3) || toks[i+3].lower == "the" && i+4 < end && d.isCapWord(i+4)) {
+		return 0, false
+	}
 	if bodyNouns[w] && (i+2 >= end || !toks[i+2].cap) {
 		if e := d.lastOrgNamed(i, w); e >= 0 {
 			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
@@ -618,8 +642,8 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	}
 	// "General Intelligence Service": a capitalized title word that
 	// starts an organization name is not a title.
-	if toks[i].cap {
-		if k := d.capRun(i, end, true); k > j && d.hasOrgWord(i, k) {
+	if d.orgNameFrom(i, j, end) {
+		if k := d.capRun(i, end, true); k > j {
 			e := d.entByName(d.span(i, k), schema.Organization)
 			d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
 			return k, true
@@ -694,12 +718,50 @@ func (ms *mentionScan) ownerAfterTitle(j int) (owner, next int) {
 		return owner, k
 	}
 	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
+		if o, k := d.possessedOwner(si, k0, k0+len(gp.words), end, gp.entry); o >= 0 {
+			return o, k
+		}
 		owner = d.gazEnt(gp.entry)
 		d.partOfByName(owner, gp)
 		d.addMention(mention{ent: owner, from: k0, to: k0 + len(gp.words), sent: si, mod: true, owner: -1})
 		return owner, k0 + len(gp.words)
 	}
 	return -1, j
+}
+
+// possessedOwner reads "Chile's Water Agency" after a title and "for"
+// ("a spokesman for Chile's Water Agency"): the state of gazetteer
+// entry g named at [i, j) and the body it possesses, which owns the
+// title. It records both as modifiers and returns the body and the token
+// after it, or -1 when no body follows "'s".
+func (d *doc) possessedOwner(si, i, j, end, g int) (int, int) {
+	toks := d.toks
+	if d.lx.types[g] != schema.Country || j+1 >= end || toks[j].text != "'s" && toks[j].text != "’s" {
+		return -1, j
+	}
+	k0 := j + 1
+	o, k := -1, k0
+	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Organization && d.lx.partOf[gp.entry] == g {
+		o, k = d.gazEnt(gp.entry), k0+len(gp.words)
+		d.ents[o].addAlias(d.span(i, k))
+	} else if kr := d.capRun(k0, end, true); toks[k0].cap && kr > k0 && d.hasOrgWord(k0, kr) {
+		o, k = d.entByName(d.span(i, kr), schema.Organization), kr
+	} else if n := d.matchOrgNoun(k0, end); n > 0 && !toks[k0].cap {
+		k = k0 + n
+		if o = d.bodyOf(g, d.span(k0, k)); o < 0 {
+			o = d.entByName(d.span(i, k), schema.Organization)
+		} else {
+			d.ents[o].addAlias(d.span(i, k))
+		}
+	}
+	if o < 0 {
+		return -1, j
+	}
+	state := d.gazEnt(g)
+	d.setPartOf(o, state)
+	d.addMention(mention{ent: state, from: i, to: j, sent: si, mod: true, owner: -1})
+	d.addMention(mention{ent: o, from: i, to: k, sent: si, mod: true, owner: -1})
+	return o, k
 }
 
 // envoyTo reads "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva":
@@ -1066,7 +1128,9 @@ func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
 func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool {
 	toks := d.toks
 	e := d.ments[mi].ent
-	if _, ok := d.lx.matchTitle(toks, k0, end); ok {
+	// "Peru's Foreign Minister" — but "Peru's General Audit Service"
+	// is a body whose name starts with a title word.
+	if tp, ok := d.lx.matchTitle(toks, k0, end); ok && !d.orgNameFrom(k0, k0+len(tp.words), end) {
 		d.ments[mi].mod = true
 		*pend = pendingTitle{title: "", end: k0, owner: e}
 		d.lastEnd = k0
@@ -1076,6 +1140,9 @@ func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool 
 		o := d.gazEnt(gp2.entry)
 		if d.lx.partOf[gp2.entry] == g {
 			d.setPartOf(o, e)
+			// "Peru's Ministry of Mines": the body's name as
+			// written.
+			d.ents[o].addAlias(d.span(i, k0+len(gp2.words)))
 		}
 		d.ments[mi].mod = true
 		d.bracketAcronym(k0+len(gp2.words), end, o)

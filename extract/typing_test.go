@@ -174,6 +174,31 @@ func TestTyping(t *testing.T) {
 			text: "Shares in Telvora Systems fell 4 percent after Telvora Systems said profits would drop.",
 			want: []string{"Telvora Systems=Organization"},
 		},
+		{
+			name: "body for the thing it guards",
+			text: "The Bureau for the Defence of the Coast said the ship was seized.",
+			want: []string{"Bureau for the Defence of the Coast=Organization", "Bureau=none", "Defence of the Coast=none"},
+		},
+		{
+			name: "a title for a body is no part of its name",
+			text: "Norway's Secretary for the Fisheries Board, Elin Strand, signed the deal.",
+			want: []string{"Elin Strand=Person", "Norway=Country", "Secretary for the Fisheries Board=none"},
+		},
+		{
+			name: "capitalized body noun and an of phrase",
+			text: "The Tribunal of the Northern League ruled against the miners.",
+			want: []string{"Tribunal of the Northern League=Organization", "Northern League=none"},
+		},
+		{
+			name: "possessed body after a title and for",
+			text: "A spokesman for Chile's Water Agency, Rosa Lind, said the dam was safe.",
+			want: []string{"Chile=Country", "Rosa Lind=Person", "Chile's Water Agency=Organization"},
+		},
+		{
+			name: "possessed body whose name starts with a title word",
+			text: "Omar Sade, deputy head of Peru's General Audit Service, resigned. The General Audit Service declined to comment.",
+			want: []string{"Omar Sade=Person", "Peru=Country", "Peru's General Audit Service=Organization", "General Audit Service=Organization"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
