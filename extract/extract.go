@@ -256,25 +256,31 @@ func (d *doc) stopped() bool {
 }
 
 // decidePlaces settles, per article, whether each capital is a place or
-// stands for its state: one use as an actor makes every mention the state.
+// stands for its state: it stands for its state when it is used as an
+// actor at least as often as it names a place ("talks in Geneva"); uses
+// that say neither ("the line from Mombasa to Nairobi", "its Lima office")
+// do not count, and a capital used only so is a place.
 func (d *doc) decidePlaces() {
-	actor := map[int]bool{}
-	seen := map[int]bool{}
+	actor := map[int]int{}
+	place := map[int]int{}
 	var order []int
 	for _, m := range d.ments {
 		if m.kind != mkMetonym {
 			continue
 		}
-		if !seen[m.ent] {
-			seen[m.ent] = true
+		if _, ok := actor[m.ent]; !ok {
 			order = append(order, m.ent)
+			actor[m.ent] = 0
 		}
-		if !d.placeUse(m) {
-			actor[m.ent] = true
+		switch d.placeUse(m) {
+		case usePlace:
+			place[m.ent]++
+		case useActor:
+			actor[m.ent]++
 		}
 	}
 	for _, e := range order {
-		if actor[e] {
+		if actor[e] > 0 && actor[e] >= place[e] {
 			continue
 		}
 		// A place: its own Location entity named as in the text.
@@ -293,26 +299,47 @@ func (d *doc) decidePlaces() {
 	}
 }
 
-// placeUse reports whether a capital's mention names a place ("talks in
-// Geneva", "travel to Doha") rather than an actor.
-func (d *doc) placeUse(m mention) bool {
+// A capitalUse is what a capital's mention does in its sentence.
+type capitalUse int
+
+const (
+	useActor   capitalUse = iota // "Moscow said", "urged Kyiv"
+	usePlace                     // "talks in Geneva", "travel to Doha"
+	useNeither                   // "from Mombasa to Nairobi", "its Lima office"
+)
+
+// nounDeterminers open a noun phrase in which a capital before a noun only
+// qualifies it ("its Lima office").
+var nounDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "'s": true, "’s": true}
+
+// placeUse tells whether a capital's mention names a place ("talks in
+// Geneva", "travel to Doha"), an actor, or neither: a place or a thing
+// running to it ("the road to Kampala") or a noun it modifies ("the Lima
+// office").
+func (d *doc) placeUse(m mention) capitalUse {
 	if m.from == 0 || m.mod {
-		return false
+		return useActor
+	}
+	if m.to < len(d.toks) && d.toks[m.to].kind == tkWord && !d.toks[m.to].cap && d.syn[m.to].POS == syntax.NOUN && nounDeterminers[d.toks[m.from-1].lower] {
+		return useNeither
 	}
 	switch d.toks[m.from-1].lower {
 	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into":
-		return true
-	case "to":
+		return usePlace
+	case "to", "from":
 		if m.from >= 2 {
 			switch d.toks[m.from-2].lower {
 			case "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip", "visit",
 				"flew", "fly", "flies", "return", "returned", "returning", "back", "arrived", "came", "come",
-				"went", "go", "moved", "delegation", "journey", "way":
-				return true
+				"went", "go", "moved", "delegation", "delegations", "journey", "way":
+				return usePlace
+			}
+			if p := d.syn[m.from-2].POS; d.toks[m.from-1].lower == "to" && (p == syntax.NOUN || p == syntax.PROPN) {
+				return useNeither
 			}
 		}
 	}
-	return false
+	return useActor
 }
 
 // output builds the Extraction: entities with canonical names, aliases and

@@ -199,6 +199,26 @@ func TestTyping(t *testing.T) {
 			text: "Omar Sade, deputy head of Peru's General Audit Service, resigned. The General Audit Service declined to comment.",
 			want: []string{"Omar Sade=Person", "Peru=Country", "Peru's General Audit Service=Organization", "General Audit Service=Organization"},
 		},
+		{
+			name: "capital as a venue more often than as an actor",
+			text: "The rebels and the government met in Lisbon for a week. Lisbon offered to hold the second round, which opens in Lisbon in May.",
+			want: []string{"Lisbon=Location"},
+		},
+		{
+			name: "capital as an actor",
+			text: "Lisbon accused Madrid of delay. Lisbon also warned it would leave the talks in Rome.",
+			want: []string{"Lisbon=Country", "Rome=Location"},
+		},
+		{
+			name: "capital at the end of a line or before its office",
+			text: "The new line will run from the port to Nairobi. The bank said its Nairobi office would stay open.",
+			want: []string{"Nairobi=Location"},
+		},
+		{
+			name: "capital given something is an actor",
+			text: "The bank offered Lisbon guarantees on its debt.",
+			want: []string{"Lisbon=Country"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
