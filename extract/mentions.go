@@ -132,7 +132,7 @@ var modifierSuffixes = map[string]bool{
 	"drafted": true, "held": true, "run": true, "born": true, "made": true, "style": true, "era": true,
 	"brokered": true, "aligned": true, "allied": true, "occupied": true, "annexed": true, "funded": true,
 	"sponsored": true, "linked": true, "affiliated": true, "friendly": true, "bound": true, "registered": true,
-	"flagged": true, "built": true,
+	"flagged": true, "built": true, "headquartered": true,
 }
 
 // ownerPreps join a title to the body it belongs to: "head of", "a
@@ -792,10 +792,70 @@ func (ms *mentionScan) hyphenModifier(i int) (int, bool) {
 		return 0, false
 	}
 	pre := []token{mkToken(t.text, 0, k, false)}
-	if gp, ok := d.lx.matchGaz(pre, 0, 1); ok && len(gp.words) == 1 && d.lx.types[gp.entry] != schema.Location {
+	gp, ok := d.lx.matchGaz(pre, 0, 1)
+	if ok && len(gp.words) != 1 {
+		return i + 1, true
+	}
+	// "a Hong Kong-based firm": the modifier ends a name of two words.
+	afterCap := i > ms.s.from && d.isCapWord(i-1) && !stopCaps[d.toks[i-1].lower]
+	if afterCap {
+		pre2 := []token{d.toks[i-1], mkToken(t.text, 0, k, false)}
+		if gp2, ok2 := d.lx.matchGaz(pre2, 0, 2); ok2 && len(gp2.words) == 2 && placeSuffixes[t.text[k+1:]] {
+			d.placeModifier(ms.si, i-1, i+1, gp2)
+			return i + 1, true
+		}
+	}
+	// "a Tokyo-based firm", "a Lagos-registered ship": the city where
+	// something is, a place. The mention has no span of its own: the
+	// token is no name.
+	if placeSuffixes[t.text[k+1:]] && (ok || !afterCap && d.placeWord(t.text[:k])) {
+		d.placeModifier(ms.si, i, i+1, gp)
+		return i + 1, true
+	}
+	if ok && d.lx.types[gp.entry] != schema.Location {
 		d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: ms.si, kind: mkDemonym, mod: true, poss: true, owner: -1})
 	}
 	return i + 1, true
+}
+
+// placeModifier records the place in a hyphenated modifier at [i, j) that
+// says where something is ("a Tokyo-based firm", "a Hong Kong-based
+// firm"): gazetteer phrase gp when it names a city or a place (no words
+// when the gazetteer has none), else the state it names. The mention has
+// no span of its own: its last token is no name.
+func (d *doc) placeModifier(si, i, j int, gp phrase) {
+	if len(gp.words) > 0 && gp.kind != refMetonym && d.lx.types[gp.entry] != schema.Location {
+		d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+		return
+	}
+	name := d.toks[j-1].text
+	name = name[:strings.LastIndexByte(name, '-')]
+	if j-i > 1 {
+		name = d.span(i, j-1) + " " + name
+	}
+	e := d.entByName(name, schema.Location)
+	d.ents[e].place = true
+	d.addMention(mention{ent: e, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+}
+
+// placeSuffixes end hyphenated modifiers that say where something is:
+// "Tokyo-based".
+var placeSuffixes = map[string]bool{"based": true, "headquartered": true, "registered": true, "flagged": true}
+
+// placeWord reports whether w, the first part of a hyphenated modifier,
+// reads as a place name: one capitalized word, not an acronym, that the
+// article does not use as an organization's name.
+func (d *doc) placeWord(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || !unicode.IsUpper(r[0]) || strings.ContainsAny(w, " -.") {
+		return false
+	}
+	for _, c := range r[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return !d.knownOrg(w)
 }
 
 // longerOfName reads "the Gulf of Finland": a longer "X of Y" name wins

@@ -12,7 +12,8 @@ import (
 // TestTyping checks entity recognition and typing on made-up text: each
 // want is "SPAN=Type", a name mention whose text is exactly SPAN with an
 // entity of that type, or "SPAN=none", no name mention with that text and
-// no entity of that name.
+// no entity of that name; "@NAME=Type" is an entity named NAME of that
+// type, whatever its mentions ("Tokyo" of "Tokyo-based").
 func TestTyping(t *testing.T) {
 	tests := []struct {
 		name string
@@ -219,6 +220,16 @@ func TestTyping(t *testing.T) {
 			text: "The bank offered Lisbon guarantees on its debt.",
 			want: []string{"Lisbon=Country"},
 		},
+		{
+			name: "city in a hyphenated modifier",
+			text: "A Tokyo-based lender and a Dorvik-based shipper sued a Hong Kong-based broker.",
+			want: []string{"@Tokyo=Location", "@Dorvik=Location", "@Hong Kong=Location", "Japan=none", "Kong=none", "Tokyo-based=none"},
+		},
+		{
+			name: "state in a hyphenated modifier",
+			text: "The Peru-flagged tanker and a Pakistan-based group were named.",
+			want: []string{"@Peru=Country", "@Pakistan=Country"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
@@ -231,10 +242,12 @@ func TestTyping(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := map[string][]schema.EntityType{}
+			byName := map[string][]schema.EntityType{}
 			names := map[string]bool{}
 			var all []string
 			for _, e := range ex.Entities {
 				names[strings.ToLower(e.Name)] = true
+				byName[e.Name] = append(byName[e.Name], e.Type)
 				for _, m := range e.Mentions {
 					s := tc.text[m.Start:m.End]
 					got[s] = append(got[s], e.Type)
@@ -250,6 +263,15 @@ func TestTyping(t *testing.T) {
 					continue
 				}
 				ok := false
+				if name, isName := strings.CutPrefix(span, "@"); isName {
+					for _, g := range byName[name] {
+						ok = ok || string(g) == typ
+					}
+					if !ok {
+						t.Errorf("%q: want an entity of type %s, got %v", name, typ, byName[name])
+					}
+					continue
+				}
 				for _, g := range got[span] {
 					ok = ok || string(g) == typ
 				}
