@@ -342,6 +342,24 @@ func (d *doc) placeUse(m mention) capitalUse {
 	return useActor
 }
 
+// demonymNames reports whether demonym mention m writes its entity's name
+// in a hyphenated modifier ("Pakistan-based", "Tokyo-based") rather than
+// an adjective ("Russian", "Pakistani-led").
+func (d *doc) demonymNames(m mention) bool {
+	s := d.span(m.from, m.to)
+	k := strings.LastIndexByte(s, '-')
+	if k <= 0 {
+		return false
+	}
+	pre := s[:k]
+	if schema.NormalizeName(pre) == schema.NormalizeName(d.ents[m.ent].name) {
+		return true
+	}
+	toks := tokenize(pre)
+	gp, ok := d.lx.matchGaz(toks, 0, len(toks))
+	return ok && len(gp.words) == len(toks) && gp.kind != refDemonym
+}
+
 // output builds the Extraction: entities with canonical names, aliases and
 // mention spans; relations with keys, evidence, dates.
 func (d *doc) output(a schema.Article) schema.Extraction {
@@ -351,7 +369,11 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	spans := make([][]schema.Span, len(d.ents))
 	counts := make([]int, len(d.ents))
 	for _, m := range d.ments {
-		used[m.ent] = true
+		// "Russian gas", "West African ministers": an adjective alone makes
+		// no entity; it may still be a relation's end (below).
+		if m.kind != mkDemonym || !m.mod || d.demonymNames(m) {
+			used[m.ent] = true
+		}
 		if aliases[m.ent] == nil {
 			aliases[m.ent] = map[string]bool{}
 		}
