@@ -122,6 +122,8 @@ var orgDescriptors = map[string]bool{
 	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
 	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true,
+	"distributor": true, "contractor": true, "consultancy": true, "refiner": true, "shipper": true,
+	"broker": true, "wholesaler": true, "utility": true, "charity": true, "publisher": true,
 	"affiliate": true, "exporter": true, "importer": true, "trader": true, "shareholder": true,
 	"holding": true, "insurer,": false, "university": true, "institute": true, "think": false,
 }
@@ -1368,8 +1370,8 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 		d.orgMention(si, i, j, end, e)
 		return true
 	}
-	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
-		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap {
+	if (i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
+		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap) && !d.placeNounAfter(j, end) {
 		// "food delivery app Sabor Já", "port workers' union, Liman-İş,"
 		e := d.entByName(name, schema.Organization)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
@@ -1443,6 +1445,11 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 	if d.scorer(si, i, j, end) {
 		// "Tarvin 2 (Hale 34, Mott 71)": scorers.
 		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	// "the Valdora region", "the Karsak and Belun fields".
+	if d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] {
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
 	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {

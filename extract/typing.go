@@ -85,8 +85,20 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// "Tarvin 2 Olbury 1": teams.
 		return schema.Organization
 	}
+	// "analysts at Merrow Capital Advisory": people work at a body.
+	if i >= s.from+2 && (toks[i-1].lower == "at" || toks[i-1].lower == "with") && workNouns[toks[i-2].lower] && !personish {
+		return schema.Organization
+	}
 	if i > s.from && placePreps[toks[i-1].lower] && !personish {
 		return schema.Location
+	}
+	// "the province of Dak Lam", "Tho Vinh island".
+	if !personish && (i >= s.from+2 && toks[i-1].lower == "of" && placeNouns[toks[i-2].lower] || d.placeNounAfter(j, end)) {
+		return schema.Location
+	}
+	// "Holtrup Aluminium, which owns a smelter": no person.
+	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
+		return schema.Organization
 	}
 	if i > s.from && toks[i-1].lower == "the" {
 		// A person's name takes no article: "the Summer Games".
@@ -389,6 +401,38 @@ var stateNouns = map[string]bool{
 	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
 	"economy": true, "currency": true, "opposition": true, "tanks": true, "warplanes": true,
 	"air strikes": true, "airstrikes": true, "border guards": true, "navy ships": true,
+}
+
+// workNouns are people who work at a body: "analysts at X".
+var workNouns = map[string]bool{
+	"analyst": true, "analysts": true, "economist": true, "economists": true, "researcher": true,
+	"researchers": true, "strategist": true, "strategists": true, "professor": true, "fellow": true,
+	"lawyer": true, "lawyers": true, "engineer": true, "engineers": true, "scientist": true,
+	"scientists": true, "employee": true, "employees": true, "staff": true, "workers": true,
+	"executives": true, "traders": true, "experts": true, "expert": true,
+}
+
+// placeTailNouns after a name say it names a place: "Tho Vinh island",
+// "the Valdora region", "the Karsak field".
+var placeTailNouns = map[string]bool{
+	"island": true, "islands": true, "region": true, "province": true, "district": true, "county": true,
+	"valley": true, "basin": true, "peninsula": true, "river": true, "field": true, "fields": true,
+	"crossing": true, "checkpoint": true, "prefecture": true, "governorate": true, "oblast": true,
+	"municipality": true, "area": true, "camp": true,
+}
+
+// placeNounAfter reports whether a place noun follows the name that ends
+// at j, directly or after other names joined to it: "Tho Vinh island",
+// "the Karsak and Belun fields".
+func (d *doc) placeNounAfter(j, end int) bool {
+	toks := d.toks
+	for j < end && (toks[j].lower == "and" || toks[j].text == ",") && j+1 < end && d.isCapWord(j+1) {
+		j += 2
+		for j < end && d.isCapWord(j) {
+			j++
+		}
+	}
+	return j < end && toks[j].kind == tkWord && !toks[j].cap && placeTailNouns[toks[j].lower]
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".

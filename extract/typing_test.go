@@ -241,6 +241,26 @@ func TestTyping(t *testing.T) {
 			text: "The Norwegian side proposed new talks to Peru.",
 			want: []string{"@Norway=Country", "Peru=Country"},
 		},
+		{
+			name: "place nouns around a name",
+			text: "A trawler from the coastal province of Dak Lam was towed to Tho Vinh island. Rebels will move into the Valdora region. Firms operating the giant Karsak and Belun fields refused.",
+			want: []string{"Dak Lam=Location", "Tho Vinh=Location", "Valdora=Location", "Karsak=Location", "Belun=Location"},
+		},
+		{
+			name: "a name described as a body",
+			text: "The list included Vortan Trade House, a Kavra-based distributor. Denmark's Holtrup Aluminium, which owns a smelter, declined to comment.",
+			want: []string{"Vortan Trade House=Organization", "Holtrup Aluminium=Organization", "@Kavra=Location"},
+		},
+		{
+			name: "people work at a body",
+			text: "Analysts at Merrow Capital Advisory expect a cut in May.",
+			want: []string{"Merrow Capital Advisory=Organization"},
+		},
+		{
+			name: "a person described by a relative clause stays a person",
+			text: "Lina Hartwell, who chairs the board, met Oskar Brandt on Monday.",
+			want: []string{"Lina Hartwell=Person", "Oskar Brandt=Person"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
