@@ -1088,6 +1088,13 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 	}
 }
 
+// titleCovers reports whether a title starts at i and runs to k or
+// beyond: "Energy Minister" over the run "Energy".
+func (d *doc) titleCovers(i, k, end int) bool {
+	tp, ok := d.lx.matchTitle(d.toks, i, end)
+	return ok && i+len(tp.words) >= k
+}
+
 // demonymMention records the demonym [i, j) of the state of gazetteer
 // entry g and what it heads: an organization's name ("Russian Foreign
 // Ministry"), a body ("the Russian embassy"), the state's side ("the
@@ -1098,7 +1105,8 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 	toks := d.toks
 	country := d.gazEnt(g)
 	if j < end && d.isCapWord(j) {
-		if k := d.capRun(j, end, true); k > j && d.hasOrgWord(j, k) {
+		// "Ghanaian Energy Minister Kofi Mensah": the words are a title's.
+		if k := d.capRun(j, end, true); k > j && d.hasOrgWord(j, k) && !d.titleCovers(j, k, end) {
 			e := d.entByName(d.span(i, k), schema.Organization)
 			d.setPartOf(e, country)
 			d.orgMention(si, i, k, end, e)
@@ -1137,12 +1145,12 @@ func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
 	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location || j >= end || !d.isCapWord(j) {
 		return false
 	}
-	_, isTitle := d.lx.matchTitle(toks, j, end)
-	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz || isTitle {
+	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz {
 		return false
 	}
+	// "Peru Justice Movement" is a body, "Peru Justice Minister" a title.
 	k := d.capRun(j, end, true)
-	if k <= j || !d.hasOrgWord(j, k) {
+	if k <= j || !d.hasOrgWord(j, k) || d.titleCovers(j, k, end) {
 		return false
 	}
 	// "the Sahel Liberation Front": the article is no part of the name.

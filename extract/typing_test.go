@@ -261,6 +261,16 @@ func TestTyping(t *testing.T) {
 			text: "Lina Hartwell, who chairs the board, met Oskar Brandt on Monday.",
 			want: []string{"Lina Hartwell=Person", "Oskar Brandt=Person"},
 		},
+		{
+			name: "demonym and a portfolio title",
+			text: "Ghanaian Energy Minister Kofi Mensah said the talks went well.",
+			want: []string{"Kofi Mensah=Person", "@Ghana=Country", "Ghanaian Energy=none"},
+		},
+		{
+			name: "state heading a body whose first word is a title word",
+			text: "The Peru Justice Movement rejected the plan on Monday. Peru Justice Minister Ana Lenz defended it.",
+			want: []string{"Peru Justice Movement=Organization", "Justice Movement=none", "Ana Lenz=Person", "Peru=Country"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
