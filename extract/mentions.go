@@ -137,6 +137,13 @@ var modifierSuffixes = map[string]bool{
 	"flagged": true, "built": true, "headquartered": true,
 }
 
+// placeTitles are held over a town or a province: "Tarvin mayor",
+// "Arvale governor".
+var placeTitles = map[string]bool{
+	"mayor": true, "governor": true, "mayor-elect": true, "governor-elect": true, "deputy mayor": true,
+	"deputy governor": true, "lord mayor": true, "regional governor": true, "provincial governor": true,
+}
+
 // ownerPreps join a title to the body it belongs to: "head of", "a
 // spokesman for", "an analyst at", "a reporter with".
 var ownerPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true}
@@ -987,7 +994,8 @@ func (ms *mentionScan) capitalized(i int) int {
 // titleHead reads "External Affairs Minister Subrahmanyam Jaishankar":
 // capitalized words [i, j) heading a title and a name belong to the
 // title; "Government spokeswoman" names the state spoken of, and a
-// one-word name before a title owns it ("Velta chief Paul Ode").
+// one-word name before a title owns it ("Velta chief Paul Ode"), unless
+// the title is one over a place ("Tarvin mayor Eda Lusk").
 func (ms *mentionScan) titleHead(i, j int) (int, bool) {
 	d, toks, end := ms.d, ms.d.toks, ms.end
 	tp, ok := d.lx.matchTitle(toks, j, end)
@@ -1014,7 +1022,7 @@ func (ms *mentionScan) titleHead(i, j int) (int, bool) {
 		if d.hints[toks[i].text] == schema.Country {
 			typ = schema.Country
 		}
-		if d.lx.title[tp.entry].Text == "mayor" {
+		if placeTitles[d.lx.title[tp.entry].Text] {
 			typ = schema.Location
 		}
 		e := d.entByName(d.span(i, j), typ)
@@ -1371,6 +1379,12 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 	if j-i == 1 && d.hintedName(si, i, end) {
 		return true
 	}
+	// "talks with Vesna Renewal" after "the Vesna Renewal party": a body
+	// the article has named already.
+	if e, ok := d.byName[string(schema.Organization)+"\x00"+schema.NormalizeName(name)]; ok && j-i >= 2 {
+		d.orgMention(si, i, j, end, e)
+		return true
+	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an
 	// organization named before.
 	if e := d.orgByPrefix(name); e >= 0 {
@@ -1453,6 +1467,12 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 	if d.scorer(si, i, j, end) {
 		// "Tarvin 2 (Hale 34, Mott 71)": scorers.
 		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	// "the Tarvin party": a body.
+	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && !toks[i-1].cap &&
+		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
 	// "the Valdora region", "the Karsak and Belun fields".

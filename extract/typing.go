@@ -100,6 +100,10 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
 		return schema.Organization
 	}
+	// "the Vesna Renewal party", "the Free Homeland bloc".
+	if d.bodyNounAfter(j, end) {
+		return schema.Organization
+	}
 	if i > s.from && toks[i-1].lower == "the" {
 		// A person's name takes no article: "the Summer Games".
 		return ""
@@ -433,6 +437,29 @@ func (d *doc) placeNounAfter(j, end int) bool {
 		}
 	}
 	return j < end && toks[j].kind == tkWord && !toks[j].cap && placeTailNouns[toks[j].lower]
+}
+
+// bodyTailNouns after a name say it names a body: "the Vesna Renewal
+// party".
+var bodyTailNouns = map[string]bool{
+	"party": true, "bloc": true, "alliance": true, "coalition": true, "movement": true, "faction": true,
+	"militia": true, "group": true, "gang": true, "cartel": true, "consortium": true, "conglomerate": true,
+	"syndicate": true,
+}
+
+// bodyNounAfter reports whether a body noun follows the name that ends at
+// j: "the Vesna Renewal party".
+func (d *doc) bodyNounAfter(j, end int) bool {
+	t := d.toks
+	if j >= end || t[j].kind != tkWord || t[j].cap || !bodyTailNouns[t[j].lower] {
+		return false
+	}
+	// "Asian Cup group C", "the European group eight clash": a
+	// tournament's group.
+	if t[j].lower == "group" && j+1 < end && (isDigits(t[j+1].text) || len(t[j+1].text) == 1 && t[j+1].text[0] >= 'A' && t[j+1].text[0] <= 'Z' || numberWords[t[j+1].lower] > 1) {
+		return false
+	}
+	return true
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".

@@ -271,6 +271,21 @@ func TestTyping(t *testing.T) {
 			text: "The Peru Justice Movement rejected the plan on Monday. Peru Justice Minister Ana Lenz defended it.",
 			want: []string{"Peru Justice Movement=Organization", "Justice Movement=none", "Ana Lenz=Person", "Peru=Country"},
 		},
+		{
+			name: "a title over a place",
+			text: "The former Tarvosa governor Ana Lenz lost. Kelvik mayor Ivo Brandt won.",
+			want: []string{"Tarvosa=Location", "Kelvik=Location", "Ana Lenz=Person", "Ivo Brandt=Person"},
+		},
+		{
+			name: "a name before a body noun",
+			text: "Lenz, who leads the liberal Vesna Renewal party, won 21 percent. Her rivals will open talks with Vesna Renewal on Friday. The Tarvin party came third.",
+			want: []string{"Vesna Renewal=Organization", "Tarvin=Organization"},
+		},
+		{
+			name: "a tournament's group is no body",
+			text: "Results of Coral Cup group C matches played on Friday.",
+			want: []string{"Coral Cup=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
