@@ -1470,7 +1470,7 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		return
 	}
 	// "the Tarvin party": a body.
-	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && !toks[i-1].cap &&
+	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && (!toks[i-1].cap || toks[i-1].lower == "the") &&
 		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return

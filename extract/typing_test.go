@@ -283,7 +283,7 @@ func TestTyping(t *testing.T) {
 		},
 		{
 			name: "a tournament's group is no body",
-			text: "Results of Coral Cup group C matches played on Friday.",
+			text: "The Coral Cup group C matches were played on Friday.",
 			want: []string{"Coral Cup=none"},
 		},
 	}
