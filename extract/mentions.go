@@ -499,10 +499,22 @@ func (d *doc) matchOrgNoun(i, end int) int {
 	if i+1 < end && orgNouns[d.toks[i].lower+" "+d.toks[i+1].lower] {
 		return 2
 	}
+	// "oil ministry", "agriculture ministry": a portfolio and "ministry".
+	if i+1 < end && d.toks[i+1].lower == "ministry" && d.toks[i].kind == tkWord && !d.toks[i].cap && !strings.Contains(d.toks[i].text, "-") && !notPortfolios[d.toks[i].lower] {
+		if p := d.syn[i].POS; p == syntax.NOUN || p == syntax.ADJ {
+			return 2
+		}
+	}
 	if i < end && orgNouns[d.toks[i].lower] {
 		return 1
 	}
 	return 0
+}
+
+// notPortfolios are adjectives before "ministry" that name no portfolio.
+var notPortfolios = map[string]bool{
+	"new": true, "old": true, "former": true, "same": true, "other": true, "whole": true, "entire": true,
+	"relevant": true, "responsible": true, "competent": true, "powerful": true, "key": true,
 }
 
 // findMentions runs entity recognition over every sentence.

@@ -286,6 +286,11 @@ func TestTyping(t *testing.T) {
 			text: "The Coral Cup group C matches were played on Friday.",
 			want: []string{"Coral Cup=none"},
 		},
+		{
+			name: "a state's ministry named by its portfolio",
+			text: "Peru's agriculture ministry said yields fell. Chile's new ministry opened.",
+			want: []string{"Peru's agriculture ministry=Organization", "Peru=Country", "Chile's new ministry=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
