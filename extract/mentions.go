@@ -767,6 +767,7 @@ func (d *doc) possessedOwner(si, i, j, end, g int) (int, int) {
 		d.ents[o].addAlias(d.span(i, k))
 	} else if kr := d.capRun(k0, end, true); toks[k0].cap && kr > k0 && d.hasOrgWord(k0, kr) {
 		o, k = d.entByName(d.span(i, kr), schema.Organization), kr
+		d.ents[o].addAlias(d.span(k0, kr))
 	} else if n := d.matchOrgNoun(k0, end); n > 0 && !toks[k0].cap {
 		k = k0 + n
 		if o = d.bodyOf(g, d.span(k0, k)); o < 0 {
@@ -1243,6 +1244,9 @@ func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool 
 		return false
 	}
 	o := d.entByName(d.span(i, k), schema.Organization)
+	// "Chile's National Water Board" is also called by its own
+	// words.
+	d.ents[o].addAlias(d.span(k0, k))
 	d.setPartOf(o, e)
 	d.ments[mi].mod = true
 	d.orgMention(si, i, k, end, o)

@@ -347,3 +347,30 @@ func TestTyping(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessedBodyAlias checks that a body named with its state's
+// possessive is also known by its own words.
+func TestPossessedBodyAlias(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Chile's National Water Board said the dam was safe. A spokesman for Peru's Mining Council, Ana Brel, disagreed."
+	ex, err := x.Extract(context.Background(), schema.Article{ID: "t", Published: "2025-03-10", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Chile's National Water Board": "National Water Board", "Peru's Mining Council": "Mining Council"}
+	for _, e := range ex.Entities {
+		if a, ok := want[e.Name]; ok {
+			for _, got := range e.Aliases {
+				if got == a {
+					delete(want, e.Name)
+				}
+			}
+		}
+	}
+	for name, a := range want {
+		t.Errorf("no entity %q with alias %q in %+v", name, a, ex.Entities)
+	}
+}
