@@ -312,6 +312,12 @@ const (
 // qualifies it ("its Lima office").
 var nounDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "'s": true, "’s": true}
 
+// cityParts name a part of a city before its name: "central Lisbon".
+var cityParts = map[string]bool{
+	"central": true, "downtown": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"suburban": true, "greater": true, "north": true, "south": true, "east": true, "west": true,
+}
+
 // placeUse tells whether a capital's mention names a place ("talks in
 // Geneva", "travel to Doha"), an actor, or neither: a place or a thing
 // running to it ("the road to Kampala") or a noun it modifies ("the Lima
@@ -323,8 +329,14 @@ func (d *doc) placeUse(m mention) capitalUse {
 	if m.to < len(d.toks) && d.toks[m.to].kind == tkWord && !d.toks[m.to].cap && d.syn[m.to].POS == syntax.NOUN && nounDeterminers[d.toks[m.from-1].lower] {
 		return useNeither
 	}
-	switch d.toks[m.from-1].lower {
-	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into":
+	k := m.from - 1
+	// "through central Lisbon": a part of the city.
+	if cityParts[d.toks[k].lower] && k > 0 {
+		k--
+	}
+	switch d.toks[k].lower {
+	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into",
+		"through", "toward", "towards", "over":
 		return usePlace
 	case "to", "from":
 		if m.from >= 2 {

@@ -1513,7 +1513,7 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 // "has", "will", "'s".
 func actingWord(t token) bool {
 	switch t.lower {
-	case "said", "says", "has", "had", "will", "would":
+	case "said", "says", "has", "had", "will", "would", "declined", "denied", "announced", "confirmed":
 		return true
 	}
 	return t.text == "'s" || t.text == "’s"

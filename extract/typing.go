@@ -100,8 +100,9 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
 		return schema.Organization
 	}
-	// "the Vesna Renewal party", "the Free Homeland bloc".
-	if d.bodyNounAfter(j, end) {
+	// "the Vesna Renewal party", "the Free Homeland bloc", "state-owned
+	// Velmar Tessa".
+	if d.bodyNounAfter(j, end) || i > s.from && ownedModifier(toks[i-1].lower) {
 		return schema.Organization
 	}
 	if i > s.from && toks[i-1].lower == "the" {
@@ -460,6 +461,20 @@ func (d *doc) bodyNounAfter(j, end int) bool {
 		return false
 	}
 	return true
+}
+
+// ownedModifier reports whether w says who owns or runs what follows, as
+// is said of firms: "state-owned", "family-run", "Paris-listed".
+func ownedModifier(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 {
+		return false
+	}
+	switch w[k+1:] {
+	case "owned", "run", "listed", "traded", "controlled":
+		return true
+	}
+	return false
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".

@@ -291,6 +291,16 @@ func TestTyping(t *testing.T) {
 			text: "Peru's agriculture ministry said yields fell. Chile's new ministry opened.",
 			want: []string{"Peru's agriculture ministry=Organization", "Peru=Country", "Chile's new ministry=none"},
 		},
+		{
+			name: "an owned firm and a firm that declines",
+			text: "State-owned Velmar Tessa halted its night trains. Corvex declined to comment.",
+			want: []string{"Velmar Tessa=Organization", "Corvex=Organization"},
+		},
+		{
+			name: "a capital walked through",
+			text: "Tens of thousands marched through central Lisbon toward the parliament.",
+			want: []string{"Lisbon=Location", "@Portugal=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
