@@ -428,7 +428,8 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		if particles[t.lower] {
 			return 1
 		}
-		if connectors && nameConnectors[t.lower] {
+		// "the Lumen Sea and Gulf of Kessa": two places.
+		if connectors && nameConnectors[t.lower] && !(t.lower == "and" && geoWords[toks[j-1].lower]) {
 			return 1
 		}
 	}
@@ -931,6 +932,18 @@ func (ms *mentionScan) gazetteer(i int, gp phrase) int {
 		}
 	}
 	j := i + len(gp.words)
+	// "West Kalimora", "South Velmora": a compass word that starts a
+	// place's name is not "the West".
+	if len(gp.words) == 1 && compass[toks[i].lower] && j < end && d.isCapWord(j) {
+		if gp2, ok := d.lx.matchGaz(toks, j, end); !ok || gp2.kind != refDemonym {
+			k := d.capRun(i, end, true)
+			if k > j {
+				d.nameMention(si, i, k, end, ms.pend.title, ms.pend.end, ms.pend.owner)
+				ms.clearTitle()
+				return k
+			}
+		}
+	}
 	if k := d.cityNamed(si, i, j, end, gp); k > 0 {
 		// "Tarvin Comets", "Tarvin 2": a team or a firm named
 		// after its city.
@@ -1171,7 +1184,7 @@ func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
 	}
 	// "Peru Justice Movement" is a body, "Peru Justice Minister" a title.
 	k := d.capRun(j, end, true)
-	if k <= j || !d.hasOrgWord(j, k) || d.titleCovers(j, k, end) {
+	if k <= j || !d.hasOrgWord(j, k) && !d.bodyNounAfter(k, end) || d.titleCovers(j, k, end) {
 		return false
 	}
 	// "the Sahel Liberation Front": the article is no part of the name.

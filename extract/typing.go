@@ -119,8 +119,12 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if !d.nameWord(j - 1) {
 		return ""
 	}
-	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) {
+	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) && j < end && toks[j].kind == tkWord && !toks[j].cap {
 		return ""
+	}
+	// "South Velmora", "West Kalimora": a region or a state, no person.
+	if compass[toks[i].lower] && j-i == 2 {
+		return schema.Location
 	}
 	return schema.Person
 }

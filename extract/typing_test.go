@@ -301,6 +301,21 @@ func TestTyping(t *testing.T) {
 			text: "Tens of thousands marched through central Lisbon toward the parliament.",
 			want: []string{"Lisbon=Location", "@Portugal=none"},
 		},
+		{
+			name: "a compass word starts a place's name",
+			text: "Tarvin seized the islands from South Velmora in 1974. A refinery in West Kalimora was built. West African ministers gathered, and the West condemned it.",
+			want: []string{"South Velmora=Location", "West Kalimora=Location", "West=Group", "West African=none"},
+		},
+		{
+			name: "two places joined by and",
+			text: "Many boats sank in the Lumen Sea and Gulf of Kessa last year.",
+			want: []string{"Lumen Sea=Location", "Gulf of Kessa=Location", "Lumen Sea and Gulf of Kessa=none"},
+		},
+		{
+			name: "a state's name heading a body named by a body noun",
+			text: "She will meet the liberal Peru Forward alliance on Monday.",
+			want: []string{"Peru Forward=Organization"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
