@@ -144,6 +144,17 @@ var placeTitles = map[string]bool{
 	"deputy governor": true, "lord mayor": true, "regional governor": true, "provincial governor": true,
 }
 
+// officeHolders head an office named after them ("Prosecutor's Office"),
+// in the singular.
+var officeHolders = map[string]bool{
+	"prosecutor": true, "president": true, "ombudsman": true, "attorney": true, "auditor": true,
+	"comptroller": true, "governor": true, "mayor": true, "registrar": true, "solicitor": true,
+	"director": true, "chancellor": true,
+}
+
+// officeWords name an office after its holder: "Prosecutor's Office".
+var officeWords = map[string]bool{"office": true, "bureau": true, "department": true, "chambers": true}
+
 // ownerPreps join a title to the body it belongs to: "head of", "a
 // spokesman for", "an analyst at", "a reporter with".
 var ownerPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true}
@@ -445,6 +456,12 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		return 2
 	}
 	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
+		return 1
+	}
+	// "the Regional Prosecutor's Office", "the District Prosecutors'
+	// Office": an office named after the official who heads it.
+	if connectors && (t.text == "'s" || t.text == "’s" || t.text == "'" || t.text == "’") && j+1 < end && d.isCapWord(j+1) &&
+		officeWords[toks[j+1].lower] && officeHolders[strings.TrimSuffix(toks[j-1].lower, "s")] && toks[j-1].cap {
 		return 1
 	}
 	if t.text == "-" && j+1 < end && d.isCapWord(j+1) && t.start == toks[j-1].end {

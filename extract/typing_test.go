@@ -316,6 +316,11 @@ func TestTyping(t *testing.T) {
 			text: "She will meet the liberal Peru Forward alliance on Monday.",
 			want: []string{"Peru Forward=Organization"},
 		},
+		{
+			name: "an office named after its holder",
+			text: "The Regional Prosecutor's Office opened a case. Lawyers at the Tarvin District Prosecutors' Office indicted him.",
+			want: []string{"Regional Prosecutor's Office=Organization", "Tarvin District Prosecutors' Office=Organization"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
