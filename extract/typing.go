@@ -100,6 +100,10 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
 		return schema.Organization
 	}
+	// "the Deep Reef programme": the name of a thing, no entity.
+	if j < end && toks[j].kind == tkWord && !toks[j].cap && thingNouns[toks[j].lower] && !d.hasOrgWord(i, j) {
+		return ""
+	}
 	// "the Vesna Renewal party", "the Free Homeland bloc", "state-owned
 	// Velmar Tessa".
 	if d.bodyNounAfter(j, end) || i > s.from && ownedModifier(toks[i-1].lower) {
@@ -444,6 +448,15 @@ func (d *doc) placeNounAfter(j, end int) bool {
 	return j < end && toks[j].kind == tkWord && !toks[j].cap && placeTailNouns[toks[j].lower]
 }
 
+// thingNouns after a name say it names a plan or an event, not an actor:
+// "the Deep Reef programme".
+var thingNouns = map[string]bool{
+	"programme": true, "program": true, "project": true, "initiative": true, "scheme": true,
+	"operation": true, "plan": true, "pipeline": true, "corridor": true, "format": true, "process": true,
+	"doctrine": true, "declaration": true, "accord": true, "accords": true, "agreement": true,
+	"deal": true, "treaty": true, "summit": true, "talks": true, "strategy": true, "framework": true,
+}
+
 // bodyTailNouns after a name say it names a body: "the Vesna Renewal
 // party".
 var bodyTailNouns = map[string]bool{
@@ -779,6 +792,9 @@ var notNames = map[string]bool{
 	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true, "est": true,
 	"edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true,
 	"cet": true, "cest": true, "bst": true, "ist": true, "jst": true,
+	// measures and terms of economics and trade
+	"gdp": true, "gnp": true, "cpi": true, "ppi": true, "pmi": true, "vat": true, "ipo": true,
+	"bpd": true, "lng": true, "lpg": true, "ev": true, "evs": true, "ai": true, "fdi": true,
 }
 
 // adjectiveShape reports whether the capitalized word w ends as adjectives

@@ -321,6 +321,11 @@ func TestTyping(t *testing.T) {
 			text: "The Regional Prosecutor's Office opened a case. Lawyers at the Tarvin District Prosecutors' Office indicted him.",
 			want: []string{"Regional Prosecutor's Office=Organization", "Tarvin District Prosecutors' Office=Organization"},
 		},
+		{
+			name: "a plan's name and an economic measure are no entities",
+			text: "The navy launched the Deep Reef programme. The deficit stayed below 3% of GDP.",
+			want: []string{"Deep Reef=none", "GDP=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
