@@ -458,6 +458,19 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
 		return 1
 	}
+	// "the Ministry of Mines, Water and Forests": a ministry of
+	// several portfolios.
+	if connectors && t.text == "," && j+2 < end && d.isCapWord(j+1) && (toks[j+2].text == "," || toks[j+2].lower == "and") &&
+		j-i >= 3 && (toks[i].lower == "ministry" || toks[i].lower == "department") && toks[i+1].lower == "of" {
+		return 1
+	}
+	// "the U.N. Observer Mission in Peru": a mission named
+	// with the state it serves in.
+	if connectors && t.lower == "in" && j+1 < end && d.isCapWord(j+1) && (toks[j-1].lower == "mission" || toks[j-1].lower == "office") {
+		if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Country {
+			return 1
+		}
+	}
 	// "the Regional Prosecutor's Office", "the District Prosecutors'
 	// Office": an office named after the official who heads it.
 	if connectors && (t.text == "'s" || t.text == "’s" || t.text == "'" || t.text == "’") && j+1 < end && d.isCapWord(j+1) &&
@@ -479,6 +492,18 @@ func (d *doc) orgNameFrom(i, j, end int) bool {
 	}
 	k := d.capRun(i, end, true)
 	return k > j && d.hasOrgWord(i, k)
+}
+
+// orgWordUpTo reports whether the run [i, k), or a run from i that ends
+// inside it, names an organization by its words: "Support Office in
+// Haiti".
+func (d *doc) orgWordUpTo(i, k int) bool {
+	for x := k; x > i; x-- {
+		if d.hasOrgWord(i, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord reports whether tokens [i, j) name an organization by their
@@ -1193,7 +1218,25 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 // an organization's name, which it records. It reports whether it did.
 func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
 	toks := d.toks
-	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location || j >= end || !d.isCapWord(j) {
+	if j >= end || !d.isCapWord(j) {
+		return false
+	}
+	// "the U.N. Observer Mission": a body of a body.
+	if d.lx.types[g] == schema.Organization {
+		k := d.capRun(j, end, true)
+		if k <= j || !d.orgWordUpTo(j, k) || d.titleCovers(j, k, end) || !d.toks[i].upper && !strings.Contains(d.toks[i].text, ".") {
+			return false
+		}
+		if _, isGaz := d.lx.matchGaz(d.toks, j, end); isGaz {
+			return false
+		}
+		o := d.entByName(d.span(i, k), schema.Organization)
+		d.setPartOf(o, e)
+		d.orgMention(si, i, k, end, o)
+		d.lastEnd = k
+		return true
+	}
+	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location {
 		return false
 	}
 	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz {

@@ -326,6 +326,11 @@ func TestTyping(t *testing.T) {
 			text: "The navy launched the Deep Reef programme. The deficit stayed below 3% of GDP.",
 			want: []string{"Deep Reef=none", "GDP=none"},
 		},
+		{
+			name: "a body of a body and a ministry of several portfolios",
+			text: "The U.N. Observer Mission in Peru will monitor the truce. The Ministry of Mines, Water and Forests listed the firms.",
+			want: []string{"U.N. Observer Mission in Peru=Organization", "Ministry of Mines, Water and Forests=Organization", "Water and Forests=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
