@@ -318,6 +318,14 @@ var cityParts = map[string]bool{
 	"suburban": true, "greater": true, "north": true, "south": true, "east": true, "west": true,
 }
 
+// placeOfNouns before "of" and a capital make it a place: "the people of
+// Lisbon".
+var placeOfNouns = map[string]bool{
+	"people": true, "residents": true, "inhabitants": true, "streets": true, "outskirts": true,
+	"centre": true, "center": true, "suburbs": true, "heart": true, "port": true, "city": true,
+	"capital": true, "mayor": true, "governor": true, "neighbourhoods": true, "neighborhoods": true,
+}
+
 // placeUse tells whether a capital's mention names a place ("talks in
 // Geneva", "travel to Doha"), an actor, or neither: a place or a thing
 // running to it ("the road to Kampala") or a noun it modifies ("the Lima
@@ -333,6 +341,10 @@ func (d *doc) placeUse(m mention) capitalUse {
 	// "through central Lisbon": a part of the city.
 	if cityParts[d.toks[k].lower] && k > 0 {
 		k--
+	}
+	// "the people of Lisbon", "the streets of Lisbon".
+	if d.toks[k].lower == "of" && k > 0 && placeOfNouns[d.toks[k-1].lower] {
+		return usePlace
 	}
 	switch d.toks[k].lower {
 	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into",
@@ -359,6 +371,9 @@ func (d *doc) placeUse(m mention) capitalUse {
 // an adjective ("Russian", "Pakistani-led").
 func (d *doc) demonymNames(m mention) bool {
 	s := d.span(m.from, m.to)
+	if _, ok := stanceRest(s); ok {
+		return true // "pro-Kremlin"
+	}
 	k := strings.LastIndexByte(s, '-')
 	if k <= 0 {
 		return false

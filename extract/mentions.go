@@ -439,8 +439,10 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		if particles[t.lower] {
 			return 1
 		}
-		// "the Lumen Sea and Gulf of Kessa": two places.
-		if connectors && nameConnectors[t.lower] && !(t.lower == "and" && geoWords[toks[j-1].lower]) {
+		// "the Lumen Sea and Gulf of Kessa": two places; "Kavra
+		// Electronics and Velt Motor Systems": two firms, but "Tarvin
+		// Ports and Logistics" one.
+		if connectors && nameConnectors[t.lower] && !(t.lower == "and" && (geoWords[toks[j-1].lower] || d.lx.orgTail[toks[j-1].lower] && j-i >= 2 && !d.lx.common[toks[j+1].lower])) {
 			return 1
 		}
 	}
@@ -623,6 +625,9 @@ func (ms *mentionScan) next(i int) int {
 		return k
 	}
 	if k, ok := ms.title(i); ok {
+		return k
+	}
+	if k, ok := ms.stanceModifier(i); ok {
 		return k
 	}
 	if k, ok := ms.hyphenModifier(i); ok {
@@ -846,6 +851,33 @@ func (ms *mentionScan) envoyTo(j int) int {
 		return k + len(gp.words)
 	}
 	return j
+}
+
+// stanceModifier reads "pro-Kremlin", "anti-NATO": the body or state a
+// stance is for or against, a modifier that names it.
+func (ms *mentionScan) stanceModifier(i int) (int, bool) {
+	d, t := ms.d, ms.d.toks[i]
+	rest, ok := stanceRest(t.text)
+	if !ok {
+		return 0, false
+	}
+	pre := []token{mkToken(rest, 0, len(rest), false)}
+	gp, ok := d.lx.matchGaz(pre, 0, 1)
+	if !ok || len(gp.words) != 1 || gp.kind == refDemonym || d.lx.types[gp.entry] == schema.Location {
+		return 0, false
+	}
+	d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: ms.si, kind: mkDemonym, mod: true, owner: -1})
+	return i + 1, true
+}
+
+// stanceRest returns the name in "pro-Kremlin" or "anti-NATO".
+func stanceRest(w string) (string, bool) {
+	for _, p := range []string{"pro-", "anti-", "Pro-", "Anti-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // hyphenModifier reads "Egyptian-drafted plan", "Pakistan-based": the

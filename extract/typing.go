@@ -101,8 +101,10 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		return schema.Organization
 	}
 	// "the Deep Reef programme": the name of a thing, no entity.
-	if j < end && toks[j].kind == tkWord && !toks[j].cap && thingNouns[toks[j].lower] && !d.hasOrgWord(i, j) {
-		return ""
+	for x := j; x < end && x < j+2 && toks[x].kind == tkWord && !toks[x].cap && !d.hasOrgWord(i, j); x++ {
+		if thingNouns[toks[x].lower] {
+			return ""
+		}
 	}
 	// "the Vesna Renewal party", "the Free Homeland bloc", "state-owned
 	// Velmar Tessa".

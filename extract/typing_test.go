@@ -331,6 +331,26 @@ func TestTyping(t *testing.T) {
 			text: "The U.N. Observer Mission in Peru will monitor the truce. The Ministry of Mines, Water and Forests listed the firms.",
 			want: []string{"U.N. Observer Mission in Peru=Organization", "Ministry of Mines, Water and Forests=Organization", "Water and Forests=none"},
 		},
+		{
+			name: "two firms joined by and, one firm with and in its name",
+			text: "The list included Kavra Precision Electronics and Velt Motor Systems. Tarvin Ports and Logistics bought a terminal.",
+			want: []string{"Kavra Precision Electronics=Organization", "Velt Motor Systems=Organization", "Tarvin Ports and Logistics=Organization"},
+		},
+		{
+			name: "a stance for a body names it",
+			text: "She spoke on a pro-Kremlin television channel.",
+			want: []string{"@Kremlin=Organization"},
+		},
+		{
+			name: "a capital's people",
+			text: "Aid finally reached the people of Lisbon on Friday.",
+			want: []string{"Lisbon=Location"},
+		},
+		{
+			name: "a plan's name before two nouns",
+			text: "It breached the agency's Deep Reef security programme.",
+			want: []string{"Deep Reef=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
