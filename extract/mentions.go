@@ -1500,6 +1500,11 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 	if j-i == 1 && d.hintedName(si, i, end) {
 		return true
 	}
+	// "Tarvin, based in Lisbon,": a firm.
+	if j+2 < end && toks[j].text == "," && (toks[j+1].lower == "based" || toks[j+1].lower == "headquartered") && toks[j+2].lower == "in" {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return true
+	}
 	// "talks with Vesna Renewal" after "the Vesna Renewal party": a body
 	// the article has named already.
 	if e, ok := d.byName[string(schema.Organization)+"\x00"+schema.NormalizeName(name)]; ok && j-i >= 2 {

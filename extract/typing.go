@@ -464,13 +464,18 @@ var thingNouns = map[string]bool{
 var bodyTailNouns = map[string]bool{
 	"party": true, "bloc": true, "alliance": true, "coalition": true, "movement": true, "faction": true,
 	"militia": true, "group": true, "gang": true, "cartel": true, "consortium": true, "conglomerate": true,
-	"syndicate": true,
+	"syndicate": true, "newspaper": true, "agency": true, "daily": true, "broadcaster": true,
+	"magazine": true, "weekly": true, "website": true, "channel": true, "company": true, "firm": true,
 }
 
 // bodyNounAfter reports whether a body noun follows the name that ends at
 // j: "the Vesna Renewal party".
 func (d *doc) bodyNounAfter(j, end int) bool {
 	t := d.toks
+	// "the Itar-Tass news agency"
+	if j+1 < end && (t[j].lower == "news" || t[j].lower == "state") && t[j+1].kind == tkWord && !t[j+1].cap {
+		j++
+	}
 	if j >= end || t[j].kind != tkWord || t[j].cap || !bodyTailNouns[t[j].lower] {
 		return false
 	}

@@ -351,6 +351,11 @@ func TestTyping(t *testing.T) {
 			text: "It breached the agency's Deep Reef security programme.",
 			want: []string{"Deep Reef=none"},
 		},
+		{
+			name: "firms and outlets by the words after them",
+			text: "Velmar Mining Co tops the list. Dorvale, based in Lisbon, operates gold mines. Kessler told Corva Stampa newspaper that she would quit.",
+			want: []string{"Velmar Mining Co=Organization", "Dorvale=Organization", "Corva Stampa=Organization", "Lisbon=Location"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
