@@ -1602,7 +1602,8 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		return
 	}
 	// "the Valdora region", "the Karsak and Belun fields".
-	if d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] {
+	if d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] &&
+		!(toks[j].lower == "state" && isDemonymShape(toks[i].text)) {
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}

@@ -433,7 +433,8 @@ var placeTailNouns = map[string]bool{
 	"island": true, "islands": true, "region": true, "province": true, "district": true, "county": true,
 	"valley": true, "basin": true, "peninsula": true, "river": true, "field": true, "fields": true,
 	"crossing": true, "checkpoint": true, "prefecture": true, "governorate": true, "oblast": true,
-	"municipality": true, "area": true, "camp": true,
+	"municipality": true, "area": true, "camp": true, "port": true, "airport": true, "harbour": true,
+	"harbor": true, "city": true, "town": true, "village": true, "state": true,
 }
 
 // placeNounAfter reports whether a place noun follows the name that ends

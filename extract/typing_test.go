@@ -356,6 +356,11 @@ func TestTyping(t *testing.T) {
 			text: "Velmar Mining Co tops the list. Dorvale, based in Lisbon, operates gold mines. Kessler told Corva Stampa newspaper that she would quit.",
 			want: []string{"Velmar Mining Co=Organization", "Dorvale=Organization", "Corva Stampa=Organization", "Lisbon=Location"},
 		},
+		{
+			name: "a name before port, city or state",
+			text: "Officials said Qinlo port in Kavra city would open. Rains hit Sonora state. The Velmoran state television said no.",
+			want: []string{"Qinlo=Location", "Kavra=Location", "Sonora=Location", "Velmoran=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
