@@ -1607,7 +1607,7 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
+	if (i > d.sents[si].from && locPreps[toks[i-1].lower] || d.placeListAt(d.sents[si].from, i, j, end)) && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return

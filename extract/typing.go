@@ -89,7 +89,7 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if i >= s.from+2 && (toks[i-1].lower == "at" || toks[i-1].lower == "with") && workNouns[toks[i-2].lower] && !personish {
 		return schema.Organization
 	}
-	if i > s.from && placePreps[toks[i-1].lower] && !personish {
+	if (i > s.from && placePreps[toks[i-1].lower] || d.placeListAt(s.from, i, j, end)) && !personish {
 		return schema.Location
 	}
 	// "the province of Dak Lam", "Tho Vinh island".
@@ -416,6 +416,43 @@ var stateNouns = map[string]bool{
 	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
 	"economy": true, "currency": true, "opposition": true, "tanks": true, "warplanes": true,
 	"air strikes": true, "airstrikes": true, "border guards": true, "navy ships": true,
+}
+
+// placeListAt reports whether the name [i, j) goes on a list of names
+// that a place preposition opens: "the airports in Arad, Oradea and
+// Sibiu" — but not "the ambassador in Lisbon, Ivo Brandt,".
+func (d *doc) placeListAt(from, i, j, end int) bool {
+	toks := d.toks
+	if i <= from || toks[i-1].lower != "and" && toks[i-1].lower != "or" && !(toks[i-1].text == "," && d.listEndsAhead(j, end)) {
+		return false
+	}
+	x := i - 1
+	listed := false
+	for x > from && (toks[x].text == "," || toks[x].lower == "and" || toks[x].lower == "or") && d.isCapWord(x-1) {
+		x--
+		for x > from && d.isCapWord(x-1) {
+			x--
+		}
+		listed = true
+		x--
+	}
+	return listed && x >= from && placePreps[toks[x].lower]
+}
+
+// listEndsAhead reports whether a list of names goes on from k to its
+// last item after "and" or "or": ", Tamla and Velt".
+func (d *doc) listEndsAhead(k, end int) bool {
+	toks := d.toks
+	for k+1 < end && toks[k].text == "," && d.isCapWord(k+1) {
+		k++
+		for k < end && d.isCapWord(k) {
+			k++
+		}
+	}
+	if k < end && toks[k].text == "," {
+		k++
+	}
+	return k+1 < end && (toks[k].lower == "and" || toks[k].lower == "or") && d.isCapWord(k+1)
 }
 
 // workNouns are people who work at a body: "analysts at X".

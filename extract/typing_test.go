@@ -361,6 +361,11 @@ func TestTyping(t *testing.T) {
 			text: "Officials said Qinlo port in Kavra city would open. Rains hit Sonora state. The Velmoran state television said no.",
 			want: []string{"Qinlo=Location", "Kavra=Location", "Sonora=Location", "Velmoran=none"},
 		},
+		{
+			name: "places listed after a place preposition",
+			text: "Protests spread in Kessa, Dorvik, Tamla and Upper Velt. Chile's ambassador in Lisbon, Oleksa Tkachov, thanked them.",
+			want: []string{"Kessa=Location", "Dorvik=Location", "Tamla=Location", "Upper Velt=Location", "Oleksa Tkachov=Person"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
