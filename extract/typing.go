@@ -115,6 +115,11 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// A person's name takes no article: "the Summer Games".
 		return ""
 	}
+	// "Orvel Dynamics, Kessel Aerosystems and Tamrin Technologies":
+	// a name listed with firms is one.
+	if !personish && d.listedWithOrg(s.from, i, j, end) {
+		return schema.Organization
+	}
 	if personish || d.titledAfter(j, end) {
 		// "Marko Tell, the envoy of Velmora".
 		return schema.Person
@@ -453,6 +458,35 @@ func (d *doc) listEndsAhead(k, end int) bool {
 		k++
 	}
 	return k+1 < end && (toks[k].lower == "and" || toks[k].lower == "or") && d.isCapWord(k+1)
+}
+
+// listedWithOrg reports whether the name [i, j) is listed next to an
+// organization's name: "X, Kessel Aerosystems and Tamrin Technologies".
+func (d *doc) listedWithOrg(from, i, j, end int) bool {
+	toks := d.toks
+	// A list has "and" or "or" before its last item: "X, Y and Z", not
+	// the apposition of "the minister, X, and".
+	and := func(k int) bool { return toks[k].lower == "and" || toks[k].lower == "or" }
+	if j+1 < end && (and(j) || toks[j].text == "," && d.listEndsAhead(j, end)) && d.isCapWord(j+1) {
+		if k := d.capRun(j+1, end, true); d.hasOrgWord(j+1, k) {
+			return true
+		}
+	}
+	if i-1 > from && (and(i-1) || toks[i-1].text == "," && d.listEndsAhead(j, end)) && d.isCapWord(i-2) {
+		a := i - 2
+		for a > from && d.isCapWord(a-1) {
+			a--
+		}
+		// "Minister of State for Mining Resources, X,": a title.
+		_, title := d.lx.matchTitle(toks, a, i-1)
+		if a > from && nameConnectors[toks[a-1].lower] {
+			title = true // "Minister of State for Mining Resources"
+		}
+		if d.hasOrgWord(a, i-1) && !title {
+			return true
+		}
+	}
+	return false
 }
 
 // workNouns are people who work at a body: "analysts at X".

@@ -366,6 +366,11 @@ func TestTyping(t *testing.T) {
 			text: "Protests spread in Kessa, Dorvik, Tamla and Upper Velt. Chile's ambassador in Lisbon, Oleksa Tkachov, thanked them.",
 			want: []string{"Kessa=Location", "Dorvik=Location", "Tamla=Location", "Upper Velt=Location", "Oleksa Tkachov=Person"},
 		},
+		{
+			name: "a name listed with firms",
+			text: "Chile barred Orvel Dynamics, Kessel Aerosystems and Tamrin Technologies. Peru's Minister of State for Mining Resources, Ivo Brandt, and Chile's envoy signed the pact.",
+			want: []string{"Orvel Dynamics=Organization", "Ivo Brandt=Person"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
