@@ -228,6 +228,7 @@ func (d *doc) run() {
 	d.tagAll()
 	d.findMentions()
 	d.decidePlaces()
+	d.decideGroupPlaces()
 	d.indexMentionTokens()
 	d.parseAll()
 	d.findRelations()
@@ -297,6 +298,36 @@ func (d *doc) decidePlaces() {
 			}
 		}
 	}
+}
+
+// decideGroupPlaces makes a group of states named only as a place ("air
+// storms swept across the Gulf states") a Location: a group acts, a region
+// does not.
+func (d *doc) decideGroupPlaces() {
+	place := map[int]bool{}
+	for _, m := range d.ments {
+		if d.ents[m.ent].typ != schema.Group {
+			continue
+		}
+		k := m.from - 1
+		if k >= 0 && d.toks[k].lower == "the" {
+			k--
+		}
+		isPlace := k >= 0 && m.kind == mkName && !m.mod && groupPlacePreps[d.toks[k].lower]
+		if v, seen := place[m.ent]; !seen || v {
+			place[m.ent] = isPlace
+		}
+	}
+	for e, p := range place {
+		if p {
+			d.ents[e].typ = schema.Location
+		}
+	}
+}
+
+// groupPlacePreps before a group of states make it a region.
+var groupPlacePreps = map[string]bool{
+	"in": true, "over": true, "across": true, "throughout": true, "around": true, "near": true, "into": true,
 }
 
 // A capitalUse is what a capital's mention does in its sentence.

@@ -991,7 +991,7 @@ func (ms *mentionScan) gazetteer(i int, gp phrase) int {
 	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
 	// "the Sahel Farmers Union": a name after the article that
 	// reaches further wins over "the Sahel".
-	if t := toks[i]; !t.cap && t.lower == "the" {
+	if t := toks[i]; t.lower == "the" {
 		if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
 			return i + 1
 		}

@@ -371,6 +371,16 @@ func TestTyping(t *testing.T) {
 			text: "Chile barred Orvel Dynamics, Kessel Aerosystems and Tamrin Technologies. Peru's Minister of State for Mining Resources, Ivo Brandt, and Chile's envoy signed the pact.",
 			want: []string{"Orvel Dynamics=Organization", "Ivo Brandt=Person"},
 		},
+		{
+			name: "a group of states named as a place",
+			text: "Storms swept across the Gulf states on Monday.",
+			want: []string{"Gulf states=Location"},
+		},
+		{
+			name: "a group of states that acts, after a sentence-initial article",
+			text: "The Gulf states offered aid to Peru.",
+			want: []string{"Gulf states=Group", "The Gulf=none"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
