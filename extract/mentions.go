@@ -121,7 +121,7 @@ var orgDescriptors = map[string]bool{
 	"organisation": true, "organization": true, "alliance": true, "coalition": true, "union": true,
 	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
-	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true,
+	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true, "arm": true,
 	"distributor": true, "contractor": true, "consultancy": true, "refiner": true, "shipper": true,
 	"broker": true, "wholesaler": true, "utility": true, "charity": true, "publisher": true,
 	"affiliate": true, "exporter": true, "importer": true, "trader": true, "shareholder": true,
@@ -1595,6 +1595,14 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
 		return
 	}
+	// "Velcor, which makes chips", "owned by Velcor", "shares in Velcor":
+	// a firm.
+	if (j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" && !(i > d.sents[si].from && locPreps[toks[i-1].lower]) ||
+		i >= d.sents[si].from+2 && (toks[i-1].lower == "by" && ownedVerbs[toks[i-2].lower] || toks[i-1].lower == "in" && stakeNouns[toks[i-2].lower])) &&
+		!d.lowerWords[toks[i].lower] && !d.lx.common[toks[i].lower] && !adjectiveShape(toks[i].lower) {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
 	// "the Tarvin party": a body.
 	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && (!toks[i-1].cap || toks[i-1].lower == "the") &&
 		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
@@ -1619,6 +1627,13 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 	}
 }
+
+// stakeNouns before "in" and a name say it is a firm: "shares in Velcor".
+var stakeNouns = map[string]bool{"shares": true, "stake": true, "stakes": true, "holding": true, "holdings": true, "investment": true}
+
+// ownedVerbs before "by" and a name say a firm owns or buys something:
+// "owned by Velcor".
+var ownedVerbs = map[string]bool{"owned": true, "acquired": true, "bought": true, "controlled": true}
 
 // actingWord reports whether t, after a name, says the name acts: "said",
 // "has", "will", "'s".

@@ -381,6 +381,11 @@ func TestTyping(t *testing.T) {
 			text: "The Gulf states offered aid to Peru.",
 			want: []string{"Gulf states=Group", "The Gulf=none"},
 		},
+		{
+			name: "a one-word firm by a relative clause or an owner",
+			text: "Shares in Velcor, which makes chips, fell 3 percent. The brewer is 31 percent owned by Heiko.",
+			want: []string{"Velcor=Organization", "Heiko=Organization"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
