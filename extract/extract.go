@@ -231,6 +231,7 @@ func (d *doc) run() {
 	d.tagAll()
 	d.findMentions()
 	d.decidePlaces()
+	d.decideGroupPlaces()
 	d.indexMentionTokens()
 	d.parseAll()
 	d.findRelations()
@@ -259,25 +260,31 @@ func (d *doc) stopped() bool {
 }
 
 // decidePlaces settles, per article, whether each capital is a place or
-// stands for its state: one use as an actor makes every mention the state.
+// stands for its state: it stands for its state when it is used as an
+// actor at least as often as it names a place ("talks in Geneva"); uses
+// that say neither ("the line from Mombasa to Nairobi", "its Lima office")
+// do not count, and a capital used only so is a place.
 func (d *doc) decidePlaces() {
-	actor := map[int]bool{}
-	seen := map[int]bool{}
+	actor := map[int]int{}
+	place := map[int]int{}
 	var order []int
 	for _, m := range d.ments {
 		if m.kind != mkMetonym {
 			continue
 		}
-		if !seen[m.ent] {
-			seen[m.ent] = true
+		if _, ok := actor[m.ent]; !ok {
 			order = append(order, m.ent)
+			actor[m.ent] = 0
 		}
-		if !d.placeUse(m) {
-			actor[m.ent] = true
+		switch d.placeUse(m) {
+		case usePlace:
+			place[m.ent]++
+		case useActor:
+			actor[m.ent]++
 		}
 	}
 	for _, e := range order {
-		if actor[e] {
+		if actor[e] > 0 && actor[e] >= place[e] {
 			continue
 		}
 		// A place: its own Location entity named as in the text.
@@ -296,26 +303,122 @@ func (d *doc) decidePlaces() {
 	}
 }
 
-// placeUse reports whether a capital's mention names a place ("talks in
-// Geneva", "travel to Doha") rather than an actor.
-func (d *doc) placeUse(m mention) bool {
-	if m.from == 0 || m.mod {
-		return false
+// decideGroupPlaces makes a group of states named only as a place ("air
+// storms swept across the Gulf states") a Location: a group acts, a region
+// does not.
+func (d *doc) decideGroupPlaces() {
+	place := map[int]bool{}
+	for _, m := range d.ments {
+		if d.ents[m.ent].typ != schema.Group {
+			continue
+		}
+		k := m.from - 1
+		if k >= 0 && d.toks[k].lower == "the" {
+			k--
+		}
+		isPlace := k >= 0 && m.kind == mkName && !m.mod && groupPlacePreps[d.toks[k].lower]
+		if v, seen := place[m.ent]; !seen || v {
+			place[m.ent] = isPlace
+		}
 	}
-	switch d.toks[m.from-1].lower {
-	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into":
-		return true
-	case "to":
+	for e, p := range place {
+		if p {
+			d.ents[e].typ = schema.Location
+		}
+	}
+}
+
+// groupPlacePreps before a group of states make it a region.
+var groupPlacePreps = map[string]bool{
+	"in": true, "over": true, "across": true, "throughout": true, "around": true, "near": true, "into": true,
+}
+
+// A capitalUse is what a capital's mention does in its sentence.
+type capitalUse int
+
+const (
+	useActor   capitalUse = iota // "Moscow said", "urged Kyiv"
+	usePlace                     // "talks in Geneva", "travel to Doha"
+	useNeither                   // "from Mombasa to Nairobi", "its Lima office"
+)
+
+// nounDeterminers open a noun phrase in which a capital before a noun only
+// qualifies it ("its Lima office").
+var nounDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "'s": true, "’s": true}
+
+// cityParts name a part of a city before its name: "central Lisbon".
+var cityParts = map[string]bool{
+	"central": true, "downtown": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"suburban": true, "greater": true, "north": true, "south": true, "east": true, "west": true,
+}
+
+// placeOfNouns before "of" and a capital make it a place: "the people of
+// Lisbon".
+var placeOfNouns = map[string]bool{
+	"people": true, "residents": true, "inhabitants": true, "streets": true, "outskirts": true,
+	"centre": true, "center": true, "suburbs": true, "heart": true, "port": true, "city": true,
+	"capital": true, "mayor": true, "governor": true, "neighbourhoods": true, "neighborhoods": true,
+}
+
+// placeUse tells whether a capital's mention names a place ("talks in
+// Geneva", "travel to Doha"), an actor, or neither: a place or a thing
+// running to it ("the road to Kampala") or a noun it modifies ("the Lima
+// office").
+func (d *doc) placeUse(m mention) capitalUse {
+	if m.from == 0 || m.mod {
+		return useActor
+	}
+	if m.to < len(d.toks) && d.toks[m.to].kind == tkWord && !d.toks[m.to].cap && d.syn[m.to].POS == syntax.NOUN && nounDeterminers[d.toks[m.from-1].lower] {
+		return useNeither
+	}
+	k := m.from - 1
+	// "through central Lisbon": a part of the city.
+	if cityParts[d.toks[k].lower] && k > 0 {
+		k--
+	}
+	// "the people of Lisbon", "the streets of Lisbon".
+	if d.toks[k].lower == "of" && k > 0 && placeOfNouns[d.toks[k-1].lower] {
+		return usePlace
+	}
+	switch d.toks[k].lower {
+	case "in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "via", "into",
+		"through", "toward", "towards", "over":
+		return usePlace
+	case "to", "from":
 		if m.from >= 2 {
 			switch d.toks[m.from-2].lower {
 			case "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip", "visit",
 				"flew", "fly", "flies", "return", "returned", "returning", "back", "arrived", "came", "come",
-				"went", "go", "moved", "delegation", "journey", "way":
-				return true
+				"went", "go", "moved", "delegation", "delegations", "journey", "way":
+				return usePlace
+			}
+			if p := d.syn[m.from-2].POS; d.toks[m.from-1].lower == "to" && (p == syntax.NOUN || p == syntax.PROPN) {
+				return useNeither
 			}
 		}
 	}
-	return false
+	return useActor
+}
+
+// demonymNames reports whether demonym mention m writes its entity's name
+// in a hyphenated modifier ("Pakistan-based", "Tokyo-based") rather than
+// an adjective ("Russian", "Pakistani-led").
+func (d *doc) demonymNames(m mention) bool {
+	s := d.span(m.from, m.to)
+	if _, ok := stanceRest(s); ok {
+		return true // "pro-Kremlin"
+	}
+	k := strings.LastIndexByte(s, '-')
+	if k <= 0 {
+		return false
+	}
+	pre := s[:k]
+	if schema.NormalizeName(pre) == schema.NormalizeName(d.ents[m.ent].name) {
+		return true
+	}
+	toks := tokenize(pre)
+	gp, ok := d.lx.matchGaz(toks, 0, len(toks))
+	return ok && len(gp.words) == len(toks) && gp.kind != refDemonym
 }
 
 // output builds the Extraction: entities with canonical names, aliases and
@@ -327,7 +430,11 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 	spans := make([][]schema.Span, len(d.ents))
 	counts := make([]int, len(d.ents))
 	for _, m := range d.ments {
-		used[m.ent] = true
+		// "Russian gas", "West African ministers": an adjective alone makes
+		// no entity; it may still be a relation's end (below).
+		if m.kind != mkDemonym || !m.mod || d.demonymNames(m) {
+			used[m.ent] = true
+		}
 		if aliases[m.ent] == nil {
 			aliases[m.ent] = map[string]bool{}
 		}

@@ -121,7 +121,9 @@ var orgDescriptors = map[string]bool{
 	"organisation": true, "organization": true, "alliance": true, "coalition": true, "union": true,
 	"federation": true, "channel": true, "tabloid": true, "service": true, "authority": true,
 	"exchange": true, "fund": true, "court": true, "body": true, "parliament": true,
-	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true,
+	"rival": true, "competitor": true, "suitor": true, "subsidiary": true, "unit": true, "arm": true,
+	"distributor": true, "contractor": true, "consultancy": true, "refiner": true, "shipper": true,
+	"broker": true, "wholesaler": true, "utility": true, "charity": true, "publisher": true,
 	"affiliate": true, "exporter": true, "importer": true, "trader": true, "shareholder": true,
 	"holding": true, "insurer,": false, "university": true, "institute": true, "think": false,
 }
@@ -132,8 +134,26 @@ var modifierSuffixes = map[string]bool{
 	"drafted": true, "held": true, "run": true, "born": true, "made": true, "style": true, "era": true,
 	"brokered": true, "aligned": true, "allied": true, "occupied": true, "annexed": true, "funded": true,
 	"sponsored": true, "linked": true, "affiliated": true, "friendly": true, "bound": true, "registered": true,
-	"flagged": true, "built": true,
+	"flagged": true, "built": true, "headquartered": true,
 }
+
+// placeTitles are held over a town or a province: "Tarvin mayor",
+// "Arvale governor".
+var placeTitles = map[string]bool{
+	"mayor": true, "governor": true, "mayor-elect": true, "governor-elect": true, "deputy mayor": true,
+	"deputy governor": true, "lord mayor": true, "regional governor": true, "provincial governor": true,
+}
+
+// officeHolders head an office named after them ("Prosecutor's Office"),
+// in the singular.
+var officeHolders = map[string]bool{
+	"prosecutor": true, "president": true, "ombudsman": true, "attorney": true, "auditor": true,
+	"comptroller": true, "governor": true, "mayor": true, "registrar": true, "solicitor": true,
+	"director": true, "chancellor": true,
+}
+
+// officeWords name an office after its holder: "Prosecutor's Office".
+var officeWords = map[string]bool{"office": true, "bureau": true, "department": true, "chambers": true}
 
 // ownerPreps join a title to the body it belongs to: "head of", "a
 // spokesman for", "an analyst at", "a reporter with".
@@ -419,21 +439,73 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		if particles[t.lower] {
 			return 1
 		}
-		if connectors && nameConnectors[t.lower] {
+		// "the Lumen Sea and Gulf of Kessa": two places; "Kavra
+		// Electronics and Velt Motor Systems": two firms, but "Tarvin
+		// Ports and Logistics" one.
+		if connectors && nameConnectors[t.lower] && !(t.lower == "and" && (geoWords[toks[j-1].lower] || d.lx.orgTail[toks[j-1].lower] && j-i >= 2 && !d.lx.common[toks[j+1].lower])) {
 			return 1
 		}
 	}
-	// "Armed Forces of the Philippines"
-	if connectors && t.lower == "of" && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+	// "Armed Forces of the Philippines", "Bureau for the Defence" — but
+	// a title is held for a body, not named by it ("Secretary for the
+	// Treasury").
+	if connectors && (t.lower == "of" || t.lower == "for") && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+		if t.lower == "for" {
+			if tp, ok := d.lx.matchTitle(toks, i, end); ok && i+len(tp.words) == j {
+				return 0
+			}
+		}
 		return 2
 	}
 	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
+		return 1
+	}
+	// "the Ministry of Mines, Water and Forests": a ministry of
+	// several portfolios.
+	if connectors && t.text == "," && j+2 < end && d.isCapWord(j+1) && (toks[j+2].text == "," || toks[j+2].lower == "and") &&
+		j-i >= 3 && (toks[i].lower == "ministry" || toks[i].lower == "department") && toks[i+1].lower == "of" {
+		return 1
+	}
+	// "the U.N. Observer Mission in Peru": a mission named
+	// with the state it serves in.
+	if connectors && t.lower == "in" && j+1 < end && d.isCapWord(j+1) && (toks[j-1].lower == "mission" || toks[j-1].lower == "office") {
+		if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Country {
+			return 1
+		}
+	}
+	// "the Regional Prosecutor's Office", "the District Prosecutors'
+	// Office": an office named after the official who heads it.
+	if connectors && (t.text == "'s" || t.text == "’s" || t.text == "'" || t.text == "’") && j+1 < end && d.isCapWord(j+1) &&
+		officeWords[toks[j+1].lower] && officeHolders[strings.TrimSuffix(toks[j-1].lower, "s")] && toks[j-1].cap {
 		return 1
 	}
 	if t.text == "-" && j+1 < end && d.isCapWord(j+1) && t.start == toks[j-1].end {
 		return 1
 	}
 	return 0
+}
+
+// orgNameFrom reports whether the capitalized run at i, which starts with
+// a title ending at j, goes on past it to an organization's name
+// ("General Audit Service").
+func (d *doc) orgNameFrom(i, j, end int) bool {
+	if !d.toks[i].cap {
+		return false
+	}
+	k := d.capRun(i, end, true)
+	return k > j && d.hasOrgWord(i, k)
+}
+
+// orgWordUpTo reports whether the run [i, k), or a run from i that ends
+// inside it, names an organization by its words: "Support Office in
+// Haiti".
+func (d *doc) orgWordUpTo(i, k int) bool {
+	for x := k; x > i; x-- {
+		if d.hasOrgWord(i, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord reports whether tokens [i, j) name an organization by their
@@ -472,10 +544,22 @@ func (d *doc) matchOrgNoun(i, end int) int {
 	if i+1 < end && orgNouns[d.toks[i].lower+" "+d.toks[i+1].lower] {
 		return 2
 	}
+	// "oil ministry", "agriculture ministry": a portfolio and "ministry".
+	if i+1 < end && d.toks[i+1].lower == "ministry" && d.toks[i].kind == tkWord && !d.toks[i].cap && !strings.Contains(d.toks[i].text, "-") && !notPortfolios[d.toks[i].lower] {
+		if p := d.syn[i].POS; p == syntax.NOUN || p == syntax.ADJ {
+			return 2
+		}
+	}
 	if i < end && orgNouns[d.toks[i].lower] {
 		return 1
 	}
 	return 0
+}
+
+// notPortfolios are adjectives before "ministry" that name no portfolio.
+var notPortfolios = map[string]bool{
+	"new": true, "old": true, "former": true, "same": true, "other": true, "whole": true, "entire": true,
+	"relevant": true, "responsible": true, "competent": true, "powerful": true, "key": true,
 }
 
 // findMentions runs entity recognition over every sentence.
@@ -543,6 +627,9 @@ func (ms *mentionScan) next(i int) int {
 	if k, ok := ms.title(i); ok {
 		return k
 	}
+	if k, ok := ms.stanceModifier(i); ok {
+		return k
+	}
 	if k, ok := ms.hyphenModifier(i); ok {
 		return k
 	}
@@ -579,6 +666,12 @@ func (ms *mentionScan) description(i int) (int, bool) {
 			d.addMention(mention{ent: e, from: i, to: i + 2, sent: si, kind: mkDesc, owner: -1})
 			return i + 2, true
 		}
+	}
+	// "the Tribunal of the Northern League": a capitalized
+	// body noun that an "of" phrase goes on from is a name.
+	if toks[i+1].cap && i+3 < end && (toks[i+2].lower == "of" || toks[i+2].lower == "for") &&
+		(d.isCapWord(i+3) || toks[i+3].lower == "the" && i+4 < end && d.isCapWord(i+4)) {
+		return 0, false
 	}
 	if bodyNouns[w] && (i+2 >= end || !toks[i+2].cap) {
 		if e := d.lastOrgNamed(i, w); e >= 0 {
@@ -618,8 +711,8 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	}
 	// "General Intelligence Service": a capitalized title word that
 	// starts an organization name is not a title.
-	if toks[i].cap {
-		if k := d.capRun(i, end, true); k > j && d.hasOrgWord(i, k) {
+	if d.orgNameFrom(i, j, end) {
+		if k := d.capRun(i, end, true); k > j {
 			e := d.entByName(d.span(i, k), schema.Organization)
 			d.addMention(mention{ent: e, from: i, to: k, sent: si, owner: -1})
 			return k, true
@@ -699,12 +792,51 @@ func (ms *mentionScan) ownerAfterTitle(j int) (owner, next int) {
 		return owner, k
 	}
 	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind != refDemonym {
+		if o, k := d.possessedOwner(si, k0, k0+len(gp.words), end, gp.entry); o >= 0 {
+			return o, k
+		}
 		owner = d.gazEnt(gp.entry)
 		d.partOfByName(owner, gp)
 		d.addMention(mention{ent: owner, from: k0, to: k0 + len(gp.words), sent: si, mod: true, owner: -1})
 		return owner, k0 + len(gp.words)
 	}
 	return -1, j
+}
+
+// possessedOwner reads "Chile's Water Agency" after a title and "for"
+// ("a spokesman for Chile's Water Agency"): the state of gazetteer
+// entry g named at [i, j) and the body it possesses, which owns the
+// title. It records both as modifiers and returns the body and the token
+// after it, or -1 when no body follows "'s".
+func (d *doc) possessedOwner(si, i, j, end, g int) (int, int) {
+	toks := d.toks
+	if d.lx.types[g] != schema.Country || j+1 >= end || toks[j].text != "'s" && toks[j].text != "’s" {
+		return -1, j
+	}
+	k0 := j + 1
+	o, k := -1, k0
+	if gp, ok := d.lx.matchGaz(toks, k0, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Organization && d.lx.partOf[gp.entry] == g {
+		o, k = d.gazEnt(gp.entry), k0+len(gp.words)
+		d.ents[o].addAlias(d.span(i, k))
+	} else if kr := d.capRun(k0, end, true); toks[k0].cap && kr > k0 && d.hasOrgWord(k0, kr) {
+		o, k = d.entByName(d.span(i, kr), schema.Organization), kr
+		d.ents[o].addAlias(d.span(k0, kr))
+	} else if n := d.matchOrgNoun(k0, end); n > 0 && !toks[k0].cap {
+		k = k0 + n
+		if o = d.bodyOf(g, d.span(k0, k)); o < 0 {
+			o = d.entByName(d.span(i, k), schema.Organization)
+		} else {
+			d.ents[o].addAlias(d.span(i, k))
+		}
+	}
+	if o < 0 {
+		return -1, j
+	}
+	state := d.gazEnt(g)
+	d.setPartOf(o, state)
+	d.addMention(mention{ent: state, from: i, to: j, sent: si, mod: true, owner: -1})
+	d.addMention(mention{ent: o, from: i, to: k, sent: si, mod: true, owner: -1})
+	return o, k
 }
 
 // envoyTo reads "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva":
@@ -726,6 +858,33 @@ func (ms *mentionScan) envoyTo(j int) int {
 	return j
 }
 
+// stanceModifier reads "pro-Kremlin", "anti-NATO": the body or state a
+// stance is for or against, a modifier that names it.
+func (ms *mentionScan) stanceModifier(i int) (int, bool) {
+	d, t := ms.d, ms.d.toks[i]
+	rest, ok := stanceRest(t.text)
+	if !ok {
+		return 0, false
+	}
+	pre := []token{mkToken(rest, 0, len(rest), false)}
+	gp, ok := d.lx.matchGaz(pre, 0, 1)
+	if !ok || len(gp.words) != 1 || gp.kind == refDemonym || d.lx.types[gp.entry] == schema.Location {
+		return 0, false
+	}
+	d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: ms.si, kind: mkDemonym, mod: true, owner: -1})
+	return i + 1, true
+}
+
+// stanceRest returns the name in "pro-Kremlin" or "anti-NATO".
+func stanceRest(w string) (string, bool) {
+	for _, p := range []string{"pro-", "anti-", "Pro-", "Anti-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
 // hyphenModifier reads "Egyptian-drafted plan", "Pakistan-based": the
 // state in a hyphenated modifier.
 func (ms *mentionScan) hyphenModifier(i int) (int, bool) {
@@ -735,10 +894,70 @@ func (ms *mentionScan) hyphenModifier(i int) (int, bool) {
 		return 0, false
 	}
 	pre := []token{mkToken(t.text, 0, k, false)}
-	if gp, ok := d.lx.matchGaz(pre, 0, 1); ok && len(gp.words) == 1 && d.lx.types[gp.entry] != schema.Location {
+	gp, ok := d.lx.matchGaz(pre, 0, 1)
+	if ok && len(gp.words) != 1 {
+		return i + 1, true
+	}
+	// "a Hong Kong-based firm": the modifier ends a name of two words.
+	afterCap := i > ms.s.from && d.isCapWord(i-1) && !stopCaps[d.toks[i-1].lower]
+	if afterCap {
+		pre2 := []token{d.toks[i-1], mkToken(t.text, 0, k, false)}
+		if gp2, ok2 := d.lx.matchGaz(pre2, 0, 2); ok2 && len(gp2.words) == 2 && placeSuffixes[t.text[k+1:]] {
+			d.placeModifier(ms.si, i-1, i+1, gp2)
+			return i + 1, true
+		}
+	}
+	// "a Tokyo-based firm", "a Lagos-registered ship": the city where
+	// something is, a place. The mention has no span of its own: the
+	// token is no name.
+	if placeSuffixes[t.text[k+1:]] && (ok || !afterCap && d.placeWord(t.text[:k])) {
+		d.placeModifier(ms.si, i, i+1, gp)
+		return i + 1, true
+	}
+	if ok && d.lx.types[gp.entry] != schema.Location {
 		d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: i + 1, sent: ms.si, kind: mkDemonym, mod: true, poss: true, owner: -1})
 	}
 	return i + 1, true
+}
+
+// placeModifier records the place in a hyphenated modifier at [i, j) that
+// says where something is ("a Tokyo-based firm", "a Hong Kong-based
+// firm"): gazetteer phrase gp when it names a city or a place (no words
+// when the gazetteer has none), else the state it names. The mention has
+// no span of its own: its last token is no name.
+func (d *doc) placeModifier(si, i, j int, gp phrase) {
+	if len(gp.words) > 0 && gp.kind != refMetonym && d.lx.types[gp.entry] != schema.Location {
+		d.addMention(mention{ent: d.gazEnt(gp.entry), from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
+		return
+	}
+	name := d.toks[j-1].text
+	name = name[:strings.LastIndexByte(name, '-')]
+	if j-i > 1 {
+		name = d.span(i, j-1) + " " + name
+	}
+	e := d.entByName(name, schema.Location)
+	d.ents[e].place = true
+	d.addMention(mention{ent: e, from: i, to: j, sent: si, kind: mkDemonym, mod: true, owner: -1})
+}
+
+// placeSuffixes end hyphenated modifiers that say where something is:
+// "Tokyo-based".
+var placeSuffixes = map[string]bool{"based": true, "headquartered": true, "registered": true, "flagged": true}
+
+// placeWord reports whether w, the first part of a hyphenated modifier,
+// reads as a place name: one capitalized word, not an acronym, that the
+// article does not use as an organization's name.
+func (d *doc) placeWord(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || !unicode.IsUpper(r[0]) || strings.ContainsAny(w, " -.") {
+		return false
+	}
+	for _, c := range r[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return !d.knownOrg(w)
 }
 
 // longerOfName reads "the Gulf of Finland": a longer "X of Y" name wins
@@ -777,7 +996,7 @@ func (ms *mentionScan) gazetteer(i int, gp phrase) int {
 	d, toks, end, si := ms.d, ms.d.toks, ms.end, ms.si
 	// "the Sahel Farmers Union": a name after the article that
 	// reaches further wins over "the Sahel".
-	if t := toks[i]; !t.cap && t.lower == "the" {
+	if t := toks[i]; t.lower == "the" {
 		if gp2, ok := d.lx.matchGaz(toks, i+1, end); ok && 1+len(gp2.words) > len(gp.words) {
 			return i + 1
 		}
@@ -792,6 +1011,18 @@ func (ms *mentionScan) gazetteer(i int, gp phrase) int {
 		}
 	}
 	j := i + len(gp.words)
+	// "West Kalimora", "South Velmora": a compass word that starts a
+	// place's name is not "the West".
+	if len(gp.words) == 1 && compass[toks[i].lower] && j < end && d.isCapWord(j) {
+		if gp2, ok := d.lx.matchGaz(toks, j, end); !ok || gp2.kind != refDemonym {
+			k := d.capRun(i, end, true)
+			if k > j {
+				d.nameMention(si, i, k, end, ms.pend.title, ms.pend.end, ms.pend.owner)
+				ms.clearTitle()
+				return k
+			}
+		}
+	}
 	if k := d.cityNamed(si, i, j, end, gp); k > 0 {
 		// "Tarvin Comets", "Tarvin 2": a team or a firm named
 		// after its city.
@@ -868,7 +1099,8 @@ func (ms *mentionScan) capitalized(i int) int {
 // titleHead reads "External Affairs Minister Subrahmanyam Jaishankar":
 // capitalized words [i, j) heading a title and a name belong to the
 // title; "Government spokeswoman" names the state spoken of, and a
-// one-word name before a title owns it ("Velta chief Paul Ode").
+// one-word name before a title owns it ("Velta chief Paul Ode"), unless
+// the title is one over a place ("Tarvin mayor Eda Lusk").
 func (ms *mentionScan) titleHead(i, j int) (int, bool) {
 	d, toks, end := ms.d, ms.d.toks, ms.end
 	tp, ok := d.lx.matchTitle(toks, j, end)
@@ -895,7 +1127,7 @@ func (ms *mentionScan) titleHead(i, j int) (int, bool) {
 		if d.hints[toks[i].text] == schema.Country {
 			typ = schema.Country
 		}
-		if d.lx.title[tp.entry].Text == "mayor" {
+		if placeTitles[d.lx.title[tp.entry].Text] {
 			typ = schema.Location
 		}
 		e := d.entByName(d.span(i, j), typ)
@@ -969,6 +1201,13 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 	}
 }
 
+// titleCovers reports whether a title starts at i and runs to k or
+// beyond: "Energy Minister" over the run "Energy".
+func (d *doc) titleCovers(i, k, end int) bool {
+	tp, ok := d.lx.matchTitle(d.toks, i, end)
+	return ok && i+len(tp.words) >= k
+}
+
 // demonymMention records the demonym [i, j) of the state of gazetteer
 // entry g and what it heads: an organization's name ("Russian Foreign
 // Ministry"), a body ("the Russian embassy"), the state's side ("the
@@ -979,7 +1218,8 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 	toks := d.toks
 	country := d.gazEnt(g)
 	if j < end && d.isCapWord(j) {
-		if k := d.capRun(j, end, true); k > j && d.hasOrgWord(j, k) {
+		// "Ghanaian Energy Minister Kofi Mensah": the words are a title's.
+		if k := d.capRun(j, end, true); k > j && d.hasOrgWord(j, k) && !d.titleCovers(j, k, end) {
 			e := d.entByName(d.span(i, k), schema.Organization)
 			d.setPartOf(e, country)
 			d.orgMention(si, i, k, end, e)
@@ -1015,15 +1255,33 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 // an organization's name, which it records. It reports whether it did.
 func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
 	toks := d.toks
-	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location || j >= end || !d.isCapWord(j) {
+	if j >= end || !d.isCapWord(j) {
 		return false
 	}
-	_, isTitle := d.lx.matchTitle(toks, j, end)
-	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz || isTitle {
+	// "the U.N. Observer Mission": a body of a body.
+	if d.lx.types[g] == schema.Organization {
+		k := d.capRun(j, end, true)
+		if k <= j || !d.orgWordUpTo(j, k) || d.titleCovers(j, k, end) || !d.toks[i].upper && !strings.Contains(d.toks[i].text, ".") {
+			return false
+		}
+		if _, isGaz := d.lx.matchGaz(d.toks, j, end); isGaz {
+			return false
+		}
+		o := d.entByName(d.span(i, k), schema.Organization)
+		d.setPartOf(o, e)
+		d.orgMention(si, i, k, end, o)
+		d.lastEnd = k
+		return true
+	}
+	if d.lx.types[g] != schema.Country && d.lx.types[g] != schema.Location {
 		return false
 	}
+	if _, isGaz := d.lx.matchGaz(toks, j, end); isGaz {
+		return false
+	}
+	// "Peru Justice Movement" is a body, "Peru Justice Minister" a title.
 	k := d.capRun(j, end, true)
-	if k <= j || !d.hasOrgWord(j, k) {
+	if k <= j || !d.hasOrgWord(j, k) && !d.bodyNounAfter(k, end) || d.titleCovers(j, k, end) {
 		return false
 	}
 	// "the Sahel Liberation Front": the article is no part of the name.
@@ -1071,7 +1329,9 @@ func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
 func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool {
 	toks := d.toks
 	e := d.ments[mi].ent
-	if _, ok := d.lx.matchTitle(toks, k0, end); ok {
+	// "Peru's Foreign Minister" — but "Peru's General Audit Service"
+	// is a body whose name starts with a title word.
+	if tp, ok := d.lx.matchTitle(toks, k0, end); ok && !d.orgNameFrom(k0, k0+len(tp.words), end) {
 		d.ments[mi].mod = true
 		*pend = pendingTitle{title: "", end: k0, owner: e}
 		d.lastEnd = k0
@@ -1081,6 +1341,9 @@ func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool 
 		o := d.gazEnt(gp2.entry)
 		if d.lx.partOf[gp2.entry] == g {
 			d.setPartOf(o, e)
+			// "Peru's Ministry of Mines": the body's name as
+			// written.
+			d.ents[o].addAlias(d.span(i, k0+len(gp2.words)))
 		}
 		d.ments[mi].mod = true
 		d.bracketAcronym(k0+len(gp2.words), end, o)
@@ -1091,6 +1354,9 @@ func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool 
 		return false
 	}
 	o := d.entByName(d.span(i, k), schema.Organization)
+	// "Chile's National Water Board" is also called by its own
+	// words.
+	d.ents[o].addAlias(d.span(k0, k))
 	d.setPartOf(o, e)
 	d.ments[mi].mod = true
 	d.orgMention(si, i, k, end, o)
@@ -1239,6 +1505,17 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 	if j-i == 1 && d.hintedName(si, i, end) {
 		return true
 	}
+	// "Tarvin, based in Lisbon,": a firm.
+	if j+2 < end && toks[j].text == "," && (toks[j+1].lower == "based" || toks[j+1].lower == "headquartered") && toks[j+2].lower == "in" {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return true
+	}
+	// "talks with Vesna Renewal" after "the Vesna Renewal party": a body
+	// the article has named already.
+	if e, ok := d.byName[string(schema.Organization)+"\x00"+schema.NormalizeName(name)]; ok && j-i >= 2 {
+		d.orgMention(si, i, j, end, e)
+		return true
+	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an
 	// organization named before.
 	if e := d.orgByPrefix(name); e >= 0 {
@@ -1246,8 +1523,8 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 		d.orgMention(si, i, j, end, e)
 		return true
 	}
-	if i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
-		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap {
+	if (i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
+		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap) && !d.placeNounAfter(j, end) {
 		// "food delivery app Sabor Já", "port workers' union, Liman-İş,"
 		e := d.entByName(name, schema.Organization)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
@@ -1323,7 +1600,27 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	if i > d.sents[si].from && locPreps[toks[i-1].lower] && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
+	// "Velcor, which makes chips", "owned by Velcor", "shares in Velcor":
+	// a firm.
+	if (j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" && !(i > d.sents[si].from && locPreps[toks[i-1].lower]) ||
+		i >= d.sents[si].from+2 && (toks[i-1].lower == "by" && ownedVerbs[toks[i-2].lower] || toks[i-1].lower == "in" && stakeNouns[toks[i-2].lower])) &&
+		!d.lowerWords[toks[i].lower] && !d.lx.common[toks[i].lower] && !adjectiveShape(toks[i].lower) {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
+	// "the Tarvin party": a body.
+	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && (!toks[i-1].cap || toks[i-1].lower == "the") &&
+		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
+		return
+	}
+	// "the Valdora region", "the Karsak and Belun fields".
+	if d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] &&
+		!(toks[j].lower == "state" && isDemonymShape(toks[i].text)) {
+		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if (i > d.sents[si].from && locPreps[toks[i-1].lower] || d.placeListAt(d.sents[si].from, i, j, end)) && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
@@ -1336,11 +1633,18 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 	}
 }
 
+// stakeNouns before "in" and a name say it is a firm: "shares in Velcor".
+var stakeNouns = map[string]bool{"shares": true, "stake": true, "stakes": true, "holding": true, "holdings": true, "investment": true}
+
+// ownedVerbs before "by" and a name say a firm owns or buys something:
+// "owned by Velcor".
+var ownedVerbs = map[string]bool{"owned": true, "acquired": true, "bought": true, "controlled": true}
+
 // actingWord reports whether t, after a name, says the name acts: "said",
 // "has", "will", "'s".
 func actingWord(t token) bool {
 	switch t.lower {
-	case "said", "says", "has", "had", "will", "would":
+	case "said", "says", "has", "had", "will", "would", "declined", "denied", "announced", "confirmed":
 		return true
 	}
 	return t.text == "'s" || t.text == "’s"

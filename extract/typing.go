@@ -85,12 +85,40 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// "Tarvin 2 Olbury 1": teams.
 		return schema.Organization
 	}
-	if i > s.from && placePreps[toks[i-1].lower] && !personish {
+	// "analysts at Merrow Capital Advisory": people work at a body.
+	if i >= s.from+2 && (toks[i-1].lower == "at" || toks[i-1].lower == "with") && workNouns[toks[i-2].lower] && !personish {
+		return schema.Organization
+	}
+	if (i > s.from && placePreps[toks[i-1].lower] || d.placeListAt(s.from, i, j, end)) && !personish {
 		return schema.Location
+	}
+	// "the province of Dak Lam", "Tho Vinh island".
+	if !personish && (i >= s.from+2 && toks[i-1].lower == "of" && placeNouns[toks[i-2].lower] || d.placeNounAfter(j, end)) {
+		return schema.Location
+	}
+	// "Holtrup Aluminium, which owns a smelter": no person.
+	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
+		return schema.Organization
+	}
+	// "the Deep Reef programme": the name of a thing, no entity.
+	for x := j; x < end && x < j+2 && toks[x].kind == tkWord && !toks[x].cap && !d.hasOrgWord(i, j); x++ {
+		if thingNouns[toks[x].lower] {
+			return ""
+		}
+	}
+	// "the Vesna Renewal party", "the Free Homeland bloc", "state-owned
+	// Velmar Tessa".
+	if d.bodyNounAfter(j, end) || i > s.from && ownedModifier(toks[i-1].lower) {
+		return schema.Organization
 	}
 	if i > s.from && toks[i-1].lower == "the" {
 		// A person's name takes no article: "the Summer Games".
 		return ""
+	}
+	// "Orvel Dynamics, Kessel Aerosystems and Tamrin Technologies":
+	// a name listed with firms is one.
+	if !personish && d.listedWithOrg(s.from, i, j, end) {
+		return schema.Organization
 	}
 	if personish || d.titledAfter(j, end) {
 		// "Marko Tell, the envoy of Velmora".
@@ -102,8 +130,12 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	if !d.nameWord(j - 1) {
 		return ""
 	}
-	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) {
+	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) && j < end && toks[j].kind == tkWord && !toks[j].cap {
 		return ""
+	}
+	// "South Velmora", "West Kalimora": a region or a state, no person.
+	if compass[toks[i].lower] && j-i == 2 {
+		return schema.Location
 	}
 	return schema.Person
 }
@@ -389,6 +421,156 @@ var stateNouns = map[string]bool{
 	"leadership": true, "envoy": true, "people": true, "state media": true, "waters": true,
 	"economy": true, "currency": true, "opposition": true, "tanks": true, "warplanes": true,
 	"air strikes": true, "airstrikes": true, "border guards": true, "navy ships": true,
+}
+
+// placeListAt reports whether the name [i, j) goes on a list of names
+// that a place preposition opens: "the airports in Arad, Oradea and
+// Sibiu" — but not "the ambassador in Lisbon, Ivo Brandt,".
+func (d *doc) placeListAt(from, i, j, end int) bool {
+	toks := d.toks
+	if i <= from || toks[i-1].lower != "and" && toks[i-1].lower != "or" && !(toks[i-1].text == "," && d.listEndsAhead(j, end)) {
+		return false
+	}
+	x := i - 1
+	listed := false
+	for x > from && (toks[x].text == "," || toks[x].lower == "and" || toks[x].lower == "or") && d.isCapWord(x-1) {
+		x--
+		for x > from && d.isCapWord(x-1) {
+			x--
+		}
+		listed = true
+		x--
+	}
+	return listed && x >= from && placePreps[toks[x].lower]
+}
+
+// listEndsAhead reports whether a list of names goes on from k to its
+// last item after "and" or "or": ", Tamla and Velt".
+func (d *doc) listEndsAhead(k, end int) bool {
+	toks := d.toks
+	for k+1 < end && toks[k].text == "," && d.isCapWord(k+1) {
+		k++
+		for k < end && d.isCapWord(k) {
+			k++
+		}
+	}
+	if k < end && toks[k].text == "," {
+		k++
+	}
+	return k+1 < end && (toks[k].lower == "and" || toks[k].lower == "or") && d.isCapWord(k+1)
+}
+
+// listedWithOrg reports whether the name [i, j) is listed next to an
+// organization's name: "X, Kessel Aerosystems and Tamrin Technologies".
+func (d *doc) listedWithOrg(from, i, j, end int) bool {
+	toks := d.toks
+	// A list has "and" or "or" before its last item: "X, Y and Z", not
+	// the apposition of "the minister, X, and".
+	and := func(k int) bool { return toks[k].lower == "and" || toks[k].lower == "or" }
+	if j+1 < end && (and(j) || toks[j].text == "," && d.listEndsAhead(j, end)) && d.isCapWord(j+1) {
+		if k := d.capRun(j+1, end, true); d.hasOrgWord(j+1, k) {
+			return true
+		}
+	}
+	if i-1 > from && (and(i-1) || toks[i-1].text == "," && d.listEndsAhead(j, end)) && d.isCapWord(i-2) {
+		a := i - 2
+		for a > from && d.isCapWord(a-1) {
+			a--
+		}
+		// "Minister of State for Mining Resources, X,": a title.
+		_, title := d.lx.matchTitle(toks, a, i-1)
+		if a > from && nameConnectors[toks[a-1].lower] {
+			title = true // "Minister of State for Mining Resources"
+		}
+		if d.hasOrgWord(a, i-1) && !title {
+			return true
+		}
+	}
+	return false
+}
+
+// workNouns are people who work at a body: "analysts at X".
+var workNouns = map[string]bool{
+	"analyst": true, "analysts": true, "economist": true, "economists": true, "researcher": true,
+	"researchers": true, "strategist": true, "strategists": true, "professor": true, "fellow": true,
+	"lawyer": true, "lawyers": true, "engineer": true, "engineers": true, "scientist": true,
+	"scientists": true, "employee": true, "employees": true, "staff": true, "workers": true,
+	"executives": true, "traders": true, "experts": true, "expert": true,
+}
+
+// placeTailNouns after a name say it names a place: "Tho Vinh island",
+// "the Valdora region", "the Karsak field".
+var placeTailNouns = map[string]bool{
+	"island": true, "islands": true, "region": true, "province": true, "district": true, "county": true,
+	"valley": true, "basin": true, "peninsula": true, "river": true, "field": true, "fields": true,
+	"crossing": true, "checkpoint": true, "prefecture": true, "governorate": true, "oblast": true,
+	"municipality": true, "area": true, "camp": true, "port": true, "airport": true, "harbour": true,
+	"harbor": true, "city": true, "town": true, "village": true, "state": true,
+}
+
+// placeNounAfter reports whether a place noun follows the name that ends
+// at j, directly or after other names joined to it: "Tho Vinh island",
+// "the Karsak and Belun fields".
+func (d *doc) placeNounAfter(j, end int) bool {
+	toks := d.toks
+	for j < end && (toks[j].lower == "and" || toks[j].text == ",") && j+1 < end && d.isCapWord(j+1) {
+		j += 2
+		for j < end && d.isCapWord(j) {
+			j++
+		}
+	}
+	return j < end && toks[j].kind == tkWord && !toks[j].cap && placeTailNouns[toks[j].lower]
+}
+
+// thingNouns after a name say it names a plan or an event, not an actor:
+// "the Deep Reef programme".
+var thingNouns = map[string]bool{
+	"programme": true, "program": true, "project": true, "initiative": true, "scheme": true,
+	"operation": true, "plan": true, "pipeline": true, "corridor": true, "format": true, "process": true,
+	"doctrine": true, "declaration": true, "accord": true, "accords": true, "agreement": true,
+	"deal": true, "treaty": true, "summit": true, "talks": true, "strategy": true, "framework": true,
+}
+
+// bodyTailNouns after a name say it names a body: "the Vesna Renewal
+// party".
+var bodyTailNouns = map[string]bool{
+	"party": true, "bloc": true, "alliance": true, "coalition": true, "movement": true, "faction": true,
+	"militia": true, "group": true, "gang": true, "cartel": true, "consortium": true, "conglomerate": true,
+	"syndicate": true, "newspaper": true, "agency": true, "daily": true, "broadcaster": true,
+	"magazine": true, "weekly": true, "website": true, "channel": true, "company": true, "firm": true,
+}
+
+// bodyNounAfter reports whether a body noun follows the name that ends at
+// j: "the Vesna Renewal party".
+func (d *doc) bodyNounAfter(j, end int) bool {
+	t := d.toks
+	// "the Itar-Tass news agency"
+	if j+1 < end && (t[j].lower == "news" || t[j].lower == "state") && t[j+1].kind == tkWord && !t[j+1].cap {
+		j++
+	}
+	if j >= end || t[j].kind != tkWord || t[j].cap || !bodyTailNouns[t[j].lower] {
+		return false
+	}
+	// "Asian Cup group C", "the European group eight clash": a
+	// tournament's group.
+	if t[j].lower == "group" && j+1 < end && (isDigits(t[j+1].text) || len(t[j+1].text) == 1 && t[j+1].text[0] >= 'A' && t[j+1].text[0] <= 'Z' || numberWords[t[j+1].lower] > 1) {
+		return false
+	}
+	return true
+}
+
+// ownedModifier reports whether w says who owns or runs what follows, as
+// is said of firms: "state-owned", "family-run", "Paris-listed".
+func ownedModifier(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 {
+		return false
+	}
+	switch w[k+1:] {
+	case "owned", "run", "listed", "traded", "controlled":
+		return true
+	}
+	return false
 }
 
 // placeNouns before "of X" say that X is a place: "the village of Asko".
@@ -689,6 +871,9 @@ var notNames = map[string]bool{
 	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true, "est": true,
 	"edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true,
 	"cet": true, "cest": true, "bst": true, "ist": true, "jst": true,
+	// measures and terms of economics and trade
+	"gdp": true, "gnp": true, "cpi": true, "ppi": true, "pmi": true, "vat": true, "ipo": true,
+	"bpd": true, "lng": true, "lpg": true, "ev": true, "evs": true, "ai": true, "fdi": true,
 }
 
 // adjectiveShape reports whether the capitalized word w ends as adjectives

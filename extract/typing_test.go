@@ -12,7 +12,9 @@ import (
 // TestTyping checks entity recognition and typing on made-up text: each
 // want is "SPAN=Type", a name mention whose text is exactly SPAN with an
 // entity of that type, or "SPAN=none", no name mention with that text and
-// no entity of that name.
+// no entity of that name; "@NAME=Type" is an entity named NAME of that
+// type, whatever its mentions ("Tokyo" of "Tokyo-based"), and "@NAME=none"
+// no entity named NAME.
 func TestTyping(t *testing.T) {
 	tests := []struct {
 		name string
@@ -174,6 +176,216 @@ func TestTyping(t *testing.T) {
 			text: "Shares in Telvora Systems fell 4 percent after Telvora Systems said profits would drop.",
 			want: []string{"Telvora Systems=Organization"},
 		},
+		{
+			name: "body for the thing it guards",
+			text: "The Bureau for the Defence of the Coast said the ship was seized.",
+			want: []string{"Bureau for the Defence of the Coast=Organization", "Bureau=none", "Defence of the Coast=none"},
+		},
+		{
+			name: "a title for a body is no part of its name",
+			text: "Norway's Secretary for the Fisheries Board, Elin Strand, signed the deal.",
+			want: []string{"Elin Strand=Person", "Norway=Country", "Secretary for the Fisheries Board=none"},
+		},
+		{
+			name: "capitalized body noun and an of phrase",
+			text: "The Tribunal of the Northern League ruled against the miners.",
+			want: []string{"Tribunal of the Northern League=Organization", "Northern League=none"},
+		},
+		{
+			name: "possessed body after a title and for",
+			text: "A spokesman for Chile's Water Agency, Rosa Lind, said the dam was safe.",
+			want: []string{"Chile=Country", "Rosa Lind=Person", "Chile's Water Agency=Organization"},
+		},
+		{
+			name: "possessed body whose name starts with a title word",
+			text: "Omar Sade, deputy head of Peru's General Audit Service, resigned. The General Audit Service declined to comment.",
+			want: []string{"Omar Sade=Person", "Peru=Country", "Peru's General Audit Service=Organization", "General Audit Service=Organization"},
+		},
+		{
+			name: "capital as a venue more often than as an actor",
+			text: "The rebels and the government met in Lisbon for a week. Lisbon offered to hold the second round, which opens in Lisbon in May.",
+			want: []string{"Lisbon=Location"},
+		},
+		{
+			name: "capital as an actor",
+			text: "Lisbon accused Madrid of delay. Lisbon also warned it would leave the talks in Rome.",
+			want: []string{"Lisbon=Country", "Rome=Location"},
+		},
+		{
+			name: "capital at the end of a line or before its office",
+			text: "The new line will run from the port to Nairobi. The bank said its Nairobi office would stay open.",
+			want: []string{"Nairobi=Location"},
+		},
+		{
+			name: "capital given something is an actor",
+			text: "The bank offered Lisbon guarantees on its debt.",
+			want: []string{"Lisbon=Country"},
+		},
+		{
+			name: "city in a hyphenated modifier",
+			text: "A Tokyo-based lender and a Dorvik-based shipper sued a Hong Kong-based broker.",
+			want: []string{"@Tokyo=Location", "@Dorvik=Location", "@Hong Kong=Location", "Japan=none", "Kong=none", "Tokyo-based=none"},
+		},
+		{
+			name: "state in a hyphenated modifier",
+			text: "The Peru-flagged tanker and a Pakistan-based group were named.",
+			want: []string{"@Peru=Country", "@Pakistan=Country"},
+		},
+		{
+			name: "an adjective alone makes no entity",
+			text: "Tarvin Energy will buy Norwegian gas and sell it to West African utilities.",
+			want: []string{"Tarvin Energy=Organization", "@Norway=none", "@West Africa=none"},
+		},
+		{
+			name: "an adjective of an actor makes its state",
+			text: "The Norwegian side proposed new talks to Peru.",
+			want: []string{"@Norway=Country", "Peru=Country"},
+		},
+		{
+			name: "place nouns around a name",
+			text: "A trawler from the coastal province of Dak Lam was towed to Tho Vinh island. Rebels will move into the Valdora region. Firms operating the giant Karsak and Belun fields refused.",
+			want: []string{"Dak Lam=Location", "Tho Vinh=Location", "Valdora=Location", "Karsak=Location", "Belun=Location"},
+		},
+		{
+			name: "a name described as a body",
+			text: "The list included Vortan Trade House, a Kavra-based distributor. Denmark's Holtrup Aluminium, which owns a smelter, declined to comment.",
+			want: []string{"Vortan Trade House=Organization", "Holtrup Aluminium=Organization", "@Kavra=Location"},
+		},
+		{
+			name: "people work at a body",
+			text: "Analysts at Merrow Capital Advisory expect a cut in May.",
+			want: []string{"Merrow Capital Advisory=Organization"},
+		},
+		{
+			name: "a person described by a relative clause stays a person",
+			text: "Lina Hartwell, who chairs the board, met Oskar Brandt on Monday.",
+			want: []string{"Lina Hartwell=Person", "Oskar Brandt=Person"},
+		},
+		{
+			name: "demonym and a portfolio title",
+			text: "Ghanaian Energy Minister Kofi Mensah said the talks went well.",
+			want: []string{"Kofi Mensah=Person", "@Ghana=Country", "Ghanaian Energy=none"},
+		},
+		{
+			name: "state heading a body whose first word is a title word",
+			text: "The Peru Justice Movement rejected the plan on Monday. Peru Justice Minister Ana Lenz defended it.",
+			want: []string{"Peru Justice Movement=Organization", "Justice Movement=none", "Ana Lenz=Person", "Peru=Country"},
+		},
+		{
+			name: "a title over a place",
+			text: "The former Tarvosa governor Ana Lenz lost. Kelvik mayor Ivo Brandt won.",
+			want: []string{"Tarvosa=Location", "Kelvik=Location", "Ana Lenz=Person", "Ivo Brandt=Person"},
+		},
+		{
+			name: "a name before a body noun",
+			text: "Lenz, who leads the liberal Vesna Renewal party, won 21 percent. Her rivals will open talks with Vesna Renewal on Friday. The Tarvin party came third.",
+			want: []string{"Vesna Renewal=Organization", "Tarvin=Organization"},
+		},
+		{
+			name: "a tournament's group is no body",
+			text: "The Coral Cup group C matches were played on Friday.",
+			want: []string{"Coral Cup=none"},
+		},
+		{
+			name: "a state's ministry named by its portfolio",
+			text: "Peru's agriculture ministry said yields fell. Chile's new ministry opened.",
+			want: []string{"Peru's agriculture ministry=Organization", "Peru=Country", "Chile's new ministry=none"},
+		},
+		{
+			name: "an owned firm and a firm that declines",
+			text: "State-owned Velmar Tessa halted its night trains. Corvex declined to comment.",
+			want: []string{"Velmar Tessa=Organization", "Corvex=Organization"},
+		},
+		{
+			name: "a capital walked through",
+			text: "Tens of thousands marched through central Lisbon toward the parliament.",
+			want: []string{"Lisbon=Location", "@Portugal=none"},
+		},
+		{
+			name: "a compass word starts a place's name",
+			text: "Tarvin seized the islands from South Velmora in 1974. A refinery in West Kalimora was built. West African ministers gathered, and the West condemned it.",
+			want: []string{"South Velmora=Location", "West Kalimora=Location", "West=Group", "West African=none"},
+		},
+		{
+			name: "two places joined by and",
+			text: "Many boats sank in the Lumen Sea and Gulf of Kessa last year.",
+			want: []string{"Lumen Sea=Location", "Gulf of Kessa=Location", "Lumen Sea and Gulf of Kessa=none"},
+		},
+		{
+			name: "a state's name heading a body named by a body noun",
+			text: "She will meet the liberal Peru Forward alliance on Monday.",
+			want: []string{"Peru Forward=Organization"},
+		},
+		{
+			name: "an office named after its holder",
+			text: "The Regional Prosecutor's Office opened a case. Lawyers at the Tarvin District Prosecutors' Office indicted him.",
+			want: []string{"Regional Prosecutor's Office=Organization", "Tarvin District Prosecutors' Office=Organization"},
+		},
+		{
+			name: "a plan's name and an economic measure are no entities",
+			text: "The navy launched the Deep Reef programme. The deficit stayed below 3% of GDP.",
+			want: []string{"Deep Reef=none", "GDP=none"},
+		},
+		{
+			name: "a body of a body and a ministry of several portfolios",
+			text: "The U.N. Observer Mission in Peru will monitor the truce. The Ministry of Mines, Water and Forests listed the firms.",
+			want: []string{"U.N. Observer Mission in Peru=Organization", "Ministry of Mines, Water and Forests=Organization", "Water and Forests=none"},
+		},
+		{
+			name: "two firms joined by and, one firm with and in its name",
+			text: "The list included Kavra Precision Electronics and Velt Motor Systems. Tarvin Ports and Logistics bought a terminal.",
+			want: []string{"Kavra Precision Electronics=Organization", "Velt Motor Systems=Organization", "Tarvin Ports and Logistics=Organization"},
+		},
+		{
+			name: "a stance for a body names it",
+			text: "She spoke on a pro-Kremlin television channel.",
+			want: []string{"@Kremlin=Organization"},
+		},
+		{
+			name: "a capital's people",
+			text: "Aid finally reached the people of Lisbon on Friday.",
+			want: []string{"Lisbon=Location"},
+		},
+		{
+			name: "a plan's name before two nouns",
+			text: "It breached the agency's Deep Reef security programme.",
+			want: []string{"Deep Reef=none"},
+		},
+		{
+			name: "firms and outlets by the words after them",
+			text: "Velmar Mining Co tops the list. Dorvale, based in Lisbon, operates gold mines. Kessler told Corva Stampa newspaper that she would quit.",
+			want: []string{"Velmar Mining Co=Organization", "Dorvale=Organization", "Corva Stampa=Organization", "Lisbon=Location"},
+		},
+		{
+			name: "a name before port, city or state",
+			text: "Officials said Qinlo port in Kavra city would open. Rains hit Sonora state. The Velmoran state television said no.",
+			want: []string{"Qinlo=Location", "Kavra=Location", "Sonora=Location", "Velmoran=none"},
+		},
+		{
+			name: "places listed after a place preposition",
+			text: "Protests spread in Kessa, Dorvik, Tamla and Upper Velt. Chile's ambassador in Lisbon, Oleksa Tkachov, thanked them.",
+			want: []string{"Kessa=Location", "Dorvik=Location", "Tamla=Location", "Upper Velt=Location", "Oleksa Tkachov=Person"},
+		},
+		{
+			name: "a name listed with firms",
+			text: "Chile barred Orvel Dynamics, Kessel Aerosystems and Tamrin Technologies. Peru's Minister of State for Mining Resources, Ivo Brandt, and Chile's envoy signed the pact.",
+			want: []string{"Orvel Dynamics=Organization", "Ivo Brandt=Person"},
+		},
+		{
+			name: "a group of states named as a place",
+			text: "Storms swept across the Gulf states on Monday.",
+			want: []string{"Gulf states=Location"},
+		},
+		{
+			name: "a group of states that acts, after a sentence-initial article",
+			text: "The Gulf states offered aid to Peru.",
+			want: []string{"Gulf states=Group", "The Gulf=none"},
+		},
+		{
+			name: "a one-word firm by a relative clause or an owner",
+			text: "Shares in Velcor, which makes chips, fell 3 percent. The brewer is 31 percent owned by Heiko.",
+			want: []string{"Velcor=Organization", "Heiko=Organization"},
+		},
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
@@ -186,10 +398,12 @@ func TestTyping(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := map[string][]schema.EntityType{}
+			byName := map[string][]schema.EntityType{}
 			names := map[string]bool{}
 			var all []string
 			for _, e := range ex.Entities {
 				names[strings.ToLower(e.Name)] = true
+				byName[e.Name] = append(byName[e.Name], e.Type)
 				for _, m := range e.Mentions {
 					s := tc.text[m.Start:m.End]
 					got[s] = append(got[s], e.Type)
@@ -198,6 +412,19 @@ func TestTyping(t *testing.T) {
 			}
 			for _, w := range tc.want {
 				span, typ, _ := strings.Cut(w, "=")
+				if name, isName := strings.CutPrefix(span, "@"); isName {
+					ok := false
+					for _, g := range byName[name] {
+						ok = ok || string(g) == typ
+					}
+					switch {
+					case typ == "none" && len(byName[name]) > 0:
+						t.Errorf("%q: want no entity, got %v", name, byName[name])
+					case typ != "none" && !ok:
+						t.Errorf("%q: want an entity of type %s, got %v", name, typ, byName[name])
+					}
+					continue
+				}
 				if typ == "none" {
 					if len(got[span]) > 0 || names[strings.ToLower(span)] {
 						t.Errorf("%q: want no entity, got %v (mentions %v)", span, got[span], all)
@@ -213,5 +440,32 @@ func TestTyping(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPossessedBodyAlias checks that a body named with its state's
+// possessive is also known by its own words.
+func TestPossessedBodyAlias(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Chile's National Water Board said the dam was safe. A spokesman for Peru's Mining Council, Ana Brel, disagreed."
+	ex, err := x.Extract(context.Background(), schema.Article{ID: "t", Published: "2025-03-10", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Chile's National Water Board": "National Water Board", "Peru's Mining Council": "Mining Council"}
+	for _, e := range ex.Entities {
+		if a, ok := want[e.Name]; ok {
+			for _, got := range e.Aliases {
+				if got == a {
+					delete(want, e.Name)
+				}
+			}
+		}
+	}
+	for name, a := range want {
+		t.Errorf("no entity %q with alias %q in %+v", name, a, ex.Entities)
 	}
 }
