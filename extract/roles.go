@@ -211,6 +211,11 @@ func (d *doc) personsFromRoles() {
 			if m := d.ments[mi]; m.from > s.from && d.syn[m.from-1].POS == syntax.ADP {
 				continue
 			}
+			// a name with an organization's word ("X People's Party")
+			// names a body, whatever role word stands beside it
+			if m := d.ments[mi]; d.hasOrgWord(m.from, m.to) {
+				continue
+			}
 			h := g.words[w].Head
 			if h < 0 || d.mentionAt[g.tok(h)] == mi {
 				continue
