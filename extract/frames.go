@@ -723,8 +723,8 @@ func (d *doc) mediation(c *clause, p int) {
 // tripNouns name a journey.
 var tripNouns = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "swing": true}
 
-// tourTakes reads a trip that takes someone somewhere ("a regional tour
-// that will also take him to Qatar and Egypt"): the traveller visits each
+// tourTakes reads a trip that takes someone somewhere ("an African tour
+// that will take her to Ghana and Senegal"): the traveller visits each
 // place.
 func (d *doc) tourTakes(c *clause, p int) {
 	g := c.g
@@ -814,7 +814,7 @@ func (d *doc) grouping(c *clause, p int) (members, bodies []int) {
 	switch h := g.words[p].Head; {
 	case h >= 0 && g.words[p].Rel.Base() == syntax.Acl:
 		bodies = d.argEntities(c, h)
-		// "the Alliance of X (AX), the confederation formed by": the
+		// "the Union of X (UX), the bloc formed by": the
 		// name the described noun stands beside
 		if len(bodies) == 0 && g.words[h].Rel == syntax.Appos && g.words[h].Head >= 0 {
 			bodies = d.argEntities(c, g.words[h].Head)
@@ -828,7 +828,7 @@ func (d *doc) grouping(c *clause, p int) (members, bodies []int) {
 	default:
 		bodies = d.subjectsOf(c, p)
 	}
-	// "X (AX), the confederation formed by A and B", parsed as a clause
+	// "X (UX), the bloc formed by A and B", parsed as a clause
 	// whose subject is the described noun: the name before the comma
 	if k := g.depBase(p, syntax.NSubj); len(bodies) == 0 && k >= 0 && g.dep(p, syntax.Aux) < 0 {
 		bodies = d.nameBeforeComma(c, k)

@@ -727,7 +727,7 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
 		owner = d.lastTopic(si, i-1)
 	}
-	// "Togo, which ... and whose foreign minister, X,": the name the
+	// "Peru, which ... and whose finance minister, X,": the name the
 	// relative clause describes.
 	if owner < 0 && ms.pend.end != i && i > ms.s.from && toks[i-1].lower == "whose" {
 		owner = d.relativeAntecedent(ms.s.from, i-1)
