@@ -44,7 +44,7 @@ func Validate(x schema.Extraction) error {
 			return fmt.Errorf("%w: article %s: relation %s: object %q is not an entity of the article", ErrInvalid, x.Article.ID, r.Key, r.Object)
 		}
 	}
-	return nil
+	return checkSupports(x)
 }
 
 // Mentions returns the MENTIONS edges of x, one per entity ID (counts of

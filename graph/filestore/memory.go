@@ -309,6 +309,7 @@ func (m *Memory) cut(ids map[string]bool, rels []int) *graph.Graph {
 	}
 	for _, a := range g.Articles {
 		if cited[a.ID] {
+			a.Fingerprint = "" // the store's, for finding copies
 			out.Articles = append(out.Articles, a)
 		}
 	}

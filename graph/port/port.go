@@ -71,6 +71,9 @@ type Writer interface {
 	// Writers returns the number of concurrent loads the store gains
 	// from: graph.Builder.Writers.
 	Writers() int
+	// Stats counts what the store holds: articles (and the copies among
+	// them), entities, relations by type.
+	Stats(ctx context.Context) (graph.Stats, error)
 	// Summary describes the store and what it holds, in one line for
 	// people: where it is (a URI without credentials) and its size. It
 	// is called before Close, and never fails: what it cannot count it
