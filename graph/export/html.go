@@ -45,7 +45,7 @@ func HTML(w io.Writer, g *graph.Graph) error {
 		}
 		page.Rows = append(page.Rows, htmlRow{
 			Subject: v.name(r.Subject), Type: string(r.Type), Object: v.name(r.Object),
-			Date: r.Date, Evidence: r.Evidence, Article: at, ArticleID: a.ID, URL: a.URL,
+			Date: dateNote(r), Evidence: r.Evidence, Article: at, ArticleID: a.ID, URL: a.URL,
 			Published: a.Published, Confidence: strconv.FormatFloat(r.Confidence, 'f', 2, 64), Key: r.Key,
 		})
 	}

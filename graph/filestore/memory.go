@@ -21,6 +21,7 @@ type Memory struct {
 	g         *graph.Graph
 	index     map[string]int    // entity ID -> index in g.Entities
 	published map[string]string // article ID -> publication date
+	vocab     map[string]bool   // the words of the entities' names (names.Vocabulary)
 }
 
 // ReadFile reads the graph file at path into a Memory. The error of a
@@ -39,7 +40,7 @@ func NewMemory(g *graph.Graph) *Memory {
 	if g == nil {
 		g = &graph.Graph{}
 	}
-	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published()}
+	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published(), vocab: names.Vocabulary(g.Entities)}
 	for i, e := range g.Entities {
 		m.index[e.ID] = i
 	}
@@ -66,7 +67,7 @@ func (m *Memory) FindEntities(ctx context.Context, name string) ([]schema.Entity
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	es, _ := names.Best(name, m.g.Entities)
+	es, _ := names.Best(name, m.g.Entities, func(w string) bool { return m.vocab[w] })
 	for i := range es {
 		es[i] = cloneEntity(es[i])
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/names"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -578,14 +579,12 @@ func (r *entityRow) row() (map[string]any, error) {
 		return nil, err
 	}
 	var aliases, folded []string
-	folded = append(folded, schema.NormalizeName(r.name))
+	folded = append(folded, names.Folded(r.name)...)
 	for _, a := range r.aliases {
 		if a != "" && a != r.name {
 			aliases = append(aliases, a)
 		}
-		if f := schema.NormalizeName(a); f != "" {
-			folded = append(folded, f)
-		}
+		folded = append(folded, names.Folded(a)...)
 	}
 	return map[string]any{
 		"id": r.id, "name": r.name, "type": string(r.typ),
