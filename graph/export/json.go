@@ -37,20 +37,20 @@ type cyEdge struct {
 }
 
 type cyEdgeData struct {
-	ID           string  `json:"id"`
-	Source       string  `json:"source"`
-	Target       string  `json:"target"`
-	Label        string  `json:"label"`
-	Type         string  `json:"type"`
-	Key          string  `json:"key"`
-	Article      string  `json:"article"`
-	ArticleTitle string  `json:"article_title"`
-	ArticleURL   string  `json:"article_url"`
-	Published    string  `json:"published"`
-	Evidence     string  `json:"evidence"`
-	Sentence     int     `json:"sentence"`
-	Start        int     `json:"start"`
-	End          int     `json:"end"`
+	ID            string  `json:"id"`
+	Source        string  `json:"source"`
+	Target        string  `json:"target"`
+	Label         string  `json:"label"`
+	Type          string  `json:"type"`
+	Key           string  `json:"key"`
+	Article       string  `json:"article"`
+	ArticleTitle  string  `json:"article_title"`
+	ArticleURL    string  `json:"article_url"`
+	Published     string  `json:"published"`
+	Evidence      string  `json:"evidence"`
+	Sentence      int     `json:"sentence"`
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
 	Date          string  `json:"date"`
 	DateSource    string  `json:"date_source"`
 	DatePrecision string  `json:"date_precision"`
