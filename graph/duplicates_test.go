@@ -206,4 +206,3 @@ func TestBuildRestoresCopies(t *testing.T) {
 		t.Errorf("loading again changed the copies and supports")
 	}
 }
-
