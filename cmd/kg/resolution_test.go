@@ -30,6 +30,14 @@ type resolutionStore struct {
 
 func TestResolutionGraphFile(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
+	// In one build, too, the seed is a copy of its twin.
+	code, stdout, stderr := kg(t, "", "build", "--out", t.TempDir()+"/one.json", gold, seed)
+	if code != 0 {
+		t.Fatalf("kg build %s %s = %d; stderr:\n%s", gold, seed, code, stderr)
+	}
+	if loaded, copies := summaryCount(t, stdout, "articles loaded", 0), summaryCount(t, stdout, "  copies of earlier articles", 0); loaded != 26 || copies != 1 {
+		t.Errorf("one build: %d loaded, %d copies; want 26, 1:\n%s", loaded, copies, stdout)
+	}
 	out := t.TempDir() + "/g.json"
 	checkResolution(t, resolutionStore{
 		name: "graph file",
