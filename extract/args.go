@@ -21,6 +21,9 @@ var actorNouns = map[string]bool{
 	"prosecutor": true, "regulator": true, "agency": true, "state": true, "country": true,
 	"team": true, "staff": true, "office": true, "department": true, "camp": true, "coalition": true,
 	"counterpart": true, "general": true, "commander": true, "chief": true, "head": true,
+	"panel": true, "tribunal": true, "commission": true, "committee": true, "board": true,
+	"council": true, "body": true, "observer": true, "monitor": true, "inspector": true,
+	"investigator": true, "judge": true,
 }
 
 // stateNounPlaces are nouns whose state modifier says where, not who: "the
@@ -109,6 +112,22 @@ func (d *doc) nounSubjects(c *clause, p int) []int {
 			if a := agent(g, h); a >= 0 {
 				return d.argEntities(c, a)
 			}
+		}
+	}
+	// "announced 2.5 million dollars in funding for X": an event noun
+	// inside the object of a light verb is the light verb's subject's act
+	for w, steps := p, 0; steps < 3 && g.words[w].Head >= 0; steps++ {
+		switch g.words[w].Rel.Base() {
+		case syntax.Nmod, syntax.Obj:
+		default:
+			return nil
+		}
+		w = g.words[w].Head
+		if g.words[w].POS == syntax.VERB {
+			if lightVerbs[g.words[w].Lemma] && w != h {
+				return d.subjectsOf(c, w)
+			}
+			return nil
 		}
 	}
 	return nil
@@ -312,10 +331,16 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 func (d *doc) pronounEntities(c *clause, w int) []int {
 	g := c.g
 	switch g.lower[w] {
-	case "who", "which", "that":
-		// the relative clause hangs on the noun it describes
-		if h := g.words[w].Head; h >= 0 && g.words[h].Rel == syntax.AclRelcl && g.words[h].Head >= 0 {
-			return d.argEntities(c, g.words[h].Head)
+	case "who", "which", "that", "whom", "whose":
+		// the relative clause hangs on the noun it describes ("UNHCR,
+		// whose representative ...": up to the clause, then its noun)
+		for h, steps := g.words[w].Head, 0; h >= 0 && steps < 4; h, steps = g.words[h].Head, steps+1 {
+			if g.words[h].Rel == syntax.AclRelcl {
+				if g.words[h].Head >= 0 {
+					return d.argEntities(c, g.words[h].Head)
+				}
+				return nil
+			}
 		}
 		return nil
 	case "its", "their", "his", "her":
@@ -327,7 +352,11 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 	}
 	switch g.lower[w] {
 	case "he", "she", "him", "her", "his", "hers":
-		// the person the last sentence was about, else the last named
+		// "Kallio said she would travel": the one who said it; else the
+		// person the last sentence was about, else the last named
+		if e := d.reporterOf(c, w, true); e >= 0 {
+			return []int{e}
+		}
 		if e := d.topicOf(c.si, true); e >= 0 {
 			return []int{e}
 		}
@@ -335,6 +364,9 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
+		if e := d.reporterOf(c, w, false); e >= 0 {
+			return []int{e}
+		}
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
 		}
@@ -406,6 +438,33 @@ func (d *doc) speaker(c *clause) int {
 		if es := d.argEntities(c, k); len(es) == 1 {
 			return es[0]
 		}
+	}
+	return -1
+}
+
+// reporterOf returns the subject of the speech verb whose reported clause
+// word w stands in ("Kallio said she would travel"), when it is a person
+// (person true) or a body, state or group, else -1.
+func (d *doc) reporterOf(c *clause, w int, person bool) int {
+	g := c.g
+	for h, steps := g.words[w].Head, 0; h >= 0 && steps < 6; h, steps = g.words[h].Head, steps+1 {
+		if g.words[h].Rel.Base() != syntax.Ccomp {
+			continue
+		}
+		v := g.words[h].Head
+		if v < 0 || !reportVerbs[g.words[v].Lemma] {
+			return -1
+		}
+		k := g.depBase(v, syntax.NSubj)
+		if k < 0 || g.words[k].POS == syntax.PRON {
+			return -1
+		}
+		for _, e := range d.argEntities(c, k) {
+			if (d.ents[e].typ == schema.Person) == person && actorOK(d.ents[e].typ) {
+				return e
+			}
+		}
+		return -1
 	}
 	return -1
 }

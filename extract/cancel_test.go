@@ -25,11 +25,17 @@ func manyNames(n int) string {
 	return b.String()
 }
 
-// A cancelled extraction returns the context's error within a second, even
-// on an article that takes far longer to extract whole.
+// A cancelled extraction returns the context's error soon after, on an
+// article that takes minutes to extract whole: the loops look at the
+// context every few hundred steps. The bound leaves room for a loaded
+// machine (a second of work on an idle core); the command's own test
+// measures its exit on SIGINT.
 func TestExtractCancel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large article")
+	}
+	if raceEnabled {
+		t.Skip("timed: run without -race (testdata/run-tests does)")
 	}
 	x := newExtractor(t)
 	text := manyNames(200000)
@@ -41,7 +47,7 @@ func TestExtractCancel(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Extract error = %v, want %v", err, context.DeadlineExceeded)
 	}
-	if took > 300*time.Millisecond+time.Second {
-		t.Errorf("Extract returned %v after its deadline of 300ms, want within a second", took)
+	if took > 300*time.Millisecond+5*time.Second {
+		t.Errorf("Extract returned %v after its deadline of 300ms, want within 5s (a whole extraction takes minutes)", took)
 	}
 }

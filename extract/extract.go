@@ -118,8 +118,16 @@ type doc struct {
 	demonyms map[string]string
 	// syn holds the parse of every token's word (see parseAll).
 	syn []syntax.Word
+	// byWord lists the entities under each word of their names (see
+	// indexName).
+	byWord map[string][]int
+	// acts holds who did the acts read so far, by the nouns that name
+	// them ("ruling": the panel that ruled).
+	acts map[string][]int
 	// depth bounds the recursion of wordEntities.
 	depth int
+	// denied holds the acts their doers denied (see denial).
+	denied []denial
 	// vetoes are events the grammar pass read as not stated.
 	vetoes []veto
 	// topics holds, per sentence read, the subject of its main clause.
@@ -347,6 +355,7 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			}
 		}
 	}
+	d.dropSentenceThe()
 	ids := make([]string, len(d.ents))
 	for e, en := range d.ents {
 		ids[e] = schema.EntityID(en.typ, en.name)
@@ -446,4 +455,25 @@ func mergeByID(es []schema.Entity) []schema.Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// dropSentenceThe takes the article off the name of a body named first at
+// the start of a sentence ("The Sahel Rights Network, a coalition ...")
+// unless the article writes "The" within a sentence too ("members of The
+// Resistance Front"): a sentence's first word is capitalized whatever it
+// is.
+func (d *doc) dropSentenceThe() {
+	inner := make([]bool, len(d.ents))
+	for _, m := range d.ments {
+		if d.toks[m.from].text == "The" && m.from != d.sents[m.sent].from {
+			inner[m.ent] = true
+		}
+	}
+	for e := range d.ents {
+		en := d.ents[e]
+		if name := en.name; strings.HasPrefix(name, "The ") && len(name) > 6 && !inner[e] && en.typ != schema.Country {
+			en.name = name[4:]
+			en.addAlias(name)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgraph/kg/extract/eventlex"
 	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
@@ -16,6 +18,7 @@ const (
 	moodWarns                // threatened: "threatened to attack X" warns X
 	moodProposes             // offered: "offered to host X" proposes to X
 	moodFuture               // planned: stated, and later
+	moodDenied               // denied by its doer: "denied supplying X" (not stated anywhere in the article)
 )
 
 // clause is what grammarRelations knows of one sentence while it reads it.
@@ -56,11 +59,15 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.VERB && addressVerbs[w.Lemma] {
 			d.addressing(c, p)
 		}
+		if w.POS == syntax.VERB {
+			d.threatUnless(c, p)
+		}
 		d.membership(c, p)
 	}
 	d.roles(c)
 	d.structure(c)
 	d.members(c)
+	d.actAuthors(c)
 }
 
 // particleWords can be verb particles.
@@ -99,6 +106,10 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			if len(objs) == 0 {
 				objs = d.argEntities(c, t.Word.Ref)
 			}
+			if len(objs) == 0 && specOf(e.Type).Judging {
+				// "welcomed the ruling": whoever ruled, said before
+				objs = d.actAuthor(c, t.Word.Ref, d.subjectsOf(c, p))
+			}
 			if len(objs) > 0 {
 				if e.Type != "" {
 					d.applyEntry(c, p, e, objs)
@@ -111,7 +122,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		// "condemned the violation and warned Moscow": an objectless
 		// judgement takes the object of the verb coordinated with it
 		var objs []int
-		if specOf(first.Type).Judging {
+		if o := c.g.depBase(p, syntax.Obj); specOf(first.Type).Judging && (o < 0 || !peopleNoun(c.g.words[o].Lemma)) {
 			objs = d.coordinatedObjects(c, p)
 		}
 		d.applyEntry(c, p, first, objs)
@@ -188,9 +199,13 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 			fr.Preps = d.lexPreps(c, h, fr.Preps)
 		}
 	}
-	// a passive participle modifying a noun: "the militia backed by X"
-	if fr.Object == nil && g.words[p].POS == syntax.VERB && passive(g, p) && g.words[p].Rel.Base() == syntax.Acl {
-		if h := g.words[p].Head; h >= 0 {
+	// a passive participle modifying a noun ("the militia backed by X"),
+	// a relative clause with its own subject ("the firm, which the
+	// United States blacklisted"): the noun is the object
+	if h := g.words[p].Head; fr.Object == nil && h >= 0 && g.words[p].POS == syntax.VERB {
+		switch {
+		case g.words[p].Rel.Base() == syntax.Acl && passive(g, p),
+			g.words[p].Rel == syntax.AclRelcl && relativeObject(g, p):
 			fr.Object = d.lexWord(c, h)
 		}
 	}
@@ -247,18 +262,25 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	md, tense := d.moodOf(c, p)
 	typ := e.Type
 	switch md {
-	case moodDrop:
-		// the token rules must not state what the parse says is not
+	case moodDrop, moodDenied:
+		// the token rules must not state what the parse says is not; a
+		// denied act is stated nowhere in the article ("China denied
+		// supplying Russia", though others say it does)
+		for _, s := range d.subjectsOf(c, p) {
+			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
+			if md == moodDenied {
+				for _, o := range objs {
+					d.denied = append(d.denied, denial{subj: s, typ: typ, obj: o})
+				}
+			}
+		}
+		return
+	case moodRejects, moodWarns, moodProposes:
+		// "offered to meet X": the meeting is not stated
 		for _, s := range d.subjectsOf(c, p) {
 			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: s, typ: typ})
 		}
-		return
-	case moodRejects:
-		typ = schema.Rejects
-	case moodWarns:
-		typ = schema.Warns
-	case moodProposes:
-		typ = schema.Proposes
+		typ = map[mood]schema.RelationType{moodRejects: schema.Rejects, moodWarns: schema.Warns, moodProposes: schema.Proposes}[md]
 	}
 	subjs := d.subjectsOf(c, p)
 	if len(subjs) == 0 {
@@ -286,6 +308,7 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		}
 		return
 	}
+	d.rememberAct(typ, subjs)
 	for _, sj := range subjs {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
@@ -403,6 +426,13 @@ func (d *doc) recordTopic(c *clause) {
 // agreed" (both ways), "talks between Japan and France".
 func (d *doc) pairwise(c *clause, p int, typ schema.RelationType, parties []int, tense string) {
 	if len(parties) < 2 {
+		return
+	}
+	if separateActs(c.g, p) {
+		// "A, B and C are to sign similar accords", "indirect talks
+		// between A and B": each with someone else, or through a
+		// mediator; neither pass relates them to each other
+		d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: typ})
 		return
 	}
 	for a := range parties {
@@ -538,6 +568,69 @@ func (d *doc) figurative(c *clause, p int) bool {
 				d.vetoes = append(d.vetoes, veto{sent: c.si, subj: -1, typ: schema.Fights})
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// denial is an act its doer denied: no pass may state it in the article.
+type denial struct {
+	subj, obj int
+	typ       schema.RelationType
+}
+
+// separateModifiers make a shared act several acts, or an act through
+// someone else.
+var separateModifiers = map[string]bool{
+	"similar": true, "separate": true, "indirect": true, "proximity": true, "parallel": true,
+	"respective": true, "individual": true, "shuttle": true,
+}
+
+// separateActs reports whether the act of predicate p (an event noun, or
+// the noun a verb takes as object) is several acts or an indirect one:
+// "similar accords", "separate deals", "indirect talks".
+func separateActs(g *grammar, p int) bool {
+	n := p
+	if g.words[p].POS == syntax.VERB {
+		if n = g.depBase(p, syntax.Obj); n < 0 {
+			return false
+		}
+	}
+	for _, k := range g.deps(n) {
+		if g.words[k].Rel == syntax.Amod && separateModifiers[g.words[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// threatUnless reads "X would publish the data unless Y paid" as a threat:
+// an act set to happen unless someone else acts warns that someone.
+func (d *doc) threatUnless(c *clause, p int) {
+	g := c.g
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel.Base() != syntax.Advcl || !hasMark(g, k, "unless") {
+			continue
+		}
+		sj := g.depBase(k, syntax.NSubj)
+		if sj < 0 {
+			continue
+		}
+		subjs := d.subjectsOf(c, p)
+		for _, s := range subjs {
+			for _, o := range without(d.argEntities(c, sj), subjs, d) {
+				d.addRel(rel{typ: schema.Warns, subj: s, obj: o, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+			}
+		}
+	}
+}
+
+// peopleNoun reports whether a common noun names people ("voters",
+// "protesters", "residents"): judging them judges no one named elsewhere.
+func peopleNoun(lemma string) bool {
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "people", "public", "citizen"} {
+		if strings.HasSuffix(lemma, suf) {
+			return true
 		}
 	}
 	return false

@@ -39,54 +39,186 @@ func (d *doc) tagAll() {
 // name of several words is given to the parser as one word (its last),
 // which is how a parser trained on web text reads "Chinese President Xi
 // Jinping" right; its other words then hang on that one (flat for a
-// person, compound for the rest).
+// person, compound for the rest). A parenthetical between the subject and
+// its verb ("X, deputy head of Y, urged ...", "X, which ..., asked ...")
+// is parsed apart from the main clause and hung on the subject: the
+// parser reads both far better alone.
 func (d *doc) parseAll() {
-	var words []string
-	var first []int // word -> its first token in the sentence
-	var out []syntax.Word
+	var p parseBuf
 	for _, s := range d.sents {
 		if s.to-s.from > maxSentence || d.stopped() {
 			continue
 		}
-		words, first = words[:0], first[:0]
-		for k := s.from; k < s.to; {
-			end := k + 1
-			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= s.to {
-				end = d.ments[mi].to
-			}
-			words = append(words, d.toks[end-1].text)
-			first = append(first, k-s.from)
-			k = end
+		open, close, ok := d.parenthetical(s)
+		if !ok {
+			d.parseSpan(&p, s, s.from, s.to, -1, -1)
+			continue
 		}
-		out = d.parser.Parse(words, out)
-		d.spread(s, out, first)
+		// the main clause without the parenthetical, then the
+		// parenthetical alone; "of which X is a member" is parsed as
+		// "X is a member", "of which" hung back on it
+		d.parseSpan(&p, s, s.from, open, close+1, s.to)
+		if prepRelative(d, open, close) {
+			root := d.parseSpan(&p, s, open+3, close, -1, -1)
+			if root >= 0 {
+				d.syn[open+2] = syntax.Word{Lemma: d.toks[open+2].lower, POS: syntax.PRON, Head: root - s.from, Rel: syntax.Nmod}
+				d.syn[open+1] = syntax.Word{Lemma: d.toks[open+1].lower, POS: syntax.ADP, Head: open + 2 - s.from, Rel: syntax.Case}
+			}
+			d.attachParenthetical(s, open, close, root)
+			continue
+		}
+		// "X, the bloc's envoy, who met Y, said": an apposition and a
+		// relative clause on it, each parsed alone
+		if mid := relativeComma(d, open, close); mid > 0 {
+			root := d.parseSpan(&p, s, open+1, mid, -1, -1)
+			d.attachParenthetical(s, open, mid, root)
+			rel := d.parseSpan(&p, s, mid+1, close, -1, -1)
+			if root >= 0 && rel >= 0 {
+				d.syn[rel].Head, d.syn[rel].Rel = root-s.from, syntax.AclRelcl
+				d.syn[close] = syntax.Word{Lemma: ",", POS: syntax.PUNCT, Head: rel - s.from, Rel: syntax.Punct}
+			}
+			continue
+		}
+		root := d.parseSpan(&p, s, open+1, close, -1, -1)
+		d.attachParenthetical(s, open, close, root)
 	}
 }
 
-// spread writes the parse of a sentence whose names were given as one word
-// each back to its tokens.
-func (d *doc) spread(s sentence, out []syntax.Word, first []int) {
-	n := s.to - s.from
-	last := func(w int) int { // the token that carries word w
-		if w+1 < len(first) {
-			return first[w+1] - 1
+// relativeComma returns the comma inside the parenthetical (open, close)
+// that opens a relative clause after an apposition (", the envoy, who
+// met ..."), or 0.
+func relativeComma(d *doc, open, close int) int {
+	for k := open + 2; k < close-1; k++ {
+		if d.toks[k].text == "," && relativeWords[d.toks[k+1].lower] {
+			return k
 		}
-		return n - 1
 	}
-	for w, a := range out {
-		head := -1
-		if a.Head >= 0 {
-			head = last(a.Head)
+	return 0
+}
+
+// parseBuf holds the buffers of parseSpan.
+type parseBuf struct {
+	words []string
+	tags  []syntax.POS
+	toks  []int // word -> the token that carries it (the name's last)
+	first []int // word -> its first token
+	out   []syntax.Word
+}
+
+// parseSpan parses the tokens [a, b) and [c, e) of sentence s (c < 0: only
+// the first range) as one sentence into d.syn, heads as indexes in s. It
+// returns the token of the root.
+func (d *doc) parseSpan(p *parseBuf, s sentence, a, b, c, e int) int {
+	p.words, p.tags, p.toks, p.first = p.words[:0], p.tags[:0], p.toks[:0], p.first[:0]
+	add := func(from, to int) {
+		for k := from; k < to; {
+			end := k + 1
+			tag := d.syn[k].POS
+			if mi := d.mentionAt[k]; mi >= 0 && d.ments[mi].kind == mkName && d.ments[mi].from == k && d.ments[mi].to <= to {
+				end = d.ments[mi].to
+				tag = d.syn[end-1].POS
+			}
+			p.words = append(p.words, d.toks[end-1].text)
+			p.tags = append(p.tags, tag)
+			p.toks = append(p.toks, end-1)
+			p.first = append(p.first, k)
+			k = end
 		}
-		t := last(w)
-		d.syn[s.from+t] = syntax.Word{Lemma: a.Lemma, POS: a.POS, Head: head, Rel: a.Rel}
+	}
+	add(a, b)
+	if c >= 0 {
+		add(c, e)
+	}
+	// the tags of the mention pass, read once (tagAll)
+	p.out = d.parser.ParseTagged(p.words, p.tags, p.out)
+	root := -1
+	for w, an := range p.out {
+		t := p.toks[w]
+		head := -1
+		if an.Head >= 0 {
+			head = p.toks[an.Head] - s.from
+		} else {
+			root = t
+		}
+		d.syn[t] = syntax.Word{Lemma: an.Lemma, POS: an.POS, Head: head, Rel: an.Rel}
 		rel := syntax.Compound
-		if mi := d.mentionAt[s.from+t]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
+		if mi := d.mentionAt[t]; mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Person {
 			rel = syntax.Flat
 		}
-		for k := first[w]; k < t; k++ {
-			d.syn[s.from+k] = syntax.Word{Lemma: d.toks[s.from+k].lower, POS: syntax.PROPN, Head: t, Rel: rel}
+		for k := p.first[w]; k < t; k++ {
+			d.syn[k] = syntax.Word{Lemma: d.toks[k].lower, POS: syntax.PROPN, Head: t - s.from, Rel: rel}
 		}
+	}
+	return root
+}
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"which": true, "who": true, "whose": true, "whom": true, "where": true}
+
+// parenthetical finds, from the tags, a stretch set off by commas between
+// a sentence's subject and its verb: no verb before the opening comma, a
+// verb (or an adverb and a verb) right after the closing one. It returns
+// the two commas' tokens.
+func (d *doc) parenthetical(s sentence) (open, close int, ok bool) {
+	open = -1
+	for k := s.from; k < s.to; k++ {
+		switch d.syn[k].POS {
+		case syntax.VERB, syntax.AUX:
+			if open < 0 {
+				return 0, 0, false // the main verb comes first
+			}
+		}
+		if d.toks[k].text != "," {
+			continue
+		}
+		if open < 0 {
+			if k == s.from || k+1 >= s.to {
+				return 0, 0, false
+			}
+			open = k
+			continue
+		}
+		next := k + 1
+		if next < s.to && d.syn[next].POS == syntax.ADV {
+			next++
+		}
+		if next < s.to && (d.syn[next].POS == syntax.VERB || d.syn[next].POS == syntax.AUX) && k-open >= 2 && k-open <= 40 {
+			return open, k, true
+		}
+	}
+	return 0, 0, false
+}
+
+// attachParenthetical hangs the parse of the parenthetical (open, close),
+// rooted at token root, on the subject of the main clause (or the word
+// before the opening comma): as a relative clause when it opens with a
+// relative word, else as an apposition or a clause on the noun.
+func (d *doc) attachParenthetical(s sentence, open, close, root int) {
+	if root < 0 {
+		return
+	}
+	host := open - 1
+	// a relative clause ("..., of which Tanzania is a member,") hangs on
+	// the noun just before it; an apposition on the subject of the main
+	// clause, when its words reach the comma
+	relative := relativeWords[d.toks[open+1].lower] || prepRelative(d, open, close)
+	if !relative {
+		for k := s.from; k < open; k++ {
+			if d.syn[k].Rel.Base() == syntax.NSubj {
+				host = k
+			}
+		}
+	}
+	rel := syntax.Appos
+	switch {
+	case relative:
+		rel = syntax.AclRelcl
+	case d.syn[root].POS == syntax.VERB:
+		rel = syntax.Acl
+	}
+	d.syn[root].Head, d.syn[root].Rel = host-s.from, rel
+	for _, k := range []int{open, close} {
+		d.syn[k] = syntax.Word{Lemma: ",", POS: syntax.PUNCT, Head: root - s.from, Rel: syntax.Punct}
 	}
 }
 
@@ -224,4 +356,10 @@ func (d *doc) indexMentionTokens() {
 			d.mentionAt[k] = mi
 		}
 	}
+}
+
+// prepRelative reports whether the parenthetical (open, close) opens with
+// a preposition and a relative word: ", of which ...", ", with whom ...".
+func prepRelative(d *doc, open, close int) bool {
+	return open+3 < close && d.syn[open+1].POS == syntax.ADP && relativeWords[d.toks[open+2].lower]
 }

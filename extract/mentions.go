@@ -251,8 +251,28 @@ var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "the"
 
 func (d *doc) newEnt(name string, t schema.EntityType, gaz int) int {
 	d.ents = append(d.ents, &docEnt{name: name, typ: t, gaz: gaz, partOf: -1})
-	return len(d.ents) - 1
+	e := len(d.ents) - 1
+	d.indexName(e)
+	return e
 }
+
+// indexName lists entity e under each word of its name, so that look-ups
+// by a word of a name (orgByPrefix, orgBySuffix) read a few entities, not
+// all of them: an article of very many names stays linear.
+func (d *doc) indexName(e int) {
+	if d.byWord == nil {
+		d.byWord = map[string][]int{}
+	}
+	for _, w := range strings.Split(d.ents[e].name, " ") {
+		if l := d.byWord[w]; len(l) == 0 || l[len(l)-1] != e {
+			d.byWord[w] = append(l, e)
+		}
+	}
+}
+
+// withWord returns the entities whose name holds word w, in the order they
+// were found; an entity renamed since may be listed twice.
+func (d *doc) withWord(w string) []int { return d.byWord[w] }
 
 // gazEnt returns the document entity of gazetteer entry g, creating it.
 func (d *doc) gazEnt(g int) int {
@@ -1398,16 +1418,19 @@ func (d *doc) knownOrg(name string) bool {
 // orgByPrefix returns an organization whose name starts with the words of
 // name ("Al Noor" for "Al Noor Maritime"), or -1.
 func (d *doc) orgByPrefix(name string) int {
-	for k, en := range d.ents {
-		if en.typ == schema.Organization && len(en.name) > len(name) && strings.HasPrefix(en.name, name+" ") {
+	first, _, _ := strings.Cut(name, " ")
+	prefix := name + " "
+	for _, k := range d.withWord(first) {
+		if en := d.ents[k]; en.typ == schema.Organization && len(en.name) > len(name) && strings.HasPrefix(en.name, prefix) {
 			return k
 		}
 	}
 	// One word of a longer company name: "Tianjing" for "Shenzhen
 	// Tianjing Semiconductor".
-	if !strings.Contains(name, " ") && !d.lowerWords[strings.ToLower(name)] && !d.lx.titleWords[strings.ToLower(name)] {
-		for k, en := range d.ents {
-			if en.typ == schema.Organization && strings.Contains(" "+en.name+" ", " "+name+" ") && !d.lx.orgTail[strings.ToLower(name)] && !d.lx.orgHead[strings.ToLower(name)] {
+	lower := strings.ToLower(name)
+	if !strings.Contains(name, " ") && !d.lowerWords[lower] && !d.lx.titleWords[lower] && !d.lx.orgTail[lower] && !d.lx.orgHead[lower] {
+		for _, k := range d.withWord(name) {
+			if en := d.ents[k]; en.typ == schema.Organization && strings.Contains(" "+en.name+" ", " "+name+" ") {
 				return k
 			}
 		}
@@ -1494,6 +1517,7 @@ func (d *doc) personFor(i, j int) int {
 			if len(name) > len(en.name) {
 				en.addAlias(en.name)
 				en.name = name
+				d.indexName(e)
 			} else {
 				en.addAlias(name)
 			}
@@ -1508,10 +1532,11 @@ func (d *doc) personFor(i, j int) int {
 // personBySurname returns the most recent person whose name ends with the
 // word w, or -1.
 func (d *doc) personBySurname(w string) int {
+	space, hyphen := " "+w, "-"+w
 	for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
 		e := d.people[k]
 		n := d.ents[e].name
-		if n == w || strings.HasSuffix(n, " "+w) || strings.HasSuffix(n, "-"+w) {
+		if n == w || strings.HasSuffix(n, space) || strings.HasSuffix(n, hyphen) {
 			return e
 		}
 	}
@@ -1521,11 +1546,14 @@ func (d *doc) personBySurname(w string) int {
 // orgBySuffix returns an earlier organization whose name ends with name
 // ("Russian Foreign Ministry" for "Foreign Ministry"), or -1.
 func (d *doc) orgBySuffix(name string, self int) int {
-	for k, en := range d.ents {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	suffix := " " + name
+	for _, k := range d.withWord(last) {
+		en := d.ents[k]
 		if k == self || en.typ != schema.Organization || len(en.name) <= len(name) {
 			continue
 		}
-		if strings.HasSuffix(en.name, " "+name) {
+		if strings.HasSuffix(en.name, suffix) {
 			return k
 		}
 	}

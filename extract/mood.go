@@ -31,6 +31,8 @@ var lightVerbs = map[string]bool{
 	"host": true, "have": true, "open": true, "enter": true, "join": true, "wage": true, "fire": true,
 	"unleash": true, "perform": true, "approve": true, "adopt": true, "introduce": true, "expand": true,
 	"tighten": true, "pledge": true, "grant": true, "supply": true, "voice": true, "raise": true,
+	"deepen": true, "pursue": true, "accelerate": true, "advance": true, "conclude": true,
+	"complete": true, "restart": true, "relaunch": true, "revive": true, "attend": true,
 }
 
 // motionVerbs take a purpose clause that happens when they do: "flew to
@@ -57,7 +59,7 @@ var nounGovernors = map[string]mood{
 	"report": moodDrop, "claim": moodDrop, "allegation": moodDrop, "accusation": moodDrop,
 	"rumor": moodDrop, "rumour": moodDrop, "speculation": moodDrop, "suggestion": moodDrop,
 	"assertion": moodDrop, "charge": moodDrop, "belief": moodDrop, "fear": moodDrop,
-	"concern": moodDrop, "suspicion": moodDrop, "denial": moodDrop, "question": moodDrop,
+	"concern": moodDrop, "suspicion": moodDrop, "denial": moodDenied, "question": moodDrop,
 }
 
 // chargeVerbs state an accusation: what the accused is said to have done
@@ -81,6 +83,8 @@ func effectMood(e eventlex.Effect) mood {
 		return moodWarns
 	case eventlex.Proposes:
 		return moodProposes
+	case eventlex.Negated:
+		return moodDenied
 	}
 	return moodDrop
 }
@@ -142,7 +146,7 @@ func (d *doc) governorMood(c *clause, cur, h int) (mood, bool) {
 // what p states.
 func (d *doc) moodOf(c *clause, p int) (mood, string) {
 	g := c.g
-	future, viaConj := false, false
+	future, viaConj, cond := false, false, false
 	cur := p
 	for steps := 0; steps < 8; steps++ {
 		drop, fut := clauseMood(g, cur, viaConj)
@@ -150,6 +154,10 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			return moodDrop, ""
 		}
 		future = future || fut
+		// "would meet X only if ...": a condition drops the event, but
+		// a condition under a threat belongs to the threat ("threatened
+		// to strike unless ...")
+		cond = cond || conditional(g, cur)
 		h := g.words[cur].Head
 		if h < 0 {
 			if c.ask {
@@ -160,7 +168,10 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 		m, next := d.governedBy(c, cur, h)
 		switch next {
 		case stepStop:
-			if m == moodDrop {
+			if m == moodDenied {
+				return moodDenied, ""
+			}
+			if m == moodDrop || cond && m != moodWarns {
 				return moodDrop, ""
 			}
 			return m, tense(future)
@@ -171,6 +182,9 @@ func (d *doc) moodOf(c *clause, p int) (mood, string) {
 			future = future || m == moodFuture
 		}
 		cur = h
+	}
+	if cond {
+		return moodDrop, ""
 	}
 	return moodAssert, tense(future)
 }
@@ -210,8 +224,7 @@ func clauseMood(g *grammar, cur int, viaConj bool) (drop, future bool) {
 	if hasMark(g, cur, "if") || hasMark(g, cur, "unless") || hasMark(g, cur, "whether") || hasMark(g, cur, "lest") {
 		return true, false
 	}
-	// "would meet X only if he called off the strike"
-	return conditional(g, cur), future
+	return false, future
 }
 
 // governedBy decides what word h does to the clause or event noun cur
@@ -244,8 +257,8 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 	}
 	m, cue := d.governorMood(c, cur, h)
 	switch {
-	case cue && m == moodDrop:
-		return moodDrop, stepStop
+	case cue && (m == moodDrop || m == moodDenied):
+		return m, stepStop
 	case cue && (m == moodRejects || m == moodWarns || m == moodProposes):
 		if negated(g, h) {
 			return moodDrop, stepStop

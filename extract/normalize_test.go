@@ -49,15 +49,6 @@ func TestFoldInvisible(t *testing.T) {
 	}
 }
 
-func TestEscapeInvisible(t *testing.T) {
-	if got, want := EscapeInvisible("a\u202eb\u200bc"), `a\u{202E}b\u{200B}c`; got != want {
-		t.Errorf("EscapeInvisible = %q, want %q", got, want)
-	}
-	if got := EscapeInvisible("plain café"); got != "plain café" {
-		t.Errorf("EscapeInvisible(plain) = %q", got)
-	}
-}
-
 // An invisible character inside a name neither splits the name nor moves
 // the offsets off the original text.
 func TestExtractInvisibleInName(t *testing.T) {

@@ -60,6 +60,7 @@ func (d *doc) findRelations() {
 	d.objMention = map[int]bool{}
 	if passes&passGrammar != 0 {
 		d.personsFromRoles()
+		d.partOfByEmbeddedName()
 	}
 	d.markAppositions()
 	var g grammar
@@ -421,8 +422,15 @@ func (d *doc) applyVetoes() {
 	for _, v := range d.vetoes {
 		vetoed[key{v.sent, v.subj, v.typ}] = true
 	}
+	denied := map[denial]bool{}
+	for _, dn := range d.denied {
+		denied[dn] = true
+	}
 	out := d.rels[:0]
 	for _, r := range d.rels {
+		if denied[denial{subj: d.sideOf(r.subj), typ: r.typ, obj: d.sideOf(r.obj)}] || denied[denial{subj: r.subj, typ: r.typ, obj: r.obj}] {
+			continue
+		}
 		if !r.grammar && !schemaStructural(r.typ) {
 			s := d.sents[r.sent]
 			// a veto with no subject holds for the whole sentence

@@ -15,7 +15,9 @@ func roleHeads(titles []Title) map[string]bool {
 		"head": true, "chief": true, "leader": true, "chair": true, "chairman": true,
 		"chairwoman": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 		"envoy": true, "ambassador": true, "commander": true, "director": true, "official": true,
-		"member": false, "deputy": true, "representative": true, "negotiator": true,
+		"member": true, "deputy": true, "representative": true, "negotiator": true,
+		"candidate": true, "nominee": true, "founder": true, "analyst": true, "researcher": true,
+		"economist": true, "professor": true, "lawmaker": true, "legislator": true, "activist": true,
 	}
 	for _, t := range titles {
 		f := strings.Fields(strings.ToLower(t.Text))
@@ -66,6 +68,16 @@ func (d *doc) roles(c *clause) {
 		for _, r := range cands {
 			d.roleOfWord(c, p, r)
 		}
+		// "Julio Pizarro of the People's Front", "Lavrov of Russia"
+		for _, k := range g.deps(w) {
+			if g.words[k].Rel == syntax.Nmod && g.caseOf(k) == "of" && d.mentionAt[g.tok(k)] != d.mentionAt[g.tok(w)] {
+				for _, o := range d.argEntities(c, k) {
+					if d.ownerType(o) {
+						d.addRel(rel{typ: schema.HoldsRole, subj: p, obj: o, sent: c.si, confidence: 0.6, grammar: true})
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -73,7 +85,11 @@ func (d *doc) roles(c *clause) {
 // names its owner.
 func (d *doc) roleOfWord(c *clause, p, r int) {
 	g := c.g
-	if !d.roleNoun[g.words[r].Lemma] && !d.roleNoun[g.lower[r]] {
+	lemma := g.words[r].Lemma
+	if i := strings.LastIndexByte(lemma, '-'); i >= 0 {
+		lemma = lemma[i+1:] // "co-chairman", "vice-president"
+	}
+	if !d.roleNoun[lemma] && !d.roleNoun[g.lower[r]] {
 		return
 	}
 	if d.personAt(c, r) >= 0 && d.personAt(c, r) != p {
@@ -187,7 +203,12 @@ func (d *doc) personsFromRoles() {
 				continue
 			}
 			e := d.ments[mi].ent
-			if t := d.ents[e].typ; t == schema.Person || d.ents[e].gaz >= 0 || t == schema.Country {
+			// a place named after a preposition ("In Washington, ...")
+			// or a capital taken as a place is no person
+			if t := d.ents[e].typ; t == schema.Person || d.ents[e].gaz >= 0 || t == schema.Country || d.ents[e].place {
+				continue
+			}
+			if m := d.ments[mi]; m.from > s.from && d.syn[m.from-1].POS == syntax.ADP {
 				continue
 			}
 			h := g.words[w].Head

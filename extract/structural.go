@@ -244,7 +244,9 @@ func (d *doc) titleRole(m mention, owned map[int]bool) {
 // sentence names. It returns -1 when there is none.
 func (d *doc) titleState(m mention) int {
 	c := d.recentCountry(m.from)
-	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && (c < 0 || d.lastMentionSent(c, m.from) < m.sent-1) {
+	// the dateline's state: a minister named without a state in an
+	// article from the state's capital is the state's
+	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 {
 		c = h
 	}
 	if stateTitle(m.title) {

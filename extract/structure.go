@@ -29,7 +29,10 @@ var stateBodyWords = map[string]bool{
 
 // memberNouns name the members of a body: "ASEAN members Indonesia and
 // Malaysia", "member states of the bloc".
-var memberNouns = map[string]bool{"member": true, "signatory": true}
+var memberNouns = map[string]bool{
+	"member": true, "signatory": true, "producer": true, "exporter": true, "economy": true,
+	"state": true, "country": true, "nation": true, "ally": true, "partner": true,
+}
 
 // blocNouns name a body made of its members: "the Mercosur bloc of
 // Brazil, Argentina, Paraguay and Uruguay".
@@ -37,6 +40,13 @@ var blocNouns = map[string]bool{
 	"bloc": true, "alliance": true, "grouping": true, "group": true, "union": true, "club": true,
 	"coalition": true, "organisation": true, "organization": true, "community": true,
 	"partnership": true, "league": true, "federation": true, "consortium": true, "cartel": true,
+	"confederation": true, "association": true,
+}
+
+// formingVerbs make a bloc of its members: "the confederation formed by
+// Mali, Burkina Faso and Niger".
+var formingVerbs = map[string]bool{
+	"form": true, "found": true, "create": true, "establish": true, "compose": true, "make": true,
 }
 
 // includeVerbs say what a body is made of: "ASEAN, which includes Laos".
@@ -118,6 +128,13 @@ func (d *doc) members(c *clause) {
 					if g.caseOf(k) == "of" {
 						ms = d.argEntities(c, k)
 					}
+				case syntax.Acl:
+					// "the confederation formed by Mali and Niger"
+					if formingVerbs[g.words[k].Lemma] {
+						if a := agent(g, k); a >= 0 {
+							ms = appendNew(ms, d.argEntities(c, a)...)
+						}
+					}
 				}
 			}
 			if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.Appos {
@@ -176,6 +193,49 @@ func (d *doc) orgsOf(c *clause, w int) []int {
 		}
 	}
 	return out
+}
+
+// partOfByEmbeddedName makes a body part of the body or state its own
+// name starts with or ends in: "U.N. Verification Mission in Colombia",
+// "EU Border Agency", "Court of Justice of the European Union", "Council
+// of the EU". A name found whole in the gazetteer keeps the gazetteer's
+// parent.
+func (d *doc) partOfByEmbeddedName() {
+	for _, m := range d.ments {
+		e := m.ent
+		if m.kind != mkName || d.ents[e].typ != schema.Organization || d.ents[e].gaz >= 0 || d.ents[e].partOf != -1 || m.to-m.from < 3 {
+			continue
+		}
+		// the head: "U.N. ...", "EU ..."
+		if gp, ok := d.lx.matchGaz(d.toks, m.from, m.to); ok && m.from+len(gp.words) < m.to {
+			if t := d.lx.types[gp.entry]; t == schema.Organization {
+				if p := d.gazEnt(gp.entry); p != e {
+					d.setPartOf(e, p)
+				}
+				continue
+			}
+		}
+		// the tail: "... of the European Union"
+		for k := m.to - 2; k > m.from; k-- {
+			if d.toks[k].lower != "of" {
+				continue
+			}
+			at := k + 1
+			if d.toks[at].lower == "the" {
+				at++
+			}
+			// a body of a body only: "the Bank of China" or "the
+			// University of Guyana" is no state body
+			if gp, ok := d.lx.matchGaz(d.toks, at, m.to); ok && at+len(gp.words) == m.to {
+				if t := d.lx.types[gp.entry]; t == schema.Organization {
+					if p := d.gazEnt(gp.entry); p != e {
+						d.setPartOf(e, p)
+					}
+				}
+			}
+			break
+		}
+	}
 }
 
 // nounOwners returns the bodies or states a noun is said to belong to: its

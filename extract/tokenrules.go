@@ -211,7 +211,7 @@ func (sc *cueScan) accusedBeforePronoun(h *cueHit) bool {
 		m := d.ments[sc.heads[k]]
 		if m.to <= i-1 && m.ent != sj {
 			if !d.negated(s, i) {
-				d.addRel(rel{typ: h.typ, subj: sj, obj: m.ent, sent: sc.si, confidence: 0.6})
+				d.addRel(rel{typ: h.typ, subj: sj, obj: m.ent, sent: sc.si, confidence: 0.6, cue: h.i + 1})
 			}
 			break
 		}
@@ -297,7 +297,7 @@ func (sc *cueScan) claimants(h *cueHit) []int {
 	for _, c := range objs {
 		for _, sj := range h.subjs {
 			if side := d.sideOf(sj); d.ents[side].typ != schema.Person {
-				d.addRel(rel{typ: schema.Accuses, subj: c, obj: side, sent: sc.si, confidence: 0.6})
+				d.addRel(rel{typ: schema.Accuses, subj: c, obj: side, sent: sc.si, confidence: 0.6, cue: h.i + 1})
 			}
 		}
 	}
@@ -339,7 +339,7 @@ func (sc *cueScan) dealParty(h *cueHit) []int {
 	objs := d.objectOf(sc.s, sc.heads, d.skipTime(sc.s, h.end)+2, h.typ, h.subjs)
 	for _, o := range objs {
 		for _, sj := range h.subjs {
-			d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: sc.si, confidence: 0.6})
+			d.addRel(rel{typ: schema.Agrees, subj: o, obj: sj, sent: sc.si, confidence: 0.6, cue: h.i + 1})
 		}
 	}
 	return objs
@@ -516,7 +516,7 @@ func (sc *cueScan) between(h *cueHit) verdict {
 	if h.c.words[len(h.c.words)-1] != "between" || len(h.objs) != 2 {
 		return cueGo
 	}
-	sc.d.addRel(rel{typ: h.typ, subj: h.objs[0], obj: h.objs[1], sent: sc.si, confidence: 0.65})
+	sc.d.addRel(rel{typ: h.typ, subj: h.objs[0], obj: h.objs[1], sent: sc.si, confidence: 0.65, cue: h.i + 1})
 	if h.typ != schema.Meets || len(h.subjs) == 0 {
 		return cueDone
 	}
@@ -652,7 +652,7 @@ func (sc *cueScan) emit(h *cueHit) {
 		for a := 0; a < len(h.subjs); a++ {
 			for b := 0; b < len(h.subjs); b++ {
 				if a != b && (!h.typ.Symmetric() || a < b) {
-					d.addRel(rel{typ: h.typ, subj: h.subjs[a], obj: h.subjs[b], sent: sc.si, tense: tense, confidence: conf - 0.1})
+					d.addRel(rel{typ: h.typ, subj: h.subjs[a], obj: h.subjs[b], sent: sc.si, tense: tense, confidence: conf - 0.1, cue: h.i + 1})
 				}
 			}
 		}
@@ -660,14 +660,14 @@ func (sc *cueScan) emit(h *cueHit) {
 	}
 	for _, sj := range h.subjs {
 		for _, oj := range h.objs {
-			d.addRel(rel{typ: h.typ, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf})
+			d.addRel(rel{typ: h.typ, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf, cue: h.i + 1})
 			if h.typ == schema.Visits && d.ents[oj].typ == schema.Country && d.talksFollow(sc.s, h.end) {
 				// "travel to Iran for talks": visits and meets it.
-				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1})
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1, cue: h.i + 1})
 			}
 			if h.typ == schema.Visits && d.ents[oj].typ != schema.Location && d.ents[oj].typ != schema.Country {
 				// travelling to an organization is meeting it too
-				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1})
+				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: sc.si, tense: tense, confidence: conf - 0.1, cue: h.i + 1})
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -11,8 +13,11 @@ import (
 // keeps every relation.
 //
 // A relation passes when its type is one of Types (any type when Types is
-// empty), its confidence is at least MinConfidence, and its date lies
-// within [Since, Until] (either bound may be empty).
+// empty), its confidence is at least MinConfidence, its date lies within
+// [Since, Until] (either bound may be empty), and its article's source is
+// one of Sources (any source when Sources is empty; compared ignoring
+// case, so "reuters" keeps Reuters' articles; a relation whose article has
+// no source, or is not in the graph, passes only when Sources is empty).
 //
 // Dates are compared as strings on their common prefix, so a relation
 // dated "2024-03" (month precision) passes Since "2024-03-15": its month
@@ -27,7 +32,8 @@ type Filter struct {
 	Types         []schema.RelationType
 	Since, Until  string // YYYY, YYYY-MM or YYYY-MM-DD
 	MinConfidence float64
-	Tense         string // "", TensePast or TenseFuture
+	Tense         string   // "", TensePast or TenseFuture
+	Sources       []string // article sources, such as Reuters or AFP
 }
 
 // Values of Filter.Tense.
@@ -39,8 +45,9 @@ const (
 	TenseFuture = schema.TenseFuture
 )
 
-// Validate reports whether f's types are ontology types and its dates have
-// the form YYYY, YYYY-MM or YYYY-MM-DD, with Since not after Until.
+// Validate reports whether f's types are ontology types, its dates have
+// the form YYYY, YYYY-MM or YYYY-MM-DD, with Since not after Until, and
+// its sources are not empty strings.
 func (f Filter) Validate() error {
 	for _, t := range f.Types {
 		if !t.Valid() {
@@ -57,6 +64,9 @@ func (f Filter) Validate() error {
 	}
 	if f.Tense != "" && f.Tense != TensePast && f.Tense != TenseFuture {
 		return fmt.Errorf("tense %q: want %s or %s", f.Tense, TensePast, TenseFuture)
+	}
+	if slices.Contains(f.Sources, "") {
+		return errors.New("empty source name")
 	}
 	return nil
 }
@@ -96,9 +106,10 @@ func datesOrdered(a, b string) bool {
 	return a[:n] <= b[:n]
 }
 
-// Pass reports whether r passes f; published is the publication date of
-// r's article, which an undated relation takes as its own.
-func (f Filter) Pass(r schema.Relation, published string) bool {
+// Pass reports whether r passes f; published and source are the
+// publication date of r's article, which an undated relation takes as its
+// own, and its source.
+func (f Filter) Pass(r schema.Relation, published, source string) bool {
 	if len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
 		return false
 	}
@@ -106,6 +117,9 @@ func (f Filter) Pass(r schema.Relation, published string) bool {
 		return false
 	}
 	if future := r.Tense == schema.TenseFuture; f.Tense == TensePast && future || f.Tense == TenseFuture && !future {
+		return false
+	}
+	if len(f.Sources) > 0 && (source == "" || !slices.ContainsFunc(f.Sources, func(s string) bool { return strings.EqualFold(s, source) })) {
 		return false
 	}
 	if f.Since == "" && f.Until == "" {

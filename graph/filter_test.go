@@ -20,6 +20,8 @@ func TestFilterValidate(t *testing.T) {
 		{Filter{Since: "2024-13"}, false},
 		{Filter{Since: "2024-02-32"}, false},
 		{Filter{Since: "2024-06", Until: "2024-05-31"}, false},
+		{Filter{Sources: []string{"AFP"}}, true},
+		{Filter{Sources: []string{"AFP", ""}}, false},
 	}
 	for _, tt := range tests {
 		if err := tt.f.Validate(); (err == nil) != tt.ok {

@@ -47,7 +47,7 @@ func (p *Paths) Hop(a, b string) []schema.Relation {
 
 // CheckPaths reports whether a search for shortest paths can take its
 // arguments: two different entities, maxHops from 1 to 15, a valid filter
-// without dates (a date range does not bound path searches) and a limit
+// without dates or sources (they do not bound path searches) and a limit
 // that is not negative.
 func CheckPaths(from, to string, maxHops int, f Filter, limit int) error {
 	switch {
@@ -57,6 +57,8 @@ func CheckPaths(from, to string, maxHops int, f Filter, limit int) error {
 		return fmt.Errorf("max hops %d: want 1 to 15", maxHops)
 	case f.Since != "" || f.Until != "" || f.Tense != "":
 		return errors.New("paths cannot be limited to dates or tenses")
+	case len(f.Sources) > 0:
+		return errors.New("paths cannot be limited to sources")
 	case limit < 0:
 		return fmt.Errorf("path limit %d: want 0 (no limit) or more", limit)
 	}

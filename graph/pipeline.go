@@ -127,7 +127,31 @@ type Builder struct {
 	// every ProgressEvery (0 means DefaultProgressEvery).
 	Progress      func(Progress)
 	ProgressEvery time.Duration
+	// MaxArticleTime, when above zero, bounds the extraction of one
+	// article in Build: the context given to Extract ends after it, and
+	// an article whose extraction fails for that is rejected (Reject is
+	// called with an error wrapping ErrArticleTime) while the build goes
+	// on without it. The rejects are counted in Summary.Rejected.
+	MaxArticleTime time.Duration
+	// Reject, when set, is called with each article the build rejects
+	// (see MaxArticleTime) and why, from an extract worker.
+	Reject func(schema.Article, error)
 }
+
+// ErrArticleTime is wrapped by the error given to Builder.Reject for an
+// article whose extraction took longer than Builder.MaxArticleTime.
+var ErrArticleTime = errors.New("extraction took longer than the time allowed an article")
+
+// errOverTime is the cause of the context of an extraction that took longer
+// than MaxArticleTime.
+var errOverTime = errors.New("over the time allowed an article")
+
+// rejection is the error of an extraction whose article is rejected: the
+// build goes on without it.
+type rejection struct{ err error }
+
+func (r *rejection) Error() string { return r.err.Error() }
+func (r *rejection) Unwrap() error { return r.err }
 
 // Progress is a snapshot of a running build.
 type Progress struct {
@@ -192,7 +216,16 @@ func (b *Builder) Build(ctx context.Context, src Source) (Summary, error) {
 				err = fmt.Errorf("extract article %q: panic: %v", ref, r)
 			}
 		}()
-		return b.Extract(ctx, a)
+		if b.MaxArticleTime <= 0 {
+			return b.Extract(ctx, a)
+		}
+		actx, cancel := context.WithTimeoutCause(ctx, b.MaxArticleTime, errOverTime)
+		defer cancel()
+		x, err = b.Extract(actx, a)
+		if err != nil && ctx.Err() == nil && errors.Is(context.Cause(actx), errOverTime) {
+			return x, &rejection{fmt.Errorf("%w (%v)", ErrArticleTime, b.MaxArticleTime)}
+		}
+		return x, err
 	}
 	return run(ctx, b, src.Read, rejectedOf(src), b.workers(), identify, extract)
 }
@@ -234,6 +267,9 @@ type job[T any] struct {
 type result struct {
 	seq int
 	x   schema.Extraction
+	// rejected says that the article was rejected: it leaves the
+	// reorder buffer without being loaded.
+	rejected bool
 }
 
 // numbered is a batch of resolved extractions and its number.
@@ -273,7 +309,8 @@ type pipeline[T any] struct {
 	batches chan numbered
 
 	nread, nskipped atomic.Int64
-	mu              sync.Mutex // guards sum's counts of what was loaded, and seen
+	nrejected       atomic.Int64 // articles rejected in extraction
+	mu              sync.Mutex   // guards sum's counts of what was loaded, and seen
 	sum             Summary
 	seen            map[string]bool
 
@@ -345,7 +382,7 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	err := g.Wait()
 	p.sum.Read = int(p.nread.Load())
 	p.sum.Skipped = int(p.nskipped.Load())
-	p.sum.Rejected = rejected()
+	p.sum.Rejected = rejected() + int(p.nrejected.Load())
 	p.sum.Elapsed = time.Since(p.start)
 	return p.sum, err
 }
@@ -565,11 +602,21 @@ func (p *pipeline[T]) sendUnheld(ctx context.Context, chunk []T, send func(T) er
 func (p *pipeline[T]) extractAll(ctx context.Context) error {
 	for j := range p.jobs {
 		x, err := p.extract(ctx, j.in)
+		var rej *rejection
+		if errors.As(err, &rej) {
+			p.nrejected.Add(1)
+			if p.b.Reject != nil {
+				p.b.Reject(*p.article(&j.in), rej.err)
+			}
+			x, err = schema.Extraction{}, nil
+		}
 		if err != nil {
 			return err
 		}
-		p.fingerprint(&x)
-		if err := put(ctx, p.results, result{seq: j.seq, x: x}); err != nil {
+		if rej == nil {
+			p.fingerprint(&x)
+		}
+		if err := put(ctx, p.results, result{seq: j.seq, x: x, rejected: rej != nil}); err != nil {
 			return err
 		}
 	}
@@ -640,7 +687,7 @@ func (p *pipeline[T]) land(batch []schema.Extraction) {
 // resolves them, cuts them into batches and hands the batches to the
 // writers, reporting progress.
 func (p *pipeline[T]) order(ctx context.Context) error {
-	pending := make(map[int]schema.Extraction)
+	pending := make(map[int]result)
 	next, nbatch := 0, 0
 	batch := make([]schema.Extraction, 0, p.batchSize)
 	lastProgress := time.Now()
@@ -655,16 +702,19 @@ func (p *pipeline[T]) order(ctx context.Context) error {
 		if !ok {
 			break
 		}
-		pending[r.seq] = r.x
+		pending[r.seq] = r
 		for {
-			x, ok := pending[next]
+			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
 			<-p.window
-			x, err := p.resolveOne(ctx, x)
+			if r.rejected {
+				continue
+			}
+			x, err := p.resolveOne(ctx, r.x)
 			if err != nil {
 				return err
 			}
@@ -723,7 +773,7 @@ func (p *pipeline[T]) progress() Progress {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return Progress{
-		Read: int(p.nread.Load()), Rejected: p.rejected(), Skipped: int(p.nskipped.Load()), Loaded: p.sum.Loaded,
+		Read: int(p.nread.Load()), Rejected: p.rejected() + int(p.nrejected.Load()), Skipped: int(p.nskipped.Load()), Loaded: p.sum.Loaded,
 		Entities: p.sum.Entities, Relations: p.sum.Relations, Elapsed: time.Since(p.start),
 	}
 }

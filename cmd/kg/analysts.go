@@ -228,7 +228,8 @@ func answer(w io.Writer, format string, v any, render func(*table)) error {
 	return t.flush(w)
 }
 
-// writeJSONValue writes v as indented JSON, HTML characters unescaped.
+// writeJSONValue writes v as indented JSON, HTML characters unescaped
+// and invisible characters escaped (schema.EscapeInvisibleJSON).
 func writeJSONValue(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -237,6 +238,6 @@ func writeJSONValue(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(schema.EscapeInvisibleJSON(buf.Bytes()))
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/kgraph/kg/graph/dedup"
 	"github.com/kgraph/kg/graph/ingest"
 	"github.com/kgraph/kg/graph/port"
+	"github.com/kgraph/kg/schema"
 )
 
 // inputOptions say what to read and how: shared by build and extract.
@@ -21,7 +23,8 @@ type inputOptions struct {
 	Inputs    []string
 	Fields    ingest.Fields
 	MaxSize   int
-	Rejects   string // --rejects file
+	MaxTime   time.Duration // per article's extraction; 0: none
+	Rejects   string        // --rejects file
 	Strict    bool
 	Quiet     bool
 	Workers   int
@@ -35,6 +38,8 @@ func inputFlags() []cli.Flag {
 			Usage: "JSON field names of articles, as `MAP` key=name,... (keys: id, title, text, published, source, url)"},
 		&cli.IntFlag{Name: "max-article-size", Category: cat, Value: ingest.DefaultMaxSize,
 			Usage: "reject articles whose text is longer than `BYTES`"},
+		&cli.DurationFlag{Name: "max-article-time", Category: cat, Value: defaultMaxArticleTime,
+			Usage: "reject an article whose extraction takes longer than `DURATION` (0: no limit)"},
 		&cli.StringFlag{Name: "rejects", Category: cat,
 			Usage: "also write rejected inputs to `FILE` as JSON Lines ({source, line, id, reason})"},
 		&cli.BoolFlag{Name: "strict", Category: cat,
@@ -57,6 +62,7 @@ func inputOptionsFrom(c *cli.Context) (inputOptions, error) {
 		Inputs:    c.Args().Slice(),
 		Fields:    fields,
 		MaxSize:   c.Int("max-article-size"),
+		MaxTime:   c.Duration("max-article-time"),
 		Rejects:   c.String("rejects"),
 		Strict:    c.Bool("strict"),
 		Quiet:     c.Bool("quiet"),
@@ -77,6 +83,9 @@ func (o inputOptions) check() error {
 	if o.MaxSize < 1 {
 		return usagef("--max-article-size must be at least 1")
 	}
+	if o.MaxTime < 0 {
+		return usagef("--max-article-time must not be negative")
+	}
 	if o.Workers < 0 {
 		return usagef("--workers must not be negative")
 	}
@@ -87,6 +96,26 @@ func (o inputOptions) check() error {
 	}
 	return nil
 }
+
+// defaultMaxArticleTime is the default of --max-article-time: news text
+// is extracted at about a megabyte a second or faster, so that an article
+// of the size limit (5 MiB) takes a few seconds; what takes longer is
+// text built to be slow (thousands of names in one sentence).
+const defaultMaxArticleTime = 10 * time.Second
+
+// rejectSlow reports an article rejected for --max-article-time.
+func (o inputOptions) rejectSlow(rep *reporter) func(schema.Article, error) {
+	return func(a schema.Article, _ error) {
+		ref := a.Ref
+		if ref == "" {
+			ref = a.ID
+		}
+		rep.reject(ingest.Reject{Source: ref, Reason: fmt.Sprintf("%s %v", reasonArticleTime, o.MaxTime)})
+	}
+}
+
+// reasonArticleTime is the reason of a reject for --max-article-time.
+const reasonArticleTime = "extraction took longer than --max-article-time"
 
 type buildOptions struct {
 	inputOptions
@@ -114,7 +143,8 @@ most of it) are loaded as copies of the first article: their relations that the 
 states too count there (the relation's support), and the summary counts them.
 
 Bad input (invalid UTF-8, binary content, empty or oversized texts, malformed JSON,
-a missing text field) is reported as "reject: SOURCE[:LINE] [ID]: REASON" and skipped.
+a missing text field) is reported as "reject: SOURCE[:LINE] [ID]: REASON" and skipped,
+as is an article whose extraction takes longer than --max-article-time (10s).
 Exit status: 0 when all input was processed, 1 on errors or, with --strict, rejects,
 2 for usage errors (such as a missing input path, found before any work).`,
 		Flags: append(inputFlags(), sinkFlags()...),
@@ -152,16 +182,18 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		Skip: outputs(opts.Rejects, opts.Sink.file()),
 	})
 	b := graph.Builder{
-		Extract:       x.Extract,
-		Sink:          w,
-		Force:         opts.Sink.Force,
-		Workers:       opts.Workers,
-		BatchSize:     opts.Sink.BatchSize,
-		Writers:       w.Writers(),
-		Dedup:         dedup.New(),
-		Countries:     countries(),
-		Progress:      rep.update,
-		ProgressEvery: rep.progressEvery(),
+		Extract:        x.Extract,
+		Sink:           w,
+		Force:          opts.Sink.Force,
+		Workers:        opts.Workers,
+		BatchSize:      opts.Sink.BatchSize,
+		Writers:        w.Writers(),
+		Dedup:          dedup.New(),
+		Countries:      countries(),
+		Progress:       rep.update,
+		ProgressEvery:  rep.progressEvery(),
+		MaxArticleTime: opts.MaxTime,
+		Reject:         opts.rejectSlow(rep),
 	}
 	stopCount := rep.count(ctx, src)
 	sum, err := b.Build(ctx, src)

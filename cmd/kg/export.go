@@ -74,7 +74,8 @@ Formats:
   cypher   a script that recreates the subgraph in Neo4j: cypher-shell -f FILE
   dot      Graphviz DOT
   svg      the picture, drawn by Graphviz (built in, no installation needed)
-  html     one self-contained page: the picture and a sortable table of the relations
+  html     one self-contained page: kg serve's explorer over the subgraph, opening on the
+           seeds, that works offline from the file
 Every format keeps the provenance of each relation: article, evidence, date (with
 date_source: event or article, and date_precision), tense, confidence and support (the
 number of articles, copies included, that state it).
@@ -155,7 +156,11 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := writeExport(sub, opts, stdout); err != nil {
+	ids := make([]string, len(seeds))
+	for i, e := range seeds {
+		ids[i] = e.ID
+	}
+	if err := writeExport(sub, opts, ids, stdout); err != nil {
 		return err
 	}
 	if opts.Out != "" {
@@ -165,10 +170,10 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	return nil
 }
 
-// writeExport writes g in opts.Format to opts.Out, or to stdout. The
-// output is made in memory first, so that an export error leaves no
-// partial file.
-func writeExport(g *graph.Graph, opts exportOptions, stdout io.Writer) error {
+// writeExport writes g in opts.Format to opts.Out, or to stdout; an html
+// page opens on the seeds (IDs). The output is made in memory first, so
+// that an export error leaves no partial file.
+func writeExport(g *graph.Graph, opts exportOptions, seeds []string, stdout io.Writer) error {
 	if opts.Format == "csv" {
 		var nodes, rels bytes.Buffer
 		if err := export.CSV(&nodes, &rels, g); err != nil {
@@ -186,7 +191,11 @@ func writeExport(g *graph.Graph, opts exportOptions, stdout io.Writer) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := exportWriters[opts.Format](&buf, g); err != nil {
+	write := exportWriters[opts.Format]
+	if opts.Format == "html" {
+		write = func(w io.Writer, g *graph.Graph) error { return export.HTMLView(w, g, seeds, opts.Hops) }
+	}
+	if err := write(&buf, g); err != nil {
 		return err
 	}
 	if opts.Out == "" {

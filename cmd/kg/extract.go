@@ -113,13 +113,15 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, stdou
 		Skip: outputs(opts.Rejects, opts.Out),
 	}), shard: opts.Shard}
 	b := graph.Builder{
-		Extract:       x.Extract,
-		Resolve:       func(x schema.Extraction) schema.Extraction { return x }, // document-local
-		Sink:          w,
-		Workers:       opts.Workers,
-		BatchSize:     64,
-		Progress:      rep.update,
-		ProgressEvery: rep.progressEvery(),
+		Extract:        x.Extract,
+		Resolve:        func(x schema.Extraction) schema.Extraction { return x }, // document-local
+		Sink:           w,
+		Workers:        opts.Workers,
+		BatchSize:      64,
+		Progress:       rep.update,
+		ProgressEvery:  rep.progressEvery(),
+		MaxArticleTime: opts.MaxTime,
+		Reject:         opts.rejectSlow(rep),
 	}
 	stopCount := func() {}
 	if opts.Shard.N <= 1 {

@@ -7,6 +7,7 @@
 //	kg query [--format table|json|csv] [--param k=v]... [--write] CYPHER
 //	kg schema apply
 //	kg eval --gold DIR [--json] [--verbose]
+//	kg serve [--addr 127.0.0.1:7475] [--graph FILE | Neo4j settings]
 //
 // Run `kg help COMMAND` for the flags of each.
 package main
@@ -36,11 +37,12 @@ func main() {
 }
 
 // run runs kg with args (args[0] is the program name) and returns its exit
-// status. Errors are printed to stderr here, once.
+// status. Errors are printed to stderr here, once, with the control and
+// invisible characters they may quote from the data escaped (safeText).
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err := newApp(stdin, stdout, stderr).RunContext(ctx, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "kg: %v\n", err)
+		fmt.Fprintf(stderr, "kg: %s\n", safeText(err.Error()))
 	}
 	return exitCode(err)
 }
@@ -107,6 +109,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			neighborsCommand(),
 			pathCommand(),
 			timelineCommand(),
+			serveCommand(),
 		},
 		// Flag values are taken whole: a --param value may hold commas.
 		DisableSliceFlagSeparator: true,

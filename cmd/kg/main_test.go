@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/graph/ingest"
 	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 )
@@ -46,18 +47,15 @@ func files(t *testing.T, fs map[string]string) string {
 	return dir
 }
 
-// readGraph reads the graph file at path (graph.Graph's JSON).
+// readGraph reads the graph file at path as kg's readers do, checked
+// (filestore.Read): every graph file the tests build must pass.
 func readGraph(t *testing.T, path string) *graph.Graph {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	g, err := filestore.Read(path)
 	if err != nil {
 		t.Fatalf("graph file: %v", err)
 	}
-	var g graph.Graph
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("graph file %s: %v", path, err)
-	}
-	return &g
+	return g
 }
 
 // checkGraph checks the structure of a graph file: the articles given,

@@ -10,18 +10,21 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph/port"
+	"github.com/kgraph/kg/schema"
 )
 
 type queryOptions struct {
-	Cypher string
-	Format string // table, json or csv
-	Params map[string]any
-	Write  bool
-	Neo4j  neo4jOptions
+	Cypher  string
+	Format  string // table, json or csv
+	Params  map[string]any
+	Write   bool
+	Timeout time.Duration // server-side; 0: the server's own
+	Neo4j   neo4jOptions
 }
 
 func queryCommand() *cli.Command {
@@ -29,9 +32,15 @@ func queryCommand() *cli.Command {
 		Name:      "query",
 		Usage:     "run a Cypher query against Neo4j and print the result",
 		ArgsUsage: "CYPHER",
-		Description: `Runs CYPHER in a read transaction: a query that would change the graph fails and
-changes nothing, unless --write is given. --param name=value passes $name; the value is
-read as JSON when it is JSON (42, true, "text", [1,2], {"k":1}), else as a string.
+		Description: `Runs CYPHER once (never retried) and prints its result. Without --write the query
+may only read: kg refuses, before sending anything, LOAD CSV, procedures other than
+read-only ones (db.labels, db.schema.*, db.index.fulltext.queryNodes, ...), SHOW USERS,
+ROLES, PRIVILEGES, TRANSACTIONS, SETTINGS and other administration commands, and the
+writing keywords (CREATE, MERGE, SET, DELETE, REMOVE, FOREACH, ...), naming what it
+refused and why; what it sends runs in a read transaction, where Neo4j refuses any
+write. Neo4j ends a query that runs longer than --timeout (default 60s).
+--param name=value passes $name; the value is read as JSON when it is JSON (42, true,
+"text", [1,2], {"k":1}), else as a string.
 
 Formats: table (aligned columns), json (an array of objects, column -> value, in column
 order), csv (with a header row). Nodes print as {labels, properties}, relationships as
@@ -42,7 +51,9 @@ Example:
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json or csv"},
 			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `NAME=VALUE` (repeatable)"},
-			&cli.BoolFlag{Name: "write", Usage: "allow the query to change the graph (write transaction)"},
+			&cli.BoolFlag{Name: "write", Usage: "allow the query to change the graph (write transaction, no read-only guard)"},
+			&cli.DurationFlag{Name: "timeout", Value: port.DefaultQueryTimeout,
+				Usage: "Neo4j ends the query after `DURATION` (0: the server's own db.transaction.timeout)"},
 		}, neo4jFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -53,11 +64,12 @@ Example:
 				return err
 			}
 			opts := queryOptions{
-				Cypher: c.Args().First(),
-				Format: c.String("format"),
-				Params: params,
-				Write:  c.Bool("write"),
-				Neo4j:  neo4jOptionsFrom(c),
+				Cypher:  c.Args().First(),
+				Format:  c.String("format"),
+				Params:  params,
+				Write:   c.Bool("write"),
+				Timeout: c.Duration("timeout"),
+				Neo4j:   neo4jOptionsFrom(c),
 			}
 			return runQuery(c.Context, opts, c.App.Writer)
 		},
@@ -65,6 +77,8 @@ Example:
 }
 
 // runQuery runs the query and writes its result in the chosen format.
+// Without --write, a query the read-only guard refuses fails before kg
+// connects to Neo4j.
 func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
 	write, ok := formats[opts.Format]
 	if !ok {
@@ -73,7 +87,15 @@ func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
 	if strings.TrimSpace(opts.Cypher) == "" {
 		return usagef("query: empty Cypher")
 	}
-	st, err := opts.Neo4j.openCypher(ctx)
+	if opts.Timeout < 0 {
+		return usagef("--timeout must not be negative")
+	}
+	if !opts.Write {
+		if err := port.ReadOnly(opts.Cypher); err != nil {
+			return fmt.Errorf("refused, nothing was sent to Neo4j (kg query only reads without --write): %w", err)
+		}
+	}
+	st, err := opts.Neo4j.openCypher(ctx, opts.Timeout)
 	if err != nil {
 		return err
 	}
@@ -83,13 +105,15 @@ func runQuery(ctx context.Context, opts queryOptions, stdout io.Writer) error {
 		run = st.Write
 	}
 	cols, rows, err := run(ctx, opts.Cypher, opts.Params)
-	if err != nil {
-		if !opts.Write && errors.Is(err, port.ErrReadOnly) {
-			return fmt.Errorf("the query writes to the graph, and kg query is read-only without --write; nothing was changed: %w", err)
-		}
-		return err
+	switch {
+	case err == nil:
+		return write(stdout, cols, rows)
+	case !opts.Write && errors.Is(err, port.ErrReadOnly):
+		return fmt.Errorf("the query writes to the graph, and kg query is read-only without --write; nothing was changed: %w", err)
+	case errors.Is(err, port.ErrTimeout):
+		return fmt.Errorf("the query ran longer than --timeout %v and Neo4j ended it: %w", opts.Timeout, err)
 	}
-	return write(stdout, cols, rows)
+	return err
 }
 
 // parseParams parses name=value pairs; values are JSON when they parse as
@@ -200,7 +224,7 @@ func writeTable(w io.Writer, cols []string, rows [][]any) error {
 }
 
 // writeJSON writes an indented array of row objects whose keys are in
-// column order.
+// column order, invisible characters escaped (schema.EscapeInvisibleJSON).
 func writeJSON(w io.Writer, cols []string, rows [][]any) error {
 	out := make([]json.RawMessage, len(rows))
 	for i, r := range rows {
@@ -233,20 +257,26 @@ func writeJSON(w io.Writer, cols []string, rows [][]any) error {
 	if err := enc.Encode(out); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(schema.EscapeInvisibleJSON(buf.Bytes()))
 	return err
 }
 
-// writeCSV writes a header row and one record per row.
+// writeCSV writes a header row and one record per row, invisible
+// characters written as Go escapes (schema.EscapeInvisible), as in kg
+// export's CSV.
 func writeCSV(w io.Writer, cols []string, rows [][]any) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(cols); err != nil {
+	head := make([]string, len(cols))
+	for i, c := range cols {
+		head[i] = schema.EscapeInvisible(c)
+	}
+	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for _, r := range rows {
 		rec := make([]string, len(r))
 		for i, v := range r {
-			rec[i] = cell(v)
+			rec[i] = schema.EscapeInvisible(cell(v))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

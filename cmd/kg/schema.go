@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/graph/port"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -45,7 +46,7 @@ and aliases). Applying again changes nothing. kg build applies the schema itself
 
 // runSchemaApply applies kg's schema to the Neo4j of opts.
 func runSchemaApply(ctx context.Context, opts neo4jOptions, stdout io.Writer) error {
-	st, err := opts.openCypher(ctx)
+	st, err := opts.openCypher(ctx, port.DefaultQueryTimeout)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -55,10 +56,16 @@ func (o neo4jOptions) port() port.Neo4j {
 	return port.Neo4j{URI: o.URI, Username: o.Username, Password: o.Password, Database: o.Database}
 }
 
-// openCypher connects to the Neo4j of o; it is a usage error when none is
+// openCypher connects to the Neo4j of o, whose queries time out after
+// timeout (0: the server's own timeout); it is a usage error when none is
 // set.
-func (o neo4jOptions) openCypher(ctx context.Context) (port.Cypher, error) {
-	c, err := port.OpenCypher(ctx, port.Config{Neo4j: o.port()})
+func (o neo4jOptions) openCypher(ctx context.Context, timeout time.Duration) (port.Cypher, error) {
+	n := o.port()
+	n.QueryTimeout = timeout
+	if timeout == 0 {
+		n.QueryTimeout = -1 // the server's
+	}
+	c, err := port.OpenCypher(ctx, port.Config{Neo4j: n})
 	if errors.Is(err, port.ErrNoNeo4j) {
 		return nil, usagef("no Neo4j configured: set NEO4J_URI or --neo4j-uri (testdata/neo4j/start runs one)")
 	}
@@ -154,8 +161,18 @@ var errNoInputs = errors.New("no inputs: give files, directories, glob patterns 
 // load. The store comes first, so that when Neo4j is unreachable no
 // rejects file is left; when the reporter cannot start, the store is
 // aborted (nothing was loaded: a graph file is left unwritten).
+//
+// A graph file that another build or load is writing is waited for, with
+// a message saying so (even with --quiet: a wait that says nothing looks
+// like a hang); Ctrl-C ends the wait.
 func openOutputs(ctx context.Context, o sinkOptions, stderr io.Writer, quiet bool, rejects string) (port.Writer, *reporter, error) {
-	w, err := port.OpenWriter(ctx, o.config())
+	cfg := o.config()
+	if file := o.file(); file != "" {
+		cfg.Wait = func(holder string) {
+			fmt.Fprintf(stderr, "kg: graph file %s is being written by %s: waiting until it is done (Ctrl-C to stop)\n", file, holder)
+		}
+	}
+	w, err := port.OpenWriter(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}

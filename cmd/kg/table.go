@@ -15,9 +15,10 @@ import (
 
 // table is kg's text output: lines, and tables aligned in columns. It is
 // the one place where kg draws tables: the analysts' answers and kg
-// query's results. Nothing from an article can move the cursor: line
-// breaks and tabs in cells are shown as spaces, other control characters
-// escaped (noControls).
+// query's results. Nothing from an article can move the cursor or
+// reorder what is shown: line breaks and tabs in cells are shown as
+// spaces, other control characters and invisible ones (zero-width,
+// bidirectional controls) escaped (noControls).
 type table struct {
 	b bytes.Buffer
 }
@@ -234,26 +235,44 @@ func printCandidates(w io.Writer, name string, candidates []schema.Entity, what 
 }
 
 // oneLine folds the line breaks and tabs of s into spaces, and escapes
-// its other control characters (see noControls).
+// its other control characters and invisible ones (see noControls).
 func oneLine(s string) string {
 	return noControls(strings.Join(strings.Fields(s), " "))
 }
 
-// noControls returns s with its control characters (C0, DEL, C1) written
-// as Go escapes: an ESC from an article is shown as \x1b, and cannot move
-// the cursor or retitle the terminal of whoever reads kg's tables.
+// noControls returns s with its control characters (C0, DEL, C1) and its
+// invisible characters (schema.Invisible: zero-width characters,
+// bidirectional controls) written as Go escapes, as rejects print them:
+// an ESC from an article is shown as \x1b and cannot move the cursor or
+// retitle the terminal of whoever reads kg's tables, and a U+202E is
+// shown as \u202e and cannot show the rest of its line backwards.
 func noControls(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	return escapeRunes(s, func(c rune) bool { return unicode.IsControl(c) || schema.Invisible(c) })
+}
+
+// safeText escapes s as noControls does, but for its line breaks: for
+// messages of several lines, such as errors.
+func safeText(s string) string {
+	return escapeRunes(s, func(c rune) bool { return c != '\n' && (unicode.IsControl(c) || schema.Invisible(c)) })
+}
+
+// escapeRunes returns s with the characters escape reports written as Go
+// escapes.
+func escapeRunes(s string, escape func(rune) bool) string {
+	if strings.IndexFunc(s, escape) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, c := range s {
-		if unicode.IsControl(c) {
+		switch {
+		case !escape(c):
+			b.WriteRune(c)
+		case schema.Invisible(c):
+			b.WriteString(schema.RuneEscape(c))
+		default:
 			q := strconv.QuoteRune(c)
 			b.WriteString(q[1 : len(q)-1])
-			continue
 		}
-		b.WriteRune(c)
 	}
 	return b.String()
 }

@@ -126,9 +126,9 @@ type Entry struct {
 	// empty for curated entries.
 	Block string
 	// looseParticle is set on the entries [Lexicon.Verb] returns when no
-	// entry of the verb names a particle (synonym entries aside): a
-	// particle then changes none of its readings ("kidnapped up to 16",
-	// "beat up") and does not block a pattern that names none.
+	// entry of the verb names a particle (synonym entries aside): "up" and
+	// "back" then change none of its readings ("kidnapped up to 16", "beat
+	// up") and do not block a pattern that names no particle.
 	looseParticle bool
 }
 

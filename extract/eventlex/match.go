@@ -44,8 +44,9 @@ type Target struct {
 // Match applies e's pattern to f. It reports whether the pattern holds and
 // returns the candidate targets in the order of e's Slot (a caller keeps
 // the first that is an actor). A pattern that names no particle fails on a
-// verb with one, unless no entry of the verb in its lexicon (synonym
-// entries aside) names a particle, or the particle is a slot's preposition: a prep: slot whose
+// verb with one, unless the particle is "up" or "back" and no entry of the
+// verb in its lexicon (synonym entries aside) names a particle, or the
+// particle is a slot's preposition: a prep: slot whose
 // case word the parser attached as the verb's particle ("call on X",
 // parsed as compound:prt) is filled by the direct object. A required
 // prepositional dependent is looked for on the verb and on its object; so
@@ -65,7 +66,7 @@ func (e *Entry) Match(f *Frame) ([]Target, bool) {
 				prtIsSlotPrep = true
 			}
 		}
-		if !prtIsSlotPrep && !e.looseParticle {
+		if !prtIsSlotPrep && !(e.looseParticle && looseParticles[f.Particle]) {
 			return nil, false
 		}
 	}
@@ -127,6 +128,12 @@ func (e *Entry) Match(f *Frame) ([]Target, bool) {
 	}
 	return out, true
 }
+
+// looseParticles are the particles that leave a verb's reading as it is
+// when the verb has no phrasal reading of its own: "beat up", "hit back",
+// "kidnapped up to 16". Others often turn it round ("strike down a law",
+// "stand down", "sign off", "speak out").
+var looseParticles = map[string]bool{"up": true, "back": true}
 
 func findPrep(f *Frame, pp PP, used map[*Word]bool) *Word {
 	try := func(ps []Prep) *Word {

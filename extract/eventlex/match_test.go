@@ -224,6 +224,9 @@ func TestMatchLooseParticle(t *testing.T) {
 	if ts, ok := bare("beat").Match(&Frame{Lemma: "beat", Particle: "up", Object: &x}); !ok || len(ts) != 1 {
 		t.Errorf("beat up X: Match = %v, %v; want the bare reading with target x", ts, ok)
 	}
+	if _, ok := bare("beat").Match(&Frame{Lemma: "beat", Particle: "down", Object: &x}); ok {
+		t.Error("beat down X matched: only up and back are loose")
+	}
 	// Entries outside a lexicon's Verb lists keep the strict reading.
 	strict := entry(t, "beat\tV\t-\tFIGHTS\tobj\tfwd\t182\tcameo\tDESTROY")
 	if _, ok := strict.Match(&Frame{Lemma: "beat", Particle: "up", Object: &x}); ok {

@@ -380,3 +380,26 @@ func TestTagMatchesParse(t *testing.T) {
 		}
 	}
 }
+
+// ParseTagged with the tagger's own tags parses as Parse does.
+func TestParseTaggedMatchesParse(t *testing.T) {
+	p := Default()
+	for _, s := range []string{
+		"Maria Lenz , deputy head of the Corvia Development Bank , urged Japan to cut rates .",
+		"Ruritania did n't meet the envoy , who ca n't travel .",
+		"The U.S.-backed envoy met Lenz on Monday .",
+	} {
+		words := strings.Fields(s)
+		tags := make([]POS, len(words))
+		for i, w := range p.Tag(words, nil) {
+			tags[i] = w.POS
+		}
+		want := p.Parse(words, nil)
+		got := p.ParseTagged(words, tags, nil)
+		for i := range words {
+			if got[i] != want[i] {
+				t.Errorf("%q word %q: ParseTagged = %+v, Parse = %+v", s, words[i], got[i], want[i])
+			}
+		}
+	}
+}

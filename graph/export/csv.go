@@ -33,8 +33,12 @@ var (
 // :LABEL is "Entity;<Type>" (e.g. Entity;Person) and :TYPE the relation
 // type, both from schema.Label and schema.RelType; arrays are delimited
 // by CSVArrayDelimiter. Fields are quoted as RFC 4180 says (a quote is
-// doubled), so the defaults of neo4j-admin read them; evidence may span
-// lines, which needs --multiline-fields=true:
+// doubled), so the defaults of neo4j-admin read them; invisible
+// characters (schema.Invisible: zero-width ones, bidirectional controls,
+// which CSV has no escape for) are written as the text of their Go
+// escape (\u202e), as kg's tables show them, so a spreadsheet shows no
+// text reordered; evidence may span lines, which needs
+// --multiline-fields=true:
 //
 //	neo4j-admin database import full --nodes=nodes.csv \
 //	    --relationships=relationships.csv --multiline-fields=true neo4j
@@ -59,7 +63,7 @@ func CSV(nodes, rels io.Writer, g *graph.Graph) error {
 			as[i] = strings.ReplaceAll(a, CSVArrayDelimiter, ",")
 		}
 		row := []string{e.ID, e.Name, string(e.Type), strings.Join(as, CSVArrayDelimiter), "Entity" + CSVArrayDelimiter + label}
-		if err := nw.Write(row); err != nil {
+		if err := nw.Write(visible(row)); err != nil {
 			return fmt.Errorf("export csv nodes: %w", err)
 		}
 	}
@@ -79,7 +83,7 @@ func CSV(nodes, rels io.Writer, g *graph.Graph) error {
 		}
 		row := []string{r.Subject, r.Object, rt, r.Key, r.Article, r.Evidence, r.Date, r.DateSource, r.DatePrecision, r.Tense,
 			strconv.FormatFloat(r.Confidence, 'g', -1, 64), r.Role, r.CAMEO, strconv.Itoa(r.Supported())}
-		if err := rw.Write(row); err != nil {
+		if err := rw.Write(visible(row)); err != nil {
 			return fmt.Errorf("export csv relationships: %w", err)
 		}
 	}
@@ -88,4 +92,13 @@ func CSV(nodes, rels io.Writer, g *graph.Graph) error {
 		return fmt.Errorf("export csv relationships: %w", err)
 	}
 	return nil
+}
+
+// visible returns row with the invisible characters of its fields escaped
+// (schema.EscapeInvisible).
+func visible(row []string) []string {
+	for i, f := range row {
+		row[i] = schema.EscapeInvisible(f)
+	}
+	return row
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
@@ -153,7 +154,10 @@ func (p props) String() string { return "{" + strings.Join(p.items, ", ") + "}" 
 // the backslash and quotes, ";" and every control or line-breaking
 // character are escaped (\n, \uXXXX), so the literal sits on one line and
 // holds nothing a statement splitter could take for the end of a
-// statement.
+// statement; so are invisible characters (schema.Invisible: zero-width
+// ones, bidirectional controls; \uXXXX, a UTF-16 surrogate pair above
+// U+FFFF, as Cypher has no \U), which Neo4j reads back as the same
+// characters, so that the script shows no text reordered.
 func cypherString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -175,9 +179,13 @@ func cypherString(s string) string {
 		case ';', '\u2028', '\u2029', '\u0085':
 			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
-			if r < 0x20 || r == 0x7f {
+			switch {
+			case r < 0x20 || r == 0x7f || schema.Invisible(r) && r <= 0xFFFF:
 				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
+			case schema.Invisible(r):
+				r1, r2 := utf16.EncodeRune(r)
+				fmt.Fprintf(&b, `\u%04X\u%04X`, r1, r2)
+			default:
 				b.WriteRune(r)
 			}
 		}

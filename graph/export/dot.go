@@ -35,7 +35,9 @@ const otherColour = "#dddddd"
 // carries its provenance as attributes for programs that read DOT:
 // article, article_title, date, confidence and evidence (Graphviz ignores
 // them when drawing). Strings are escaped for DOT's quoted strings, and "&" for
-// Graphviz's entity references, so every name is shown as it is.
+// Graphviz's entity references, so every name is shown as it is; invisible
+// characters (schema.Invisible: zero-width ones, bidirectional controls)
+// are shown as Go escapes (\u202e), as kg's tables show them.
 func DOT(w io.Writer, g *graph.Graph) error {
 	v, err := newView(g)
 	if err != nil {
@@ -92,8 +94,9 @@ func tooltip(v *view, r schema.Relation, a schema.Article) string {
 
 // dotString returns s as a DOT double-quoted string: backslashes and
 // quotes escaped, line breaks as Graphviz's centred \n, other control
-// characters as spaces, and "&" as "&amp;" (Graphviz reads entity
-// references in strings).
+// characters as spaces, "&" as "&amp;" (Graphviz reads entity
+// references in strings), and invisible characters as the text of their
+// Go escape (\\u202e in DOT, which Graphviz shows as \u202e).
 func dotString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -110,6 +113,8 @@ func dotString(s string) string {
 			b.WriteString(`\n`)
 		case r < 0x20 || r == 0x7f:
 			b.WriteByte(' ')
+		case schema.Invisible(r):
+			b.WriteString(`\` + schema.RuneEscape(r))
 		default:
 			b.WriteRune(r)
 		}

@@ -9,8 +9,9 @@
 //   - DOT and SVG: a picture, laid out and drawn by Graphviz
 //     (github.com/goccy/go-graphviz, Graphviz compiled to WebAssembly: no
 //     binary needed);
-//   - HTML: one self-contained page with the picture and a sortable table
-//     of the relations with their evidence.
+//   - HTML: one self-contained page, kg's graph explorer over the graph
+//     (search, expand, filter, read each relation's evidence), that opens
+//     from disk with no network access.
 //
 // Entities are nodes and relations are edges in every format; articles
 // appear as provenance on the edges (article ID, title and URL where the
@@ -18,8 +19,8 @@
 // Cypher script, which recreates kg's Neo4j model.
 //
 // Every writer takes an io.Writer and the graph, does not change the graph,
-// and is safe for concurrent use (SVG and HTML share one Graphviz, one
-// rendering at a time). Output is
+// and is safe for concurrent use (SVG renderings share one Graphviz, one
+// at a time). Output is
 // deterministic: nodes are written in entity ID order and edges in
 // relation key order, so the same graph gives byte-identical output. A
 // relation whose subject or object is not an entity of the graph is an

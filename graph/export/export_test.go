@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -18,6 +20,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/explore/web"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -76,7 +79,7 @@ var formats = []struct {
 	{"graph.cypher", Cypher},
 	{"graph.dot", DOT},
 	{"graph.svg", SVG},
-	{"graph.html", HTML},
+	{"graph.html", HTML}, // the golden file is the page's data: graph.html.json
 	{"nodes.csv", func(w io.Writer, g *graph.Graph) error { return CSV(w, io.Discard, g) }},
 	{"relationships.csv", func(w io.Writer, g *graph.Graph) error { return CSV(io.Discard, w, g) }},
 }
@@ -128,7 +131,23 @@ func firstDiff(got, want []byte) string {
 func TestGolden(t *testing.T) {
 	for _, f := range formats {
 		t.Run(f.file, func(t *testing.T) {
-			golden(t, f.file, write(t, f.write, fixture()))
+			out := write(t, f.write, fixture())
+			if f.file == "graph.html" {
+				// The page is the explorer's, with the data in it: only the
+				// data is golden.
+				m := regexp.MustCompile(`(?s)<script id="kg-data" type="application/json">(.*?)</script>`).FindSubmatch(out)
+				if m == nil {
+					t.Fatalf("page has no data")
+				}
+				var v bytes.Buffer
+				if err := json.Indent(&v, m[1], "", " "); err != nil {
+					t.Fatal(err)
+				}
+				v.WriteByte('\n')
+				golden(t, "graph.html.json", v.Bytes())
+				return
+			}
+			golden(t, f.file, out)
 		})
 	}
 }
@@ -545,29 +564,80 @@ func TestSVG(t *testing.T) {
 func TestHTML(t *testing.T) {
 	g := fixture()
 	page := string(write(t, HTML, g))
-	if n := strings.Count(page, "<script"); n != 1 {
-		t.Errorf("page has %d script elements, want 1 (its own)", n)
+	scripts := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
+	if len(scripts) != len(web.Scripts) {
+		t.Errorf("page has %d inline scripts, want %d (the page's own)", len(scripts), len(web.Scripts))
 	}
-	if strings.Contains(page, "javascript:") {
-		t.Errorf("a javascript: URL reached the page")
+	if n := strings.Count(page, "<script"); n != len(web.Scripts)+1 {
+		t.Errorf("page has %d script elements, want %d (its own and the data)", n, len(web.Scripts)+1)
 	}
-	if !strings.Contains(page, `href="https://example.com/a?b=1&amp;c=2"`) {
-		t.Errorf("the https article link is missing")
+	// Every inline script and style is allowed by its hash, and nothing
+	// else is: no source, no connection.
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(page)
+	if csp == nil {
+		t.Fatalf("page has no Content-Security-Policy")
 	}
-	if n := strings.Count(page, "<tr data-key="); n != len(g.Relations) {
-		t.Errorf("%d table rows, want %d", n, len(g.Relations))
+	for _, s := range scripts {
+		sum := sha256.Sum256([]byte(s[1]))
+		if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp[1], "script-src "+h) && !strings.Contains(csp[1], " "+h) {
+			t.Errorf("an inline script's hash %s is not in the policy %q", h, csp[1])
+		}
 	}
-	for _, bad := range []string{"<b>bold", "<acting>", `"Foreign`} {
+	for _, bad := range []string{"'unsafe-inline'", "'unsafe-eval'", "http:", "https:", "connect-src", "*"} {
+		if strings.Contains(csp[1], bad) {
+			t.Errorf("the policy %q allows %s", csp[1], bad)
+		}
+	}
+	if !strings.Contains(csp[1], "default-src 'none'") {
+		t.Errorf("the policy %q does not default to none", csp[1])
+	}
+	for _, bad := range []string{"<b>bold", "<acting>", "<script>alert", `href="javascript:`} {
 		if strings.Contains(page, bad) {
 			t.Errorf("unescaped %q in the page", bad)
 		}
 	}
-	if !strings.Contains(page, "<svg") || strings.Contains(page, "<?xml") {
-		t.Errorf("SVG not inlined without its prolog")
-	}
 	if strings.Contains(page, "<link") || strings.Contains(page, " src=") {
 		t.Errorf("page loads external resources")
 	}
+	// The data holds every entity and relation, hostile text intact.
+	d := htmlData(t, page)
+	if len(d.Entities) != len(g.Entities) || len(d.Relations) != len(g.Relations)-0 {
+		t.Errorf("page data holds %d entities, %d relations; want %d, %d", len(d.Entities), len(d.Relations), len(g.Entities), len(g.Relations))
+	}
+	names := map[string]bool{}
+	for _, e := range d.Entities {
+		names[e.Name] = true
+	}
+	for _, want := range []string{script, markup, injection, multiline} {
+		if !names[want] {
+			t.Errorf("page data lacks the name %q", want)
+		}
+	}
+	if d.MarkSeeds || len(d.Seeds) != len(g.Entities) {
+		t.Errorf("with no seeds, the page shows %d entities (marked %v), want all %d unmarked", len(d.Seeds), d.MarkSeeds, len(g.Entities))
+	}
+	var buf bytes.Buffer
+	if err := HTMLView(&buf, g, []string{"e-zoe", "nobody", "e-zoe"}, 2); err != nil {
+		t.Fatal(err)
+	}
+	d = htmlData(t, buf.String())
+	if !slices.Equal(d.Seeds, []string{"e-zoe"}) || d.Hops != 2 || !d.MarkSeeds {
+		t.Errorf("HTMLView(seeds e-zoe nobody e-zoe, hops 2): seeds %q, hops %d, marked %v; want [e-zoe] 2 true", d.Seeds, d.Hops, d.MarkSeeds)
+	}
+}
+
+// htmlData returns the data of a page written by HTML.
+func htmlData(t *testing.T, page string) web.StaticData {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<script id="kg-data" type="application/json">(.*?)</script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("page has no data")
+	}
+	var d web.StaticData
+	if err := json.Unmarshal([]byte(m[1]), &d); err != nil {
+		t.Fatalf("page data: %v", err)
+	}
+	return d
 }
 
 // TestProvenance checks that every format keeps each relation's

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // gmlKey is a GraphML attribute declaration.
@@ -61,7 +62,10 @@ var (
 //
 // String attributes that are empty are left out; numbers are always
 // written. Text is escaped for XML; characters XML 1.0 cannot hold
-// (most control characters) become U+FFFD. Gephi takes the label
+// (most control characters) become U+FFFD, and invisible characters
+// (schema.Invisible: zero-width ones, bidirectional controls) are written
+// as the text of their Go escape (\u202e), as kg's tables show them, so
+// that Gephi and yEd show no label reordered. Gephi takes the label
 // attributes as labels; in yEd, map them to labels with the Properties
 // Mapper.
 func GraphML(w io.Writer, g *graph.Graph) error {
@@ -128,13 +132,13 @@ func gmlData(b *bufio.Writer, key, s string) {
 		return
 	}
 	fmt.Fprintf(b, "      <data key=\"%s\">", key)
-	xml.EscapeText(b, []byte(s))
+	xml.EscapeText(b, []byte(schema.EscapeInvisible(s)))
 	b.WriteString("</data>\n")
 }
 
 // xmlAttr escapes s for an attribute value in double quotes.
 func xmlAttr(s string) string {
 	var sb strings.Builder
-	xml.EscapeText(&sb, []byte(s))
+	xml.EscapeText(&sb, []byte(schema.EscapeInvisible(s)))
 	return sb.String()
 }

@@ -1,11 +1,13 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 type cyElements struct {
@@ -77,7 +79,10 @@ type cyEdgeData struct {
 // be given as is to cy.json() or cytoscape({elements: data.elements}), and
 // read by networkx.cytoscape_graph (hence "data", "directed",
 // "multigraph" - two entities may have several relations - and a node's
-// "value", its ID again).
+// "value", its ID again). Invisible characters (schema.Invisible:
+// zero-width ones, bidirectional controls), which encoding/json writes
+// as they are, are written as JSON escapes (\u202e): the values read
+// back are the graph's, and the file shows no text reordered.
 func JSON(w io.Writer, g *graph.Graph) error {
 	v, err := newView(g)
 	if err != nil {
@@ -102,9 +107,13 @@ func JSON(w io.Writer, g *graph.Graph) error {
 			Confidence: r.Confidence, Role: r.Role, CAMEO: r.CAMEO, Support: r.Supported(),
 		}})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("export json: %w", err)
+	}
+	if _, err := w.Write(schema.EscapeInvisibleJSON(buf.Bytes())); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}
 	return nil

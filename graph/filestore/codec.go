@@ -7,21 +7,35 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/kgraph/kg/graph"
 )
 
-// Read reads the graph file at path. The error of a file that does not
-// exist wraps fs.ErrNotExist.
+// Read reads the graph file at path and checks it (graph.Graph.Check):
+// a file that is not a graph kg writes, damaged or edited by hand, is
+// refused with an error naming the file and its first problem (the error
+// of an inconsistent graph wraps graph.ErrInconsistent). The error of a
+// file that does not exist wraps fs.ErrNotExist.
 func Read(path string) (*graph.Graph, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read graph: %w", err)
 	}
+	g, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("read graph %s: %w", path, err)
+	}
+	return g, nil
+}
+
+// Decode decodes and checks a graph file's content, as Read does.
+func Decode(data []byte) (*graph.Graph, error) {
 	var g graph.Graph
 	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, fmt.Errorf("read graph %s: %w", path, err)
+		return nil, err
+	}
+	if err := g.Check(); err != nil {
+		return nil, err
 	}
 	return &g, nil
 }
@@ -105,33 +119,4 @@ func writeGraph(w io.Writer, sections []section) error {
 		bw.WriteString("\n}\n")
 	}
 	return bw.Flush()
-}
-
-func writeFile(path string, sections []section) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write graph: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = writeGraph(f, sections); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("write graph %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write graph: %w", err)
-	}
-	return nil
 }

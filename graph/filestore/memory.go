@@ -22,6 +22,7 @@ type Memory struct {
 	index     map[string]int    // entity ID -> index in g.Entities
 	published map[string]string // article ID -> publication date
 	vocab     map[string]bool   // the words of the entities' names (names.Vocabulary)
+	source    map[string]string // article ID -> source
 }
 
 // ReadFile reads the graph file at path into a Memory. The error of a
@@ -40,7 +41,12 @@ func NewMemory(g *graph.Graph) *Memory {
 	if g == nil {
 		g = &graph.Graph{}
 	}
-	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published(), vocab: names.Vocabulary(g.Entities)}
+	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published(), vocab: names.Vocabulary(g.Entities), source: make(map[string]string)}
+	for _, a := range g.Articles {
+		if a.Source != "" {
+			m.source[a.ID] = a.Source
+		}
+	}
 	for i, e := range g.Entities {
 		m.index[e.ID] = i
 	}
@@ -85,7 +91,7 @@ func cloneEntity(e schema.Entity) schema.Entity {
 func (m *Memory) passing(r schema.Relation, f graph.Filter) bool {
 	_, okS := m.index[r.Subject]
 	_, okO := m.index[r.Object]
-	return okS && okO && f.Pass(r, m.published[r.Article])
+	return okS && okO && f.Pass(r, m.published[r.Article], m.source[r.Article])
 }
 
 // Subgraph returns the induced subgraph around the seed entities: see
@@ -227,7 +233,7 @@ func (m *Memory) ShortestPaths(ctx context.Context, from, to string, maxHops int
 	}
 	var rels []int
 	for i, r := range g.Relations {
-		if pairs[[2]string{r.Subject, r.Object}] && f.Pass(r, m.published[r.Article]) {
+		if pairs[[2]string{r.Subject, r.Object}] && f.Pass(r, m.published[r.Article], m.source[r.Article]) {
 			rels = append(rels, i)
 		}
 	}

@@ -24,8 +24,8 @@ func subgraphFixture() *graph.Graph {
 	}
 	g := &graph.Graph{
 		Articles: []schema.Article{
-			{ID: "a1", Title: "one", Published: "2024-03-02"},
-			{ID: "a2", Title: "two", Published: "2023-12-31"},
+			{ID: "a1", Title: "one", Published: "2024-03-02", Source: "Reuters"},
+			{ID: "a2", Title: "two", Published: "2023-12-31", Source: "AFP"},
 			{ID: "a3", Title: "three"},
 			{ID: "a4", Title: "unused", Published: "2024-01-01"},
 		},
@@ -124,6 +124,12 @@ func TestSubgraph(t *testing.T) {
 			[]string{"C", "D"}, []string{"k-cd"}, []string{"a2"}},
 		{"since and until", []string{"B"}, 5, graph.Filter{Types: noHub, Since: "2024-03", Until: "2024-04-30"},
 			[]string{"A", "B"}, []string{"k-ab", "k-ba"}, []string{"a1"}},
+		{"sources, compared ignoring case", []string{"B"}, 5, graph.Filter{Types: noHub, Sources: []string{"reuters"}},
+			[]string{"A", "B", "C"}, []string{"k-ab", "k-ba", "k-bc"}, []string{"a1"}},
+		{"sources: several", []string{"D"}, 5, graph.Filter{Types: noHub, Sources: []string{"AFP", "Reuters"}},
+			[]string{"A", "B", "C", "D"}, []string{"k-ab", "k-ba", "k-bc", "k-cd"}, []string{"a1", "a2"}},
+		{"sources: an article without one never passes", []string{"O"}, 1, graph.Filter{Sources: []string{"Reuters", "AFP"}},
+			[]string{"O"}, nil, nil},
 		{"unknown and repeated seeds", []string{"zz", "C", "C"}, 0, graph.Filter{}, []string{"C"}, nil, nil},
 		{"no seeds", nil, 3, graph.Filter{}, nil, nil, nil},
 	}
@@ -356,6 +362,7 @@ func TestShortestPaths(t *testing.T) {
 		{"S", "T", 0, graph.Filter{}, 0},
 		{"S", "T", 16, graph.Filter{}, 0},
 		{"S", "T", 3, graph.Filter{Since: "2024"}, 0},
+		{"S", "T", 3, graph.Filter{Sources: []string{"AFP"}}, 0},
 		{"S", "T", 3, graph.Filter{}, -1},
 		{"S", "T", 3, graph.Filter{Types: []schema.RelationType{"LIKES"}}, 0},
 	} {

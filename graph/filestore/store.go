@@ -1,6 +1,9 @@
 // Package filestore is kg's embedded store: the local graph file, one
 // JSON document (graph.Graph's form), which Store writes when a build or
-// load closes it and Memory answers questions from once read.
+// load closes it and Memory answers questions from once read. A Store
+// holds the writer's lock on the file (Lock) from Open to Close, so that
+// two writers never lose each other's articles; the file is replaced
+// atomically (WriteFile), and read files are checked (Read).
 //
 // Store implements graph/port's Writer and Memory its Reader, with the
 // same answers as graph/neo4jstore.
@@ -11,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -40,8 +44,12 @@ import (
 // and last reported dates), and the file keeps nothing else of them, so
 // that reading it back gives the same supports.
 //
+// A Store holds the writer's lock on the graph file from Open to Close
+// (see Lock): a second writer of the same file, in this process or
+// another, waits or fails instead of overwriting what the first adds.
+//
 // A Store is safe for concurrent use, though loads gain nothing from it
-// (Writers is 1). Create one with Open.
+// (Writers is 1). Create one with Open or OpenWaiting.
 type Store struct {
 	mu        sync.Mutex
 	path      string
@@ -53,6 +61,7 @@ type Store struct {
 	mentions  map[string][]graph.Mention // by article ID
 	relations map[string]schema.Relation
 	keys      map[string][]string // relation keys by article ID
+	lock      *FileLock           // the writer's lock, held from Open to Close
 	// supports are the relations each copy supports, by article ID, and
 	// copies the copies supporting each relation, by key.
 	supports map[string][]schema.Support
@@ -68,14 +77,46 @@ type fileEntity struct {
 	total int
 }
 
-// Open opens the graph file at path for loading, creating its directory
-// if need be. When the file exists its graph is read, so that successive
-// runs accumulate into one file; when it does not, the store starts empty
-// and Close creates it.
+// Open opens the graph file at path for loading, as OpenWaiting does,
+// failing at once when another writer holds the file: the error then
+// wraps ErrLocked and names the file and the writer's process.
 func Open(path string) (*Store, error) {
+	return OpenWaiting(context.Background(), path, nil)
+}
+
+// OpenWaiting opens the graph file at path for loading, creating its
+// directory if need be. It first takes the writer's lock on the file
+// (see Lock; waiting is Lock's), which the Store holds until Close or
+// Abort, so that no other writer reads or replaces the file meanwhile.
+// When the file exists its graph is read and checked (see Read), so that
+// successive runs accumulate into one file; when it does not, the store
+// starts empty and Close creates it.
+func OpenWaiting(ctx context.Context, path string, waiting func(Holder)) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open graph file: no path")
 	}
+	target, err := resolve(path)
+	if err != nil {
+		return nil, fmt.Errorf("open graph file %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return nil, fmt.Errorf("create output directory: %w", err)
+	}
+	lock, err := Lock(ctx, path, waiting)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(path)
+	if err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// open reads the graph file at path into a new Store.
+func open(path string) (*Store, error) {
 	s := &Store{
 		path:      path,
 		articles:  make(map[string]schema.Article),
@@ -89,9 +130,6 @@ func Open(path string) (*Store, error) {
 	g, err := Read(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("create output directory: %w", err)
-		}
 		return s, nil
 	case err != nil:
 		return nil, err
@@ -106,14 +144,8 @@ func Open(path string) (*Store, error) {
 	for _, m := range g.Mentions {
 		s.mentions[m.Article] = append(s.mentions[m.Article], m)
 		e := s.entities[m.Entity]
-		if e == nil {
-			return nil, fmt.Errorf("read graph %s: mention of unknown entity %s", path, m.Entity)
-		}
 		e.base -= m.Count
 		e.total += m.Count
-	}
-	for _, e := range s.entities {
-		e.base = max(e.base, 0)
 	}
 	for _, r := range g.Relations {
 		for _, c := range r.Copies {
@@ -171,7 +203,9 @@ func (s *Store) withSupport(r schema.Relation) schema.Relation {
 
 // Load adds a batch of resolved extractions. An extraction whose article
 // is already in the store replaces that article's contribution. Nothing is
-// loaded when an extraction of the batch is invalid (see graph.Validate).
+// loaded when an extraction of the batch is invalid (see graph.Validate)
+// or gives an entity the store holds another type, so that the file
+// written is one that Read accepts.
 func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	for i, x := range batch {
 		if err := graph.Validate(x); err != nil {
@@ -186,10 +220,38 @@ func (s *Store) Load(ctx context.Context, batch []schema.Extraction) error {
 	if s.closed {
 		return fmt.Errorf("load %s: store is closed", s.path)
 	}
+	if err := s.sameTypes(batch); err != nil {
+		return err
+	}
 	for _, x := range batch {
 		s.load(x)
 	}
 	s.dirty = s.dirty || len(batch) > 0
+	return nil
+}
+
+// sameTypes reports an entity of batch whose ID the store, or an earlier
+// extraction of batch, holds with another type: the relations of one of
+// them would join types their relation type does not allow.
+func (s *Store) sameTypes(batch []schema.Extraction) error {
+	var added map[string]schema.EntityType
+	for i, x := range batch {
+		for _, e := range x.Entities {
+			held, ok := added[e.ID]
+			if fe := s.entities[e.ID]; !ok && fe != nil {
+				held, ok = fe.Type, true
+			}
+			if ok && held != e.Type {
+				return fmt.Errorf("load extraction %d: %w: article %s: entity %s is a %s, and a %s in the graph", i, graph.ErrInvalid, x.Article.ID, e.ID, e.Type, held)
+			}
+			if !ok {
+				if added == nil {
+					added = make(map[string]schema.EntityType)
+				}
+				added[e.ID] = e.Type
+			}
+		}
+	}
 	return nil
 }
 
@@ -338,9 +400,10 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	return st, nil
 }
 
-// Close writes the graph file, atomically (a temporary file in the same
-// directory renamed over it), when anything was loaded or the file did not
-// exist. Closing again does nothing.
+// Close writes the graph file when anything was loaded or the file did
+// not exist, atomically (see WriteFile: its mode and the symbolic link
+// to it are kept), and releases the writer's lock. Closing again does
+// nothing.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -348,22 +411,26 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	if s.exists && !s.dirty {
-		return nil
+	var err error
+	if !s.exists || s.dirty {
+		err = WriteFile(s.path, func(w io.Writer) error { return writeGraph(w, s.sections()) })
 	}
-	return writeFile(s.path, s.sections())
+	if uerr := s.lock.Unlock(); err == nil {
+		err = uerr
+	}
+	return err
 }
 
 // Abort ends the store after a failed build or load (cause, unused): what
 // was loaded is kept, the graph file being written as by Close, but only
 // when anything was loaded, so that a failure before any load leaves no
-// new file.
+// new file. The writer's lock is released.
 func (s *Store) Abort(cause error) error {
 	s.mu.Lock()
-	if !s.dirty {
+	if !s.dirty && !s.closed {
 		s.closed = true
 		s.mu.Unlock()
-		return nil
+		return s.lock.Unlock()
 	}
 	s.mu.Unlock()
 	return s.Close()

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -279,5 +281,129 @@ func TestStoreStats(t *testing.T) {
 			want := s.Graph().Summary()
 			t.Errorf("Stats() = %+v, want %+v", got, want)
 		}
+	}
+}
+
+// TestStoreHoldsTheLock: a Store holds the writer's lock from Open to
+// Close or Abort: a second Open of the file, or of a symbolic link to it,
+// fails at once naming the file, and succeeds once the first is closed.
+func TestStoreHoldsTheLock(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "graph.json")
+	link := filepath.Join(dir, "link.json")
+	if err := os.Symlink("graph.json", link); err != nil {
+		t.Fatal(err)
+	}
+	for _, end := range []string{"close", "abort"} {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{path, link} {
+			if _, err := Open(p); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), p) {
+				t.Errorf("second Open(%s) = %v, want ErrLocked naming it", p, err)
+			}
+		}
+		if end == "close" {
+			err = s.Close()
+		} else {
+			err = s.Abort(errors.New("failed"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := Open(link)
+		if err != nil {
+			t.Fatalf("Open after %s = %v", end, err)
+		}
+		again.Close()
+	}
+}
+
+// TestStoreKeepsModeAndLink: Close replaces the graph file with its mode
+// kept, through a symbolic link that stays one, and leaves no temporary
+// file.
+func TestStoreKeepsModeAndLink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "data", "graph.json")
+	writeStore(t, real, corpus()[:1])
+	if err := os.Chmod(real, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "graph.json")
+	if err := os.Symlink(filepath.Join("data", "graph.json"), link); err != nil {
+		t.Fatal(err)
+	}
+	writeStore(t, link, corpus()[1:])
+	st, err := os.Lstat(link)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("%s is no longer a symbolic link: %v %v", link, st.Mode(), err)
+	}
+	st, err = os.Stat(real)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("graph file mode = %v (%v), want 0600 kept", st.Mode().Perm(), err)
+	}
+	g, err := Read(real)
+	if err != nil || len(g.Articles) != 2 {
+		t.Fatalf("Read(%s) = %v articles, %v; want both loads", real, len(g.Articles), err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "data", ".graph.json.tmp*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestStoreRefusesWhatReadRefuses: an extraction whose entity the graph
+// holds with another type is refused (its relations would join types
+// their relation type does not allow), so that what Close writes is
+// always a file Read accepts; a damaged file is refused by Open, naming
+// it and its first problem.
+func TestStoreRefusesWhatReadRefuses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Load(context.Background(), corpus()); err != nil {
+		t.Fatal(err)
+	}
+	other := china
+	other.Type = schema.Location // same ID, another type
+	bad := doc("a3", []schema.Entity{other})
+	if err := s.Load(context.Background(), []schema.Extraction{bad}); !errors.Is(err, graph.ErrInvalid) || !strings.Contains(err.Error(), china.ID) {
+		t.Errorf("Load(entity retyped) = %v, want ErrInvalid naming %s", err, china.ID)
+	}
+	twice := doc("a4", []schema.Entity{putin})
+	twice2 := doc("a5", []schema.Entity{{ID: putin.ID, Name: putin.Name, Type: schema.Group}})
+	if err := s.Load(context.Background(), []schema.Extraction{twice, twice2}); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("Load(entity retyped within a batch) = %v, want ErrInvalid", err)
+	}
+	if st, _ := s.Stats(context.Background()); st.Articles != 2 {
+		t.Errorf("refused batches loaded: %+v", st)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(path); err != nil {
+		t.Fatalf("Read(the store's file) = %v", err)
+	}
+
+	data, _ := os.ReadFile(path)
+	damaged := bytes.Replace(data, []byte(`"confidence": 0.8`), []byte(`"confidence": -5`), 1)
+	if err := os.WriteFile(path, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func() error{
+		"Open":     func() error { _, err := Open(path); return err },
+		"ReadFile": func() error { _, err := ReadFile(path); return err },
+	} {
+		err := open()
+		if !errors.Is(err, graph.ErrInconsistent) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "confidence -5") {
+			t.Errorf("%s(damaged) = %v, want ErrInconsistent naming the file and the confidence", name, err)
+		}
+	}
+	if _, err := os.Stat(path + ".lock"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused Open left the lock file: %v", err)
 	}
 }

@@ -31,6 +31,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
@@ -45,6 +46,10 @@ const DefaultBatchSize = 1000
 // other commits or waits on the network; more seldom help, and wait on
 // each other's locks more often.
 const DefaultWriters = 2
+
+// UserAgent is how kg's connections introduce themselves to Neo4j:
+// dbms.listConnections and SHOW TRANSACTIONS show it.
+const UserAgent = "kg"
 
 // connectTimeout bounds the connectivity check of Open.
 const connectTimeout = 10 * time.Second
@@ -72,6 +77,10 @@ type Config struct {
 	// Writers is the number of concurrent loads the store reports it
 	// gains from (Writers); zero means DefaultWriters.
 	Writers int
+	// QueryTimeout is the server-side timeout of the transactions of
+	// Query and Write (users' queries); zero means DefaultQueryTimeout,
+	// and a negative value the server's own (db.transaction.timeout).
+	QueryTimeout time.Duration
 }
 
 // Store is a graph in Neo4j. It owns one driver (a pool of connections).
@@ -85,6 +94,9 @@ type Store struct {
 	database  string
 	batchSize int
 	writers   int
+	// queryTimeout is the transaction timeout of users' queries; zero
+	// leaves the server's.
+	queryTimeout time.Duration
 
 	// loading is held for reading by Load and for writing by Flush.
 	loading sync.RWMutex
@@ -116,7 +128,7 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Username != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
-	d, err := neo4j.NewDriverWithContext(target(cfg.URI), auth)
+	d, err := neo4j.NewDriverWithContext(target(cfg.URI), auth, func(c *config.Config) { c.UserAgent = UserAgent })
 	if err != nil {
 		return nil, fmt.Errorf("open neo4j %s: %w", uri, err)
 	}
@@ -134,7 +146,14 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 	if w <= 0 {
 		w = DefaultWriters
 	}
-	return &Store{driver: d, uri: uri, database: cfg.Database, batchSize: n, writers: w}, nil
+	qt := cfg.QueryTimeout
+	switch {
+	case qt == 0:
+		qt = DefaultQueryTimeout
+	case qt < 0:
+		qt = 0
+	}
+	return &Store{driver: d, uri: uri, database: cfg.Database, batchSize: n, writers: w, queryTimeout: qt}, nil
 }
 
 // OpenWriter opens the store for kg build and kg load: Open, then kg's
@@ -227,7 +246,7 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func (s *Store) ApplySchema(ctx context.Context) error {
 	have := make(map[string]bool)
 	for _, q := range []string{"SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"} {
-		_, rows, err := s.Query(ctx, q, nil)
+		_, rows, err := s.readTable(ctx, q, nil)
 		if err != nil {
 			return fmt.Errorf("apply schema: %w", err)
 		}
@@ -636,7 +655,7 @@ func (s *Store) Loaded(ctx context.Context, articles []schema.Article) (map[stri
 	}
 	out := make(map[string]bool)
 	for _, rows := range chunks(rows, s.batchSize) {
-		_, got, err := s.Query(ctx, loadedQuery, map[string]any{"rows": rows})
+		_, got, err := s.readTable(ctx, loadedQuery, map[string]any{"rows": rows})
 		if err != nil {
 			return nil, fmt.Errorf("loaded articles: %w", err)
 		}

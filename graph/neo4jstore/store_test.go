@@ -5,14 +5,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/neo4jstore/guard"
 	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 	"github.com/kgraph/kg/schema"
 )
@@ -335,6 +342,11 @@ func TestLoadRefusesInvalid(t *testing.T) {
 	}
 }
 
+// TestQueryIsReadOnly: read-only is enforced twice. Query refuses every
+// query that writes before sending it (the guard), and what the guard
+// would let through runs in a read transaction, where Neo4j refuses a
+// write: the same queries sent past the guard fail there, and the
+// database is unchanged.
 func TestQueryIsReadOnly(t *testing.T) {
 	s := openStore(t, 0)
 	ctx := context.Background()
@@ -351,8 +363,13 @@ func TestQueryIsReadOnly(t *testing.T) {
 		"DROP CONSTRAINT entity_id",
 		"CALL db.createLabel('Intruder')",
 	} {
-		if _, _, err := s.Query(ctx, q, nil); !errors.Is(err, ErrReadOnly) {
-			t.Errorf("Query(%q) = %v, want ErrReadOnly", q, err)
+		_, _, err := s.Query(ctx, q, nil)
+		var refusal *guard.Refusal
+		if !errors.Is(err, ErrRefused) || !errors.As(err, &refusal) {
+			t.Errorf("Query(%q) = %v, want ErrRefused", q, err)
+		}
+		if _, _, err := s.once(ctx, neo4j.AccessModeRead, q, nil); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("%q in a read transaction = %v, want ErrReadOnly", q, err)
 		}
 	}
 	if after := snapshot(t, s); !reflect.DeepEqual(before, after) {
@@ -370,6 +387,82 @@ func TestQueryIsReadOnly(t *testing.T) {
 	_, rows, err = s.Query(ctx, "MATCH (n:Scratch) RETURN n.n", nil)
 	if err != nil || !reflect.DeepEqual(rows, [][]any{{int64(1)}}) {
 		t.Errorf("after Write: %v, %v", rows, err)
+	}
+}
+
+// TestQueryTimeout: Neo4j ends a query that runs longer than the store's
+// QueryTimeout, a cartesian product of two ranges that would run for
+// hours, and the error says so; the transaction is gone from the server.
+func TestQueryTimeout(t *testing.T) {
+	neo4jtest.Reset(t, neo4jtest.Driver(t))
+	ctx := context.Background()
+	s, err := Open(ctx, Config{URI: neo4jtest.URI(t), Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD"),
+		QueryTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const marker = "timeout-probe-7f3a"
+	q := "UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b WITH a, b WHERE a + b < 0 RETURN '" + marker + "', count(*)"
+	for name, run := range map[string]func(context.Context, string, map[string]any) ([]string, [][]any, error){
+		"Query": s.Query, "Write": s.Write,
+	} {
+		start := time.Now()
+		_, _, err := run(ctx, q, nil)
+		took := time.Since(start)
+		if !errors.Is(err, ErrTimeout) {
+			t.Fatalf("%s(cartesian) = %v after %v, want ErrTimeout", name, err, took)
+		}
+		t.Logf("%s: ended after %v: %v", name, took.Round(time.Millisecond), err)
+		if took > time.Minute {
+			t.Errorf("%s took %v with a timeout of 1s", name, took)
+		}
+	}
+	_, rows, err := s.readTable(ctx, "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $m AND NOT currentQuery CONTAINS 'SHOW' RETURN currentQuery", map[string]any{"m": marker})
+	if err != nil || len(rows) != 0 {
+		t.Errorf("transactions of the timed-out query still on the server: %v, %v", rows, err)
+	}
+}
+
+// TestQueryRunsOnce: a query whose transaction fails with an error the
+// driver would retry (it kills its own connection, after fetching a URL
+// through LOAD CSV) runs once: the URL is fetched once, and the error
+// returned. With a managed transaction the driver ran it again and again
+// for 30 seconds.
+func TestQueryRunsOnce(t *testing.T) {
+	neo4jtest.Reset(t, neo4jtest.Driver(t))
+	ctx := context.Background()
+	var fetched atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetched.Add(1)
+		io.WriteString(w, "a,b\n1,2\n")
+	}))
+	defer srv.Close()
+	s, err := Open(ctx, Config{URI: neo4jtest.URI(t), Username: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := `LOAD CSV FROM $url AS row
+WITH count(row) AS rows
+CALL dbms.listConnections() YIELD connectionId, userAgent
+WHERE userAgent STARTS WITH $agent
+WITH rows, collect(connectionId) AS ids
+CALL dbms.killConnections(ids) YIELD message
+RETURN rows, message`
+	start := time.Now()
+	_, _, err = s.Write(ctx, q, map[string]any{"url": srv.URL + "/rows.csv", "agent": UserAgent})
+	took := time.Since(start)
+	if err == nil {
+		t.Fatalf("a query that kills its own connection succeeded")
+	}
+	if n := fetched.Load(); n != 1 {
+		t.Errorf("the query's URL was fetched %d times, want once (one attempt); error after %v: %v", n, took, err)
+	}
+	t.Logf("one attempt, error after %v: %v", took.Round(time.Millisecond), err)
+	// The store is still usable: the driver opens another connection.
+	if _, rows, err := s.Query(ctx, "RETURN 1", nil); err != nil || len(rows) != 1 {
+		t.Errorf("Query after the killed connection = %v, %v", rows, err)
 	}
 }
 

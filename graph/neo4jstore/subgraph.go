@@ -18,14 +18,17 @@ import (
 // the parameters of filterParams: r is an extracted relation (it has a
 // key), of one of $types (any when empty), at least $minConfidence
 // confident, a planned event or not as $tense says ('past', 'future' or
-// null), and dated within [$since, $until] when either is set, a
+// null), dated within [$since, $until] when either is set, a
 // relation without a date taking its article's published date and dates
-// being compared on their common prefix. The article is found through the
-// Article id constraint's index, and only when a date bound is set.
+// being compared on their common prefix, and from an article whose source,
+// in lower case, is one of $sources (any when empty). The article is found
+// through the Article id constraint's index, and only when a date bound or
+// a source is set.
 const passPredicate = `r.key IS NOT NULL
   AND ($types = [] OR type(r) IN $types)
   AND coalesce(r.confidence, 0.0) >= $minConfidence
   AND ($tense IS NULL OR ($tense = 'future') = (coalesce(r.tense, '') = 'future'))
+  AND ($sources = [] OR toLower(coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.source }), '')) IN $sources)
   AND (($since IS NULL AND $until IS NULL)
     OR any(d IN [left(coalesce(r.date, head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.published }), ''), 10)]
       WHERE d <> ''
@@ -109,7 +112,11 @@ func filterParams(f graph.Filter) map[string]any {
 	for _, t := range f.Types {
 		types = append(types, string(t))
 	}
-	p := map[string]any{"types": types, "minConfidence": f.MinConfidence, "since": nil, "until": nil, "tense": nil}
+	sources := make([]string, 0, len(f.Sources))
+	for _, s := range f.Sources {
+		sources = append(sources, strings.ToLower(s))
+	}
+	p := map[string]any{"types": types, "sources": sources, "minConfidence": f.MinConfidence, "since": nil, "until": nil, "tense": nil}
 	if f.Tense != "" {
 		p["tense"] = f.Tense
 	}

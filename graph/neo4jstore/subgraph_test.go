@@ -182,3 +182,63 @@ func TestSubgraphHub(t *testing.T) {
 		t.Errorf("ShortestPaths through the hub = %q", p.IDs)
 	}
 }
+
+// TestExplorerHub asks the explorer's questions (Neighbours, Edges) about
+// a hub of 1500 spokes, each joined to the next: the hub is ranked and
+// counted in Neo4j, and Edges reads its relations pair by pair from the
+// spokes' side (denseAt); the answers are the graph file's.
+func TestExplorerHub(t *testing.T) {
+	s := openStore(t, 0)
+	const n = 1500
+	x := schema.Extraction{Article: schema.Article{ID: "hub-article", Published: "2024-01-01", Source: "Wire"},
+		Entities: []schema.Entity{{ID: "hub", Name: "Hub", Type: schema.Country}}}
+	for i := range n {
+		e := schema.Entity{ID: fmt.Sprintf("s%04d", i), Name: fmt.Sprintf("Spoke %d", i%100), Type: schema.Country}
+		x.Entities = append(x.Entities, e)
+		next := fmt.Sprintf("s%04d", (i+1)%n)
+		x.Relations = append(x.Relations,
+			schema.Relation{Key: "h" + e.ID, Type: schema.Meets, Subject: "hub", Object: e.ID, Article: x.Article.ID, Confidence: 1, Evidence: "hub"},
+			schema.Relation{Key: "r" + e.ID, Type: schema.Warns, Subject: e.ID, Object: next, Article: x.Article.ID, Confidence: 0.5, Evidence: "ring"})
+		if i%3 == 0 { // a third of the spokes are related to the hub twice
+			x.Relations = append(x.Relations, schema.Relation{Key: "b" + e.ID, Type: schema.Accuses, Subject: e.ID, Object: "hub",
+				Article: x.Article.ID, Confidence: 0.8, Evidence: "back"})
+		}
+	}
+	load(t, s, []schema.Extraction{x})
+	fs, err := filestore.Open(filepath.Join(t.TempDir(), "hub.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := fs.Load(ctx, []schema.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	mem := filestore.NewMemory(fs.Graph())
+	same := func(what string, got, want any, gotErr, wantErr error) {
+		t.Helper()
+		if gotErr != nil || wantErr != nil {
+			t.Fatalf("%s: %v, %v", what, gotErr, wantErr)
+		}
+		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+			t.Errorf("%s\n = %.600s\nwant %.600s", what, g, w)
+		}
+	}
+	for _, f := range []graph.Filter{{}, {Types: []schema.RelationType{schema.Accuses}}, {MinConfidence: 0.9}, {Sources: []string{"wire"}, Since: "2024"}} {
+		for _, page := range [][2]int{{0, 50}, {450, 100}, {1490, 50}} {
+			got, err := s.Neighbours(ctx, "hub", f, page[0], page[1])
+			want, werr := mem.Neighbours(ctx, "hub", f, page[0], page[1])
+			same(fmt.Sprintf("Neighbours(hub, %+v, %d, %d)", f, page[0], page[1]), got, want, err, werr)
+		}
+		spokes := []string{"s0001", "s0002", "s0003", "s0700"}
+		for _, sets := range [][2][]string{{append([]string{"hub"}, spokes...), []string{"s0004", "s1499"}}, {spokes, []string{"hub", "s0000"}}, {[]string{"hub"}, spokes}} {
+			got, err := s.Edges(ctx, sets[0], sets[1], f)
+			want, werr := mem.Edges(ctx, sets[0], sets[1], f)
+			same(fmt.Sprintf("Edges(%q, %q, %+v)", sets[0], sets[1], f), got, want, err, werr)
+		}
+	}
+	// The hub is read pair by pair: it has more relationships than
+	// denseAt allows for 7 entities.
+	if d := denseAt(7); n <= d {
+		t.Errorf("denseAt(7) = %d: the hub of %d is not dense", d, n)
+	}
+}

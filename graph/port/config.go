@@ -1,6 +1,11 @@
 package port
 
-import "errors"
+import (
+	"errors"
+	"time"
+
+	"github.com/kgraph/kg/graph/filestore"
+)
 
 // Config says which store to open: Neo4j when Neo4j.URI is set, else the
 // graph file File. Which of them a user meant (a flag over the
@@ -10,7 +15,18 @@ type Config struct {
 	File string
 	// Neo4j is where Neo4j is; its zero value means no Neo4j.
 	Neo4j Neo4j
+	// Wait, when set, makes OpenWriter wait for the graph file when
+	// another writer (a build or load, in any process) holds it: Wait is
+	// called once, with who holds it ("process 4242 (since 10:02:03)"),
+	// and OpenWriter returns once the file is free, or fails when ctx is
+	// done. When nil, OpenWriter fails at once, with an error wrapping
+	// ErrLocked.
+	Wait func(holder string)
 }
+
+// ErrLocked is wrapped by the error of OpenWriter when another writer
+// holds the graph file and Config.Wait is nil.
+var ErrLocked = filestore.ErrLocked
 
 // Neo4j holds the settings of a Neo4j store. Credentials are never
 // printed: errors and summaries name the URI without them.
@@ -30,6 +46,10 @@ type Neo4j struct {
 	// Writers is the number of concurrent loads a Writer reports it
 	// gains from (Writer.Writers); zero means the store's default.
 	Writers int
+	// QueryTimeout is the server-side timeout of Cypher.Query and
+	// Cypher.Write; zero means DefaultQueryTimeout, a negative value the
+	// server's own setting.
+	QueryTimeout time.Duration
 }
 
 // ErrNoNeo4j is the error, wrapped, of OpenCypher when Config names no

@@ -577,6 +577,78 @@ func TestReaderContract(t *testing.T) {
 	t.Run("Subgraph", c.readSubgraph)
 	t.Run("Star and Timeline", c.readStarTimeline)
 	t.Run("ShortestPaths", c.readShortestPaths)
+	t.Run("Neighbours, Edges and Sources", c.readExplorer)
+}
+
+// explorer is what graph/explore asks of a store besides the read port
+// (see graph.Neighbours); both stores implement it.
+type explorer interface {
+	Neighbours(ctx context.Context, id string, f graph.Filter, offset, limit int) (*graph.Neighbours, error)
+	Edges(ctx context.Context, ids, others []string, f graph.Filter) ([]graph.Edge, error)
+	Sources(ctx context.Context) ([]graph.SourceCount, error)
+}
+
+func (c *contract) readExplorer(t *testing.T) {
+	ctx := context.Background()
+	ex := func(r port.Reader) explorer {
+		t.Helper()
+		e, ok := r.(explorer)
+		if !ok {
+			t.Fatalf("%T does not answer the explorer's questions", r)
+		}
+		return e
+	}
+	filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.Meets, schema.Accuses}},
+		{Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"afp", "AP"}}}
+	pages := [][2]int{{0, 0}, {0, 3}, {2, 5}, {1000, 10}}
+	withSources := 0
+	for i, e := range c.everyone.Entities {
+		if i%5 != 0 && e.ID != c.russia && e.ID != c.china {
+			continue
+		}
+		k := i / 5
+		f, page := filters[k%len(filters)], pages[(k/len(filters))%len(pages)]
+		if e.ID == c.russia {
+			f, page = graph.Filter{}, [2]int{3, 4}
+		}
+		n := c.ask(t, fmt.Sprintf("Neighbours(%s, %+v, %d, %d)", e.Name, f, page[0], page[1]), func(r port.Reader) (any, error) {
+			return ex(r).Neighbours(ctx, e.ID, f, page[0], page[1])
+		}).(*graph.Neighbours)
+		if len(n.List) > 0 && len(f.Sources) > 0 {
+			withSources++
+		}
+		if e.ID == c.russia && (n.Total < 10 || len(n.List) != 4) {
+			t.Errorf("Neighbours(Russia): %d neighbours, a page of %d; the case means a hub and a full page", n.Total, len(n.List))
+		}
+	}
+	if withSources < 3 {
+		t.Errorf("only %d Neighbours cases with sources found neighbours; the test means to find some", withSources)
+	}
+	nonEmpty := 0
+	for i := 0; i+30 < len(c.everyone.Entities); i += 61 {
+		ids := []string{c.everyone.Entities[i].ID, c.russia, c.everyone.Entities[i+30].ID}
+		var others []string
+		for _, e := range c.everyone.Entities[i : i+30] {
+			others = append(others, e.ID)
+		}
+		for _, f := range filters {
+			for _, sets := range [][2][]string{{ids, nil}, {ids, others}, {others, ids}} {
+				es := c.ask(t, fmt.Sprintf("Edges(%q, %q, %+v)", sets[0], sets[1], f), func(r port.Reader) (any, error) {
+					return ex(r).Edges(ctx, sets[0], sets[1], f)
+				}).([]graph.Edge)
+				if len(es) > 0 {
+					nonEmpty++
+				}
+			}
+		}
+	}
+	if nonEmpty < 20 {
+		t.Errorf("only %d Edges cases found edges; the test means to count some", nonEmpty)
+	}
+	sources := c.ask(t, "Sources", func(r port.Reader) (any, error) { return ex(r).Sources(ctx) }).([]graph.SourceCount)
+	if len(sources) < 3 {
+		t.Errorf("Sources() = %v, want at least three", sources)
+	}
 }
 
 func (c *contract) readEntity(t *testing.T) {
@@ -644,6 +716,8 @@ func (c *contract) readSubgraph(t *testing.T) {
 		{"range", []string{c.russia, c.china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
 		{"past", []string{c.russia}, 2, graph.Filter{Tense: graph.TensePast}},
 		{"future", []string{c.russia, c.china, c.nato}, 3, graph.Filter{Tense: graph.TenseFuture}},
+		{"sources", []string{c.russia}, 2, graph.Filter{Sources: []string{"reuters", "TASS"}}},
+		{"sources and dates", []string{c.russia, c.china}, 2, graph.Filter{Sources: []string{"AFP"}, Since: "2025"}},
 		{"unknown and repeated seeds", []string{"nope", c.peskov, c.peskov}, 1, graph.Filter{}},
 		{"no seeds", nil, 2, graph.Filter{}},
 	}
@@ -665,7 +739,7 @@ func (c *contract) readSubgraph(t *testing.T) {
 
 func (c *contract) readStarTimeline(t *testing.T) {
 	ctx := context.Background()
-	filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Tense: graph.TensePast}}
+	filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Tense: graph.TensePast}, {Sources: []string{"Reuters"}}}
 	for i, e := range c.everyone.Entities {
 		if i%7 != 0 && e.ID != c.russia {
 			continue

@@ -148,13 +148,16 @@ type Reader interface {
 // Cypher is the port of the commands that run Cypher (kg query, kg
 // schema apply): only Neo4j has it.
 type Cypher interface {
-	// Query runs a read-only query in a read transaction and returns its
-	// columns and rows, as plain Go values (numbers, strings, booleans,
-	// nil, []any, map[string]any). A query that would write fails, its
-	// error wrapping ErrReadOnly, and changes nothing.
+	// Query runs a read-only query and returns its columns and rows, as
+	// plain Go values (numbers, strings, booleans, nil, []any,
+	// map[string]any). A query that ReadOnly refuses is not sent (the
+	// error wraps ErrRefused); one that would write fails in the read
+	// transaction (ErrReadOnly) and changes nothing. The query runs once,
+	// never retried, and Neo4j ends it after Neo4j.QueryTimeout
+	// (ErrTimeout).
 	Query(ctx context.Context, cypher string, params map[string]any) (cols []string, rows [][]any, err error)
-	// Write runs a query that may write, in a write transaction that the
-	// driver retries on transient errors.
+	// Write runs a query that may write, once, in a write transaction
+	// with the same timeout.
 	Write(ctx context.Context, cypher string, params map[string]any) (cols []string, rows [][]any, err error)
 	// ApplySchema creates kg's constraints and indexes (schema.DDL)
 	// that the database lacks.

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"github.com/kgraph/kg/extract/syntax"
+	"github.com/kgraph/kg/schema"
+)
+
+// actNouns name an act or a document by the verb that does it: "the
+// ruling" is what someone ruled, "the proposal" what someone proposed.
+// Judging such a noun ("welcomed the ruling", "criticised the decision",
+// "appealed the ruling") judges whoever did it.
+var actNouns = map[string][]string{
+	"rule": {"ruling", "verdict", "judgment", "judgement", "decision"}, "decide": {"decision"},
+	"find": {"finding", "findings"}, "report": {"report"}, "propose": {"proposal", "plan"},
+	"plan": {"plan"}, "announce": {"announcement", "decision", "move"}, "order": {"order"},
+	"sanction": {"sanction", "sanctions"}, "ban": {"ban"}, "veto": {"veto"}, "offer": {"offer"},
+	"demand": {"demand", "demands"}, "request": {"request"}, "warn": {"warning"},
+	"threaten": {"threat"}, "accuse": {"accusation", "accusations", "allegation", "allegations", "charge", "charges"},
+	"allege": {"allegation", "allegations"}, "claim": {"claim", "claims"}, "impose": {"sanctions", "ban", "tariffs", "measures", "restrictions"},
+	"expel": {"expulsion", "expulsions"}, "suspend": {"suspension"}, "adopt": {"resolution", "decision", "measures"},
+	"pass": {"law", "bill", "resolution"}, "approve": {"decision", "law", "bill", "plan", "deal"},
+	"sign": {"deal", "agreement", "accord", "treaty", "pact"}, "conclude": {"deal", "agreement", "accord", "treaty"},
+	"reach": {"deal", "agreement", "accord", "truce"}, "launch": {"offensive", "attack", "strikes", "operation"},
+	"attack": {"attack", "attacks"}, "strike": {"strike", "strikes"}, "recommend": {"recommendation", "recommendations"},
+	"call": {"call"}, "arrest": {"arrest", "arrests"},
+}
+
+// actAuthors remembers who did the acts of sentence c, by the nouns that
+// name them: "the panel ruled" makes the panel the author of "the ruling".
+func (d *doc) actAuthors(c *clause) {
+	g := c.g
+	for p := range g.words {
+		if g.words[p].POS != syntax.VERB {
+			continue
+		}
+		nouns := actNouns[g.words[p].Lemma]
+		if len(nouns) == 0 {
+			continue
+		}
+		if md, _ := d.moodOf(c, p); md != moodAssert {
+			continue
+		}
+		subjs := d.subjectsOf(c, p)
+		if len(subjs) == 0 {
+			continue
+		}
+		if d.acts == nil {
+			d.acts = map[string][]int{}
+		}
+		for _, n := range nouns {
+			d.acts[n] = subjs
+		}
+	}
+}
+
+// actAuthor returns who did the act noun w names, from the acts read so
+// far, leaving out the entities in not.
+func (d *doc) actAuthor(c *clause, w int, not []int) []int {
+	g := c.g
+	if g.words[w].POS != syntax.NOUN || d.acts == nil {
+		return nil
+	}
+	return without(append([]int(nil), d.acts[g.words[w].Lemma]...), not, d)
+}
+
+// typeActs are the nouns that name an act of each type: a request turned
+// down later is the requester's.
+var typeActs = map[schema.RelationType][]string{
+	schema.Requests:   {"request", "appeal", "call", "demand", "plea"},
+	schema.Proposes:   {"proposal", "offer", "plan", "initiative", "invitation"},
+	schema.Accuses:    {"accusation", "allegation", "charge", "claim"},
+	schema.Sanctions:  {"sanctions", "ban", "measures", "restrictions", "penalty"},
+	schema.Warns:      {"warning", "threat", "ultimatum"},
+	schema.Criticizes: {"criticism", "condemnation"},
+}
+
+// rememberAct notes subjs as the authors of the acts of type typ.
+func (d *doc) rememberAct(typ schema.RelationType, subjs []int) {
+	nouns := typeActs[typ]
+	if len(nouns) == 0 || len(subjs) == 0 {
+		return
+	}
+	if d.acts == nil {
+		d.acts = map[string][]int{}
+	}
+	for _, n := range nouns {
+		d.acts[n] = subjs
+	}
+}
