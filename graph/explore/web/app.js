@@ -1306,13 +1306,13 @@
 
   // ------------------------------------------------------------ search
 
-  var searchTimer = null, searchSeq = 0, shown = [];
+  var searchTimer = null, searchSeq = 0, listed = []; // the candidates listed
 
-  function hideCandidates() { $("candidates").hidden = true; shown = []; }
+  function hideCandidates() { $("candidates").hidden = true; listed = []; }
 
   function showCandidates(ans) {
     var box = clear($("candidates"));
-    shown = ans.candidates;
+    listed = ans.candidates;
     if (!ans.query) { hideCandidates(); return; }
     if (!ans.total) {
       append(box, h("div", { class: "note" }, "No entity matches \u201c" + ans.query + "\u201d."));
@@ -1460,7 +1460,7 @@
     $("search").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var sel = $("candidates").hidden ? null : $("candidates").querySelector('.candidate[aria-selected="true"]');
-      if (sel && shown.length > 1) { hideCandidates(); openSeed(sel.getAttribute("data-id"), false); return; }
+      if (sel && listed.length > 1) { hideCandidates(); openSeed(sel.getAttribute("data-id"), false); return; }
       clearTimeout(searchTimer);
       search($("q").value, true);
     });
