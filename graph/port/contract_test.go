@@ -645,6 +645,26 @@ func (c *contract) readExplorer(t *testing.T) {
 	if nonEmpty < 20 {
 		t.Errorf("only %d Edges cases found edges; the test means to count some", nonEmpty)
 	}
+	// Planned events or not: the same neighbourhoods and edges whatever
+	// the store.
+	future := 0
+	for _, f := range []graph.Filter{{Tense: graph.TenseFuture}, {Tense: graph.TensePast, MinConfidence: 0.7}} {
+		seeds := []string{c.russia, c.china, c.nato}
+		for _, id := range seeds {
+			n := c.ask(t, fmt.Sprintf("Neighbours(%s, %+v, 0, 0)", id, f), func(r port.Reader) (any, error) {
+				return ex(r).Neighbours(ctx, id, f, 0, 0)
+			}).(*graph.Neighbours)
+			if f.Tense == graph.TenseFuture {
+				future += n.Relations
+			}
+		}
+		c.ask(t, fmt.Sprintf("Edges(%q, nil, %+v)", seeds, f), func(r port.Reader) (any, error) {
+			return ex(r).Edges(ctx, seeds, nil, f)
+		})
+	}
+	if future == 0 {
+		t.Errorf("no planned event around Russia, China or NATO; the case means to find some")
+	}
 	sources := c.ask(t, "Sources", func(r port.Reader) (any, error) { return ex(r).Sources(ctx) }).([]graph.SourceCount)
 	if len(sources) < 3 {
 		t.Errorf("Sources() = %v, want at least three", sources)
