@@ -14,7 +14,8 @@ import (
 // in an empty directory that holds testdata: each must succeed. Those after
 // `export NEO4J_URI=...` run against the test Neo4j, emptied first;
 // starting Neo4j and running the tests (testdata/neo4j/start,
-// testdata/run-tests) is what the test itself does, and is left out. A
+// testdata/run-tests) is what the test itself does, and is left out; kg
+// serve is started on a free port and asked for its page and a search. A
 // line the test cannot run fails it, so that the README shows no command
 // that goes unchecked.
 func TestReadmeCommands(t *testing.T) {
@@ -79,6 +80,19 @@ func TestReadmeCommands(t *testing.T) {
 	runAll := func(t *testing.T, cmds [][]string) {
 		t.Helper()
 		for _, args := range cmds {
+			if len(args) > 0 && args[0] == "serve" {
+				// kg serve runs until stopped: started on a free port
+				// (the README's default may be taken), it must answer
+				// with its page and an entity search, then stop cleanly
+				base := startServe(t, append(args[1:], "--addr", "127.0.0.1:0")...)
+				if code, body := fetch(t, base, "/", "", ""); code != 200 || !strings.Contains(body, "<html") {
+					t.Errorf("kg %s: GET / = %d", strings.Join(args, " "), code)
+				}
+				if code, body := fetch(t, base, "/api/search?q=Peskov", "", ""); code != 200 || !strings.Contains(body, "Peskov") {
+					t.Errorf("kg %s: GET /api/search?q=Peskov = %d: %.200s", strings.Join(args, " "), code, body)
+				}
+				continue
+			}
 			if code, _, stderr := kg(t, "", args...); code != exitOK {
 				t.Errorf("kg %s = %d, stderr:\n%s", strings.Join(args, " "), code, stderr)
 			}
