@@ -514,19 +514,25 @@ func (d *doc) output(a schema.Article) schema.Extraction {
 			Sentence: r.sent, Evidence: strings.TrimSpace(a.Text[start:end]), Start: start, End: end,
 			Tense: r.tense, Confidence: r.confidence, CAMEO: spec.CAMEO, Role: r.role,
 		}
-		if !spec.Structural && havePub {
+		// The event's date when the sentence names it (a relative one
+		// only when the article has a date), else the article's, marked
+		// as such; a membership is dated by the article that states it.
+		if !spec.Structural {
 			anchor := -1
 			if r.cue > 0 {
 				anchor = r.cue - 1 - s.from
 			}
-			if dt, ok := eventDate(d.toks[s.from:s.to], anchor, pub, true, r.tense == "future"); ok {
-				rel.Date = dt.date
+			if dt, ok := eventDate(d.toks[s.from:s.to], anchor, pub, havePub, r.tense == schema.TenseFuture); ok {
+				rel.Date, rel.DateSource, rel.DatePrecision = dt.date, schema.DateEvent, dt.prec.String()
 				// "talks next Tuesday": a date after the article's is a
 				// planned event
-				if dt.after(pub) {
-					rel.Tense = "future"
+				if havePub && dt.after(pub) {
+					rel.Tense = schema.TenseFuture
 				}
 			}
+		}
+		if rel.Date == "" && havePub {
+			rel.Date, rel.DateSource, rel.DatePrecision = a.Published, schema.DateArticle, precDay.String()
 		}
 		x.Relations = append(x.Relations, rel)
 	}

@@ -59,7 +59,7 @@ func Validate(x schema.Extraction) error {
 			return fmt.Errorf("%w: article %s: relation %s: %s does not join a %s to a %s", ErrInvalid, x.Article.ID, r.Key, r.Type, s, o)
 		}
 	}
-	return nil
+	return checkSupports(x)
 }
 
 // Mentions returns the MENTIONS edges of x, one per entity ID (counts of

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -27,6 +28,14 @@ var ErrInconsistent = errors.New("inconsistent graph")
 //     that is empty or a real YYYY, YYYY-MM or YYYY-MM-DD, and an
 //     evidence span and sentence index that are not negative, the span
 //     in order;
+//   - relations have a date_source that is empty, "event" or "article",
+//     a date_precision that is empty, "year", "month", "week" or "day",
+//     and, when copies of their article state them too, a support of the
+//     number of copies plus one, the copies being other articles of the
+//     graph (without copies, no support);
+//   - an article that copies another (duplicate_of) names another article
+//     of the graph, says how it copies it ("exact" or "near") and how
+//     much (a similarity in [0, 1]);
 //   - MENTIONS join an article and an entity of the graph, once each
 //     pair, with a count of at least 1.
 //
@@ -42,6 +51,11 @@ func (g *Graph) Check() error {
 			return inconsistent("article %s is listed twice", a.ID)
 		}
 		articles[a.ID] = true
+	}
+	for _, a := range g.Articles {
+		if p := copyProblem(a, articles); p != "" {
+			return inconsistent("article %s: %s", a.ID, p)
+		}
 	}
 	entities := make(map[string]*schema.Entity, len(g.Entities))
 	for i := range g.Entities {
@@ -71,6 +85,11 @@ func (g *Graph) Check() error {
 		}
 		if !articles[r.Article] {
 			return inconsistent("relation %s: article %q is not in the graph", r.Key, r.Article)
+		}
+		for _, c := range r.Copies {
+			if c == r.Article || !articles[c] {
+				return inconsistent("relation %s: copy %q is not another article of the graph", r.Key, c)
+			}
 		}
 		s, o := entities[r.Subject], entities[r.Object]
 		switch {
@@ -146,6 +165,37 @@ func relationProblem(r schema.Relation) string {
 		return fmt.Sprintf("evidence span [%d, %d) is not a range", r.Start, r.End)
 	case r.Sentence < 0:
 		return fmt.Sprintf("negative sentence index %d", r.Sentence)
+	case r.DateSource != "" && r.DateSource != schema.DateEvent && r.DateSource != schema.DateArticle:
+		return fmt.Sprintf("date_source %q is not %s or %s", r.DateSource, schema.DateEvent, schema.DateArticle)
+	case !slices.Contains(datePrecisions, r.DatePrecision):
+		return fmt.Sprintf("date_precision %q is not year, month, week or day", r.DatePrecision)
+	case len(r.Copies) == 0 && r.Support != 0:
+		return fmt.Sprintf("support %d without copies", r.Support)
+	case len(r.Copies) > 0 && r.Support != len(r.Copies)+1:
+		return fmt.Sprintf("support %d with %d copies, want %d", r.Support, len(r.Copies), len(r.Copies)+1)
+	}
+	return ""
+}
+
+// datePrecisions are the values of Relation.DatePrecision.
+var datePrecisions = []string{"", "year", "month", "week", "day"}
+
+// copyProblem returns what is wrong with what article a says it copies,
+// or "": articles holds the IDs of the graph's articles.
+func copyProblem(a schema.Article, articles map[string]bool) string {
+	if a.DuplicateOf == "" {
+		if a.Duplicate != "" || a.Similarity != 0 {
+			return fmt.Sprintf("duplicate %q, similarity %v, of no article", a.Duplicate, a.Similarity)
+		}
+		return ""
+	}
+	switch {
+	case a.DuplicateOf == a.ID || !articles[a.DuplicateOf]:
+		return fmt.Sprintf("duplicate_of %q is not another article of the graph", a.DuplicateOf)
+	case a.Duplicate != "exact" && a.Duplicate != "near":
+		return fmt.Sprintf("duplicate %q is not exact or near", a.Duplicate)
+	case math.IsNaN(a.Similarity) || a.Similarity < 0 || a.Similarity > 1:
+		return fmt.Sprintf("similarity %v is outside [0, 1]", a.Similarity)
 	}
 	return ""
 }

@@ -14,9 +14,10 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// consistentFixture returns a small graph such as a store writes: two
-// articles, four entities of four types, relations of several types
-// between them, and the MENTIONS.
+// consistentFixture returns a small graph such as a store writes: three
+// articles (the third a copy of the first), four entities of four types,
+// relations of several types between them (one supported by the copy),
+// and the MENTIONS.
 func consistentFixture() *graph.Graph {
 	p := schema.Entity{ID: schema.EntityID(schema.Person, "Ana Ortiz"), Name: "Ana Ortiz", Type: schema.Person, Aliases: []string{"Ortiz"}, Count: 3}
 	c := schema.Entity{ID: schema.EntityID(schema.Country, "Freedonia"), Name: "Freedonia", Type: schema.Country, Count: 2}
@@ -24,6 +25,9 @@ func consistentFixture() *graph.Graph {
 	l := schema.Entity{ID: schema.EntityID(schema.Location, "Port Vela"), Name: "Port Vela", Type: schema.Location, Count: 1}
 	a1 := schema.Article{ID: schema.ArticleID("a1", ""), Ref: "a1", Title: "One", Published: "2024-02-29"}
 	a2 := schema.Article{ID: schema.ArticleID("a2", ""), Ref: "a2", Published: "last spring"}
+	// a3 is a near copy of a1 that states its first relation too.
+	a3 := schema.Article{ID: schema.ArticleID("a3", ""), Ref: "a3", Published: "2024-03-01", Fingerprint: "AAEC",
+		DuplicateOf: a1.ID, Duplicate: "near", Similarity: 0.8}
 	rel := func(a schema.Article, sentence int, s schema.Entity, t schema.RelationType, o schema.Entity, date string, conf float64) schema.Relation {
 		return schema.Relation{
 			Key: schema.RelationKey(a.ID, sentence, s.ID, t, o.ID), Type: t, Subject: s.ID, Object: o.ID,
@@ -31,14 +35,19 @@ func consistentFixture() *graph.Graph {
 			Date: date, Confidence: conf,
 		}
 	}
+	visit := rel(a1, 0, p, schema.Visits, l, "2024-02-29", 0.9)
+	visit.DateSource, visit.DatePrecision = schema.DateEvent, "day"
+	visit.Support, visit.Copies, visit.FirstReported, visit.LastReported = 2, []string{a3.ID}, "2024-02-29", "2024-03-01"
+	warns := rel(a2, 0, o, schema.Warns, c, "2023", 0.5)
+	warns.DateSource, warns.DatePrecision, warns.Tense = schema.DateEvent, "year", schema.TenseFuture
 	return &graph.Graph{
-		Articles: []schema.Article{a1, a2},
+		Articles: []schema.Article{a1, a2, a3},
 		Entities: []schema.Entity{p, c, o, l},
 		Relations: []schema.Relation{
-			rel(a1, 0, p, schema.Visits, l, "2024-02-29", 0.9),
+			visit,
 			rel(a1, 1, p, schema.HoldsRole, o, "", 1),
 			rel(a1, 2, c, schema.MemberOf, o, "2024-02", 0),
-			rel(a2, 0, o, schema.Warns, c, "2023", 0.5),
+			warns,
 			rel(a2, 1, c, schema.Meets, p, "-0001-12-31", 0.75),
 		},
 		Mentions: []graph.Mention{
@@ -74,7 +83,7 @@ func TestCheckRefuses(t *testing.T) {
 		damage func(g *graph.Graph)
 		want   string // in the error, after "inconsistent graph: "
 	}{
-		{"article without id", func(g *graph.Graph) { g.Articles[1].ID = "" }, "article 2 (of 2) has no id"},
+		{"article without id", func(g *graph.Graph) { g.Articles[1].ID = "" }, "article 2 (of 3) has no id"},
 		{"duplicate article", func(g *graph.Graph) { g.Articles[1].ID = g.Articles[0].ID }, "article " + g0().Articles[0].ID + " is listed twice"},
 		{"entity without id", func(g *graph.Graph) { g.Entities[2].ID = "" }, `entity 3 (of 4), "Harbour Council", has no id`},
 		{"duplicate entity id", func(g *graph.Graph) { g.Entities = append(g.Entities, g.Entities[0]) }, "entity " + g0().Entities[0].ID + " is listed twice"},
@@ -108,6 +117,17 @@ func TestCheckRefuses(t *testing.T) {
 		{"location as subject", func(g *graph.Graph) {
 			g.Relations[0].Subject, g.Relations[0].Object = g.Relations[0].Object, g.Relations[0].Subject
 		}, "VISITS does not join a Location to a Person"},
+		{"unknown date source", func(g *graph.Graph) { g.Relations[0].DateSource = "guess" }, `date_source "guess" is not event or article`},
+		{"unknown date precision", func(g *graph.Graph) { g.Relations[0].DatePrecision = "hour" }, `date_precision "hour" is not year, month, week or day`},
+		{"support without copies", func(g *graph.Graph) { g.Relations[1].Support = 2 }, "support 2 without copies"},
+		{"support not counting the copies", func(g *graph.Graph) { g.Relations[0].Support = 3 }, "support 3 with 1 copies, want 2"},
+		{"copy not in the graph", func(g *graph.Graph) { g.Relations[0].Copies = []string{"nowhere"} }, `copy "nowhere" is not another article of the graph`},
+		{"relation its own copy", func(g *graph.Graph) { g.Relations[0].Copies = []string{g.Relations[0].Article} }, "is not another article of the graph"},
+		{"copy of a missing article", func(g *graph.Graph) { g.Articles[2].DuplicateOf = "nowhere" }, `duplicate_of "nowhere" is not another article of the graph`},
+		{"copy of itself", func(g *graph.Graph) { g.Articles[2].DuplicateOf = g.Articles[2].ID }, "is not another article of the graph"},
+		{"unknown kind of copy", func(g *graph.Graph) { g.Articles[2].Duplicate = "partial" }, `duplicate "partial" is not exact or near`},
+		{"similarity above 1", func(g *graph.Graph) { g.Articles[2].Similarity = 1.5 }, "similarity 1.5 is outside [0, 1]"},
+		{"kind of copy without original", func(g *graph.Graph) { g.Articles[1].Duplicate = "exact" }, `duplicate "exact", similarity 0, of no article`},
 		{"mention of a missing article", func(g *graph.Graph) { g.Mentions[0].Article = "nowhere" }, `article "nowhere" is not in the graph`},
 		{"mention of a missing entity", func(g *graph.Graph) { g.Mentions[0].Entity = "ghost" }, `entity "ghost" is not in the graph`},
 		{"mention count 0", func(g *graph.Graph) { g.Mentions[1].Count = 0 }, "count 0 is not positive"},
@@ -150,14 +170,6 @@ func consistent(g *graph.Graph) bool {
 			}
 		}
 	}
-	entity := func(id string) (schema.Entity, bool) {
-		for _, e := range g.Entities {
-			if e.ID == id {
-				return e, true
-			}
-		}
-		return schema.Entity{}, false
-	}
 	hasArticle := func(id string) bool {
 		for _, a := range g.Articles {
 			if a.ID == id {
@@ -165,6 +177,24 @@ func consistent(g *graph.Graph) bool {
 			}
 		}
 		return false
+	}
+	for _, a := range g.Articles {
+		switch {
+		case a.DuplicateOf == "" && (a.Duplicate != "" || a.Similarity != 0):
+			return false
+		case a.DuplicateOf == "":
+		case a.DuplicateOf == a.ID || !hasArticle(a.DuplicateOf) || (a.Duplicate != "exact" && a.Duplicate != "near") ||
+			!(a.Similarity >= 0 && a.Similarity <= 1):
+			return false
+		}
+	}
+	entity := func(id string) (schema.Entity, bool) {
+		for _, e := range g.Entities {
+			if e.ID == id {
+				return e, true
+			}
+		}
+		return schema.Entity{}, false
 	}
 	for i, e := range g.Entities {
 		if e.ID == "" || e.Name == "" || e.Count < 0 {
@@ -204,6 +234,24 @@ func consistent(g *graph.Graph) bool {
 		if r.Key == "" || !(r.Confidence >= 0 && r.Confidence <= 1) || !dateOK(r.Date) ||
 			r.Start < 0 || r.End < r.Start || r.Sentence < 0 || !hasArticle(r.Article) {
 			return false
+		}
+		switch r.DateSource {
+		case "", "event", "article":
+		default:
+			return false
+		}
+		switch r.DatePrecision {
+		case "", "year", "month", "week", "day":
+		default:
+			return false
+		}
+		if (len(r.Copies) == 0 && r.Support != 0) || (len(r.Copies) > 0 && r.Support != len(r.Copies)+1) {
+			return false
+		}
+		for _, c := range r.Copies {
+			if c == r.Article || !hasArticle(c) {
+				return false
+			}
 		}
 		for _, q := range g.Relations[:i] {
 			if r.Key == q.Key {
@@ -289,6 +337,9 @@ func FuzzCheckJSON(f *testing.F) {
 		func(g *graph.Graph) { g.Entities[3].Type = "BOGUS" },
 		func(g *graph.Graph) { g.Relations[0].Confidence = -5 },
 		func(g *graph.Graph) { g.Relations[0].Date = "2024-02-30" },
+		func(g *graph.Graph) { g.Relations[0].Support = 1 },
+		func(g *graph.Graph) { g.Articles[2].DuplicateOf = "ghost" },
+		func(g *graph.Graph) { g.Relations[3].DatePrecision = "decade" },
 	} {
 		g := consistentFixture()
 		damage(g)

@@ -25,12 +25,25 @@ import (
 // article's published date; a relation with neither passes only when Since
 // and Until are both empty: when the analyst asks for a date range, an
 // undated relation cannot be shown to fall in it.
+//
+// Tense TensePast leaves out planned events (relations whose Tense is
+// schema.TenseFuture), TenseFuture keeps only them; empty keeps both.
 type Filter struct {
 	Types         []schema.RelationType
 	Since, Until  string // YYYY, YYYY-MM or YYYY-MM-DD
 	MinConfidence float64
+	Tense         string   // "", TensePast or TenseFuture
 	Sources       []string // article sources, such as Reuters or AFP
 }
+
+// Values of Filter.Tense.
+const (
+	// TensePast keeps what happened: relations that are not planned
+	// events.
+	TensePast = "past"
+	// TenseFuture keeps planned events only.
+	TenseFuture = schema.TenseFuture
+)
 
 // Validate reports whether f's types are ontology types, its dates have
 // the form YYYY, YYYY-MM or YYYY-MM-DD, with Since not after Until, and
@@ -48,6 +61,9 @@ func (f Filter) Validate() error {
 	}
 	if f.Since != "" && f.Until != "" && !datesOrdered(f.Since, f.Until) {
 		return fmt.Errorf("since date %s is after until date %s", f.Since, f.Until)
+	}
+	if f.Tense != "" && f.Tense != TensePast && f.Tense != TenseFuture {
+		return fmt.Errorf("tense %q: want %s or %s", f.Tense, TensePast, TenseFuture)
 	}
 	if slices.Contains(f.Sources, "") {
 		return errors.New("empty source name")
@@ -98,6 +114,9 @@ func (f Filter) Pass(r schema.Relation, published, source string) bool {
 		return false
 	}
 	if r.Confidence < f.MinConfidence {
+		return false
+	}
+	if future := r.Tense == schema.TenseFuture; f.Tense == TensePast && future || f.Tense == TenseFuture && !future {
 		return false
 	}
 	if len(f.Sources) > 0 && (source == "" || !slices.ContainsFunc(f.Sources, func(s string) bool { return strings.EqualFold(s, source) })) {

@@ -51,9 +51,14 @@ type Sink interface {
 
 // Stats counts what a store holds or what a load wrote.
 type Stats struct {
-	Articles  int
-	Entities  int
-	Relations int
+	Articles int
+	// Duplicates counts the articles that copy another
+	// (Article.DuplicateOf).
+	Duplicates int
+	Entities   int
+	// EntitiesByType counts entities by type.
+	EntitiesByType map[schema.EntityType]int
+	Relations      int
 	// ByType counts relations by type.
 	ByType map[schema.RelationType]int
 }
@@ -76,10 +81,19 @@ func (g *Graph) Sort() {
 // relations by type.
 func (g *Graph) Summary() Stats {
 	st := Stats{
-		Articles:  len(g.Articles),
-		Entities:  len(g.Entities),
-		Relations: len(g.Relations),
-		ByType:    make(map[schema.RelationType]int),
+		Articles:       len(g.Articles),
+		Entities:       len(g.Entities),
+		EntitiesByType: make(map[schema.EntityType]int),
+		Relations:      len(g.Relations),
+		ByType:         make(map[schema.RelationType]int),
+	}
+	for _, e := range g.Entities {
+		st.EntitiesByType[e.Type]++
+	}
+	for _, a := range g.Articles {
+		if a.DuplicateOf != "" {
+			st.Duplicates++
+		}
 	}
 	for _, r := range g.Relations {
 		st.ByType[r.Type]++

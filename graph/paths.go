@@ -55,8 +55,8 @@ func CheckPaths(from, to string, maxHops int, f Filter, limit int) error {
 		return errors.New("a path needs two different entities")
 	case maxHops < 1 || maxHops > 15:
 		return fmt.Errorf("max hops %d: want 1 to 15", maxHops)
-	case f.Since != "" || f.Until != "":
-		return errors.New("paths cannot be limited to dates")
+	case f.Since != "" || f.Until != "" || f.Tense != "":
+		return errors.New("paths cannot be limited to dates or tenses")
 	case len(f.Sources) > 0:
 		return errors.New("paths cannot be limited to sources")
 	case limit < 0:

@@ -89,6 +89,9 @@ type Builder struct {
 	// run. (`kg extract` passes the identity to keep extractions
 	// document-local.)
 	Resolve func(schema.Extraction) schema.Extraction
+	// Countries, when set, is the countries table of the Resolver of a
+	// Builder whose Resolve is nil (Resolver.UseCountries).
+	Countries *Countries
 	// Sink receives the resolved extractions in batches. The Builder does
 	// not close it.
 	Sink Sink
@@ -113,6 +116,13 @@ type Builder struct {
 	// Force loads articles that a Resumable sink holds already, instead
 	// of skipping them.
 	Force bool
+	// Dedup, when set, finds the articles that copy earlier ones (see
+	// Deduper): they are loaded with Article.DuplicateOf set, and their
+	// relations that the original states too support the original's
+	// (Extraction.Supports) instead of counting again. It is restored
+	// from the sink before the run (ArticleLister), and is not safe to
+	// share between concurrent runs.
+	Dedup Deduper
 	// Progress, when set, is called from the loading goroutine at most
 	// every ProgressEvery (0 means DefaultProgressEvery).
 	Progress      func(Progress)
@@ -163,6 +173,11 @@ type Summary struct {
 	// rejected (when it counts them); Skipped articles that the sink held
 	// already (see Resumable); Loaded articles loaded into the sink.
 	Read, Rejected, Skipped, Loaded int
+	// Duplicates counts the articles loaded that copy an earlier article
+	// (see Builder.Dedup), ExactDuplicates those that are exact copies;
+	// Supports the relations of those copies that were merged into
+	// their originals' relations (not counted in Relations).
+	Duplicates, ExactDuplicates, Supports int
 	// Entities counts the distinct (resolved) entities loaded, by type in
 	// EntitiesByType.
 	Entities       int
@@ -278,8 +293,11 @@ type pipeline[T any] struct {
 	start     time.Time
 	batchSize int
 	resolve   func(schema.Extraction) schema.Extraction
-	held      Resumable // nil unless the sink is Resumable and not Force
-	every     time.Duration
+	// origins keeps the relations of the originals loaded lately, for
+	// merging their copies (with a Dedup only).
+	origins *origins
+	held    Resumable // nil unless the sink is Resumable and not Force
+	every   time.Duration
 
 	// window bounds the articles between the producer and the loader, so
 	// that one slow article cannot make the reorder buffer grow without
@@ -330,6 +348,9 @@ func run[T any](ctx context.Context, b *Builder, read func(context.Context, func
 	if err := p.learn(ctx); err != nil {
 		return Summary{Elapsed: time.Since(p.start)}, err
 	}
+	if err := p.restore(ctx); err != nil {
+		return Summary{Elapsed: time.Since(p.start)}, err
+	}
 	if r, ok := b.Sink.(Resumable); ok && !b.Force {
 		p.held = r
 	}
@@ -373,7 +394,7 @@ func (p *pipeline[T]) learn(ctx context.Context) error {
 	if p.resolve != nil {
 		return nil
 	}
-	r := NewResolver()
+	r := NewResolver().UseCountries(p.b.Countries)
 	p.resolve = r.Resolve
 	l, ok := p.b.Sink.(EntityLister)
 	if !ok {
@@ -387,6 +408,125 @@ func (p *pipeline[T]) learn(ctx context.Context) error {
 		return fmt.Errorf("learn the entities loaded before: %w", err)
 	}
 	return nil
+}
+
+// maxOrigins is the number of originals whose relations a run keeps in
+// memory for their copies; those of older ones are read back from the
+// sink.
+const maxOrigins = 1 << 16
+
+// restore teaches the Builder's Deduper the articles the sink holds, when
+// it can list them: the originals in order of publication, then the
+// copies.
+func (p *pipeline[T]) restore(ctx context.Context) error {
+	d := p.b.Dedup
+	if d == nil {
+		return nil
+	}
+	p.origins = newOrigins(maxOrigins)
+	l, ok := p.b.Sink.(ArticleLister)
+	if !ok {
+		return nil
+	}
+	var originals, copies []schema.Article
+	err := l.Articles(ctx, func(a schema.Article) error {
+		if a.Fingerprint == "" {
+			return nil
+		}
+		a.Text = ""
+		if a.DuplicateOf != "" {
+			copies = append(copies, a)
+		} else {
+			originals = append(originals, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("restore the articles loaded before: %w", err)
+	}
+	order := func(a, b schema.Article) int {
+		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.ID, b.ID))
+	}
+	slices.SortFunc(originals, order)
+	slices.SortFunc(copies, order)
+	for _, a := range slices.Concat(originals, copies) {
+		if err := d.Restore(a.ID, a.Fingerprint, a.DuplicateOf); err != nil {
+			return fmt.Errorf("restore article %s: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
+// fingerprint sets the fingerprint of x's article, when the Builder has a
+// Deduper and the article a text.
+func (p *pipeline[T]) fingerprint(x *schema.Extraction) {
+	if d := p.b.Dedup; d != nil && x.Article.Fingerprint == "" && x.Article.Text != "" {
+		x.Article.Fingerprint = d.Fingerprint(x.Article.Text)
+	}
+}
+
+// resolveOne resolves an extraction in input order: it checks whether its
+// article copies an earlier one (with a Deduper), resolves its entities,
+// and merges the relations of a copy into its original's.
+func (p *pipeline[T]) resolveOne(ctx context.Context, x schema.Extraction) (schema.Extraction, error) {
+	d := p.b.Dedup
+	if d == nil || x.Article.Fingerprint == "" {
+		return p.resolve(x), nil
+	}
+	c, dup, err := d.Check(x.Article.ID, x.Article.Fingerprint)
+	if err != nil {
+		return x, fmt.Errorf("article %s: %w", x.Article.ID, err)
+	}
+	x.Article.DuplicateOf, x.Article.Duplicate, x.Article.Similarity = "", "", 0
+	if dup && c.Of != x.Article.ID {
+		x.Article.DuplicateOf, x.Article.Duplicate, x.Article.Similarity = c.Of, c.Kind, c.Similarity
+	}
+	x = p.resolve(x)
+	if x.Article.DuplicateOf == "" {
+		p.origins.add(x.Article.ID, refsOf(x.Relations))
+		return x, nil
+	}
+	refs, err := p.originRefs(ctx, x.Article.DuplicateOf)
+	if err != nil {
+		return x, err
+	}
+	return mergeCopy(x, refs), nil
+}
+
+// originRefs returns the relation references of the original article id:
+// kept from this run, else read from the sink once no batch in flight
+// holds it.
+func (p *pipeline[T]) originRefs(ctx context.Context, id string) ([]relRef, error) {
+	if refs, ok := p.origins.get(id); ok {
+		return refs, nil
+	}
+	rr, ok := p.b.Sink.(RelationReader)
+	if !ok {
+		return nil, nil
+	}
+	for {
+		p.flightMu.Lock()
+		busy := p.inflight[id] > 0
+		p.flightMu.Unlock()
+		if !busy {
+			break
+		}
+		select {
+		case <-p.landed:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	rels, err := rr.ArticleRelations(ctx, []string{id})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("read the relations of article %s: %w", id, err)
+	}
+	refs := refsOf(rels)
+	p.origins.add(id, refs)
+	return refs, nil
 }
 
 // produce reads the inputs and hands them to the extract workers, in
@@ -473,6 +613,9 @@ func (p *pipeline[T]) extractAll(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if rej == nil {
+			p.fingerprint(&x)
+		}
 		if err := put(ctx, p.results, result{seq: j.seq, x: x, rejected: rej != nil}); err != nil {
 			return err
 		}
@@ -503,6 +646,13 @@ func (p *pipeline[T]) count(batch []schema.Extraction) {
 	defer p.mu.Unlock()
 	for _, x := range batch {
 		p.sum.Loaded++
+		if x.Article.DuplicateOf != "" {
+			p.sum.Duplicates++
+			if x.Article.Duplicate == "exact" {
+				p.sum.ExactDuplicates++
+			}
+		}
+		p.sum.Supports += len(x.Supports)
 		for _, e := range x.Entities {
 			if !p.seen[e.ID] {
 				p.seen[e.ID] = true
@@ -564,7 +714,11 @@ func (p *pipeline[T]) order(ctx context.Context) error {
 			if r.rejected {
 				continue
 			}
-			batch = append(batch, p.resolve(r.x))
+			x, err := p.resolveOne(ctx, r.x)
+			if err != nil {
+				return err
+			}
+			batch = append(batch, x)
 			if len(batch) >= p.batchSize {
 				if err := p.handOver(ctx, nbatch, batch); err != nil {
 					return err
@@ -588,11 +742,14 @@ func (p *pipeline[T]) order(ctx context.Context) error {
 }
 
 // handOver hands batch n to the writers, once no batch in flight holds
-// one of its articles.
+// one of its articles, or the original of a copy it holds (whose
+// relations the copy supports).
 func (p *pipeline[T]) handOver(ctx context.Context, n int, batch []schema.Extraction) error {
 	for {
 		p.flightMu.Lock()
-		busy := slices.ContainsFunc(batch, func(x schema.Extraction) bool { return p.inflight[x.Article.ID] > 0 })
+		busy := slices.ContainsFunc(batch, func(x schema.Extraction) bool {
+			return p.inflight[x.Article.ID] > 0 || x.Article.DuplicateOf != "" && p.inflight[x.Article.DuplicateOf] > 0
+		})
 		if !busy {
 			for _, x := range batch {
 				p.inflight[x.Article.ID]++

@@ -31,12 +31,24 @@ import (
 // by alias and surname; for other types by the aliases that are acronyms
 // ("NATO", "CJNG") only.
 //
+// When a name is no key of any entity, other spellings of it are tried,
+// in the document and then in the corpus, under the same rule (one
+// candidate of the same type): the key of its spelling variants
+// (VariantKey: "Volodymyr Zelenskiy" finds "Volodymyr Zelensky",
+// "Zelenskiy" the surname of "Volodymyr Zelensky"), and, for a person
+// named with initials ("J. Smith"), the key of the full names with those
+// initials and surname (InitialsKey). A Country named by another name or
+// a code of one country (Countries: "USA", "U.S.", "DPRK") is that
+// country, whatever the corpus holds.
+//
 // What Resolve guarantees, for every rewrite it makes: the target has the
 // same type, and at the time of the call it was the only candidate (in
-// the document, else in the corpus seen so far) with that key. It never
-// merges entities of different types, never merges two entities whose
-// normalized names both have two or more words unless one is an alias of
-// the other, and gives the same output for the same sequence of inputs.
+// the document, else in the corpus seen so far) with that key, or it is
+// the country of the Countries table. It never merges entities of
+// different types, never merges two entities whose normalized names both
+// have two or more words unless one is an alias of the other or their
+// spelling variants agree, and gives the same output for the same
+// sequence of inputs.
 //
 // Resolution across documents depends on order in two cases only: a
 // surname or an acronym seen before the only full name it could stand for
@@ -52,19 +64,38 @@ import (
 // goroutine. Use NewResolver; the zero value is not usable.
 type Resolver struct {
 	// index maps type+"\x00"+key to the ID of the only full-name entity
-	// with that key, or to ambiguous when there are several.
+	// with that key, or to ambiguous when there are several. Keys of
+	// spelling variants and initials are in namespaces of their own
+	// (variantNS, initialsNS).
 	index map[string]string
 	// names holds the first name seen (or learned) of every entity by ID:
 	// its canonical name.
 	names map[string]string
+	// countries resolves the other names and codes of countries.
+	countries *Countries
 }
 
 // ambiguous marks an index key shared by several entities.
 const ambiguous = "\x00ambiguous"
 
-// NewResolver returns a Resolver with an empty alias index.
+// Namespaces of index keys that are not normalized names.
+const (
+	variantNS  = "\x01v " // VariantKey of a name
+	initialsNS = "\x01i " // InitialsKey of a person's full name
+)
+
+// NewResolver returns a Resolver with an empty alias index and no
+// countries table.
 func NewResolver() *Resolver {
 	return &Resolver{index: make(map[string]string), names: make(map[string]string)}
+}
+
+// UseCountries makes r resolve a Country named by another name or a code
+// of exactly one country of c to that country, and returns r. Call it
+// before Resolve.
+func (r *Resolver) UseCountries(c *Countries) *Resolver {
+	r.countries = c
+	return r
 }
 
 // Resolve returns x with its entities rewritten to corpus-wide entities and
@@ -93,7 +124,10 @@ func (r *Resolver) Resolve(x schema.Extraction) schema.Extraction {
 	pos := make(map[string]int)       // resolved ID -> index in out.Entities
 	for _, doc := range x.Entities {
 		e := cloneEntity(doc)
-		if id, name, ok := r.target(local, localNames, e); ok {
+		if id, name, ok := r.country(e); ok {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.ID, e.Name = id, name
+		} else if id, name, ok := r.target(local, localNames, e); ok {
 			e.Aliases = append(e.Aliases, e.Name)
 			e.ID, e.Name = id, name
 		}
@@ -147,22 +181,62 @@ func (r *Resolver) Learn(e schema.Entity) {
 	}
 }
 
-// target returns the entity e resolves to, if it is not e itself.
-func (r *Resolver) target(local, localNames map[string]string, e schema.Entity) (id, name string, ok bool) {
-	k := indexKey(e.Type, schema.NormalizeName(e.Name))
-	// A full-name entity finds itself in the document index under its own
-	// name; that says nothing, so the corpus decides.
-	if id, found := local[k]; found && id != e.ID {
-		if id == ambiguous {
-			return "", "", false
-		}
-		return id, localNames[id], true
-	}
-	id, found := r.index[k]
-	if !found || id == ambiguous || id == e.ID {
+// country returns the country e names, when e is a Country whose name
+// is another name or a code of exactly one country of the countries
+// table, and not that country's canonical name.
+func (r *Resolver) country(e schema.Entity) (id, name string, ok bool) {
+	if e.Type != schema.Country || r.countries == nil {
 		return "", "", false
 	}
-	return id, r.names[id], true
+	cs := r.countries.Lookup(e.Name)
+	if len(cs) != 1 || schema.NormalizeName(cs[0]) == schema.NormalizeName(e.Name) {
+		return "", "", false
+	}
+	id = schema.EntityID(schema.Country, cs[0])
+	name = cs[0]
+	if n, known := r.names[id]; known {
+		name = n
+	}
+	return id, name, id != e.ID
+}
+
+// target returns the entity e resolves to, if it is not e itself: by its
+// normalized name, else by the key of its spelling variants, else (for a
+// person named with initials) by its initials key; each in the document,
+// then in the corpus.
+func (r *Resolver) target(local, localNames map[string]string, e schema.Entity) (id, name string, ok bool) {
+	name = schema.NormalizeName(e.Name)
+	ks := []string{name}
+	if v := VariantKey(e.Name); v != "" {
+		ks = append(ks, variantNS+v)
+	}
+	if e.Type == schema.Person && HasInitials(e.Name) {
+		if k, ok := InitialsKey(e.Name); ok {
+			ks = append(ks, initialsNS+k)
+		}
+	}
+	for _, k := range ks {
+		k := indexKey(e.Type, k)
+		// A full-name entity finds itself in the document index under
+		// its own name; that says nothing, so the corpus decides.
+		lid, lfound := local[k]
+		if lfound && lid != e.ID {
+			if lid == ambiguous {
+				return "", "", false
+			}
+			return lid, localNames[lid], true
+		}
+		cid, cfound := r.index[k]
+		if cfound && cid != ambiguous && cid != e.ID {
+			return cid, r.names[cid], true
+		}
+		if lfound && lid != e.ID || cfound {
+			// Known under this key (as itself in the corpus, or
+			// ambiguously): a looser key says no more.
+			return "", "", false
+		}
+	}
+	return "", "", false
 }
 
 // isFull reports whether name has two or more words once normalized.
@@ -173,8 +247,10 @@ func isFull(name string) bool {
 // suffixes are generational suffixes skipped when taking a surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-// keys returns the normalized index keys of e: its name, its aliases and,
-// for a person with a full name, the surname.
+// keys returns the index keys of e: its name, its aliases and, for a
+// person with a full name, the surname, normalized; then the variant key
+// of each (variantNS), and for a person's full name not written with
+// initials its initials key (initialsNS).
 func keys(e schema.Entity) []string {
 	name := schema.NormalizeName(e.Name)
 	ks := []string{name}
@@ -192,7 +268,26 @@ func keys(e schema.Entity) []string {
 			ks = append(ks, words[len(words)-1])
 		}
 	}
-	return ks
+	return withVariants(e, ks)
+}
+
+// withVariants returns ks, normalized names of e, with their variant keys
+// and, for a person whose name is not written with initials, the
+// initials key of the name.
+func withVariants(e schema.Entity, ks []string) []string {
+	out := slices.Clone(ks)
+	for _, k := range ks {
+		if v := VariantKey(k); v != "" {
+			out = append(out, variantNS+v)
+		}
+	}
+	if e.Type == schema.Person && !HasInitials(e.Name) {
+		if k, ok := InitialsKey(e.Name); ok {
+			out = append(out, initialsNS+k)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // corpusKeys returns the keys of e that other documents may use: its
@@ -211,7 +306,7 @@ func corpusKeys(e schema.Entity) []string {
 			ks = append(ks, k)
 		}
 	}
-	return ks
+	return withVariants(e, ks)
 }
 
 // isAcronym reports whether s is written as an acronym: two or more

@@ -284,3 +284,73 @@ func TestResolveKeepsFirstName(t *testing.T) {
 		t.Errorf("after Learn(%q): name %q, want the learned one", accented.Name, got)
 	}
 }
+
+// TestResolveSpellings joins spellings of one name, names written with
+// initials and the other names and codes of countries, only when one
+// entity of the type has the key.
+func TestResolveSpellings(t *testing.T) {
+	ivana := ent(schema.Person, "Ivana Kovalenkiy")
+	marko := ent(schema.Person, "Marko Kovalenkiy")
+	countries := NewCountries([]CountryNames{
+		{Name: "Freedonia", Forms: []string{"FDN", "Republic of Freedonia", "F.R."}},
+		{Name: "North Sylvania", Forms: []string{"Sylvania", "NSY"}},
+		{Name: "South Sylvania", Forms: []string{"Sylvania", "SSY"}},
+	})
+	id := func(t schema.EntityType, name string) string { return schema.EntityID(t, name) }
+	tests := []struct {
+		name  string
+		prior []schema.Extraction
+		in    schema.Extraction
+		want  []string
+	}{
+		{"transliteration", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "Ivana Kovalenkij")}), []string{ivana.ID}},
+		{"diacritics and doubled letters", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "Ivanna Kovalenkíy")}), []string{ivana.ID}},
+		{"surname spelled otherwise", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "Kovalenky")}), []string{ivana.ID}},
+		{"surname spelled otherwise, two people", []schema.Extraction{doc("a1", []schema.Entity{ivana}), doc("a2", []schema.Entity{marko})},
+			doc("a3", []schema.Entity{ent(schema.Person, "Kovalenky")}), []string{id(schema.Person, "Kovalenky")}},
+		{"in the document", nil,
+			doc("a1", []schema.Entity{ivana, ent(schema.Person, "Kovalenky")}), []string{ivana.ID}},
+		{"another name stays apart", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "Ivana Kovalenko")}), []string{id(schema.Person, "Ivana Kovalenko")}},
+		{"other type never", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Location, "Kovalenky")}), []string{id(schema.Location, "Kovalenky")}},
+		{"initials", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "I. Kovalenkiy")}), []string{ivana.ID}},
+		{"initials of two people", []schema.Extraction{doc("a1", []schema.Entity{ivana}), doc("a2", []schema.Entity{ent(schema.Person, "Igor Kovalenkiy")})},
+			doc("a3", []schema.Entity{ent(schema.Person, "I. Kovalenkiy")}), []string{id(schema.Person, "I. Kovalenkiy")}},
+		{"initials not a given name", []schema.Extraction{doc("a1", []schema.Entity{ivana})},
+			doc("a2", []schema.Entity{ent(schema.Person, "M. Kovalenkiy")}), []string{id(schema.Person, "M. Kovalenkiy")}},
+		{"country code", nil,
+			doc("a1", []schema.Entity{ent(schema.Country, "FDN")}), []string{id(schema.Country, "Freedonia")}},
+		{"country's dotted code", nil,
+			doc("a1", []schema.Entity{ent(schema.Country, "F.R.")}), []string{id(schema.Country, "Freedonia")}},
+		{"country's long name, corpus spelling kept", []schema.Extraction{doc("a1", []schema.Entity{ent(schema.Country, "FREEDONIA")})},
+			doc("a2", []schema.Entity{ent(schema.Country, "Republic of Freedonia")}), []string{id(schema.Country, "Freedonia")}},
+		{"a form of two countries stays", nil,
+			doc("a1", []schema.Entity{ent(schema.Country, "Sylvania")}), []string{id(schema.Country, "Sylvania")}},
+		{"a country's code is not an organization's", nil,
+			doc("a1", []schema.Entity{ent(schema.Organization, "FDN")}), []string{id(schema.Organization, "FDN")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewResolver().UseCountries(countries)
+			for _, p := range tt.prior {
+				r.Resolve(p)
+			}
+			out := r.Resolve(tt.in)
+			if got := ids(out); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Resolve(%v) = %v, want %v", tt.in.Entities, out.Entities, tt.want)
+			}
+		})
+	}
+	// The spelling joins the aliases; the first name stays.
+	r := NewResolver()
+	r.Resolve(doc("a1", []schema.Entity{ivana}))
+	e := r.Resolve(doc("a2", []schema.Entity{ent(schema.Person, "Ivana Kovalenkij")})).Entities[0]
+	if e.Name != ivana.Name || !slices.Contains(e.Aliases, "Ivana Kovalenkij") {
+		t.Errorf("joined spelling: %+v, want the first name with the spelling among the aliases", e)
+	}
+}

@@ -15,6 +15,20 @@ type Article struct {
 	// SHA256 is the hex digest of Text.
 	SHA256 string `json:"sha256,omitempty"`
 	Text   string `json:"text"`
+	// Fingerprint is what the build pipeline keeps of the text to find
+	// copies of the article among later ones (graph/dedup's Fingerprint,
+	// base64): stored with the article, so that a later load finds
+	// copies of it without its text.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// DuplicateOf is the ID of the first article of the story when the
+	// article is a copy of an earlier one (a repost or a rewrite of one
+	// wire story); its relations that the first article states too are
+	// counted there (see Extraction.Supports). Duplicate says how it
+	// copies ("exact" or "near") and Similarity how much (1 for an
+	// exact copy).
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Duplicate   string  `json:"duplicate,omitempty"`
+	Similarity  float64 `json:"similarity,omitempty"`
 }
 
 // Span is a half-open range [Start, End) of byte offsets into an article's
@@ -51,14 +65,62 @@ type Relation struct {
 	// Start and End are the byte offsets of the evidence in the article text.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// Date is the event's date (YYYY-MM-DD, or YYYY-MM), when known.
+	// Date is the relation's date, YYYY-MM-DD, YYYY-MM or YYYY as
+	// DatePrecision says: the event's when its sentence names it
+	// (DateSource DateEvent), else the publication date of its article
+	// (DateSource DateArticle); empty when neither is known.
 	Date string `json:"date,omitempty"`
-	// Tense is "future" for planned events, empty otherwise.
+	// DateSource says whose date Date is: DateEvent or DateArticle. It is
+	// empty when Date is (and in graphs written before kg recorded it,
+	// where a Date is always the event's).
+	DateSource string `json:"date_source,omitempty"`
+	// DatePrecision is how much of the date is known: "year", "month",
+	// "week" (Date is then the week's Monday) or "day".
+	DatePrecision string `json:"date_precision,omitempty"`
+	// Tense is TenseFuture for planned events (a sentence in the future,
+	// or an event dated after its article), empty otherwise.
 	Tense      string  `json:"tense,omitempty"`
 	Confidence float64 `json:"confidence"`
 	CAMEO      string  `json:"cameo,omitempty"`
 	// Role is the title held, for HOLDS_ROLE.
 	Role string `json:"role,omitempty"`
+	// Support is the number of articles that state the relation in a
+	// store: its own, and the copies of it (see Article.DuplicateOf) whose
+	// relations of the same subject, type and object were merged into
+	// it. It is 0 (meaning 1) for a relation that no copy states, and in
+	// extractions.
+	Support int `json:"support,omitempty"`
+	// Copies are the IDs of those copies, sorted; FirstReported and
+	// LastReported the earliest and latest publication dates among the
+	// articles that state it. All are empty when no copy states it.
+	Copies        []string `json:"copies,omitempty"`
+	FirstReported string   `json:"first_reported,omitempty"`
+	LastReported  string   `json:"last_reported,omitempty"`
+}
+
+// Values of Relation.DateSource and Relation.Tense.
+const (
+	// DateEvent: the sentence names the event's date.
+	DateEvent = "event"
+	// DateArticle: the date is the article's publication date.
+	DateArticle = "article"
+	// TenseFuture marks a planned event.
+	TenseFuture = "future"
+)
+
+// Supported returns the number of articles that state r: Support, and at
+// least 1.
+func (r Relation) Supported() int { return max(r.Support, 1) }
+
+// Support says that an article which copies an earlier one (its
+// Article.DuplicateOf) states a relation of that article: the relation
+// Key of type Type. The build pipeline puts a copy's relations that its
+// original states too (same subject, type and object) here instead of
+// among its own relations, so that one story is counted once and each
+// relation knows every article that states it.
+type Support struct {
+	Key  string       `json:"key"`
+	Type RelationType `json:"type"`
 }
 
 // Extraction is what the extractor finds in one article. It is also the
@@ -68,6 +130,10 @@ type Extraction struct {
 	Article   Article    `json:"article"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
+	// Supports are the relations of the article's original that it
+	// states too, when it is a copy (set by the build pipeline, never by
+	// an extractor).
+	Supports []Support `json:"supports,omitempty"`
 }
 
 // Entity returns the entity with the given ID, if the extraction has it.

@@ -83,9 +83,17 @@ func filterFlags(dates bool) []cli.Flag {
 	if dates {
 		fs = append(fs,
 			&cli.StringFlag{Name: "since", Category: cat, Usage: "keep relations dated on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
-			&cli.StringFlag{Name: "until", Category: cat, Usage: "keep relations dated on or before `DATE`"})
+			&cli.StringFlag{Name: "until", Category: cat, Usage: "keep relations dated on or before `DATE`"},
+			&cli.StringFlag{Name: "tense", Category: cat,
+				Usage: "`past` leaves out planned events (tense future), future keeps only them (default: both)"})
 	}
 	return fs
+}
+
+// viaRolesFlag is the flag of query.Options.ViaRoles.
+func viaRolesFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "via-roles", Aliases: []string{"r"}, Category: "Filters",
+		Usage: "count the relations of the entity's officials (HOLDS_ROLE) and bodies (PART_OF) too, marked with who acted"}
 }
 
 // filterFrom reads the filter flags, and reports usage errors in them.
@@ -94,7 +102,8 @@ func filterFrom(c *cli.Context) (graph.Filter, error) {
 	if err != nil {
 		return graph.Filter{}, err
 	}
-	f := graph.Filter{Types: types, Since: c.String("since"), Until: c.String("until"), MinConfidence: c.Float64("min-confidence")}
+	f := graph.Filter{Types: types, Since: c.String("since"), Until: c.String("until"), MinConfidence: c.Float64("min-confidence"),
+		Tense: c.String("tense")}
 	return f, checkFilter(f)
 }
 
@@ -165,24 +174,48 @@ func (o sourceOptions) openEntities(ctx context.Context, format string, names []
 	return r, ents, nil
 }
 
-// resolve returns the one entity name designates (see query.Resolve).
-// When name is ambiguous its candidates are listed on stderr; when it
-// matches one entity only partly or approximately, stderr says which
-// entity it was taken to be.
+// lookup is how the analysts' commands read names: the countries and the
+// known words of the embedded gazetteer.
+func lookup() query.Lookup {
+	known := knownWords()
+	return query.Lookup{Countries: countries(), Known: func(w string) bool { return known[w] }}
+}
+
+// resolve returns the one entity name designates (see
+// query.Lookup.Resolve). When name is ambiguous its candidates are listed
+// on stderr, and when it only matches close spellings of a word that
+// names something else, those; when it is taken for an entity it does
+// not name exactly (a country's other name or code, another spelling, a
+// part of a name, a misspelling), stderr says which entity and why.
 func resolve(ctx context.Context, r port.Reader, name string, stderr io.Writer) (schema.Entity, error) {
-	res, err := query.Resolve(ctx, r, name)
+	res, err := lookup().Resolve(ctx, r, name)
 	var amb *query.AmbiguousError
-	if errors.As(err, &amb) {
-		printCandidates(stderr, amb)
+	var unc *query.UncertainError
+	switch {
+	case errors.As(err, &amb):
+		printCandidates(stderr, amb.Name, amb.Candidates, "matches")
+	case errors.As(err, &unc):
+		printCandidates(stderr, unc.Name, unc.Candidates, "is a known name (not taken for a misspelling); close spellings of it in the graph:")
 	}
 	if err != nil {
 		return schema.Entity{}, err
 	}
-	if e := res.Entity; res.Match != names.Exact {
-		fmt.Fprintf(stderr, "kg: %q taken to be %s (%s %s), the only %s match\n", name, oneLine(e.Name), e.Type, e.ID,
-			map[names.Match]string{names.Words: "partial", names.Close: "close"}[res.Match])
+	e := res.Entity
+	why := ""
+	switch {
+	case res.Country:
+		why = "a name or code of the country"
+	case res.Match == names.Variant:
+		why = "another spelling of its name"
+	case res.Match == names.Words:
+		why = "the only partial match"
+	case res.Match == names.Close:
+		why = "the only close spelling"
 	}
-	return res.Entity, nil
+	if why != "" {
+		fmt.Fprintf(stderr, "kg: %q taken to be %s (%s %s): %s\n", name, oneLine(e.Name), e.Type, e.ID, why)
+	}
+	return e, nil
 }
 
 // answer writes v as JSON when format is json, else as render writes it.

@@ -85,7 +85,7 @@ func TestInterruptLargeArticle(t *testing.T) {
 	dir := t.TempDir()
 	big := manyNames(t, dir, "names", 200000)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		p := startKG(t, bin, "build", "--max-article-time", "0", "--out", filepath.Join(dir, "g.json"), big)
+		p := startKG(t, bin, "build", "--max-article-time", "0", "--out", filepath.Join(dir, sig.String()+".json"), big)
 		time.Sleep(3 * time.Second)
 		if !p.running() {
 			t.Fatalf("kg build ended before the signal; stderr:\n%s", p.errText())

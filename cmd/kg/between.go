@@ -11,10 +11,11 @@ import (
 )
 
 type betweenOptions struct {
-	A, B   string
-	Filter graph.Filter
-	Format string
-	Source sourceOptions
+	A, B     string
+	Filter   graph.Filter
+	ViaRoles bool
+	Format   string
+	Source   sourceOptions
 }
 
 func betweenCommand() *cli.Command {
@@ -24,7 +25,14 @@ func betweenCommand() *cli.Command {
 		ArgsUsage: "A B",
 		Description: `Lists every relation between the entities A and B, whichever is the subject, in date
 order: the type, the date (the event's, else the article's publication date, marked
-*), the confidence, the article and the evidence sentence.
+*; a planned event is marked [future]), the confidence, the article (+N when copies of
+it state the relation too) and the evidence sentence.
+
+With --via-roles, the relations of the officials of either (who holds a role at it or
+at one of its bodies) and of its bodies (PART_OF) count too, each row saying who acted:
+"kg between --via-roles Russia Ukraine" lists what Russia's ambassadors and ministries
+did to Ukraine. An official's relation counts when it is dated within a year of a date
+its role was stated on.
 
 A and B are names or aliases (matched ignoring case and accents; quote names of several
 words) or entity IDs. A name that several entities share lists them and fails.
@@ -35,7 +43,7 @@ Reads Neo4j when NEO4J_URI or --neo4j-uri is set, else the local graph file
 Example:
   kg between "Dmitry Peskov" Ukraine
   kg between --format json Peskov "the West"`,
-		Flags: concat([]cli.Flag{formatFlag()}, filterFlags(true), sourceFlags()),
+		Flags: concat([]cli.Flag{formatFlag(), viaRolesFlag()}, filterFlags(true), sourceFlags()),
 		Action: func(c *cli.Context) error {
 			if err := flagsFirst(c, "between"); err != nil {
 				return err
@@ -47,7 +55,8 @@ Example:
 			if err != nil {
 				return err
 			}
-			opts := betweenOptions{A: c.Args().Get(0), B: c.Args().Get(1), Filter: f, Format: c.String("format"), Source: sourceOptionsFrom(c)}
+			opts := betweenOptions{A: c.Args().Get(0), B: c.Args().Get(1), Filter: f, ViaRoles: c.Bool("via-roles"),
+				Format: c.String("format"), Source: sourceOptionsFrom(c)}
 			return runBetween(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
@@ -63,7 +72,7 @@ func runBetween(ctx context.Context, opts betweenOptions, stdout, stderr io.Writ
 	if a.ID == b.ID {
 		return usagef("between: %q and %q are the same entity (%s); kg entity lists its relations", opts.A, opts.B, a.Name)
 	}
-	rep, err := query.Between(ctx, r, a, b, query.Options{Filter: opts.Filter})
+	rep, err := query.Between(ctx, r, a, b, query.Options{Filter: opts.Filter, ViaRoles: opts.ViaRoles})
 	if err != nil {
 		return err
 	}

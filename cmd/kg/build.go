@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/dedup"
 	"github.com/kgraph/kg/graph/ingest"
 	"github.com/kgraph/kg/graph/port"
 	"github.com/kgraph/kg/schema"
@@ -133,7 +134,13 @@ published, source and url (renamed with --fields).
 
 With a Neo4j configured (NEO4J_URI or --neo4j-uri) it applies kg's schema and loads the
 graph into Neo4j; otherwise, or with --out, it writes the graph file (default
-kg-out/graph.json; an existing file is added to). Loading is idempotent.
+kg-out/graph.json). An existing graph file is refused unless --append is given; then the
+build adds to it, skipping the articles it holds with the same text. Loading is
+idempotent.
+
+Copies of one story (the same text under another id or dateline, or a rewrite sharing
+most of it) are loaded as copies of the first article: their relations that the first
+states too count there (the relation's support), and the summary counts them.
 
 Bad input (invalid UTF-8, binary content, empty or oversized texts, malformed JSON,
 a missing text field) is reported as "reject: SOURCE[:LINE] [ID]: REASON" and skipped,
@@ -181,6 +188,8 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		Workers:        opts.Workers,
 		BatchSize:      opts.Sink.BatchSize,
 		Writers:        w.Writers(),
+		Dedup:          dedup.New(),
+		Countries:      countries(),
 		Progress:       rep.update,
 		ProgressEvery:  rep.progressEvery(),
 		MaxArticleTime: opts.MaxTime,
@@ -202,15 +211,20 @@ func finish(ctx context.Context, sum graph.Summary, err error, w port.Writer, re
 	// Interrupted: what was loaded is kept (the graph file is written,
 	// Neo4j flushed), and the summary says how much that is.
 	desc := w.Summary(context.WithoutCancel(ctx))
+	held, serr := w.Stats(context.WithoutCancel(ctx))
 	cerr := w.Close()
 	if cerr != nil {
-		desc = ""
+		desc, serr = "", cerr
 	}
 	if rerr := rep.close(); cerr == nil {
 		cerr = rerr
 	}
 	if !opts.Quiet || err != nil {
-		printSummary(stdout, sum)
+		var st *graph.Stats
+		if serr == nil {
+			st = &held
+		}
+		printSummary(stdout, sum, st)
 		if desc != "" {
 			fmt.Fprintln(stdout, desc)
 		}

@@ -105,6 +105,7 @@ func renderEntity(t *table, rep *query.EntityReport) {
 		}
 		t.rows("  ", []string{"ROLE", "AT", "TIMES", "ARTICLES"}, rows)
 	}
+	marks := 0
 	if len(rep.Relations) > 0 {
 		var types []string
 		for ty := range rep.RelationCounts {
@@ -117,9 +118,18 @@ func renderEntity(t *table, rep *query.EntityReport) {
 		t.printf("\nrelations by type (%s):\n", strings.Join(types, ", "))
 		var rows [][]string
 		for _, g := range rep.Relations {
-			rows = append(rows, []string{g.Type, g.Direction, g.Counterparty.Name, g.Counterparty.Type, strconv.Itoa(g.Count)})
+			first, m1 := dateText(g.First)
+			last, m2 := dateText(g.Last)
+			marks |= m1 | m2
+			count := strconv.Itoa(g.Count)
+			if g.Future > 0 {
+				count += fmt.Sprintf(" (%d [future])", g.Future)
+				marks |= markFuture
+			}
+			rows = append(rows, []string{g.Type, g.Direction, g.Counterparty.Name, g.Counterparty.Type, count, first, last})
 		}
-		t.rows("  ", []string{"TYPE", "DIR", "COUNTERPARTY", "ITS TYPE", "COUNT"}, rows)
+		t.rows("  ", []string{"TYPE", "DIR", "COUNTERPARTY", "ITS TYPE", "COUNT", "FIRST", "LAST"}, rows)
 		t.printf("  (-> %s is the subject, <- the object)\n", oneLine(e.Name))
 	}
+	t.notes("  ", marks)
 }

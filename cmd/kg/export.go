@@ -20,12 +20,13 @@ import (
 
 // exportOptions are the options of kg export.
 type exportOptions struct {
-	Seeds  []string // entity names, aliases or IDs
-	Hops   int
-	Filter graph.Filter
-	Format string
-	Out    string // file, or directory for csv; "" for standard output
-	Source sourceOptions
+	Seeds    []string // entity names, aliases or IDs
+	Hops     int
+	Filter   graph.Filter
+	ViaRoles bool
+	Format   string
+	Out      string // file, or directory for csv; "" for standard output
+	Source   sourceOptions
 }
 
 // exportFormats are the formats of kg export, in the order of its help.
@@ -59,7 +60,10 @@ one of their IDs instead.
 Filters: --types keeps relations of the given types (MEETS,ACCUSES,...); --since and
 --until (YYYY, YYYY-MM or YYYY-MM-DD) keep relations dated in the range, a relation
 without a date taking its article's publication date, and one with neither being left
-out; --min-confidence keeps relations at least that confident.
+out; --min-confidence keeps relations at least that confident; --tense past leaves out
+planned events. With --via-roles, the officials (HOLDS_ROLE) and bodies (PART_OF) of the
+seeds are seeds too, so that their relations come with the relations that say who
+they are.
 
 Formats:
   json     Cytoscape.js elements {"elements": {"nodes": [...], "edges": [...]}}
@@ -72,7 +76,9 @@ Formats:
   svg      the picture, drawn by Graphviz (built in, no installation needed)
   html     one self-contained page: kg serve's explorer over the subgraph, opening on the
            seeds, that works offline from the file
-Every format keeps the provenance of each relation: article, evidence, date, confidence.
+Every format keeps the provenance of each relation: article, evidence, date (with
+date_source: event or article, and date_precision), tense, confidence and support (the
+number of articles, copies included, that state it).
 
 Examples:
   kg export --seed "Sergei Lavrov" --hops 2 --format graphml -o lavrov.graphml
@@ -83,6 +89,7 @@ Examples:
 			&cli.IntFlag{Name: "hops", Value: 1, Usage: "take entities up to `N` relations away from a seed"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output `FORMAT`: " + strings.Join(exportFormats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (a directory for csv) instead of standard output"},
+			viaRolesFlag(),
 		}, filterFlags(true), sourceFlags()),
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
@@ -93,12 +100,13 @@ Examples:
 				return err
 			}
 			opts := exportOptions{
-				Seeds:  c.StringSlice("seed"),
-				Hops:   c.Int("hops"),
-				Filter: f,
-				Format: c.String("format"),
-				Out:    c.String("output"),
-				Source: sourceOptionsFrom(c),
+				Seeds:    c.StringSlice("seed"),
+				Hops:     c.Int("hops"),
+				Filter:   f,
+				ViaRoles: c.Bool("via-roles"),
+				Format:   c.String("format"),
+				Out:      c.String("output"),
+				Source:   sourceOptionsFrom(c),
 			}
 			return runExport(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
@@ -144,7 +152,7 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		}
 		seeds = append(seeds, e)
 	}
-	sub, err := query.Subgraph(ctx, r, seeds, opts.Hops, query.Options{Filter: opts.Filter})
+	sub, err := query.Subgraph(ctx, r, seeds, opts.Hops, query.Options{Filter: opts.Filter, ViaRoles: opts.ViaRoles})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/dedup"
 	"github.com/kgraph/kg/graph/ingest"
 )
 
@@ -69,6 +70,8 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		Force:         opts.Sink.Force,
 		BatchSize:     opts.Sink.BatchSize,
 		Writers:       w.Writers(),
+		Dedup:         dedup.New(),
+		Countries:     countries(),
 		Progress:      rep.update,
 		ProgressEvery: rep.progressEvery(),
 	}

@@ -98,10 +98,15 @@ func TestBuildFile(t *testing.T) {
 		}
 	}
 
-	// Building again changes nothing: the file is byte-identical.
+	// Building again into the file is refused, and changes nothing;
+	// with --append it loads nothing new: the file is byte-identical.
 	before, _ := os.ReadFile(out)
-	if code, _, stderr := kg(t, "", "build", "--quiet", "--out", out, seed); code != 0 {
-		t.Fatalf("second kg build = %d, stderr:\n%s", code, stderr)
+	code, stdout, stderr = kg(t, "", "build", "--quiet", "--out", out, seed)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "graph file "+out+" exists: give --append") {
+		t.Errorf("second kg build without --append = %d, stdout %q, stderr %q; want a usage error naming the file and --append", code, stdout, stderr)
+	}
+	if code, _, stderr := kg(t, "", "build", "--quiet", "--append", "--out", out, seed); code != 0 {
+		t.Fatalf("second kg build --append = %d, stderr:\n%s", code, stderr)
 	}
 	after, _ := os.ReadFile(out)
 	if !bytes.Equal(before, after) {
@@ -179,11 +184,11 @@ func TestBuildRejects(t *testing.T) {
 	}
 
 	// --strict: the same input exits 1.
-	if code, _, _ := kg(t, "", "build", "--strict", "-q", "--out", out, dir); code != 1 {
+	if code, _, _ := kg(t, "", "build", "--strict", "-q", "--append", "--out", out, dir); code != 1 {
 		t.Errorf("kg build --strict with rejects = %d, want 1", code)
 	}
 	// --strict with clean input exits 0.
-	if code, _, stderr := kg(t, "", "build", "--strict", "-q", "--out", out, seed); code != 0 {
+	if code, _, stderr := kg(t, "", "build", "--strict", "-q", "--append", "--out", out, seed); code != 0 {
 		t.Errorf("kg build --strict with clean input = %d, want 0; stderr:\n%s", code, stderr)
 	}
 }

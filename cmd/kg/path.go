@@ -107,17 +107,15 @@ func renderPaths(t *table, rep *query.PathReport) {
 		t.printf("\npath %d: %s\n", i+1, strings.Join(names, " -- "))
 		var rows [][]string
 		var cols []string
-		starred := false
+		marks := 0
 		for j, h := range p.Hops {
-			c, rs, s := relationRows(h.Relations)
-			cols, starred = append([]string{"HOP"}, c...), starred || s
+			c, rs, m := relationRows(h.Relations)
+			cols, marks = append([]string{"HOP"}, c...), marks|m
 			for _, row := range rs {
 				rows = append(rows, append([]string{strconv.Itoa(j + 1)}, row...))
 			}
 		}
 		t.rows("  ", cols, rows)
-		if starred {
-			t.printf("  %s", starNote)
-		}
+		t.notes("  ", marks)
 	}
 }

@@ -209,9 +209,11 @@ func (r *reporter) close() error {
 	return nil
 }
 
-// printSummary prints what a build or load did: articles, then entities
-// and relations by type, as an aligned table.
-func printSummary(w io.Writer, s graph.Summary) {
+// printSummary prints what a build or load did (articles, the copies
+// among them, relations), then what the store holds after it (held, when
+// it could be counted; else what the run loaded): articles, entities and
+// relations by type, as an aligned table.
+func printSummary(w io.Writer, s graph.Summary, held *graph.Stats) {
 	type row struct {
 		label string
 		n     int
@@ -221,14 +223,24 @@ func printSummary(w io.Writer, s graph.Summary) {
 		{"articles rejected", s.Rejected},
 		{"articles skipped (loaded before)", s.Skipped},
 		{"articles loaded", s.Loaded},
-		{"entities", s.Entities},
+		{"  copies of earlier articles", s.Duplicates},
+		{"relations loaded", s.Relations},
+		{"  stated by copies, counted for the originals", s.Supports},
 	}
-	for _, t := range entityTypes(s.EntitiesByType) {
-		rows = append(rows, row{"  " + string(t), s.EntitiesByType[t]})
+	st := graph.Stats{Articles: s.Loaded, Duplicates: s.Duplicates, Entities: s.Entities, EntitiesByType: s.EntitiesByType,
+		Relations: s.Relations, ByType: s.RelationsByType}
+	head := "loaded by this run:"
+	if held != nil {
+		st, head = *held, "the store holds:"
 	}
-	rows = append(rows, row{"relations", s.Relations})
-	for _, t := range relationTypes(s.RelationsByType) {
-		rows = append(rows, row{"  " + string(t), s.RelationsByType[t]})
+	rows = append(rows, row{head, -1}, row{"articles", st.Articles}, row{"  copies of earlier articles", st.Duplicates},
+		row{"entities", st.Entities})
+	for _, t := range entityTypes(st.EntitiesByType) {
+		rows = append(rows, row{"  " + string(t), st.EntitiesByType[t]})
+	}
+	rows = append(rows, row{"relations", st.Relations})
+	for _, t := range relationTypes(st.ByType) {
+		rows = append(rows, row{"  " + string(t), st.ByType[t]})
 	}
 	lw, nw := 0, 0
 	for _, r := range rows {
@@ -236,6 +248,10 @@ func printSummary(w io.Writer, s graph.Summary) {
 		nw = max(nw, len(strconv.Itoa(r.n)))
 	}
 	for _, r := range rows {
+		if r.n < 0 {
+			fmt.Fprintf(w, "%s\n", r.label)
+			continue
+		}
 		fmt.Fprintf(w, "%-*s  %*d\n", lw, r.label, nw, r.n)
 	}
 	fmt.Fprintf(w, "%-*s  %s (%.1f articles/s)\n", lw, "elapsed", roundDuration(s.Elapsed), s.Rate())

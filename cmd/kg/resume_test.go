@@ -210,7 +210,7 @@ func TestNeo4jBuildKilledAndResumed(t *testing.T) {
 }
 
 // TestBuildFileSkipsLoaded checks resumption with the graph file: a
-// second build into the same file skips what the file holds.
+// second build into the same file (--append) skips what the file holds.
 func TestBuildFileSkipsLoaded(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "g.json")
 	if code, _, stderr := kg(t, "", "build", "--out", out, seed); code != 0 {
@@ -220,11 +220,11 @@ func TestBuildFileSkipsLoaded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := kg(t, "", "build", "--out", out, seed)
+	code, stdout, stderr := kg(t, "", "build", "--append", "--out", out, seed)
 	if code != 0 || skipped(t, stdout) != 1 {
 		t.Fatalf("second kg build = %d, skipped %d, want 0, 1; stderr:\n%s", code, skipped(t, stdout), stderr)
 	}
-	code, stdout, _ = kg(t, "", "build", "--force", "--out", out, seed)
+	code, stdout, _ = kg(t, "", "build", "--force", "--append", "--out", out, seed)
 	if code != 0 || skipped(t, stdout) != 0 {
 		t.Fatalf("kg build --force = %d, skipped %d, want 0, 0", code, skipped(t, stdout))
 	}

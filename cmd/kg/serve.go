@@ -99,7 +99,7 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           explore.New(r, explore.Options{AllowHosts: opts.AllowHosts, Title: title}),
+		Handler:           explore.New(r, explore.Options{AllowHosts: opts.AllowHosts, Title: title, Lookup: lookup()}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       2 * time.Minute,

@@ -132,6 +132,13 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 	if _, body := fetch(t, base, "/api/search?q=Russia", "", ""); !strings.Contains(body, `"name": "Russia"`) {
 		t.Errorf("search Russia = %s", body)
 	}
+	// Names are read as kg entity reads them: a code of a country is the
+	// country.
+	for _, name := range []string{"USA", "U.S."} {
+		if code, body := fetch(t, base, "/api/entity?id="+url.QueryEscape(name), "", ""); code != http.StatusOK || !strings.Contains(body, `"name": "United States"`) {
+			t.Errorf("entity %s = %d %.300s, want United States", name, code, body)
+		}
+	}
 }
 
 func TestServeUsage(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -80,12 +81,15 @@ type sinkOptions struct {
 	BatchSize int
 	Writers   int  // concurrent load transactions into Neo4j
 	Force     bool // load articles the sink holds already
+	Append    bool // add to an existing graph file
 }
 
 func sinkFlags() []cli.Flag {
 	return append([]cli.Flag{
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: defaultOut,
-			Usage: "write the graph to `FILE` (the default when no Neo4j is configured; adds to an existing file)"},
+			Usage: "write the graph to `FILE` (the default when no Neo4j is configured; an existing file only with --append)"},
+		&cli.BoolFlag{Name: "append", Aliases: []string{"a"},
+			Usage: "add to the existing graph file of --out (resolving against what it holds, skipping what it has)"},
 		&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
 			Usage: "extractions per load batch (per Neo4j transaction)"},
 		&cli.IntFlag{Name: "writers", Value: port.DefaultWriters,
@@ -103,6 +107,7 @@ func sinkOptionsFrom(c *cli.Context) sinkOptions {
 		BatchSize: c.Int("batch-size"),
 		Writers:   c.Int("writers"),
 		Force:     c.Bool("force"),
+		Append:    c.Bool("append"),
 	}
 }
 
@@ -136,6 +141,15 @@ func (o sinkOptions) check() error {
 	}
 	if !o.useNeo4j() && o.Out == "" {
 		return usagef("--out: empty file name")
+	}
+	if o.useNeo4j() || o.Append {
+		return nil
+	}
+	switch fi, err := os.Stat(o.Out); {
+	case err == nil && fi.IsDir():
+		return usagef("--out %s is a directory: give a file name", o.Out)
+	case err == nil:
+		return usagef("graph file %s exists: give --append to add to it, or another --out FILE", o.Out)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,18 +48,91 @@ func (t *table) rows(indent string, cols []string, rows [][]string) {
 	align(&t.b, indent, cols, folded)
 }
 
-// relations adds relations as an aligned table (relationRows), with a
-// note on starred dates.
+// relations adds relations as an aligned table (relationRows), with
+// notes on the marks it uses.
 func (t *table) relations(indent string, rs []query.Relation) {
-	cols, rows, starred := relationRows(rs)
+	cols, rows, marks := relationRows(rs)
 	t.rows(indent, cols, rows)
-	if starred {
-		t.b.WriteString(indent + starNote)
+	t.notes(indent, marks)
+}
+
+// Marks of relationRows, and their notes.
+const (
+	markArticle = 1 << iota // "*": the article's date
+	markWeek                // "wk": a week's Monday
+	markFuture              // "[future]": a planned event
+	markCopies              // "+N": copies state it too
+)
+
+var markNotes = []struct {
+	mark int
+	note string
+}{
+	{markArticle, "* the article's publication date: the text gives no date"},
+	{markWeek, "wk the week of that Monday"},
+	{markFuture, "[future] a planned event"},
+	{markCopies, "+N copies of the article state it too"},
+}
+
+// notes explains the marks used.
+func (t *table) notes(indent string, marks int) {
+	var ns []string
+	for _, n := range markNotes {
+		if marks&n.mark != 0 {
+			ns = append(ns, n.note)
+		}
+	}
+	if len(ns) > 0 {
+		t.b.WriteString(indent + "(" + strings.Join(ns, "; ") + ")\n")
 	}
 }
 
-// starNote explains the "*" of relationRows.
-const starNote = "(* the article's publication date: the text gives no date)\n"
+// dateCell is a relation's date for a table: its date, "*" after the
+// article's publication date, "wk" after a week's Monday.
+func dateCell(r query.Relation) (string, int) {
+	return dateText(query.DateOf(r))
+}
+
+// dateText is dateCell for a date of the answers (nil: none).
+func dateText(d *query.Date) (string, int) {
+	switch {
+	case d == nil || d.When == "":
+		return "", 0
+	case d.Source == schema.DateArticle:
+		return d.When + "*", markArticle
+	case d.Precision == "week":
+		return d.When + " wk", markWeek
+	}
+	return d.When, 0
+}
+
+// articleCell is the article of a relation for a table, with "+N" when
+// N copies state it too.
+func articleCell(r query.Relation) (string, int) {
+	if r.Support > 1 {
+		return fmt.Sprintf("%s +%d", r.Article.Ref, r.Support-1), markCopies
+	}
+	return r.Article.Ref, 0
+}
+
+// viaCell says who acted for a relation counted through an official or a
+// body: "for Russia: Vassily Nebenzia (Ambassador)".
+func viaCell(r query.Relation) string {
+	var parts []string
+	for _, v := range r.Via {
+		who := v.Member.Name
+		switch {
+		case v.Role != "" && v.At.ID != v.For.ID:
+			who += " (" + v.Role + ", " + v.At.Name + ")"
+		case v.Role != "":
+			who += " (" + v.Role + ")"
+		default:
+			who += " (part of " + v.At.Name + ")"
+		}
+		parts = append(parts, "for "+v.For.Name+": "+who)
+	}
+	return strings.Join(parts, "; ")
+}
 
 // flush writes what t holds to w.
 func (t *table) flush(w io.Writer) error {
@@ -110,35 +184,50 @@ func align(b *bytes.Buffer, indent string, cols []string, rows [][]string) {
 func runeWidth(s string) int { return len([]rune(s)) }
 
 // relationRows are the table rows of relations: when, subject, type,
-// object, confidence, article, evidence. A date that is the article's
-// publication date, the relation having none, is marked with a "*".
-func relationRows(rs []query.Relation) (cols []string, rows [][]string, starred bool) {
+// object, confidence, article, evidence, and, when a relation is counted
+// through an official or a body, who acted (VIA). marks says which marks
+// the cells use: a date that is the article's publication date, the text
+// giving none, is marked with a "*", a week with "wk", a planned event
+// "[future]", a relation that copies of its article state too "+N".
+func relationRows(rs []query.Relation) (cols []string, rows [][]string, marks int) {
 	cols = []string{"DATE", "SUBJECT", "TYPE", "OBJECT", "CONF", "ARTICLE", "EVIDENCE"}
+	via := slices.ContainsFunc(rs, func(r query.Relation) bool { return len(r.Via) > 0 })
+	if via {
+		cols = slices.Insert(cols, 4, "VIA")
+	}
 	for _, r := range rs {
-		when := r.When
-		if r.Date == "" && when != "" {
-			when += "*"
-			starred = true
-		}
+		when, m := dateCell(r)
+		marks |= m
 		typ := r.Type
 		if r.Role != "" {
 			typ += " (" + r.Role + ")"
 		}
-		if r.Tense == "future" {
+		if r.Future() {
 			typ += " [future]"
+			marks |= markFuture
 		}
-		rows = append(rows, []string{when, r.Subject.Name, typ, r.Object.Name,
-			strconv.FormatFloat(r.Confidence, 'f', 2, 64), r.Article.Ref, r.Evidence})
+		art, m := articleCell(r)
+		marks |= m
+		row := []string{when, r.Subject.Name, typ, r.Object.Name, strconv.FormatFloat(r.Confidence, 'f', 2, 64), art, r.Evidence}
+		if via {
+			row = slices.Insert(row, 4, viaCell(r))
+		}
+		rows = append(rows, row)
 	}
-	return cols, rows, starred
+	return cols, rows, marks
 }
 
-// printCandidates lists the entities an ambiguous name matches, aligned.
-func printCandidates(w io.Writer, amb *query.AmbiguousError) {
+// printCandidates lists the entities a name matches, aligned, after a
+// line saying what name does ("matches": "NAME matches N entities:").
+func printCandidates(w io.Writer, name string, candidates []schema.Entity, what string) {
 	var t table
-	t.printf("%q matches %d entities:\n", amb.Name, len(amb.Candidates))
+	if what == "matches" {
+		t.printf("%q matches %d entities:\n", name, len(candidates))
+	} else {
+		t.printf("%q %s\n", name, what)
+	}
 	rows := [][]string{{"NAME", "TYPE", "ID", "MENTIONS"}} // a header without a rule
-	for _, e := range amb.Candidates {
+	for _, e := range candidates {
 		rows = append(rows, []string{e.Name, string(e.Type), e.ID, strconv.Itoa(e.Count)})
 	}
 	t.rows("  ", nil, rows)

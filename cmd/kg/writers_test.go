@@ -221,7 +221,7 @@ func TestBuildRefusesDamagedGraphFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, args := range [][]string{
-				{"build", "-q", "--out", out, seed},
+				{"build", "-q", "--append", "--out", out, seed},
 				{"entity", "--graph", out, e.ID},
 				{"export", "--graph", out, "--seed", e.ID, "--format", "json"},
 			} {

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -233,5 +234,77 @@ func TestBucketsBounded(t *testing.T) {
 	// All but the first are near copies of the first.
 	if m, ok := x.Add("last", story1+" The count stood at 1000."); !ok || m.Of != "0" {
 		t.Errorf("Add(last) = %+v, %v, want a copy of 0", m, ok)
+	}
+}
+
+// TestCheckAndRestore checks articles through the Deduper's methods, and
+// restores what a store would hold of them into a new Index: the new
+// Index then finds the same copies of later articles as the first.
+func TestCheckAndRestore(t *testing.T) {
+	x := New()
+	texts := []struct{ id, text string }{
+		{"a", "OSTRAVA, March 3 (Reuters) - " + story1},
+		{"b", "OSTRAVA, March 3. /TASS/. " + story1Rewrite},
+		{"o", story1Other},
+		{"e", "OSTRAVA (AP) — " + story1},
+	}
+	type held struct{ id, fp, of string }
+	var store []held
+	for _, a := range texts {
+		fp := x.Fingerprint(a.text)
+		c, ok, err := x.Check(a.id, fp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		of := ""
+		if ok {
+			of = c.Of
+		}
+		store = append(store, held{a.id, fp, of})
+	}
+	want := []string{"", "a", "", "a"}
+	for i, h := range store {
+		if h.of != want[i] {
+			t.Errorf("%s copies %q, want %q", h.id, h.of, want[i])
+		}
+	}
+	if c, ok, _ := x.Check("e", store[3].fp); !ok || c.Kind != "exact" || c.Similarity != 1 {
+		t.Errorf("Check(e) again = %+v, %v; want the exact copy of a", c, ok)
+	}
+
+	y := New()
+	for _, h := range store {
+		if err := y.Restore(h.id, h.fp, h.of); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := y.Restore("a", store[0].fp, ""); err != nil || y.Len() != 4 {
+		t.Errorf("Restore(a) again: %v, %d articles; want nothing added", err, y.Len())
+	}
+	later := []struct{ id, text, of, kind string }{
+		{"repost", story1, "a", "exact"},
+		{"copy-of-copy", story1Rewrite + " The talks will resume next month.", "a", "near"},
+		{"other-again", "OSTRAVA, March 4 (AFP) - " + story1Other, "o", "exact"},
+		{"brief", story1Brief, "", ""},
+	}
+	for _, l := range later {
+		for name, ix := range map[string]*Index{"first": x, "restored": y} {
+			c, ok, err := ix.Check(l.id, ix.Fingerprint(l.text))
+			if err != nil || ok != (l.of != "") || c.Of != l.of || c.Kind != l.kind {
+				t.Errorf("%s index: Check(%s) = %+v, %v, %v; want a %s copy of %q", name, l.id, c, ok, err, l.kind, l.of)
+			}
+		}
+	}
+
+	for _, bad := range []string{"", "not base64!", "AAAA"} {
+		if _, _, err := x.Check("bad", bad); !errors.Is(err, ErrFingerprint) {
+			t.Errorf("Check(%q) = %v, want ErrFingerprint", bad, err)
+		}
+		if err := y.Restore("bad", bad, ""); !errors.Is(err, ErrFingerprint) {
+			t.Errorf("Restore(%q) = %v, want ErrFingerprint", bad, err)
+		}
+	}
+	if n := len(x.Fingerprint(story1)); n > 372 {
+		t.Errorf("a fingerprint takes %d characters, want at most 372", n)
 	}
 }

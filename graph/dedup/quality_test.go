@@ -184,3 +184,30 @@ func BenchmarkSketch(b *testing.B) {
 		i++
 	}
 }
+
+// Generated is a generated corpus (see generate) for the tests of package
+// dedup_test: the articles' IDs and texts, and for each the index of the
+// original it copies (-1 for an original). Its copies of copies count as
+// copies of the first original, as in score.
+type Generated struct {
+	IDs, Texts []string
+	Orig       []int
+}
+
+// RaceEnabled reports whether the tests run under the race detector,
+// for package dedup_test.
+const RaceEnabled = raceEnabled
+
+// Generate returns the generated corpus of n articles, 10% copies, the one
+// the tests of this package measure (built once per size).
+func Generate(n int) Generated {
+	g := corpus(n)
+	out := Generated{IDs: make([]string, n), Texts: make([]string, n), Orig: make([]int, n)}
+	for i, a := range g.arts {
+		out.IDs[i], out.Texts[i], out.Orig[i] = a.id, a.text, a.orig
+	}
+	return out
+}
+
+// CPUTime is cpuTime, for package dedup_test.
+func CPUTime() time.Duration { return cpuTime() }

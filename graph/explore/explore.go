@@ -33,6 +33,7 @@ import (
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/port"
+	"github.com/kgraph/kg/graph/query"
 )
 
 // Reader is what the explorer reads: the read port (graph/port's
@@ -79,6 +80,11 @@ type Options struct {
 	// Title names the graph in the page's title: the graph file, or the
 	// Neo4j URI (never with a password).
 	Title string
+	// Lookup reads the names the API is given (an entity, a timeline's,
+	// a view's seeds), as kg entity does: with the countries' other names
+	// and codes ("USA") and the known words it holds. The zero Lookup
+	// reads names as query.Resolve does.
+	Lookup query.Lookup
 }
 
 // Server is the explorer's HTTP handler: the page, its assets and the

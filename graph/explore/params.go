@@ -146,9 +146,9 @@ func (s *Server) entity(ctx context.Context, r *http.Request, name string) (sche
 }
 
 // resolve returns the one entity that v, an entity ID or a name,
-// designates (query.Resolve).
+// designates (Options.Lookup's Resolve).
 func (s *Server) resolve(ctx context.Context, v string) (query.Resolved, error) {
-	res, err := query.Resolve(ctx, s.r, v)
+	res, err := s.opts.Lookup.Resolve(ctx, s.r, v)
 	var amb *query.AmbiguousError
 	switch {
 	case errors.As(err, &amb):

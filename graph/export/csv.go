@@ -20,7 +20,7 @@ const CSVArrayDelimiter = ";"
 // CSV header rows.
 var (
 	CSVNodesHeader         = []string{"id:ID", "name", "type", "aliases:string[]", ":LABEL"}
-	CSVRelationshipsHeader = []string{":START_ID", ":END_ID", ":TYPE", "key", "article", "evidence", "date", "tense", "confidence:double", "role", "cameo"}
+	CSVRelationshipsHeader = []string{":START_ID", ":END_ID", ":TYPE", "key", "article", "evidence", "date", "date_source", "date_precision", "tense", "confidence:double", "role", "cameo", "support:int"}
 )
 
 // CSV writes g as the two input files of neo4j-admin database import:
@@ -28,7 +28,7 @@ var (
 // relationships file (relationships.csv) to rels. Headers:
 //
 //	id:ID,name,type,aliases:string[],:LABEL
-//	:START_ID,:END_ID,:TYPE,key,article,evidence,date,tense,confidence:double,role,cameo
+//	:START_ID,:END_ID,:TYPE,key,article,evidence,date,date_source,date_precision,tense,confidence:double,role,cameo,support:int
 //
 // :LABEL is "Entity;<Type>" (e.g. Entity;Person) and :TYPE the relation
 // type, both from schema.Label and schema.RelType; arrays are delimited
@@ -81,8 +81,8 @@ func CSV(nodes, rels io.Writer, g *graph.Graph) error {
 		if err != nil {
 			return fmt.Errorf("export csv: relation %s: %w", r.Key, err)
 		}
-		row := []string{r.Subject, r.Object, rt, r.Key, r.Article, r.Evidence, r.Date, r.Tense,
-			strconv.FormatFloat(r.Confidence, 'g', -1, 64), r.Role, r.CAMEO}
+		row := []string{r.Subject, r.Object, rt, r.Key, r.Article, r.Evidence, r.Date, r.DateSource, r.DatePrecision, r.Tense,
+			strconv.FormatFloat(r.Confidence, 'g', -1, 64), r.Role, r.CAMEO, strconv.Itoa(r.Supported())}
 		if err := rw.Write(visible(row)); err != nil {
 			return fmt.Errorf("export csv relationships: %w", err)
 		}

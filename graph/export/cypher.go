@@ -26,7 +26,8 @@ import (
 //   - (:Article)-[:MENTIONS {count}]->(:Entity), for the articles and
 //     entities of g;
 //   - (:Entity)-[:<TYPE> {key, article, sentence, evidence, start, end,
-//     date, tense, confidence, cameo, role}]->(:Entity), merged on key.
+//     date, date_source, date_precision, tense, confidence, cameo, role,
+//     support (when copies support it)}]->(:Entity), merged on key.
 //
 // Properties are set whole (SET x = {...}), so running the script twice,
 // or over a database kg loaded the same graph into, changes nothing.
@@ -105,10 +106,15 @@ func Cypher(w io.Writer, g *graph.Graph) error {
 		p.int("start", r.Start)
 		p.int("end", r.End)
 		p.str("date", r.Date)
+		p.str("date_source", r.DateSource)
+		p.str("date_precision", r.DatePrecision)
 		p.str("tense", r.Tense)
 		p.raw("confidence", cypherFloat(r.Confidence))
 		p.str("cameo", r.CAMEO)
 		p.str("role", r.Role)
+		if r.Support > 1 {
+			p.int("support", r.Support)
+		}
 		fmt.Fprintf(b, "MATCH (s:Entity {id: %s}) MATCH (o:Entity {id: %s}) MERGE (s)-[r:%s {key: %s}]->(o) SET r = %s;\n",
 			cypherString(r.Subject), cypherString(r.Object), backquote(rt), cypherString(r.Key), p)
 	}

@@ -78,8 +78,8 @@ func DOT(w io.Writer, g *graph.Graph) error {
 func tooltip(v *view, r schema.Relation, a schema.Article) string {
 	var b strings.Builder
 	b.WriteString(v.name(r.Subject) + " " + string(r.Type) + " " + v.name(r.Object) + " (")
-	if r.Date != "" {
-		b.WriteString(r.Date + "; ")
+	if d := dateNote(r); d != "" {
+		b.WriteString(d + "; ")
 	}
 	b.WriteString("confidence " + float(r.Confidence) + "; article ")
 	if a.Title != "" {

@@ -26,8 +26,8 @@ func ExampleCSV() {
 	// id:ID,name,type,aliases:string[],:LABEL
 	// c1,Russia,Country,,Entity;Country
 	// p1,Sergei Lavrov,Person,Lavrov,Entity;Person
-	// :START_ID,:END_ID,:TYPE,key,article,evidence,date,tense,confidence:double,role,cameo
-	// p1,c1,HOLDS_ROLE,r1,a1,"""We will respond,"" said Foreign Minister Sergei Lavrov.",,,0.9,Foreign Minister,
+	// :START_ID,:END_ID,:TYPE,key,article,evidence,date,date_source,date_precision,tense,confidence:double,role,cameo,support:int
+	// p1,c1,HOLDS_ROLE,r1,a1,"""We will respond,"" said Foreign Minister Sergei Lavrov.",,,,,0.9,Foreign Minister,,1
 }
 
 func ExampleJSON() {

@@ -122,3 +122,24 @@ func (v *view) articleOf(r schema.Relation) schema.Article {
 func float(f float64) string {
 	return strconv.FormatFloat(f, 'g', -1, 64)
 }
+
+// dateNote is r's date for people: the date, and whether it is the
+// article's publication date, its precision when a week, and whether the
+// event is planned ("2024-03-11 (article date)", "2024-03-11 (week of),
+// planned").
+func dateNote(r schema.Relation) string {
+	d := r.Date
+	if d == "" {
+		return ""
+	}
+	switch {
+	case r.DateSource == schema.DateArticle:
+		d += " (article date)"
+	case r.DatePrecision == "week":
+		d += " (week of)"
+	}
+	if r.Tense == schema.TenseFuture {
+		d += ", planned"
+	}
+	return d
+}

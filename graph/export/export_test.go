@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -357,7 +358,7 @@ func TestCSVReadsBack(t *testing.T) {
 		return rows[1:]
 	}
 	wantNodes := "id:ID,name,type,aliases:string[],:LABEL"
-	wantRels := ":START_ID,:END_ID,:TYPE,key,article,evidence,date,tense,confidence:double,role,cameo"
+	wantRels := ":START_ID,:END_ID,:TYPE,key,article,evidence,date,date_source,date_precision,tense,confidence:double,role,cameo,support:int"
 	if !strings.HasPrefix(nodes.String(), wantNodes+"\n") || !strings.HasPrefix(rels.String(), wantRels+"\n") {
 		t.Errorf("headers:\n%s\n%s", strings.SplitN(nodes.String(), "\n", 2)[0], strings.SplitN(rels.String(), "\n", 2)[0])
 	}
@@ -389,7 +390,8 @@ func TestCSVReadsBack(t *testing.T) {
 				r = x
 			}
 		}
-		w := []string{r.Subject, r.Object, string(r.Type), r.Key, r.Article, r.Evidence, r.Date, r.Tense, float(r.Confidence), r.Role, r.CAMEO}
+		w := []string{r.Subject, r.Object, string(r.Type), r.Key, r.Article, r.Evidence, r.Date, r.DateSource, r.DatePrecision, r.Tense,
+			float(r.Confidence), r.Role, r.CAMEO, strconv.Itoa(r.Supported())}
 		if !slices.Equal(row, w) {
 			t.Errorf("relationship row %q, want %q", row, w)
 		}

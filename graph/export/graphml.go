@@ -38,10 +38,13 @@ var (
 		{"e_start", "edge", "start", "int"},
 		{"e_end", "edge", "end", "int"},
 		{"e_date", "edge", "date", "string"},
+		{"e_date_source", "edge", "date_source", "string"},
+		{"e_date_precision", "edge", "date_precision", "string"},
 		{"e_tense", "edge", "tense", "string"},
 		{"e_confidence", "edge", "confidence", "double"},
 		{"e_role", "edge", "role", "string"},
 		{"e_cameo", "edge", "cameo", "string"},
+		{"e_support", "edge", "support", "int"},
 	}
 )
 
@@ -54,7 +57,8 @@ var (
 //     a ";" inside an alias written as ","), mentions;
 //   - edges: label (the relation type), type, key, article,
 //     article_title, article_url, published, evidence, sentence, start,
-//     end, date, tense, confidence, role, cameo.
+//     end, date, date_source, date_precision, tense, confidence, role,
+//     cameo, support.
 //
 // String attributes that are empty are left out; numbers are always
 // written. Text is escaped for XML; characters XML 1.0 cannot hold
@@ -106,10 +110,13 @@ func GraphML(w io.Writer, g *graph.Graph) error {
 		gmlData(b, "e_start", strconv.Itoa(r.Start))
 		gmlData(b, "e_end", strconv.Itoa(r.End))
 		gmlData(b, "e_date", r.Date)
+		gmlData(b, "e_date_source", r.DateSource)
+		gmlData(b, "e_date_precision", r.DatePrecision)
 		gmlData(b, "e_tense", r.Tense)
 		gmlData(b, "e_confidence", float(r.Confidence))
 		gmlData(b, "e_role", r.Role)
 		gmlData(b, "e_cameo", r.CAMEO)
+		gmlData(b, "e_support", strconv.Itoa(r.Supported()))
 		b.WriteString("    </edge>\n")
 	}
 	b.WriteString("  </graph>\n</graphml>\n")

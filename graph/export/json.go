@@ -39,25 +39,28 @@ type cyEdge struct {
 }
 
 type cyEdgeData struct {
-	ID           string  `json:"id"`
-	Source       string  `json:"source"`
-	Target       string  `json:"target"`
-	Label        string  `json:"label"`
-	Type         string  `json:"type"`
-	Key          string  `json:"key"`
-	Article      string  `json:"article"`
-	ArticleTitle string  `json:"article_title"`
-	ArticleURL   string  `json:"article_url"`
-	Published    string  `json:"published"`
-	Evidence     string  `json:"evidence"`
-	Sentence     int     `json:"sentence"`
-	Start        int     `json:"start"`
-	End          int     `json:"end"`
-	Date         string  `json:"date"`
-	Tense        string  `json:"tense"`
-	Confidence   float64 `json:"confidence"`
-	Role         string  `json:"role"`
-	CAMEO        string  `json:"cameo"`
+	ID            string  `json:"id"`
+	Source        string  `json:"source"`
+	Target        string  `json:"target"`
+	Label         string  `json:"label"`
+	Type          string  `json:"type"`
+	Key           string  `json:"key"`
+	Article       string  `json:"article"`
+	ArticleTitle  string  `json:"article_title"`
+	ArticleURL    string  `json:"article_url"`
+	Published     string  `json:"published"`
+	Evidence      string  `json:"evidence"`
+	Sentence      int     `json:"sentence"`
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
+	Date          string  `json:"date"`
+	DateSource    string  `json:"date_source"`
+	DatePrecision string  `json:"date_precision"`
+	Tense         string  `json:"tense"`
+	Confidence    float64 `json:"confidence"`
+	Role          string  `json:"role"`
+	CAMEO         string  `json:"cameo"`
+	Support       int     `json:"support"`
 }
 
 // JSON writes g as Cytoscape.js elements, indented, one trailing newline:
@@ -66,8 +69,9 @@ type cyEdgeData struct {
 //	  "nodes": [{"data": {"id", "value", "label", "name", "type", "aliases", "mentions"}}],
 //	  "edges": [{"data": {"id", "source", "target", "label", "type", "key",
 //	             "article", "article_title", "article_url", "published",
-//	             "evidence", "sentence", "start", "end", "date", "tense",
-//	             "confidence", "role", "cameo"}}]}}
+//	             "evidence", "sentence", "start", "end", "date", "date_source",
+//	             "date_precision", "tense", "confidence", "role", "cameo",
+//	             "support"}}]}}
 //
 // Node ids are entity IDs, edge ids relation keys; a node's label is the
 // entity's name and an edge's its relation type. Every field is present
@@ -99,7 +103,8 @@ func JSON(w io.Writer, g *graph.Graph) error {
 			ID: r.Key, Source: r.Subject, Target: r.Object, Label: string(r.Type), Type: string(r.Type), Key: r.Key,
 			Article: r.Article, ArticleTitle: a.Title, ArticleURL: a.URL, Published: a.Published,
 			Evidence: r.Evidence, Sentence: r.Sentence, Start: r.Start, End: r.End,
-			Date: r.Date, Tense: r.Tense, Confidence: r.Confidence, Role: r.Role, CAMEO: r.CAMEO,
+			Date: r.Date, DateSource: r.DateSource, DatePrecision: r.DatePrecision, Tense: r.Tense,
+			Confidence: r.Confidence, Role: r.Role, CAMEO: r.CAMEO, Support: r.Supported(),
 		}})
 	}
 	var buf bytes.Buffer

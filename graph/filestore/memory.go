@@ -21,6 +21,7 @@ type Memory struct {
 	g         *graph.Graph
 	index     map[string]int    // entity ID -> index in g.Entities
 	published map[string]string // article ID -> publication date
+	vocab     map[string]bool   // the words of the entities' names (names.Vocabulary)
 	source    map[string]string // article ID -> source
 }
 
@@ -40,7 +41,7 @@ func NewMemory(g *graph.Graph) *Memory {
 	if g == nil {
 		g = &graph.Graph{}
 	}
-	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published(), source: make(map[string]string)}
+	m := &Memory{g: g, index: make(map[string]int, len(g.Entities)), published: g.Published(), vocab: names.Vocabulary(g.Entities), source: make(map[string]string)}
 	for _, a := range g.Articles {
 		if a.Source != "" {
 			m.source[a.ID] = a.Source
@@ -72,7 +73,7 @@ func (m *Memory) FindEntities(ctx context.Context, name string) ([]schema.Entity
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	es, _ := names.Best(name, m.g.Entities)
+	es, _ := names.Best(name, m.g.Entities, func(w string) bool { return m.vocab[w] })
 	for i := range es {
 		es[i] = cloneEntity(es[i])
 	}
@@ -315,6 +316,7 @@ func (m *Memory) cut(ids map[string]bool, rels []int) *graph.Graph {
 	}
 	for _, a := range g.Articles {
 		if cited[a.ID] {
+			a.Fingerprint = "" // the store's, for finding copies
 			out.Articles = append(out.Articles, a)
 		}
 	}

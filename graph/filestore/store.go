@@ -38,9 +38,16 @@ import (
 // counts. Entities are never removed, even when no article mentions them
 // any more. Article texts and entity mention spans are not kept.
 //
+// The relations that a copy of an article supports (Extraction.Supports)
+// are part of the copy's contribution: each relation written lists the
+// copies that support it (Relation.Copies, with Support and the first
+// and last reported dates), and the file keeps nothing else of them, so
+// that reading it back gives the same supports.
+//
 // A Store holds the writer's lock on the graph file from Open to Close
 // (see Lock): a second writer of the same file, in this process or
 // another, waits or fails instead of overwriting what the first adds.
+//
 // A Store is safe for concurrent use, though loads gain nothing from it
 // (Writers is 1). Create one with Open or OpenWaiting.
 type Store struct {
@@ -55,6 +62,10 @@ type Store struct {
 	relations map[string]schema.Relation
 	keys      map[string][]string // relation keys by article ID
 	lock      *FileLock           // the writer's lock, held from Open to Close
+	// supports are the relations each copy supports, by article ID, and
+	// copies the copies supporting each relation, by key.
+	supports map[string][]schema.Support
+	copies   map[string]map[string]bool
 }
 
 type fileEntity struct {
@@ -113,6 +124,8 @@ func open(path string) (*Store, error) {
 		mentions:  make(map[string][]graph.Mention),
 		relations: make(map[string]schema.Relation),
 		keys:      make(map[string][]string),
+		supports:  make(map[string][]schema.Support),
+		copies:    make(map[string]map[string]bool),
 	}
 	g, err := Read(path)
 	switch {
@@ -135,10 +148,57 @@ func open(path string) (*Store, error) {
 		e.total += m.Count
 	}
 	for _, r := range g.Relations {
+		for _, c := range r.Copies {
+			s.supports[c] = append(s.supports[c], schema.Support{Key: r.Key, Type: r.Type})
+			s.support(r.Key, c, true)
+		}
+		r.Support, r.Copies, r.FirstReported, r.LastReported = 0, nil, "", ""
 		s.relations[r.Key] = r
 		s.keys[r.Article] = append(s.keys[r.Article], r.Key)
 	}
 	return s, nil
+}
+
+// support records (on) or forgets that the copy article supports the
+// relation key.
+func (s *Store) support(key, article string, on bool) {
+	cs := s.copies[key]
+	if on {
+		if cs == nil {
+			cs = make(map[string]bool)
+			s.copies[key] = cs
+		}
+		cs[article] = true
+		return
+	}
+	delete(cs, article)
+	if len(cs) == 0 {
+		delete(s.copies, key)
+	}
+}
+
+// withSupport returns r with the copies that support it, their number
+// and the first and last dates they were reported.
+func (s *Store) withSupport(r schema.Relation) schema.Relation {
+	cs := s.copies[r.Key]
+	if len(cs) == 0 {
+		return r
+	}
+	r.Copies = slices.Sorted(maps.Keys(cs))
+	r.Support = len(r.Copies) + 1
+	for _, id := range append([]string{r.Article}, r.Copies...) {
+		d := s.articles[id].Published
+		if d == "" {
+			continue
+		}
+		if r.FirstReported == "" || d < r.FirstReported {
+			r.FirstReported = d
+		}
+		if d > r.LastReported {
+			r.LastReported = d
+		}
+	}
+	return r
 }
 
 // Load adds a batch of resolved extractions. An extraction whose article
@@ -224,10 +284,22 @@ func (s *Store) load(x schema.Extraction) {
 
 	keys := make([]string, 0, len(x.Relations))
 	for _, r := range x.Relations {
+		r.Support, r.Copies, r.FirstReported, r.LastReported = 0, nil, "", ""
 		s.relations[r.Key] = r
 		keys = append(keys, r.Key)
 	}
 	s.keys[id] = keys
+
+	for _, sp := range s.supports[id] {
+		s.support(sp.Key, id, false)
+	}
+	delete(s.supports, id)
+	if len(x.Supports) > 0 {
+		s.supports[id] = slices.Clone(x.Supports)
+		for _, sp := range x.Supports {
+			s.support(sp.Key, id, true)
+		}
+	}
 }
 
 // Graph returns a copy of the store's graph, sorted by ID (articles,
@@ -256,7 +328,7 @@ func (s *Store) graph() *graph.Graph {
 	}
 	slices.SortFunc(g.Entities, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	for _, r := range s.relations {
-		g.Relations = append(g.Relations, r)
+		g.Relations = append(g.Relations, s.withSupport(r))
 	}
 	slices.SortFunc(g.Relations, func(a, b schema.Relation) int { return cmp.Compare(a.Key, b.Key) })
 	for _, ms := range s.mentions {
@@ -292,7 +364,7 @@ func (s *Store) sections() []section {
 			e.Count = fe.base + fe.total
 			return &e
 		}},
-		{"relations", len(relations), false, false, func(i int) any { r := s.relations[relations[i]]; return &r }},
+		{"relations", len(relations), false, false, func(i int) any { r := s.withSupport(s.relations[relations[i]]); return &r }},
 		{"mentions", len(mentions), false, true, func(i int) any {
 			m := mentions[i]
 			return &s.mentions[withMentions[m[0]]][m[1]]
@@ -301,19 +373,31 @@ func (s *Store) sections() []section {
 }
 
 // Stats counts what the store holds.
-func (s *Store) Stats() graph.Stats {
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.Stats{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := graph.Stats{
-		Articles:  len(s.articles),
-		Entities:  len(s.entities),
-		Relations: len(s.relations),
-		ByType:    make(map[schema.RelationType]int),
+		Articles:       len(s.articles),
+		Entities:       len(s.entities),
+		EntitiesByType: make(map[schema.EntityType]int),
+		Relations:      len(s.relations),
+		ByType:         make(map[schema.RelationType]int),
+	}
+	for _, e := range s.entities {
+		st.EntitiesByType[e.Type]++
+	}
+	for _, a := range s.articles {
+		if a.DuplicateOf != "" {
+			st.Duplicates++
+		}
 	}
 	for _, r := range s.relations {
 		st.ByType[r.Type]++
 	}
-	return st
+	return st, nil
 }
 
 // Close writes the graph file when anything was loaded or the file did
@@ -391,12 +475,50 @@ func (s *Store) Entities(ctx context.Context, yield func(schema.Entity) error) e
 	return nil
 }
 
+// Articles calls yield with every article the store holds (without its
+// text), in ID order, and returns yield's error, if any.
+func (s *Store) Articles(ctx context.Context, yield func(schema.Article) error) error {
+	s.mu.Lock()
+	as := make([]schema.Article, 0, len(s.articles))
+	for _, id := range slices.Sorted(maps.Keys(s.articles)) {
+		as = append(as, s.articles[id])
+	}
+	s.mu.Unlock()
+	for _, a := range as {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := yield(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ArticleRelations returns the relations that the given articles
+// contribute, in key order.
+func (s *Store) ArticleRelations(ctx context.Context, articles []string) ([]schema.Relation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []schema.Relation
+	for _, id := range articles {
+		for _, k := range s.keys[id] {
+			out = append(out, s.withSupport(s.relations[k]))
+		}
+	}
+	slices.SortFunc(out, func(a, b schema.Relation) int { return cmp.Compare(a.Key, b.Key) })
+	return out, nil
+}
+
 // Writers returns 1: the file is written by one load at a time.
 func (s *Store) Writers() int { return 1 }
 
 // Summary says where the graph file is and what it holds: "graph file
 // PATH: N articles, N entities, N relations".
-func (s *Store) Summary(context.Context) string {
-	st := s.Stats()
+func (s *Store) Summary(ctx context.Context) string {
+	st, _ := s.Stats(context.WithoutCancel(ctx))
 	return fmt.Sprintf("graph file %s: %d articles, %d entities, %d relations", s.path, st.Articles, st.Entities, st.Relations)
 }

@@ -18,7 +18,11 @@ func TestCompare(t *testing.T) {
 		{"lavrov sergei", "Sergei Lavrov", Words},
 		{"lavorv", "Sergei Lavrov", Close},  // transposition
 		{"lavrv", "Sergei Lavrov", Close},   // deletion
-		{"lavrovv", "Sergei Lavrov", Close}, // insertion
+		{"lavrovs", "Sergei Lavrov", Close}, // insertion
+		{"lavrovv", "Sergei Lavrov", Words}, // doubled letters: another spelling
+		{"zelenskiy", "Volodymyr Zelensky", Words},
+		{"Volodymyr Zelenskiy", "Volodymyr Zelensky", Variant},
+		{"Abdelkarim", "Abdel Karim", Variant},
 		{"stoltenbrg", "Jens Stoltenberg", Close},
 		{"stoltnbrg", "Jens Stoltenberg", Close}, // two edits, ten letters
 		{"stltnbrg", "Jens Stoltenberg", None},   // three
@@ -75,12 +79,14 @@ func TestBestPrefersExact(t *testing.T) {
 	}{
 		{"RUSSIA", []string{"r"}},            // exact, not the words of Russia Today
 		{"today", []string{"rt"}},            // words
-		{"rusia", []string{"ru"}},            // a word of Rusia Unida beats close to Russia
+		{"rusia", []string{"r"}},             // another spelling of Russia beats a word of Rusia Unida
+		{"unida", []string{"ru"}},            // a word of Rusia Unida
+		{"unidas", []string{"ru"}},           // close to it
 		{"russa", []string{"ru", "rt", "r"}}, // close to all: most mentioned, then by name
 	}
 	for _, tt := range tests {
 		var got []string
-		found, _ := Best(tt.name, es)
+		found, _ := Best(tt.name, es, nil)
 		for _, e := range found {
 			got = append(got, e.ID)
 		}
@@ -122,14 +128,15 @@ func TestBest(t *testing.T) {
 		{"Ukriane Russia", nil, None},              // words of different entities
 		{"Lavr", nil, None},                        // a prefix is not a word
 		{"Serge", []string{"A"}, Close},            // one letter short
-		{"Hubb", []string{"H"}, Close},             // one edit, four letters
+		{"Hube", []string{"H"}, Close},             // one edit, four letters
+		{"Hubb", []string{"H"}, Words},             // doubled letters: another spelling of the word
 		{"ext", nil, None},                         // short words must be exact
 		{"federation", []string{"D"}, Words},       // a word of an alias
 		{"", nil, None},
 		{"  ...  ", nil, None},
 	}
 	for _, tt := range tests {
-		found, m := Best(tt.name, es)
+		found, m := Best(tt.name, es, nil)
 		var got []string
 		for _, e := range found {
 			got = append(got, e.ID)
@@ -140,5 +147,51 @@ func TestBest(t *testing.T) {
 	}
 	if m := Entity("lavrov", es[0]); m != Exact {
 		t.Errorf("Entity(lavrov, %s) = %v, want exact (an alias)", es[0].Name, m)
+	}
+}
+
+// TestBestStaysInItsWords checks that partial and close matches do not
+// cross into other names: a word after "of" in a body's name, a word the
+// store knows taken for another, spelling variants joining.
+func TestBestStaysInItsWords(t *testing.T) {
+	es := []schema.Entity{
+		{ID: "V", Type: schema.Organization, Name: "Radio of Freedonia", Count: 3},
+		{ID: "S", Type: schema.Organization, Name: "League of Freedonian States", Count: 2},
+		{ID: "Z", Type: schema.Person, Name: "Oleksandr Kovalenkiy", Count: 2},
+		{ID: "B", Type: schema.Organization, Name: "Bank of Sylvania", Count: 1},
+		{ID: "M", Type: schema.Person, Name: "Maria da Costa", Count: 1},
+		{ID: "P", Type: schema.Person, Name: "Dmitri Pesko", Count: 1},
+	}
+	known := Vocabulary(es)
+	tests := []struct {
+		name  string
+		want  []string
+		match Match
+	}{
+		{"Freedonia", nil, None},        // only after "of": no partial match, and no close one (a known word)
+		{"Radio", []string{"V"}, Words}, // the head
+		{"Sylvania", nil, None},         // the bank is not the country
+		{"Oleksandr Kovalenky", []string{"Z"}, Variant},
+		{"Kovalenki", []string{"Z"}, Words}, // another spelling of a word
+		{"Costa", []string{"M"}, Words},     // a person's name has no such words
+		{"Peskov", []string{"P"}, Close},    // unknown: a misspelling
+		{"Pesko", []string{"P"}, Words},
+	}
+	for _, tt := range tests {
+		found, m := Best(tt.name, es, func(w string) bool { return known[w] })
+		var got []string
+		for _, e := range found {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) || m != tt.match {
+			t.Errorf("Best(%q) = %q, %v; want %q, %v", tt.name, got, m, tt.want, tt.match)
+		}
+	}
+	// A word the caller knows is no misspelling either.
+	if found, _ := Best("Pesko", es[:5], func(w string) bool { return w == "pesko" || known[w] }); found != nil {
+		t.Errorf("Best(Pesko) among others = %v, want nothing", found)
+	}
+	if found, m := Best("Peskov", es, func(w string) bool { return w == "peskov" || known[w] }); found != nil {
+		t.Errorf("Best(Peskov) with peskov known = %v, %v; want nothing", found, m)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/names"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -37,12 +38,13 @@ const (
 	// token, which locks them (so that concurrent loads of one article
 	// take turns) before it reads what the database held of each: its
 	// relation keys, the entities it mentions and the entities whose sums
-	// wait for a recount; and its element ID. A node created here has no
-	// relationKeys yet.
+	// wait for a recount; its element ID; and the relations it supports
+	// as a copy (supportEntry). A node created here has no relationKeys
+	// yet.
 	lockQuery = `UNWIND $ids AS id
 MERGE (a:Article {id: id})
 SET a.pending = $token
-RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, []), elementId(a)`
+RETURN a.id, a.relationKeys IS NOT NULL, coalesce(a.relationKeys, []), [(a)-[:MENTIONS]->(e:Entity) | e.id], coalesce(a.recount, []), elementId(a), coalesce(a.supportKeys, [])`
 
 	// articleQuery writes the articles' properties, keeping the aliases
 	// that an earlier load left for Flush and the token.
@@ -175,7 +177,7 @@ RETURN a.id`
 
 // relationProperties are the properties relationProps may give a
 // relationship.
-var relationProperties = []string{"key", "article", "sentence", "start", "end", "confidence", "evidence", "date", "tense", "cameo", "role"}
+var relationProperties = []string{"key", "article", "sentence", "start", "end", "confidence", "evidence", "date", "date_source", "date_precision", "tense", "cameo", "role"}
 
 // newRelationQuery creates relation rows of articles new to the
 // database, of any type: row.type, from schema.RelType. Entities are
@@ -199,16 +201,86 @@ RETURN count(*)`
 
 // relationQuery returns the query that merges relation rows of one
 // relationship type, on their keys, for articles loaded before; a
-// relation's properties are replaced by the row's. The type is in the
-// text, so that MERGE finds the relationship through the type's key
-// index.
+// relation's properties are replaced by the row's, but the copies that
+// support it (supportSet). The type is in the text, so that MERGE finds
+// the relationship through the type's key index.
 func relationQuery(relType string) string {
 	return `UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
 MERGE (s)-[r:` + quote(relType) + ` {key: row.key}]->(o)
-SET r = row.props`
+WITH r, row, coalesce(r.copies, []) AS copies
+SET r = row.props
+WITH r, copies` + supportSet
 }
+
+// supportSet ends a query that has, for each relationship r, the IDs of
+// the copies that support it in copies: it sets r.copies (sorted, without
+// duplicates), r.support (their number and one for r's own article) and
+// r.first_reported and r.last_reported (the earliest and latest
+// publication dates among r's article and the copies), and removes them
+// all when there are no copies.
+const supportSet = `
+CALL {
+  WITH copies
+  UNWIND copies AS c
+  WITH DISTINCT c ORDER BY c
+  RETURN collect(c) AS sorted
+}
+CALL {
+  WITH r, sorted
+  MATCH (a:Article) WHERE a.id IN sorted + [r.article] AND a.published IS NOT NULL
+  WITH a.published AS d ORDER BY d
+  RETURN collect(d) AS dates
+}
+SET r.copies = CASE WHEN sorted = [] THEN null ELSE sorted END,
+    r.support = CASE WHEN sorted = [] THEN null ELSE size(sorted) + 1 END,
+    r.first_reported = CASE WHEN sorted = [] THEN null ELSE head(dates) END,
+    r.last_reported = CASE WHEN sorted = [] THEN null ELSE last(dates) END`
+
+// supportQuery returns the query that adds copies to (row.on) and
+// removes them from the copies supporting relationships of one type,
+// found by key, and recounts their support (supportSet). It takes each
+// relationship's write lock before it reads its copies, so that
+// concurrent loads of two copies of one article add both.
+func supportQuery(relType string) string {
+	return `UNWIND $rows AS row
+MATCH ()-[r:` + quote(relType) + ` {key: row.key}]->()
+WITH r, collect(row) AS rows
+SET r.support = coalesce(r.support, 1)
+WITH r, [x IN rows WHERE x.on | x.article] AS add, [x IN rows WHERE NOT x.on | x.article] AS drop
+WITH r, [x IN coalesce(r.copies, []) WHERE NOT x IN add AND NOT x IN drop] + add AS copies` + supportSet
+}
+
+// supportEntry encodes a relation supported by a copy for
+// Article.supportKeys: its type and key.
+func supportEntry(s schema.Support) string { return string(s.Type) + " " + s.Key }
+
+// parseSupportEntry decodes a supportEntry.
+func parseSupportEntry(e string) (schema.Support, bool) {
+	t, k, ok := strings.Cut(e, " ")
+	if !ok || !schema.RelationType(t).Valid() || k == "" {
+		return schema.Support{}, false
+	}
+	return schema.Support{Type: schema.RelationType(t), Key: k}, true
+}
+
+// articleRelationsQuery returns the query of ArticleRelations: the
+// relationships whose keys the articles $ids list in relationKeys, each
+// found through its type's key index.
+var articleRelationsQuery = sync.OnceValue(func() string {
+	var b strings.Builder
+	b.WriteString("UNWIND $ids AS id\nMATCH (a:Article {id: id})\nUNWIND coalesce(a.relationKeys, []) AS key\nCALL {")
+	for i, t := range schema.RelationTypes() {
+		rt, _ := schema.RelType(t) // ontology types are valid
+		if i > 0 {
+			b.WriteString("\n  UNION")
+		}
+		b.WriteString("\n  WITH key\n  MATCH (s:Entity)-[r:" + quote(rt) + " {key: key}]->(o:Entity)\n  RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p")
+	}
+	b.WriteString("\n}\nRETURN s, t, o, p")
+	return b.String()
+})
 
 // quote backquotes a Cypher name. Names come from the ontology and never
 // hold a backquote; doubling makes the rule total anyway.
@@ -252,6 +324,9 @@ type contribution struct {
 	keys     []string
 	entities []string
 	recount  []string
+	// supports are the relations the article supports as a copy
+	// (supportEntry), sorted.
+	supports []string
 }
 
 // loadPlan is how a batch of valid extractions is written.
@@ -327,8 +402,17 @@ func plan(batch []schema.Extraction) (*loadPlan, error) {
 			})
 		}
 		a.keys = sortedSet(a.keys)
+		for _, sp := range x.Supports {
+			a.supports = append(a.supports, supportEntry(sp))
+		}
+		if len(a.supports) > 0 {
+			a.supports = sortedSet(a.supports)
+		}
 		props := articleProps(x.Article)
 		props["relationKeys"] = a.keys
+		if len(a.supports) > 0 {
+			props["supportKeys"] = a.supports
+		}
 		a.article = map[string]any{"id": x.Article.ID, "props": props}
 		p.articles[x.Article.ID] = a
 		p.ids = append(p.ids, x.Article.ID)
@@ -345,9 +429,22 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 	var articles, newMentions, mentions, stale, lost []map[string]any
 	newRels := make(map[schema.RelationType][]map[string]any)
 	rels := make(map[schema.RelationType][]map[string]any)
+	supports := make(map[schema.RelationType][]map[string]any)
 	for _, id := range p.ids {
 		a := p.articles[id]
 		was, loaded := old[id]
+		for _, e := range was.supports {
+			if _, found := slices.BinarySearch(a.supports, e); !found {
+				if sp, ok := parseSupportEntry(e); ok {
+					supports[sp.Type] = append(supports[sp.Type], map[string]any{"key": sp.Key, "article": id, "on": false})
+				}
+			}
+		}
+		for _, e := range a.supports {
+			if sp, ok := parseSupportEntry(e); ok {
+				supports[sp.Type] = append(supports[sp.Type], map[string]any{"key": sp.Key, "article": id, "on": true})
+			}
+		}
 		if !loaded {
 			articles = append(articles, a.article)
 			ms := make([]map[string]any, len(a.mentions))
@@ -428,6 +525,17 @@ func (p *loadPlan) steps(old map[string]contribution) ([]step, error) {
 		}
 		steps = append(steps, step{name: "relations " + rt + " again", query: relationQuery(rt), rows: rels[t]})
 	}
+	for _, t := range schema.RelationTypes() {
+		if len(supports[t]) == 0 {
+			continue
+		}
+		rt, err := schema.RelType(t)
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(supports[t], func(a, b map[string]any) int { return strings.Compare(a["key"].(string), b["key"].(string)) })
+		steps = append(steps, step{name: "supports " + rt, query: supportQuery(rt), rows: supports[t]})
+	}
 	return steps, nil
 }
 
@@ -471,14 +579,12 @@ func (r *entityRow) row() (map[string]any, error) {
 		return nil, err
 	}
 	var aliases, folded []string
-	folded = append(folded, schema.NormalizeName(r.name))
+	folded = append(folded, names.Folded(r.name)...)
 	for _, a := range r.aliases {
 		if a != "" && a != r.name {
 			aliases = append(aliases, a)
 		}
-		if f := schema.NormalizeName(a); f != "" {
-			folded = append(folded, f)
-		}
+		folded = append(folded, names.Folded(a)...)
 	}
 	return map[string]any{
 		"id": r.id, "name": r.name, "type": string(r.typ),
@@ -510,6 +616,12 @@ func articleProps(a schema.Article) map[string]any {
 	put(p, "url", a.URL)
 	put(p, "place", a.Place)
 	put(p, "sha256", a.SHA256)
+	put(p, "fingerprint", a.Fingerprint)
+	put(p, "duplicate_of", a.DuplicateOf)
+	put(p, "duplicate", a.Duplicate)
+	if a.Similarity != 0 {
+		p["similarity"] = a.Similarity
+	}
 	return p
 }
 
@@ -526,6 +638,8 @@ func relationProps(r schema.Relation) map[string]any {
 	}
 	put(p, "evidence", r.Evidence)
 	put(p, "date", r.Date)
+	put(p, "date_source", r.DateSource)
+	put(p, "date_precision", r.DatePrecision)
 	put(p, "tense", r.Tense)
 	put(p, "cameo", r.CAMEO)
 	put(p, "role", r.Role)

@@ -1,12 +1,14 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/names"
 	"github.com/kgraph/kg/schema"
 )
@@ -26,16 +28,19 @@ RETURN node.id, node.name, node.type, coalesce(node.aliases, []), coalesce(node.
 
 // FindEntities returns the entities that name designates, as names.Best
 // finds them: compared after schema.NormalizeName with each entity's name
-// and aliases, exact matches first, else entities having every word typed,
-// else entities having a word close to each word typed; the most
-// mentioned first.
+// and aliases, exact matches first, then other spellings of the name,
+// then entities having every word typed, else entities having a word
+// close to each word typed; the most mentioned first.
 //
 // Candidates come from kg's full-text index (schema.FullTextIndex) over
-// the entities' folded names, with up to three Lucene queries in one read
-// transaction: the folded name as a phrase, then every word required,
-// then every word required up to two edits away; the candidates of each
-// are then ranked by names.Best, so the Neo4j store and the graph file
-// agree.
+// the entities' folded names, with up to four Lucene queries in one read
+// transaction: the folded name as a phrase, every word required, and the
+// variant keys of every word or of the name, whose candidates together
+// are ranked by names.Best; when none matches, every word required up
+// to two edits away. So the Neo4j store and the graph file agree. The words Best must not take for misspellings of others are
+// those the index holds (a term query for each word typed); other
+// spellings are found through the variant keys that names.Folded puts in
+// the index.
 // Lucene's special characters in the input are escaped, and the query is
 // passed as a parameter: a name such as x'})-[:R]->() DETACH DELETE n //
 // is only text. (Lucene expands a fuzzy word to at most 50 indexed words,
@@ -54,16 +59,27 @@ func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity,
 		if err != nil {
 			return nil, err
 		}
-		for _, q := range queries {
+		// The exact, variant and words tiers from the first queries
+		// together; else the close words, from the last.
+		var candidates []schema.Entity
+		var known map[string]bool
+		for i, q := range queries {
 			t, err := collect(ctx, tx, findQuery, map[string]any{"index": schema.FullTextIndex, "query": q})
 			if err != nil {
 				return nil, err
 			}
-			candidates := make([]schema.Entity, 0, len(t.rows))
 			for _, row := range t.rows {
 				candidates = append(candidates, entityOf(row))
 			}
-			if es, _ := names.Best(want, candidates); len(es) > 0 {
+			if i < len(queries)-2 {
+				continue
+			}
+			if known == nil {
+				if known, err = indexedWords(ctx, tx, want); err != nil {
+					return nil, err
+				}
+			}
+			if es, _ := names.Best(want, candidates, func(w string) bool { return known[w] }); len(es) > 0 {
 				return es, nil
 			}
 		}
@@ -76,6 +92,30 @@ func (s *Store) FindEntities(ctx context.Context, name string) ([]schema.Entity,
 		return nil, fmt.Errorf("find entity %q: %w", name, err)
 	}
 	return es, nil
+}
+
+// countQuery counts the entities whose folded names hold a Lucene term.
+const countQuery = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node
+WITH node WHERE node:Entity
+RETURN count(node) > 0`
+
+// indexedWords returns those of the words of want (folded) that are words
+// of some entity's names in the full-text index.
+func indexedWords(ctx context.Context, tx neo4j.ManagedTransaction, want string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	for _, w := range strings.Fields(want) {
+		if known[w] {
+			continue
+		}
+		t, err := collect(ctx, tx, countQuery, map[string]any{"index": schema.FullTextIndex, "query": "folded:" + luceneEscape(w)})
+		if err != nil {
+			return nil, err
+		}
+		if len(t.rows) > 0 && t.rows[0][0] == true {
+			known[w] = true
+		}
+	}
+	return known, nil
 }
 
 // entityOf reads an entity from columns id, name, type, aliases, mentions.
@@ -92,10 +132,11 @@ func entityOf(row []any) schema.Entity {
 	return e
 }
 
-// luceneQueries returns the three queries of FindEntities for the folded
-// name want: the phrase, every word, every word fuzzily (words of four
-// letters or more up to two edits away; names.Best then applies its own,
-// stricter, limits).
+// luceneQueries returns the four queries of FindEntities for the folded
+// name want: the phrase, every word, the variant keys of every word or of
+// the whole name (names.Folded puts them in the index), every word
+// fuzzily (words of four letters or more up to two edits away;
+// names.Best then applies its own, stricter, limits).
 func luceneQueries(want string) []string {
 	words := strings.Fields(want)
 	escaped := make([]string, len(words))
@@ -111,9 +152,18 @@ func luceneQueries(want string) []string {
 			fuzzy[i] += "~2"
 		}
 	}
+	variants := make([]string, len(words))
+	for i, w := range words {
+		variants[i] = "+" + luceneEscape(cmp.Or(graph.VariantKey(w), w))
+	}
+	variant := "folded:(" + strings.Join(variants, " ") + ")"
+	if v := graph.VariantKey(want); v != "" {
+		variant += " OR folded:" + luceneEscape(v)
+	}
 	return []string{
 		`folded:"` + strings.Join(escaped, " ") + `"`,
 		"folded:(" + strings.Join(all, " ") + ")",
+		variant,
 		"folded:(" + strings.Join(fuzzy, " ") + ")",
 	}
 }

@@ -26,6 +26,7 @@ const (
 	// entities, which kg writes with keys).
 	neighbourPredicate = `($types = [] OR type(r) IN $types)
   AND ($minConfidence <= 0.0 OR coalesce(r.confidence, 0.0) >= $minConfidence)
+  AND ($tense IS NULL OR ($tense = 'future') = (coalesce(r.tense, '') = 'future'))
   AND ($sources = [] OR toLower(coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.source }), '')) IN $sources)
   AND (($since IS NULL AND $until IS NULL)
     OR any(d IN [left(CASE WHEN r.date IS NOT NULL THEN r.date
@@ -150,7 +151,7 @@ func (s *Store) Neighbours(ctx context.Context, id string, f graph.Filter, offse
 	params := with(filterParams(f), "id", id, "offset", int64(offset), "limit", lim)
 	// Without a filter on the relationships' properties (types are in the
 	// pattern), the predicate is true and the counts by type are degrees.
-	empty := f.MinConfidence <= 0 && f.Since == "" && f.Until == "" && len(f.Sources) == 0
+	empty := f.MinConfidence <= 0 && f.Since == "" && f.Until == "" && f.Tense == "" && len(f.Sources) == 0
 	pattern, pred := typePattern(types), neighbourPredicate
 	if empty {
 		pred = "true"

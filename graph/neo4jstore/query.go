@@ -260,16 +260,26 @@ func (s *Store) RelationKeys(ctx context.Context) ([]string, error) {
 // Stats counts the articles, entities and relations (by type) the store
 // holds, like graph.Graph.Summary.
 func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
-	st := graph.Stats{ByType: make(map[schema.RelationType]int)}
-	_, rows, err := s.readTable(ctx, `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+	st := graph.Stats{ByType: make(map[schema.RelationType]int), EntitiesByType: make(map[schema.EntityType]int)}
+	_, rows, err := s.readTable(ctx, `CALL { MATCH (a:Article) RETURN count(a) AS articles, count(a.duplicate_of) AS duplicates }
 CALL { MATCH (e:Entity) RETURN count(e) AS entities }
-RETURN articles, entities`, nil)
+RETURN articles, entities, duplicates`, nil)
 	if err != nil {
 		return graph.Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	a, _ := rows[0][0].(int64)
 	e, _ := rows[0][1].(int64)
-	st.Articles, st.Entities = int(a), int(e)
+	d, _ := rows[0][2].(int64)
+	st.Articles, st.Entities, st.Duplicates = int(a), int(e), int(d)
+	_, rows, err = s.readTable(ctx, "MATCH (e:Entity) RETURN e.type, count(e)", nil)
+	if err != nil {
+		return graph.Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	for _, r := range rows {
+		t, _ := r[0].(string)
+		n, _ := r[1].(int64)
+		st.EntitiesByType[schema.EntityType(t)] = int(n)
+	}
 	_, rows, err = s.readTable(ctx, "MATCH (:Entity)-[r]->(:Entity) WHERE r.key IS NOT NULL RETURN type(r), count(r)", nil)
 	if err != nil {
 		return graph.Stats{}, fmt.Errorf("stats: %w", err)

@@ -616,7 +616,7 @@ func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string
 		v := res.Record().Values
 		id, _ := v[0].(string)
 		if loaded, _ := v[1].(bool); loaded {
-			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3]), recount: stringList(v[4])}
+			old[id] = contribution{keys: stringList(v[2]), entities: stringList(v[3]), recount: stringList(v[4]), supports: stringList(v[6])}
 		}
 		elementIDs[id] = v[5]
 	}
@@ -697,4 +697,43 @@ func (s *Store) Entities(ctx context.Context, yield func(schema.Entity) error) e
 		return fmt.Errorf("read entities: %w", err)
 	}
 	return nil
+}
+
+// Articles calls yield with every article of the database that has a
+// fingerprint: its ID, publication date, fingerprint and what it copies
+// (no other property), streamed in one read. It returns yield's error, if
+// any.
+func (s *Store) Articles(ctx context.Context, yield func(schema.Article) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (a:Article) WHERE a.fingerprint IS NOT NULL RETURN a.id, a.published, a.fingerprint, a.duplicate_of, a.duplicate", nil)
+	if err != nil {
+		return fmt.Errorf("read articles: %w", err)
+	}
+	for res.Next(ctx) {
+		v := res.Record().Values
+		a := schema.Article{ID: str(v[0]), Published: str(v[1]), Fingerprint: str(v[2]), DuplicateOf: str(v[3]), Duplicate: str(v[4])}
+		if err := yield(a); err != nil {
+			return err
+		}
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("read articles: %w", err)
+	}
+	return nil
+}
+
+// ArticleRelations returns the relations that the given articles
+// contribute (those whose keys the articles list), sorted by key.
+func (s *Store) ArticleRelations(ctx context.Context, articles []string) ([]schema.Relation, error) {
+	if articles == nil {
+		articles = []string{}
+	}
+	rows, err := s.read(ctx, articleRelationsQuery(), map[string]any{"ids": articles})
+	if err != nil {
+		return nil, fmt.Errorf("relations of articles: %w", err)
+	}
+	rels := relationsOf(rows)
+	slices.SortFunc(rels, func(a, b schema.Relation) int { return strings.Compare(a.Key, b.Key) })
+	return rels, nil
 }

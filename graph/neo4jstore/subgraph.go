@@ -17,7 +17,8 @@ import (
 // passPredicate is graph.Filter's test of a relationship r in Cypher, over
 // the parameters of filterParams: r is an extracted relation (it has a
 // key), of one of $types (any when empty), at least $minConfidence
-// confident, dated within [$since, $until] when either is set, a
+// confident, a planned event or not as $tense says ('past', 'future' or
+// null), dated within [$since, $until] when either is set, a
 // relation without a date taking its article's published date and dates
 // being compared on their common prefix, and from an article whose source,
 // in lower case, is one of $sources (any when empty). The article is found
@@ -26,6 +27,7 @@ import (
 const passPredicate = `r.key IS NOT NULL
   AND ($types = [] OR type(r) IN $types)
   AND coalesce(r.confidence, 0.0) >= $minConfidence
+  AND ($tense IS NULL OR ($tense = 'future') = (coalesce(r.tense, '') = 'future'))
   AND ($sources = [] OR toLower(coalesce(head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.source }), '')) IN $sources)
   AND (($since IS NULL AND $until IS NULL)
     OR any(d IN [left(coalesce(r.date, head(COLLECT { MATCH (a:Article {id: r.article}) RETURN a.published }), ''), 10)]
@@ -114,7 +116,10 @@ func filterParams(f graph.Filter) map[string]any {
 	for _, s := range f.Sources {
 		sources = append(sources, strings.ToLower(s))
 	}
-	p := map[string]any{"types": types, "sources": sources, "minConfidence": f.MinConfidence, "since": nil, "until": nil}
+	p := map[string]any{"types": types, "sources": sources, "minConfidence": f.MinConfidence, "since": nil, "until": nil, "tense": nil}
+	if f.Tense != "" {
+		p["tense"] = f.Tense
+	}
 	if f.Since != "" {
 		p["since"] = f.Since
 	}
@@ -377,20 +382,26 @@ func relationsOf(rows [][]any) []schema.Relation {
 	for _, row := range rows {
 		p, _ := row[3].(map[string]any)
 		out = append(out, schema.Relation{
-			Key:        str(p["key"]),
-			Type:       schema.RelationType(str(row[1])),
-			Subject:    str(row[0]),
-			Object:     str(row[2]),
-			Article:    str(p["article"]),
-			Sentence:   integer(p["sentence"]),
-			Evidence:   str(p["evidence"]),
-			Start:      integer(p["start"]),
-			End:        integer(p["end"]),
-			Date:       str(p["date"]),
-			Tense:      str(p["tense"]),
-			Confidence: number(p["confidence"]),
-			CAMEO:      str(p["cameo"]),
-			Role:       str(p["role"]),
+			Key:           str(p["key"]),
+			Type:          schema.RelationType(str(row[1])),
+			Subject:       str(row[0]),
+			Object:        str(row[2]),
+			Article:       str(p["article"]),
+			Sentence:      integer(p["sentence"]),
+			Evidence:      str(p["evidence"]),
+			Start:         integer(p["start"]),
+			End:           integer(p["end"]),
+			Date:          str(p["date"]),
+			DateSource:    str(p["date_source"]),
+			DatePrecision: str(p["date_precision"]),
+			Tense:         str(p["tense"]),
+			Confidence:    number(p["confidence"]),
+			CAMEO:         str(p["cameo"]),
+			Role:          str(p["role"]),
+			Support:       integer(p["support"]),
+			Copies:        strs(p["copies"]),
+			FirstReported: str(p["first_reported"]),
+			LastReported:  str(p["last_reported"]),
 		})
 	}
 	return out
@@ -407,6 +418,11 @@ func articleOf(p map[string]any) schema.Article {
 		URL:       str(p["url"]),
 		Place:     str(p["place"]),
 		SHA256:    str(p["sha256"]),
+		// The fingerprint is the store's, for finding copies: not
+		// returned.
+		DuplicateOf: str(p["duplicate_of"]),
+		Duplicate:   str(p["duplicate"]),
+		Similarity:  number(p["similarity"]),
 	}
 }
 

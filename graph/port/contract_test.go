@@ -15,6 +15,7 @@ import (
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/dedup"
 	"github.com/kgraph/kg/graph/ingest"
 	"github.com/kgraph/kg/graph/neo4jstore/neo4jtest"
 	"github.com/kgraph/kg/graph/port"
@@ -289,6 +290,96 @@ func TestWriterContract(t *testing.T) {
 	same(t, "what the stores hold", got)
 }
 
+// copied is what TestWriterCopies reads back of a store.
+type copied struct {
+	Relations []schema.Relation // of Lloyd Austin, by key
+	Articles  []schema.Article  // Writer.Articles, by ID
+	Of        []schema.Relation // Writer.ArticleRelations of article-1
+	Stats     graph.Stats
+}
+
+// TestWriterCopies loads copies of an article that support some of its
+// relations, then a copy again with fewer, then the original again: the
+// stores list the copies on the relations, with the support and the
+// first and last dates reported, and agree.
+func TestWriterCopies(t *testing.T) {
+	a1 := fixture()[0]
+	copyOf := func(id, published string, own bool, supports ...schema.Relation) schema.Extraction {
+		x := schema.Extraction{
+			Article: schema.Article{ID: id, Published: published, SHA256: id, Fingerprint: "fp-" + id,
+				DuplicateOf: "article-1", Duplicate: "near", Similarity: 0.75},
+			Entities: []schema.Entity{austin, china, kyiv},
+		}
+		if own {
+			x.Relations = []schema.Relation{relation(id, 5, austin, schema.Visits, china)}
+		}
+		for _, r := range supports {
+			x.Supports = append(x.Supports, schema.Support{Key: r.Key, Type: r.Type})
+		}
+		return x
+	}
+	loads := [][]schema.Extraction{
+		fixture(),
+		{copyOf("copy-1", "2024-03-05", true, a1.Relations[0], a1.Relations[1]), copyOf("copy-2", "2024-02-28", false, a1.Relations[0])},
+		{copyOf("copy-1", "2024-03-05", true, a1.Relations[0])},
+		{a1},
+	}
+	got := make(map[string]any)
+	forEach(t, func(t *testing.T, a adapter) {
+		ctx := context.Background()
+		cfg := a.empty(t)
+		w := openWriter(t, cfg)
+		var c copied
+		for i, b := range loads {
+			if err := w.Load(ctx, b); err != nil {
+				t.Fatalf("Load %d: %v", i, err)
+			}
+		}
+		err := w.Articles(ctx, func(a schema.Article) error {
+			if a.Fingerprint != "" {
+				c.Articles = append(c.Articles, schema.Article{ID: a.ID, Fingerprint: a.Fingerprint, DuplicateOf: a.DuplicateOf, Published: a.Published})
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(c.Articles, func(a, b schema.Article) int { return strings.Compare(a.ID, b.ID) })
+		if c.Of, err = w.ArticleRelations(ctx, []string{"article-1", "nope"}); err != nil {
+			t.Fatal(err)
+		}
+		if c.Stats, err = w.Stats(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		star, err := openReader(t, cfg).Star(ctx, []string{austin.ID}, graph.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Relations = star.Relations
+		byKey := make(map[string]schema.Relation)
+		for _, r := range c.Relations {
+			byKey[r.Key] = r
+		}
+		meets, visits := byKey[a1.Relations[0].Key], byKey[a1.Relations[1].Key]
+		if meets.Support != 3 || !slices.Equal(meets.Copies, []string{"copy-1", "copy-2"}) || meets.FirstReported != "2024-02-28" || meets.LastReported != "2024-03-05" {
+			t.Errorf("MEETS: support %d, copies %v, reported %s to %s; want 3, both copies, 2024-02-28 to 2024-03-05",
+				meets.Support, meets.Copies, meets.FirstReported, meets.LastReported)
+		}
+		if visits.Support != 0 || visits.Copies != nil || visits.FirstReported != "" {
+			t.Errorf("VISITS after the copy no longer supports it: support %d, copies %v", visits.Support, visits.Copies)
+		}
+		if _, ok := byKey[relation("copy-1", 5, austin, schema.Visits, china).Key]; !ok || len(c.Of) != 4 || len(c.Articles) != 2 || c.Stats.Duplicates != 2 || c.Stats.Relations != 9 {
+			t.Errorf("the copy's own relation held: %v; article-1 has %d relations, %d articles with fingerprints, stats %+v; want 4, 2, 2 copies and 9 relations",
+				ok, len(c.Of), len(c.Articles), c.Stats)
+		}
+		got[a.name] = c
+	})
+	same(t, "copies", got)
+}
+
 // TestWriterRefusesInvalid: a batch with an invalid extraction loads
 // nothing, in any store, and says why.
 func TestWriterRefusesInvalid(t *testing.T) {
@@ -386,8 +477,8 @@ func buildDev(t *testing.T, cfg port.Config) {
 		t.Fatal(err)
 	}
 	w := openWriter(t, cfg)
-	b := graph.Builder{Extract: x.Extract, Sink: w, BatchSize: 4, Writers: w.Writers()}
-	sum, err := b.Build(context.Background(), articles(devArticles(t)))
+	b := graph.Builder{Extract: x.Extract, Sink: w, BatchSize: 4, Writers: w.Writers(), Dedup: dedup.New()}
+	sum, err := b.Build(context.Background(), articles(append(slices.Clone(devArticles(t)), seedArticle(t))))
 	if err != nil {
 		w.Abort(err)
 		t.Fatalf("Build: %v", err)
@@ -395,9 +486,24 @@ func buildDev(t *testing.T, cfg port.Config) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if sum.Loaded != 25 || sum.Relations == 0 {
-		t.Fatalf("Build loaded %d articles, %d relations", sum.Loaded, sum.Relations)
+	if sum.Loaded != 26 || sum.Relations == 0 || sum.Duplicates != 1 || sum.Supports == 0 {
+		t.Fatalf("Build loaded %d articles (%d copies, %d supports), %d relations", sum.Loaded, sum.Duplicates, sum.Supports, sum.Relations)
 	}
+}
+
+// seedArticle is testdata/seed.txt: a copy of a dev article under
+// another id.
+func seedArticle(t *testing.T) schema.Article {
+	t.Helper()
+	var out []schema.Article
+	src := ingest.NewReader([]string{"../../testdata/seed.txt"}, ingest.Options{})
+	if err := src.Read(context.Background(), func(a schema.Article) error {
+		out = append(out, a)
+		return nil
+	}); err != nil || len(out) != 1 {
+		t.Fatalf("seed: %d articles, %v", len(out), err)
+	}
+	return out[0]
 }
 
 // contract is the dev corpus in every store, open for reading, and
@@ -539,6 +645,26 @@ func (c *contract) readExplorer(t *testing.T) {
 	if nonEmpty < 20 {
 		t.Errorf("only %d Edges cases found edges; the test means to count some", nonEmpty)
 	}
+	// Planned events or not: the same neighbourhoods and edges whatever
+	// the store.
+	future := 0
+	for _, f := range []graph.Filter{{Tense: graph.TenseFuture}, {Tense: graph.TensePast, MinConfidence: 0.7}} {
+		seeds := []string{c.russia, c.china, c.nato}
+		for _, id := range seeds {
+			n := c.ask(t, fmt.Sprintf("Neighbours(%s, %+v, 0, 0)", id, f), func(r port.Reader) (any, error) {
+				return ex(r).Neighbours(ctx, id, f, 0, 0)
+			}).(*graph.Neighbours)
+			if f.Tense == graph.TenseFuture {
+				future += n.Relations
+			}
+		}
+		c.ask(t, fmt.Sprintf("Edges(%q, nil, %+v)", seeds, f), func(r port.Reader) (any, error) {
+			return ex(r).Edges(ctx, seeds, nil, f)
+		})
+	}
+	if future == 0 {
+		t.Errorf("no planned event around Russia, China or NATO; the case means to find some")
+	}
 	sources := c.ask(t, "Sources", func(r port.Reader) (any, error) { return ex(r).Sources(ctx) }).([]graph.SourceCount)
 	if len(sources) < 3 {
 		t.Errorf("Sources() = %v, want at least three", sources)
@@ -577,7 +703,8 @@ func (c *contract) readFindEntities(t *testing.T) {
 			}
 		}
 	}
-	names = append(names, "sabor ja", "Sabor Já", "beijing", "MOFCOM", "Peskof", "Recep Tayyip Erdoğan", "Zyxwvut Qqq", "")
+	names = append(names, "sabor ja", "Sabor Já", "beijing", "MOFCOM", "Peskof", "Recep Tayyip Erdoğan", "Zyxwvut Qqq", "",
+		"Zelenskiy", "Volodymyr Zelenskiy", "Zelenskyy", "America", "Voice", "Pskov", "Lavrof", "Nebenzya", "Council")
 	found := 0
 	for _, name := range names {
 		es := c.ask(t, fmt.Sprintf("FindEntities(%q)", name), func(r port.Reader) (any, error) { return r.FindEntities(ctx, name) }).([]schema.Entity)
@@ -607,6 +734,8 @@ func (c *contract) readSubgraph(t *testing.T) {
 		{"since", []string{c.russia}, 2, graph.Filter{Since: "2025"}},
 		{"until, month", []string{c.china}, 2, graph.Filter{Until: "2024-12"}},
 		{"range", []string{c.russia, c.china}, 3, graph.Filter{Since: "2024-03-14", Until: "2025-06-30"}},
+		{"past", []string{c.russia}, 2, graph.Filter{Tense: graph.TensePast}},
+		{"future", []string{c.russia, c.china, c.nato}, 3, graph.Filter{Tense: graph.TenseFuture}},
 		{"sources", []string{c.russia}, 2, graph.Filter{Sources: []string{"reuters", "TASS"}}},
 		{"sources and dates", []string{c.russia, c.china}, 2, graph.Filter{Sources: []string{"AFP"}, Since: "2025"}},
 		{"unknown and repeated seeds", []string{"nope", c.peskov, c.peskov}, 1, graph.Filter{}},
@@ -630,7 +759,7 @@ func (c *contract) readSubgraph(t *testing.T) {
 
 func (c *contract) readStarTimeline(t *testing.T) {
 	ctx := context.Background()
-	filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Sources: []string{"Reuters"}}}
+	filters := []graph.Filter{{}, {Types: []schema.RelationType{schema.HoldsRole}}, {Since: "2025-01", MinConfidence: 0.7}, {Tense: graph.TensePast}, {Sources: []string{"Reuters"}}}
 	for i, e := range c.everyone.Entities {
 		if i%7 != 0 && e.ID != c.russia {
 			continue

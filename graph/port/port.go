@@ -51,6 +51,11 @@ type Extractor interface {
 // skips the articles it holds already (graph.Resumable) and resolves new
 // articles against the entities it holds (graph.EntityLister).
 //
+// A copy of an article (Article.DuplicateOf) supports the relations of
+// its original that it states too (Extraction.Supports): the store lists
+// the copies on those relations (Relation.Copies, Support,
+// FirstReported, LastReported), as part of the copy's contribution.
+//
 // A Writer owns its lifecycle: Close finishes what loading left to do
 // (the graph file is written, Neo4j's mention sums are brought up to
 // date) and releases the store; Abort does what can be done after a
@@ -68,9 +73,18 @@ type Writer interface {
 	// Entities yields every entity the store holds (ID, name, type,
 	// aliases), for the resolver.
 	graph.EntityLister
+	// Articles yields the articles the store holds with their
+	// fingerprints and what they copy, for finding copies of them
+	// (graph.Deduper); ArticleRelations returns the relations some
+	// articles contribute, for merging the relations of their copies.
+	graph.ArticleLister
+	graph.RelationReader
 	// Writers returns the number of concurrent loads the store gains
 	// from: graph.Builder.Writers.
 	Writers() int
+	// Stats counts what the store holds: articles (and the copies among
+	// them), entities, relations by type.
+	Stats(ctx context.Context) (graph.Stats, error)
 	// Summary describes the store and what it holds, in one line for
 	// people: where it is (a URI without credentials) and its size. It
 	// is called before Close, and never fails: what it cannot count it

@@ -51,10 +51,16 @@ type Relation struct {
 	Type    string `json:"type"`
 	Subject Ref    `json:"subject"`
 	Object  Ref    `json:"object"`
-	// Date is the event's date, when the text gives it; When is Date, or
-	// else the article's publication date.
-	Date       string  `json:"date,omitempty"`
-	When       string  `json:"when,omitempty"`
+	// Date is the relation's date as stored; When is Date, or else the
+	// article's publication date. DateSource says whose date When is:
+	// "event" (the sentence names it) or "article" (the publication
+	// date); DatePrecision how much of it is known ("year", "month",
+	// "week": When is then the week's Monday, "day").
+	Date          string `json:"date,omitempty"`
+	When          string `json:"when,omitempty"`
+	DateSource    string `json:"date_source,omitempty"`
+	DatePrecision string `json:"date_precision,omitempty"`
+	// Tense is "future" for a planned event.
 	Tense      string  `json:"tense,omitempty"`
 	Role       string  `json:"role,omitempty"`
 	Confidence float64 `json:"confidence"`
@@ -63,7 +69,36 @@ type Relation struct {
 	Sentence   int     `json:"sentence"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
+	// Support is the number of articles that state the relation: its
+	// own and the copies of it (Copies, their IDs), reported first and
+	// last on FirstReported and LastReported.
+	Support       int      `json:"support"`
+	Copies        []string `json:"copies,omitempty"`
+	FirstReported string   `json:"first_reported,omitempty"`
+	LastReported  string   `json:"last_reported,omitempty"`
+	// Via, on a relation counted for an entity through one of its
+	// officials or bodies (Options.ViaRoles), says who acted, for each
+	// end so counted.
+	Via []Via `json:"via,omitempty"`
 }
+
+// Via says that a relation is counted for an entity (For) because one
+// of its ends (Member) is an official of it (holding Role at At: For,
+// or one of its bodies) or one of its bodies (Role empty, At the entity
+// it is part of).
+type Via struct {
+	For    Ref    `json:"for"`
+	Member Ref    `json:"member"`
+	Role   string `json:"role,omitempty"`
+	At     Ref    `json:"at"`
+}
+
+// Future reports whether r is a planned event.
+func (r Relation) Future() bool { return r.Tense == schema.TenseFuture }
+
+// ArticleDate reports whether r's date is its article's publication date
+// (the sentence gives none).
+func (r Relation) ArticleDate() bool { return r.DateSource == schema.DateArticle }
 
 // refs looks up the entities and articles of a graph for the answers.
 type refs struct {
@@ -104,14 +139,25 @@ func (r refs) article(id string) Article {
 
 func (r refs) relation(rel schema.Relation) Relation {
 	a := r.article(rel.Article)
-	when := rel.Date
-	if when == "" {
-		when = a.Published
+	when, source, prec := rel.Date, rel.DateSource, rel.DatePrecision
+	switch {
+	case when == "" && a.Published != "":
+		when, source, prec = a.Published, schema.DateArticle, "day"
+	case when != "" && source == "":
+		// A graph written before kg recorded it: a date is the event's.
+		source = schema.DateEvent
+	}
+	if prec == "" && when != "" {
+		prec = map[int]string{4: "year", 7: "month"}[len(when)]
+		if prec == "" {
+			prec = "day"
+		}
 	}
 	return Relation{
 		Key: rel.Key, Type: string(rel.Type), Subject: r.entity(rel.Subject), Object: r.entity(rel.Object),
-		Date: rel.Date, When: when, Tense: rel.Tense, Role: rel.Role, Confidence: rel.Confidence,
-		Evidence: rel.Evidence, Article: a, Sentence: rel.Sentence, Start: rel.Start, End: rel.End,
+		Date: rel.Date, When: when, DateSource: source, DatePrecision: prec, Tense: rel.Tense, Role: rel.Role,
+		Confidence: rel.Confidence, Evidence: rel.Evidence, Article: a, Sentence: rel.Sentence, Start: rel.Start, End: rel.End,
+		Support: rel.Supported(), Copies: rel.Copies, FirstReported: rel.FirstReported, LastReported: rel.LastReported,
 	}
 }
 

@@ -22,22 +22,47 @@ type EntityReport struct {
 	Relations []Group `json:"relations"`
 }
 
-// Role is a role an entity holds, with its provenance.
+// Role is a role an entity holds, with its provenance. Date is the date
+// the role was stated on: the article's publication date (DateSource
+// "article"), as a membership is not an event.
 type Role struct {
 	Role       string  `json:"role"`
 	At         Ref     `json:"at"`
 	Date       string  `json:"date,omitempty"`
+	DateSource string  `json:"date_source,omitempty"`
 	Confidence float64 `json:"confidence"`
 	Evidence   string  `json:"evidence"`
 	Article    Article `json:"article"`
 }
 
 // Group counts the relations of one type, direction and counterparty.
+// First and Last are the dates of its earliest and latest dated
+// relations; Future counts its planned events.
 type Group struct {
 	Type         string `json:"type"`
 	Direction    string `json:"direction"` // "->": the entity is the subject; "<-": the object
 	Counterparty Ref    `json:"counterparty"`
 	Count        int    `json:"count"`
+	First        *Date  `json:"first,omitempty"`
+	Last         *Date  `json:"last,omitempty"`
+	Future       int    `json:"future,omitempty"`
+}
+
+// Date is a relation's date in the answers: the date (When), whose it is
+// (Source: "event" or "article") and how much of it is known
+// (Precision: "year", "month", "week" or "day").
+type Date struct {
+	When      string `json:"when"`
+	Source    string `json:"source"`
+	Precision string `json:"precision"`
+}
+
+// DateOf returns r's date, nil when it has none.
+func DateOf(r Relation) *Date {
+	if r.When == "" {
+		return nil
+	}
+	return &Date{When: r.When, Source: r.DateSource, Precision: r.DatePrecision}
 }
 
 // Total returns the number of the entity's relations.
@@ -61,8 +86,9 @@ func EntityInfo(ctx context.Context, r port.Reader, e schema.Entity, opts Option
 	groups := make(map[[3]string]*Group)
 	for _, rel := range star.Relations {
 		out.RelationCounts[string(rel.Type)]++
+		ans := refs.relation(rel)
 		if rel.Type == schema.HoldsRole && rel.Subject == e.ID {
-			out.Roles = append(out.Roles, Role{Role: rel.Role, At: refs.entity(rel.Object), Date: rel.Date,
+			out.Roles = append(out.Roles, Role{Role: rel.Role, At: refs.entity(rel.Object), Date: ans.When, DateSource: ans.DateSource,
 				Evidence: rel.Evidence, Article: refs.article(rel.Article), Confidence: rel.Confidence})
 		}
 		dir, other := "->", rel.Object
@@ -70,10 +96,23 @@ func EntityInfo(ctx context.Context, r port.Reader, e schema.Entity, opts Option
 			dir, other = "<-", rel.Subject
 		}
 		k := [3]string{string(rel.Type), dir, other}
-		if groups[k] == nil {
-			groups[k] = &Group{Type: string(rel.Type), Direction: dir, Counterparty: refs.entity(other)}
+		g := groups[k]
+		if g == nil {
+			g = &Group{Type: string(rel.Type), Direction: dir, Counterparty: refs.entity(other)}
+			groups[k] = g
 		}
-		groups[k].Count++
+		g.Count++
+		if ans.Future() {
+			g.Future++
+		}
+		if d := DateOf(ans); d != nil {
+			if g.First == nil || d.When < g.First.When {
+				g.First = d
+			}
+			if g.Last == nil || d.When > g.Last.When {
+				g.Last = d
+			}
+		}
 	}
 	for _, g := range groups {
 		out.Relations = append(out.Relations, *g)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/dedup"
 	"github.com/kgraph/kg/graph/export"
 	"github.com/kgraph/kg/graph/filestore"
 	"github.com/kgraph/kg/graph/ingest"
@@ -92,11 +93,12 @@ func (s articles) Read(ctx context.Context, yield func(schema.Article) error) er
 	return nil
 }
 
-// build builds the dev corpus into the store of cfg as kg build does.
+// build builds the dev corpus and the seed (a copy of one of its
+// articles) into the store of cfg as kg build does.
 func build(cfg port.Config) error {
 	ctx := context.Background()
 	var arts articles
-	err := ingest.NewReader([]string{"../../testdata/gold"}, ingest.Options{}).Read(ctx, func(a schema.Article) error {
+	err := ingest.NewReader([]string{"../../testdata/gold", "../../testdata/seed.txt"}, ingest.Options{}).Read(ctx, func(a schema.Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -111,7 +113,7 @@ func build(cfg port.Config) error {
 	if err != nil {
 		return err
 	}
-	b := graph.Builder{Extract: x.Extract, Sink: w, Writers: w.Writers()}
+	b := graph.Builder{Extract: x.Extract, Sink: w, Writers: w.Writers(), Dedup: dedup.New()}
 	if _, err := b.Build(ctx, arts); err != nil {
 		w.Abort(err)
 		return err

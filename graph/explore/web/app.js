@@ -543,8 +543,9 @@
             data: {
               id: r.key, source: r.subject.id, target: r.object.id, label: r.type, type: r.type, key: r.key,
               article: r.article.id, article_title: r.article.title || "", article_url: r.article.url || "", published: r.article.published || "",
-              evidence: r.evidence, sentence: r.sentence, start: r.start, end: r.end, date: r.date || "", tense: r.tense || "",
-              confidence: r.confidence, role: r.role || "", cameo: r.cameo || ""
+              evidence: r.evidence, sentence: r.sentence, start: r.start, end: r.end, date: r.date || "",
+              date_source: r.date_source || "", date_precision: r.date_precision || "", tense: r.tense || "",
+              confidence: r.confidence, role: r.role || "", cameo: r.cameo || "", support: r.support || 1
             }
           };
         })
@@ -593,8 +594,10 @@
     ["e_article", "edge", "article", "string"], ["e_article_title", "edge", "article_title", "string"],
     ["e_article_url", "edge", "article_url", "string"], ["e_published", "edge", "published", "string"],
     ["e_evidence", "edge", "evidence", "string"], ["e_sentence", "edge", "sentence", "int"], ["e_start", "edge", "start", "int"],
-    ["e_end", "edge", "end", "int"], ["e_date", "edge", "date", "string"], ["e_tense", "edge", "tense", "string"],
-    ["e_confidence", "edge", "confidence", "double"], ["e_role", "edge", "role", "string"], ["e_cameo", "edge", "cameo", "string"]
+    ["e_end", "edge", "end", "int"], ["e_date", "edge", "date", "string"], ["e_date_source", "edge", "date_source", "string"],
+    ["e_date_precision", "edge", "date_precision", "string"], ["e_tense", "edge", "tense", "string"],
+    ["e_confidence", "edge", "confidence", "double"], ["e_role", "edge", "role", "string"], ["e_cameo", "edge", "cameo", "string"],
+    ["e_support", "edge", "support", "int"]
   ];
 
   function graphML(ents, rels) {
@@ -629,10 +632,13 @@
       data("e_start", String(r.start));
       data("e_end", String(r.end));
       data("e_date", r.date || "");
+      data("e_date_source", r.date_source || "");
+      data("e_date_precision", r.date_precision || "");
       data("e_tense", r.tense || "");
       data("e_confidence", goFloat(r.confidence));
       data("e_role", r.role || "");
       data("e_cameo", r.cameo || "");
+      data("e_support", String(r.support || 1));
       b.push("    </edge>\n");
     });
     b.push("  </graph>\n</graphml>\n");
@@ -1036,15 +1042,23 @@
     }
   }
 
-  function dateKind(r) { return r.date ? "event date" : r.when ? "article date" : "undated"; }
+  // eventDated says whether r's date is the event's, as the text gives it
+  // (graphs written before kg recorded date_source have event dates only).
+  function eventDated(r) { return !!r.date && r.date_source !== "article"; }
+
+  function dateKind(r) {
+    if (!eventDated(r)) return r.when ? "article date" : "undated";
+    return r.date_precision && r.date_precision !== "day" ? "event date (" + r.date_precision + ")" : "event date";
+  }
 
   function relationCard(r) {
     var head = h("div", { class: "head" },
       h("span", { class: "date" }, r.when || "no date"),
-      h("span", { class: "datekind", title: r.date ? "the date the text gives for the event" : "the text gives no date: the article's publication date" }, dateKind(r)),
+      h("span", { class: "datekind", title: eventDated(r) ? "the date the text gives for the event" : "the text gives no date: the article's publication date" }, dateKind(r)),
       h("span", { class: "spacer" }),
       h("span", { class: "conf", title: "confidence" }, "confidence " + r.confidence.toFixed(2)),
-      r.tense ? h("span", { class: "badge future", title: "tense" }, r.tense) : null);
+      r.tense ? h("span", { class: "badge future", title: "tense" }, r.tense) : null,
+      r.support > 1 ? h("span", { class: "badge support", title: "articles that state it: its own and copies of it" }, r.support + " articles") : null);
     var what = h("div", { class: "what" },
       entityButton(r.subject), " ",
       h("span", { class: "rtype", style: "color:" + relColour(r.type) }, "\u2014" + r.type + (r.role ? " (" + r.role + ")" : "") + "\u2192"), " ",
@@ -1306,13 +1320,13 @@
 
   // ------------------------------------------------------------ search
 
-  var searchTimer = null, searchSeq = 0, shown = [];
+  var searchTimer = null, searchSeq = 0, listed = []; // the candidates listed
 
-  function hideCandidates() { $("candidates").hidden = true; shown = []; }
+  function hideCandidates() { $("candidates").hidden = true; listed = []; }
 
   function showCandidates(ans) {
     var box = clear($("candidates"));
-    shown = ans.candidates;
+    listed = ans.candidates;
     if (!ans.query) { hideCandidates(); return; }
     if (!ans.total) {
       append(box, h("div", { class: "note" }, "No entity matches \u201c" + ans.query + "\u201d."));
@@ -1460,7 +1474,7 @@
     $("search").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var sel = $("candidates").hidden ? null : $("candidates").querySelector('.candidate[aria-selected="true"]');
-      if (sel && shown.length > 1) { hideCandidates(); openSeed(sel.getAttribute("data-id"), false); return; }
+      if (sel && listed.length > 1) { hideCandidates(); openSeed(sel.getAttribute("data-id"), false); return; }
       clearTimeout(searchTimer);
       search($("q").value, true);
     });

@@ -62,19 +62,27 @@ type Relation struct {
 	Type    string    `json:"type"`
 	Subject EntityRef `json:"subject"`
 	Object  EntityRef `json:"object"`
-	// Date is the event's date when the text gives one; When is Date, or
-	// else the article's publication date.
-	Date       string     `json:"date,omitempty"`
-	When       string     `json:"when,omitempty"`
-	Tense      string     `json:"tense,omitempty"`
-	Role       string     `json:"role,omitempty"`
-	Confidence float64    `json:"confidence"`
-	Evidence   string     `json:"evidence"`
-	Article    ArticleRef `json:"article"`
-	Sentence   int        `json:"sentence"`
-	Start      int        `json:"start"`
-	End        int        `json:"end"`
-	CAMEO      string     `json:"cameo,omitempty"`
+	// Date is the relation's date (schema.Relation.Date): the event's
+	// when DateSource is "event" (or empty, in graphs written before kg
+	// recorded it), the article's when it is "article"; DatePrecision
+	// says how much of it is known. When is Date, or else the article's
+	// publication date.
+	Date          string     `json:"date,omitempty"`
+	DateSource    string     `json:"date_source,omitempty"`
+	DatePrecision string     `json:"date_precision,omitempty"`
+	When          string     `json:"when,omitempty"`
+	Tense         string     `json:"tense,omitempty"`
+	Role          string     `json:"role,omitempty"`
+	Confidence    float64    `json:"confidence"`
+	Evidence      string     `json:"evidence"`
+	Article       ArticleRef `json:"article"`
+	Sentence      int        `json:"sentence"`
+	Start         int        `json:"start"`
+	End           int        `json:"end"`
+	CAMEO         string     `json:"cameo,omitempty"`
+	// Support is the number of articles that state the relation: its
+	// own and the copies of it (schema.Relation.Supported).
+	Support int `json:"support"`
 }
 
 // Refs looks up the entities and articles of a graph to describe its
@@ -133,8 +141,9 @@ func (r Refs) Relation(rel schema.Relation) Relation {
 	}
 	return Relation{
 		Key: rel.Key, Type: string(rel.Type), Subject: r.Entity(rel.Subject), Object: r.Entity(rel.Object),
-		Date: rel.Date, When: when, Tense: rel.Tense, Role: rel.Role, Confidence: rel.Confidence,
-		Evidence: rel.Evidence, Article: a, Sentence: rel.Sentence, Start: rel.Start, End: rel.End, CAMEO: rel.CAMEO,
+		Date: rel.Date, DateSource: rel.DateSource, DatePrecision: rel.DatePrecision, When: when, Tense: rel.Tense,
+		Role: rel.Role, Confidence: rel.Confidence, Evidence: rel.Evidence, Article: a, Sentence: rel.Sentence,
+		Start: rel.Start, End: rel.End, CAMEO: rel.CAMEO, Support: rel.Supported(),
 	}
 }
 
