@@ -199,11 +199,37 @@ func (d *doc) structural() {
 	for e, en := range d.ents {
 		if en.partOf >= 0 && en.typ == schema.Organization {
 			pt := d.ents[en.partOf].typ
+			// a state's own bodies only: a party, union, charity or
+			// firm whose name holds the state's name or demonym is not
+			// part of the state
+			if pt == schema.Country && en.gaz < 0 && !stateBodyName(en.name) {
+				continue
+			}
 			if pt == schema.Country || pt == schema.Organization {
 				d.addRel(rel{typ: schema.PartOf, subj: e, obj: en.partOf, sent: d.firstSent(e), confidence: 0.8})
 			}
 		}
 	}
+}
+
+// stateBodyName reports whether an organization's name names a body of a
+// state: a ministry, the armed forces, the police, an embassy, a court, an
+// agency ("Chilean Foreign Ministry", "Israel Defense Forces").
+func stateBodyName(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' || r == '’' }) {
+		if stateBodyWords[w] || stateBodyExtra[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateBodyExtra are more words of a state body's name.
+var stateBodyExtra = map[string]bool{
+	"military": true, "government": true, "intelligence": true, "coastguard": true, "gendarmerie": true,
+	"ministries": true, "administration": true, "prosecutor": true, "prosecutors": true, "regulator": true,
+	"secretariat": true, "legislature": true, "consulate": true, "treasury": true, "staff": true,
+	"chiefs": true, "command": true, "troops": true, "embassies": true,
 }
 
 // partyOfPerson reads a person's party ("President Luis Arce's Movement
