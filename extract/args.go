@@ -292,33 +292,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		}
 	}
 	if !actorNouns[g.words[w].Lemma] {
-		// "Palestinian detainees", "Russian territory", "Chinese goods":
-		// a state named before a noun stands for it; "the province of
-		// Dorn", "the bases of the Front": what the noun belongs to (an
-		// event noun's "of" is what the event befalls, not who)
-		event := len(d.events.Noun(g.words[w].Lemma)) > 0
-		depth := d.depth
-		for _, k := range g.deps(w) {
-			switch g.words[k].Rel {
-			case syntax.NmodPoss, syntax.Amod, syntax.Compound:
-				if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !stateNounPlaces[g.words[w].Lemma] {
-					if e := d.ments[mi].ent; d.ents[e].typ == schema.Country {
-						return d.withConjuncts(c, k, []int{e})
-					}
-				}
-			case syntax.Nmod:
-				// "the assets of Kovian banks", "imports from Kovia";
-				// "targets in Aleppo", "positions near the border town"
-				cs := g.caseOf(k)
-				if event || depth > 3 || cs != "of" && cs != "from" && !(siteNouns[g.words[w].Lemma] && (cs == "in" || cs == "near" || cs == "inside")) {
-					continue
-				}
-				if es := d.wordEntities(c, k); len(es) > 0 {
-					return d.withConjuncts(c, k, es)
-				}
-			}
-		}
-		return nil
+		return d.thingOwners(c, w)
 	}
 	for _, k := range g.deps(w) {
 		switch g.words[k].Rel {
@@ -386,6 +360,39 @@ func (d *doc) homeState(x, not int) int {
 		}
 	}
 	return -1
+}
+
+// thingOwners returns the entities a noun that is no actor stands for
+// (see wordEntities): a state named before it, or what it belongs to.
+func (d *doc) thingOwners(c *clause, w int) []int {
+	g := c.g
+	// "Palestinian detainees", "Russian territory", "Chinese goods":
+	// a state named before a noun stands for it; "the province of
+	// Dorn", "the bases of the Front": what the noun belongs to (an
+	// event noun's "of" is what the event befalls, not who)
+	event := len(d.events.Noun(g.words[w].Lemma)) > 0
+	depth := d.depth
+	for _, k := range g.deps(w) {
+		switch g.words[k].Rel {
+		case syntax.NmodPoss, syntax.Amod, syntax.Compound:
+			if mi := d.mentionAt[g.tok(k)]; mi >= 0 && !stateNounPlaces[g.words[w].Lemma] {
+				if e := d.ments[mi].ent; d.ents[e].typ == schema.Country {
+					return d.withConjuncts(c, k, []int{e})
+				}
+			}
+		case syntax.Nmod:
+			// "the assets of Kovian banks", "imports from Kovia";
+			// "targets in Aleppo", "positions near the border town"
+			cs := g.caseOf(k)
+			if event || depth > 3 || cs != "of" && cs != "from" && !(siteNouns[g.words[w].Lemma] && (cs == "in" || cs == "near" || cs == "inside")) {
+				continue
+			}
+			if es := d.wordEntities(c, k); len(es) > 0 {
+				return d.withConjuncts(c, k, es)
+			}
+		}
+	}
+	return nil
 }
 
 // pronounEntities resolves a pronoun: a relative pronoun to the noun its

@@ -207,26 +207,7 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		fr.Preps = append(fr.Preps, fr.Object.Preps...)
 	}
 	if g.words[p].POS == syntax.NOUN {
-		if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
-			fr.Preps = d.lexPreps(c, h, fr.Preps)
-		}
-		// "a warning from NATO to Russia": the target may hang on the
-		// author's phrase
-		// ("a suspension of flights to Peru": on what it befalls)
-		for _, pr := range d.lexPreps(c, p, nil) {
-			if pr.Case != "from" && pr.Case != "by" && pr.Case != "of" {
-				continue
-			}
-			for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
-				switch {
-				case pr.Case == "of" && (in.Case == "to" || in.Case == "with" || in.Case == "for"):
-				case pr.Case != "of" && (in.Case == "to" || in.Case == "against" || in.Case == "on" || in.Case == "over" || in.Case == "at"):
-				default:
-					continue
-				}
-				fr.Preps = append(fr.Preps, in)
-			}
-		}
+		fr.Preps = d.nounPreps(c, p, fr.Preps)
 	}
 	// a passive participle modifying a noun ("the militia backed by X"),
 	// a relative clause with its own subject ("the firm, which the
@@ -239,6 +220,35 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 		}
 	}
 	return fr
+}
+
+// nounPreps appends to out the prepositional phrases that belong to event
+// noun p beyond its own: those of the light verb that carries it ("imposed
+// sanctions on"), and a target hung on its author's or its object's phrase
+// ("a warning from Turkey to Greece", "a suspension of flights to Peru").
+func (d *doc) nounPreps(c *clause, p int, out []eventlex.Prep) []eventlex.Prep {
+	g := c.g
+	if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
+		out = d.lexPreps(c, h, out)
+	}
+	// the target may hang on the author's phrase ("a warning from NATO
+	// to Russia") or on what the act befalls ("a suspension of flights
+	// to Peru")
+	for _, pr := range d.lexPreps(c, p, nil) {
+		if pr.Case != "from" && pr.Case != "by" && pr.Case != "of" {
+			continue
+		}
+		for _, in := range d.lexPreps(c, pr.Word.Ref, nil) {
+			switch {
+			case pr.Case == "of" && (in.Case == "to" || in.Case == "with" || in.Case == "for"):
+			case pr.Case != "of" && (in.Case == "to" || in.Case == "against" || in.Case == "on" || in.Case == "over" || in.Case == "at"):
+			default:
+				continue
+			}
+			out = append(out, in)
+		}
+	}
+	return out
 }
 
 // lexWord describes word w for the lexicon: lemma, modifiers, possessor,

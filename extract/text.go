@@ -61,38 +61,7 @@ func tokenize(text string) []token {
 		}
 		start := i
 		if isWordRune(r) {
-			j := i + w
-			for j < len(text) {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) {
-					j += w2
-					continue
-				}
-				// A thousands separator inside a number: "500,000".
-				if r2 == ',' && thousands(text, start, j) {
-					j += 4
-					continue
-				}
-				// Joiners inside a word: ' ’ - . followed by a word rune.
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '‑' || r2 == '.' || r2 == '&' {
-					r3, w3 := utf8.DecodeRuneInString(text[j+w2:])
-					if j+w2 < len(text) && isWordRune(r3) {
-						if r2 == '.' && !(unicode.IsLetter(r3) && unicode.IsUpper(r3) && isAbbrevish(text[start:j])) && !unicode.IsDigit(r3) {
-							break
-						}
-						if (r2 == '\'' || r2 == '’') && (text[j+w2:j+w2+w3] == "s" || text[j+w2:j+w2+w3] == "S") {
-							// possessive 's ends the word unless a letter follows ("People's" keeps it in names handled later)
-							r4, _ := utf8.DecodeRuneInString(text[j+w2+w3:])
-							if j+w2+w3 >= len(text) || !isWordRune(r4) {
-								break
-							}
-						}
-						j += w2 + w3
-						continue
-					}
-				}
-				break
-			}
+			j := wordEnd(text, start, i+w)
 			// Abbreviation dot: "U.S." "Gen." "Feb." keep their final dot.
 			if j < len(text) && text[j] == '.' && isAbbrev(text[start:j]) {
 				j++
@@ -140,6 +109,49 @@ func thousands(text string, start, j int) bool {
 		}
 	}
 	return j+4 == len(text) || text[j+4] < '0' || text[j+4] > '9'
+}
+
+// wordEnd returns where the word that starts at start ends, scanning on
+// from j: word runes, a thousands separator inside a number ("500,000"),
+// and the joiners ' ’ - . & between word runes, though a dot only inside
+// an abbreviation or a number and an apostrophe before a final s only
+// when a letter follows it ("People's" is kept whole for the names).
+func wordEnd(text string, start, j int) int {
+	for j < len(text) {
+		r2, w2 := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r2) {
+			j += w2
+			continue
+		}
+		if r2 == ',' && thousands(text, start, j) {
+			j += 4
+			continue
+		}
+		if !joiner(r2) {
+			return j
+		}
+		r3, w3 := utf8.DecodeRuneInString(text[j+w2:])
+		if j+w2 >= len(text) || !isWordRune(r3) {
+			return j
+		}
+		if r2 == '.' && !(unicode.IsLetter(r3) && unicode.IsUpper(r3) && isAbbrevish(text[start:j])) && !unicode.IsDigit(r3) {
+			return j
+		}
+		if (r2 == '\'' || r2 == '’') && (text[j+w2:j+w2+w3] == "s" || text[j+w2:j+w2+w3] == "S") {
+			// possessive 's ends the word unless a letter follows
+			r4, _ := utf8.DecodeRuneInString(text[j+w2+w3:])
+			if j+w2+w3 >= len(text) || !isWordRune(r4) {
+				return j
+			}
+		}
+		j += w2 + w3
+	}
+	return j
+}
+
+// joiner reports whether r may join two parts of a word: ' ’ - ‑ . &.
+func joiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-' || r == '‑' || r == '.' || r == '&'
 }
 
 func mkToken(text string, s, e int, nl bool) token {
