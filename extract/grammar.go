@@ -40,6 +40,29 @@ func (d *doc) tagAll() {
 // possessives are the possessive determiners.
 var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
+// verblessClause mends a sentence tagged without a verb whose verb in -s
+// was read as a plural noun after its subject ("the Andes Pact groups
+// Bolivia and Peru", "the army deploys troops"): the first such word after
+// a noun and before its object is the verb.
+func (d *doc) verblessClause(from, to int) {
+	syn, toks := d.syn, d.toks
+	for k := from; k < to; k++ {
+		if syn[k].POS == syntax.VERB || syn[k].POS == syntax.AUX {
+			return
+		}
+	}
+	for k := from + 1; k+1 < to; k++ {
+		if syn[k].POS != syntax.NOUN || toks[k].cap || !pluralNoun(toks[k].lower) || (syn[k-1].POS != syntax.PROPN && syn[k-1].POS != syntax.NOUN) {
+			continue
+		}
+		switch syn[k+1].POS {
+		case syntax.PROPN, syntax.DET, syntax.NOUN, syntax.NUM, syntax.ADJ, syntax.PRON:
+			syn[k].POS = syntax.VERB
+			return
+		}
+	}
+}
+
 // pluralNoun reports whether a noun's form is a regular plural.
 func pluralNoun(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
@@ -52,6 +75,7 @@ func pluralNoun(w string) bool {
 // verb.
 func (d *doc) fixTags(from, to int) {
 	syn, toks := d.syn, d.toks
+	d.verblessClause(from, to)
 	for k := from + 1; k+1 < to; k++ {
 		// "wants Argentina to scrap its tariffs": after "to", a noun
 		// followed by a determiner or a possessive is a verb
