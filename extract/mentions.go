@@ -432,6 +432,30 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 	if j == i {
 		return 0
 	}
+	if n := d.particleJoins(i, j, end, connectors); n > 0 {
+		return n
+	}
+	if connectors {
+		if n, ok := d.ofTheJoins(i, j, end); ok {
+			return n
+		}
+		if d.ownerJoins(j, end) || d.portfolioJoins(i, j, end) || d.missionJoins(j, end) || d.officeJoins(j, end) {
+			return 1
+		}
+	}
+	if t.text == "-" && j+1 < end && d.isCapWord(j+1) && t.start == toks[j-1].end {
+		return 1
+	}
+	return 0
+}
+
+// particleJoins returns how many tokens from j join a run started at i to
+// the capitalized word after them as particles ("bin", "al", "bin al")
+// or, with connectors, as a word that joins names ("of", "and"); 0 when
+// they do not.
+func (d *doc) particleJoins(i, j, end int, connectors bool) int {
+	toks := d.toks
+	t := toks[j]
 	if t.kind == tkWord && particles[t.lower] && j+2 < end && particles[toks[j+1].lower] && d.isCapWord(j+2) {
 		return 2
 	}
@@ -439,50 +463,81 @@ func (d *doc) runJoins(i, j, end int, connectors bool) int {
 		if particles[t.lower] {
 			return 1
 		}
-		// "the Lumen Sea and Gulf of Kessa": two places; "Kavra
-		// Electronics and Velt Motor Systems": two firms, but "Tarvin
-		// Ports and Logistics" one.
-		if connectors && nameConnectors[t.lower] && !(t.lower == "and" && (geoWords[toks[j-1].lower] || d.lx.orgTail[toks[j-1].lower] && j-i >= 2 && !d.lx.common[toks[j+1].lower])) {
+		if connectors && nameConnectors[t.lower] && !d.andSplits(i, j) {
 			return 1
 		}
-	}
-	// "Armed Forces of the Philippines", "Bureau for the Defence" — but
-	// a title is held for a body, not named by it ("Secretary for the
-	// Treasury").
-	if connectors && (t.lower == "of" || t.lower == "for") && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
-		if t.lower == "for" {
-			if tp, ok := d.lx.matchTitle(toks, i, end); ok && i+len(tp.words) == j {
-				return 0
-			}
-		}
-		return 2
-	}
-	if connectors && (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower] {
-		return 1
-	}
-	// "the Ministry of Mines, Water and Forests": a ministry of
-	// several portfolios.
-	if connectors && t.text == "," && j+2 < end && d.isCapWord(j+1) && (toks[j+2].text == "," || toks[j+2].lower == "and") &&
-		j-i >= 3 && (toks[i].lower == "ministry" || toks[i].lower == "department") && toks[i+1].lower == "of" {
-		return 1
-	}
-	// "the U.N. Observer Mission in Peru": a mission named
-	// with the state it serves in.
-	if connectors && t.lower == "in" && j+1 < end && d.isCapWord(j+1) && (toks[j-1].lower == "mission" || toks[j-1].lower == "office") {
-		if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Country {
-			return 1
-		}
-	}
-	// "the Regional Prosecutor's Office", "the District Prosecutors'
-	// Office": an office named after the official who heads it.
-	if connectors && (t.text == "'s" || t.text == "’s" || t.text == "'" || t.text == "’") && j+1 < end && d.isCapWord(j+1) &&
-		officeWords[toks[j+1].lower] && officeHolders[strings.TrimSuffix(toks[j-1].lower, "s")] && toks[j-1].cap {
-		return 1
-	}
-	if t.text == "-" && j+1 < end && d.isCapWord(j+1) && t.start == toks[j-1].end {
-		return 1
 	}
 	return 0
+}
+
+// andSplits reports whether "and" at j, inside a run started at i, ends
+// one name and starts another: "the Lumen Sea and Gulf of Kessa" are two
+// places, "Kavra Electronics and Velt Motor Systems" two firms, but
+// "Tarvin Ports and Logistics" one.
+func (d *doc) andSplits(i, j int) bool {
+	toks := d.toks
+	return toks[j].lower == "and" && (geoWords[toks[j-1].lower] || d.lx.orgTail[toks[j-1].lower] && j-i >= 2 && !d.lx.common[toks[j+1].lower])
+}
+
+// ofTheJoins decides whether "of the" or "for the" at j joins a run
+// started at i to the capitalized word after them: "Armed Forces of the
+// Philippines", "Bureau for the Defence" join (2), but a title is held
+// for a body, not named by it ("Secretary for the Treasury": 0). It
+// reports false when no "of the" or "for the" before a capitalized word
+// stands at j.
+func (d *doc) ofTheJoins(i, j, end int) (int, bool) {
+	toks := d.toks
+	t := toks[j]
+	if (t.lower == "of" || t.lower == "for") && j+2 < end && toks[j+1].lower == "the" && d.isCapWord(j+2) {
+		if t.lower == "for" {
+			if tp, ok := d.lx.matchTitle(toks, i, end); ok && i+len(tp.words) == j {
+				return 0, true
+			}
+		}
+		return 2, true
+	}
+	return 0, false
+}
+
+// ownerJoins reports whether "'s" at j joins a collective owner to the
+// capitalized word after it.
+func (d *doc) ownerJoins(j, end int) bool {
+	toks := d.toks
+	t := toks[j]
+	return (t.text == "'s" || t.text == "’s") && j+1 < end && d.isCapWord(j+1) && collectiveOwners[toks[j-1].lower]
+}
+
+// portfolioJoins reports whether the comma at j joins the portfolios of a
+// ministry or department started at i: "the Ministry of Mines, Water and
+// Forests", a ministry of several portfolios.
+func (d *doc) portfolioJoins(i, j, end int) bool {
+	toks := d.toks
+	t := toks[j]
+	return t.text == "," && j+2 < end && d.isCapWord(j+1) && (toks[j+2].text == "," || toks[j+2].lower == "and") &&
+		j-i >= 3 && (toks[i].lower == "ministry" || toks[i].lower == "department") && toks[i+1].lower == "of"
+}
+
+// missionJoins reports whether "in" at j joins a mission or office to the
+// country it serves in: "the U.N. Observer Mission in Peru".
+func (d *doc) missionJoins(j, end int) bool {
+	toks := d.toks
+	t := toks[j]
+	if t.lower == "in" && j+1 < end && d.isCapWord(j+1) && (toks[j-1].lower == "mission" || toks[j-1].lower == "office") {
+		if gp, ok := d.lx.matchGaz(toks, j+1, end); ok && gp.kind == refName && d.lx.types[gp.entry] == schema.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// officeJoins reports whether "'s" or "'" at j joins the official who
+// heads an office to the office: "the Regional Prosecutor's Office", "the
+// District Prosecutors' Office".
+func (d *doc) officeJoins(j, end int) bool {
+	toks := d.toks
+	t := toks[j]
+	return (t.text == "'s" || t.text == "’s" || t.text == "'" || t.text == "’") && j+1 < end && d.isCapWord(j+1) &&
+		officeWords[toks[j+1].lower] && officeHolders[strings.TrimSuffix(toks[j-1].lower, "s")] && toks[j-1].cap
 }
 
 // orgNameFrom reports whether the capitalized run at i, which starts with
@@ -1574,17 +1629,8 @@ func (d *doc) multiWordName(si, i, j, end int, name string) {
 // after a preposition, or an organization that acts ("Nvidia said").
 func (d *doc) oneWordName(si, i, j, end int, name string) {
 	toks := d.toks
-	if e := d.personBySurname(toks[i].text); e >= 0 {
-		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+	if d.knownPersonWord(si, i, j) {
 		return
-	}
-	// "Abiy" for Abiy Ahmed, "Lee" for Lee Jae-myung: names that lead
-	// with the name used alone.
-	for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
-		if strings.HasPrefix(d.ents[d.people[k]].name, toks[i].text+" ") {
-			d.addMention(mention{ent: d.people[k], from: i, to: j, sent: si, owner: -1})
-			return
-		}
 	}
 	switch toks[i].lower {
 	case "north", "south", "east", "west":
@@ -1600,37 +1646,84 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 		d.addMention(mention{ent: d.personFor(i, j), from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	// "Velcor, which makes chips", "owned by Velcor", "shares in Velcor":
-	// a firm.
-	if (j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" && !(i > d.sents[si].from && locPreps[toks[i-1].lower]) ||
-		i >= d.sents[si].from+2 && (toks[i-1].lower == "by" && ownedVerbs[toks[i-2].lower] || toks[i-1].lower == "in" && stakeNouns[toks[i-2].lower])) &&
-		!d.lowerWords[toks[i].lower] && !d.lx.common[toks[i].lower] && !adjectiveShape(toks[i].lower) {
+	if d.firmByContext(si, i, j, end) || d.bodyNamed(si, i, j, end) {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
-	// "the Tarvin party": a body.
-	if d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && (!toks[i-1].cap || toks[i-1].lower == "the") &&
-		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
-		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
-		return
-	}
-	// "the Valdora region", "the Karsak and Belun fields".
-	if d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] &&
-		!(toks[j].lower == "state" && isDemonymShape(toks[i].text)) {
+	if d.placeNamed(i, j, end) {
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	if (i > d.sents[si].from && locPreps[toks[i-1].lower] || d.placeListAt(d.sents[si].from, i, j, end)) && i != d.sents[si].from && !adjectiveShape(toks[i].lower) {
+	if d.placeByContext(si, i, j, end) {
 		e := d.entByName(name, schema.Location)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		return
 	}
-	// "Nvidia said", "ExxonMobil has": a one-word name acting, with no
-	// person of that name in the article, is an organization.
-	if j < end && actingWord(toks[j]) && !d.lowerWords[toks[i].lower] &&
-		!(d.lx.common[toks[i].lower] && d.syn[i].POS != syntax.PROPN) && !d.lx.orgTail[toks[i].lower] && !d.lx.orgHead[toks[i].lower] {
+	if d.actsAsOrg(i, j, end) {
 		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 	}
+}
+
+// knownPersonWord records the one word [i, j) as a person of the article
+// when it is a known person's surname, or the name a person's name leads
+// with and that is used alone ("Abiy" for Abiy Ahmed, "Lee" for Lee
+// Jae-myung), and reports whether it did.
+func (d *doc) knownPersonWord(si, i, j int) bool {
+	toks := d.toks
+	if e := d.personBySurname(toks[i].text); e >= 0 {
+		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
+		return true
+	}
+	for k := len(d.people) - 1; k >= 0 && k >= len(d.people)-maxScan; k-- {
+		if strings.HasPrefix(d.ents[d.people[k]].name, toks[i].text+" ") {
+			d.addMention(mention{ent: d.people[k], from: i, to: j, sent: si, owner: -1})
+			return true
+		}
+	}
+	return false
+}
+
+// firmByContext reports whether the words around the one word [i, j) say
+// it is a firm: "Velcor, which makes chips", "owned by Velcor", "shares
+// in Velcor".
+func (d *doc) firmByContext(si, i, j, end int) bool {
+	toks := d.toks
+	return (j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" && !(i > d.sents[si].from && locPreps[toks[i-1].lower]) ||
+		i >= d.sents[si].from+2 && (toks[i-1].lower == "by" && ownedVerbs[toks[i-2].lower] || toks[i-1].lower == "in" && stakeNouns[toks[i-2].lower])) &&
+		!d.lowerWords[toks[i].lower] && !d.lx.common[toks[i].lower] && !adjectiveShape(toks[i].lower)
+}
+
+// bodyNamed reports whether the one word [i, j) names a body by the noun
+// after it: "the Tarvin party".
+func (d *doc) bodyNamed(si, i, j, end int) bool {
+	toks := d.toks
+	return d.bodyNounAfter(j, end) && i > d.sents[si].from && toks[i-1].kind == tkWord && (!toks[i-1].cap || toks[i-1].lower == "the") &&
+		!adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] && !d.givenAt(i)
+}
+
+// placeNamed reports whether the one word [i, j) names a place by the
+// noun after it: "the Valdora region", "the Karsak and Belun fields".
+func (d *doc) placeNamed(i, j, end int) bool {
+	toks := d.toks
+	return d.placeNounAfter(j, end) && !adjectiveShape(toks[i].lower) && !d.lx.common[toks[i].lower] &&
+		!(toks[j].lower == "state" && isDemonymShape(toks[i].text))
+}
+
+// placeByContext reports whether the one word [i, j), not the first of
+// sentence si, stands where a place does: after a preposition of place or
+// in a list of places.
+func (d *doc) placeByContext(si, i, j, end int) bool {
+	toks := d.toks
+	return (i > d.sents[si].from && locPreps[toks[i-1].lower] || d.placeListAt(d.sents[si].from, i, j, end)) && i != d.sents[si].from && !adjectiveShape(toks[i].lower)
+}
+
+// actsAsOrg reports whether the one word [i, j) is an organization by
+// what it does: a one-word name acting ("Nvidia said", "ExxonMobil has"),
+// with no person of that name in the article.
+func (d *doc) actsAsOrg(i, j, end int) bool {
+	toks := d.toks
+	return j < end && actingWord(toks[j]) && !d.lowerWords[toks[i].lower] &&
+		!(d.lx.common[toks[i].lower] && d.syn[i].POS != syntax.PROPN) && !d.lx.orgTail[toks[i].lower] && !d.lx.orgHead[toks[i].lower]
 }
 
 // stakeNouns before "in" and a name say it is a firm: "shares in Velcor".

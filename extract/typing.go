@@ -78,33 +78,12 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 	toks := d.toks
 	s := d.sents[si]
 	personish := d.givenAt(i)
-	if placeHeads[toks[i].lower] && !personish {
-		return schema.Location
-	}
-	if d.resultsSlot(si, i, j, end) && !personish {
-		// "Tarvin 2 Olbury 1": teams.
-		return schema.Organization
-	}
-	// "analysts at Merrow Capital Advisory": people work at a body.
-	if i >= s.from+2 && (toks[i-1].lower == "at" || toks[i-1].lower == "with") && workNouns[toks[i-2].lower] && !personish {
-		return schema.Organization
-	}
-	if (i > s.from && placePreps[toks[i-1].lower] || d.placeListAt(s.from, i, j, end)) && !personish {
-		return schema.Location
-	}
-	// "the province of Dak Lam", "Tho Vinh island".
-	if !personish && (i >= s.from+2 && toks[i-1].lower == "of" && placeNouns[toks[i-2].lower] || d.placeNounAfter(j, end)) {
-		return schema.Location
-	}
-	// "Holtrup Aluminium, which owns a smelter": no person.
-	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
-		return schema.Organization
+	if t, ok := d.contextType(si, i, j, end, personish); ok {
+		return t
 	}
 	// "the Deep Reef programme": the name of a thing, no entity.
-	for x := j; x < end && x < j+2 && toks[x].kind == tkWord && !toks[x].cap && !d.hasOrgWord(i, j); x++ {
-		if thingNouns[toks[x].lower] {
-			return ""
-		}
+	if d.namesThing(i, j, end) {
+		return ""
 	}
 	// "the Vesna Renewal party", "the Free Homeland bloc", "state-owned
 	// Velmar Tessa".
@@ -124,16 +103,69 @@ func (d *doc) multiWordType(si, i, j, end int) schema.EntityType {
 		// "Marko Tell, the envoy of Velmora".
 		return schema.Person
 	}
-	// A person's name ends with a surname: "Summer Harvest Festival",
-	// "Group D" end with words that are none, "East African" with a
-	// demonym.
+	return d.nameShapeType(i, j, end)
+}
+
+// contextType types the run [i, j) of sentence si by the words around
+// it, unless it starts with a given name (personish): a place head
+// ("Lake", "Mount"), a team in a results line, a body people work at, a
+// place after a preposition, in a list of places or with a place noun,
+// or a firm that "which" describes. It reports false when the context
+// decides nothing.
+func (d *doc) contextType(si, i, j, end int, personish bool) (schema.EntityType, bool) {
+	toks := d.toks
+	s := d.sents[si]
+	if placeHeads[toks[i].lower] && !personish {
+		return schema.Location, true
+	}
+	if d.resultsSlot(si, i, j, end) && !personish {
+		// "Tarvin 2 Olbury 1": teams.
+		return schema.Organization, true
+	}
+	// "analysts at Merrow Capital Advisory": people work at a body.
+	if i >= s.from+2 && (toks[i-1].lower == "at" || toks[i-1].lower == "with") && workNouns[toks[i-2].lower] && !personish {
+		return schema.Organization, true
+	}
+	if (i > s.from && placePreps[toks[i-1].lower] || d.placeListAt(s.from, i, j, end)) && !personish {
+		return schema.Location, true
+	}
+	// "the province of Dak Lam", "Tho Vinh island".
+	if !personish && (i >= s.from+2 && toks[i-1].lower == "of" && placeNouns[toks[i-2].lower] || d.placeNounAfter(j, end)) {
+		return schema.Location, true
+	}
+	// "Holtrup Aluminium, which owns a smelter": no person.
+	if !personish && j+1 < end && toks[j].text == "," && toks[j+1].lower == "which" {
+		return schema.Organization, true
+	}
+	return "", false
+}
+
+// namesThing reports whether a noun for a thing follows the run [i, j)
+// within two lower-case words, and the run has no word of an
+// organization: "the Deep Reef programme" names a thing, no entity.
+func (d *doc) namesThing(i, j, end int) bool {
+	toks := d.toks
+	for x := j; x < end && x < j+2 && toks[x].kind == tkWord && !toks[x].cap && !d.hasOrgWord(i, j); x++ {
+		if thingNouns[toks[x].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameShapeType types the run [i, j) that neither its context nor a given
+// name typed by the shape of its words: a person's name ends with a
+// surname ("Summer Harvest Festival", "Group D" end with words that are
+// none, "East African" with a demonym: ""), and a compass word and one
+// more name a region or a state ("South Velmora", "West Kalimora").
+func (d *doc) nameShapeType(i, j, end int) schema.EntityType {
+	toks := d.toks
 	if !d.nameWord(j - 1) {
 		return ""
 	}
 	if gp, ok := d.lx.matchGaz(toks, j-1, j); ok && gp.kind == refDemonym || compass[toks[i].lower] && isDemonymShape(toks[j-1].text) && j < end && toks[j].kind == tkWord && !toks[j].cap {
 		return ""
 	}
-	// "South Velmora", "West Kalimora": a region or a state, no person.
 	if compass[toks[i].lower] && j-i == 2 {
 		return schema.Location
 	}
