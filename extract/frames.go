@@ -75,6 +75,9 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.NOUN && (w.Lemma == "mediation" || g.hasDepLemma(p, syntax.Compound, "mediation")) {
 			d.mediation(c, p)
 		}
+		if w.POS == syntax.NOUN && w.Lemma == "presence" {
+			d.inPresenceOf(c, p)
+		}
 	}
 	d.roles(c)
 	d.structure(c)
@@ -726,6 +729,33 @@ func (d *doc) mediation(c *clause, p int) {
 	for _, m := range mediators {
 		for _, pt := range without(parties, mediators, d) {
 			d.addRel(rel{typ: schema.Meets, subj: m, obj: pt, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+		}
+	}
+}
+
+// inPresenceOf reads an act done "in the presence of" someone ("the deal
+// was signed by A and B in the presence of C"): C meets those who acted.
+func (d *doc) inPresenceOf(c *clause, p int) {
+	g := c.g
+	h := g.words[p].Head
+	if h < 0 || g.words[h].POS != syntax.VERB || g.caseOf(p) != "in" {
+		return
+	}
+	if md, _ := d.moodOf(c, h); md != moodAssert {
+		return
+	}
+	var witnesses []int
+	for _, k := range g.deps(p) {
+		if g.words[k].Rel.Base() == syntax.Nmod && g.caseOf(k) == "of" {
+			witnesses = d.argEntities(c, k)
+		}
+	}
+	actors := d.subjectsOf(c, h)
+	for _, wi := range witnesses {
+		for _, a := range without(actors, witnesses, d) {
+			d.addRel(rel{typ: schema.Meets, subj: wi, obj: a, sent: c.si, confidence: 0.6, grammar: true, cue: g.tok(p) + 1})
+			// the witness signs nothing with them
+			d.denied = append(d.denied, denial{subj: a, typ: schema.Agrees, obj: wi})
 		}
 	}
 }
