@@ -427,6 +427,13 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		if e := d.reporterOf(c, w, true); e >= 0 {
 			return []int{e}
 		}
+		// "She urged him to ...": an object is someone else than the
+		// clause's subject, the other person named last
+		if l := g.lower[w]; l == "him" || l == "her" && g.words[w].Rel.Base() != syntax.NmodPoss {
+			if e := d.otherPerson(g.tok(w), d.subjectPerson(c, w)); e >= 0 {
+				return []int{e}
+			}
+		}
 		if e := d.topicOf(c.si, true); e >= 0 {
 			return []int{e}
 		}
@@ -459,6 +466,42 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		}
 	}
 	return nil
+}
+
+// subjectPerson returns the person the subject of word w's clause stands
+// for, a pronoun resolved ("She urged him"), or -1.
+func (d *doc) subjectPerson(c *clause, w int) int {
+	g := c.g
+	h := g.words[w].Head
+	if h < 0 {
+		return -1
+	}
+	k := g.depBase(h, syntax.NSubj)
+	if k < 0 || k == w {
+		return -1
+	}
+	for _, e := range d.argEntities(c, k) {
+		if d.ents[e].typ == schema.Person {
+			return e
+		}
+	}
+	return -1
+}
+
+// otherPerson returns the person named last before token x who is not
+// not, or -1; only when not is a person (an object pronoun whose subject
+// is known).
+func (d *doc) otherPerson(x, not int) int {
+	if not < 0 {
+		return -1
+	}
+	for k, stop := d.scanRange(x); k >= stop; k-- {
+		m := d.ments[k]
+		if m.to <= x && m.ent != not && d.ents[m.ent].typ == schema.Person {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // topicOf returns the subject of the sentence before si, when it is a
