@@ -72,18 +72,27 @@ var typeActs = map[schema.RelationType][]string{
 	schema.Sanctions:  {"sanctions", "ban", "measures", "restrictions", "penalty"},
 	schema.Warns:      {"warning", "threat", "ultimatum"},
 	schema.Criticizes: {"criticism", "condemnation"},
+	schema.Agrees:     {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire"},
+	schema.Fights:     {"attack", "attacks", "offensive", "strike", "strikes", "invasion", "assault"},
+	schema.Meets:      {"talks", "meeting", "summit"},
 }
+
+// lastActNouns name whatever act was stated last: "criticised the move".
+var lastActNouns = []string{"move", "step"}
 
 // rememberAct notes subjs as the authors of the acts of type typ.
 func (d *doc) rememberAct(typ schema.RelationType, subjs []int) {
 	nouns := typeActs[typ]
-	if len(nouns) == 0 || len(subjs) == 0 {
+	if len(subjs) == 0 {
 		return
 	}
 	if d.acts == nil {
 		d.acts = map[string][]int{}
 	}
 	for _, n := range nouns {
+		d.acts[n] = subjs
+	}
+	for _, n := range lastActNouns {
 		d.acts[n] = subjs
 	}
 }

@@ -360,6 +360,9 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 	if len(objs) == 0 {
 		if specOf(typ).Mutual && md == moodAssert {
 			d.pairwise(c, p, typ, subjs, tense)
+			if len(subjs) > 1 {
+				d.rememberAct(typ, subjs)
+			}
 		}
 		return
 	}
