@@ -20,7 +20,8 @@ var actNouns = map[string][]string{
 	"expel": {"expulsion", "expulsions"}, "suspend": {"suspension"}, "adopt": {"resolution", "decision", "measures"},
 	"pass": {"law", "bill", "resolution"}, "approve": {"decision", "law", "bill", "plan", "deal"},
 	"sign": {"deal", "agreement", "accord", "treaty", "pact"}, "conclude": {"deal", "agreement", "accord", "treaty"},
-	"reach": {"deal", "agreement", "accord", "truce"}, "launch": {"offensive", "attack", "strikes", "operation"},
+	"reach": {"deal", "agreement", "accord", "truce"}, "launch": {"offensive", "attack", "strikes", "operation", "launch"},
+	"fire": {"launch", "launches", "test", "salvo"}, "test": {"test", "launch"},
 	"attack": {"attack", "attacks"}, "strike": {"strike", "strikes"}, "recommend": {"recommendation", "recommendations"},
 	"call": {"call"}, "arrest": {"arrest", "arrests"},
 }
