@@ -367,6 +367,15 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		return
 	}
 	d.rememberAct(typ, subjs)
+	if typ == schema.Sanctions && md == moodAssert && punishedFor(g, p) {
+		// "sanctioned X for supplying drones": the reason alleges a
+		// wrongdoing
+		for _, sj := range subjs {
+			for _, oj := range objs {
+				d.addRel(rel{typ: schema.Accuses, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: 0.55, grammar: true, cue: g.tok(p) + 1})
+			}
+		}
+	}
 	if e.Curated() && e.Pattern.Object != nil && md == moodAssert {
 		for _, sj := range subjs {
 			d.vetoes = append(d.vetoes, veto{sent: c.si, subj: sj, typ: typ, cue: g.tok(p) + 1})
@@ -381,6 +390,22 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 			}
 		}
 	}
+}
+
+// punishedFor reports whether sanction p (a verb, or a noun and the verb
+// that carries it) gives its reason as an act: "for supplying", "for
+// helping".
+func punishedFor(g *grammar, p int) bool {
+	v := p
+	if g.words[v].POS != syntax.VERB && g.words[v].Head >= 0 {
+		v = g.words[v].Head
+	}
+	for _, k := range g.deps(v) {
+		if b := g.words[k].Rel.Base(); (b == syntax.Advcl || b == syntax.Acl) && hasMark(g, k, "for") && strings.HasSuffix(g.lower[k], "ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // talkNouns name meetings one travels for.

@@ -67,6 +67,10 @@ var nounGovernors = map[string]mood{
 var chargeVerbs = map[string]bool{
 	"accuse": true, "charge": true, "blame": true, "suspect": true, "allege": true,
 	"indict": true, "deny": true, "convict": true, "investigate": true, "probe": true,
+	// punishing someone "for doing" something charges them with it
+	"sanction": true, "impose": true, "blacklist": true, "designate": true, "fine": true,
+	"punish": true, "penalize": true, "penalise": true, "expel": true, "arrest": true,
+	"detain": true, "sentence": true, "jail": true, "place": true,
 }
 
 // effectMood turns a modality cue's effect into a mood (moodFuture: stated
