@@ -394,14 +394,19 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 
 // punishedFor reports whether sanction p (a verb, or a noun and the verb
 // that carries it) gives its reason as an act: "for supplying", "for
-// helping".
+// helping", ", saying it had ...".
 func punishedFor(g *grammar, p int) bool {
 	v := p
 	if g.words[v].POS != syntax.VERB && g.words[v].Head >= 0 {
 		v = g.words[v].Head
 	}
 	for _, k := range g.deps(v) {
-		if b := g.words[k].Rel.Base(); (b == syntax.Advcl || b == syntax.Acl) && hasMark(g, k, "for") && strings.HasSuffix(g.lower[k], "ing") {
+		b := g.words[k].Rel.Base()
+		if (b == syntax.Advcl || b == syntax.Acl) && hasMark(g, k, "for") && strings.HasSuffix(g.lower[k], "ing") {
+			return true
+		}
+		// "barred the party, saying it had been financed from abroad"
+		if (b == syntax.Advcl || b == syntax.Xcomp) && g.lower[k] == "saying" && g.dep(k, syntax.Ccomp) >= 0 {
 			return true
 		}
 	}
