@@ -627,6 +627,10 @@ func (p *pipeline[T]) extractAll(ctx context.Context) error {
 // loaded.
 func (p *pipeline[T]) write(ctx context.Context) error {
 	for nb := range p.batches {
+		// a batch taken after the build was cancelled is not loaded
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		err := p.b.Sink.Load(ctx, nb.batch)
 		p.land(nb.batch)
 		if err != nil {
