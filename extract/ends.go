@@ -69,7 +69,7 @@ func (d *doc) relativeBefore(s sentence, i int) (int, int) {
 				case "who", "which", "whose", "whom":
 					return k, p
 				}
-				// ", led by General Abdel Fattah al-Burhan,"
+				// ", led by General Oren Vask,"
 				if k+2 < p && strings.HasSuffix(d.toks[k+1].lower, "ed") && d.toks[k+2].lower == "by" {
 					return k, p
 				}
@@ -98,7 +98,7 @@ func (d *doc) subjectOf(s sentence, heads []int, i int) []int {
 		return d.pronounSubject(s, heads, i)
 	}
 	out := []int{d.ments[heads[best]].ent}
-	// coordinated subjects: "Egypt and Qatar", "the United States and NATO"
+	// coordinated subjects: "Egypt and Qatar", "Chile and the Andean Council"
 	for k := best - 1; k >= 0; k-- {
 		prev := d.ments[heads[k]]
 		if d.coordinated(heads, k+1, k+2 <= best) && actorOK(d.ents[prev.ent].typ) {
@@ -221,7 +221,7 @@ func (d *doc) objectOf(s sentence, heads []int, cEnd int, typ schema.RelationTyp
 func (d *doc) objectGap(s sentence, cEnd int, m mention, typ schema.RelationType) bool {
 	toks := d.toks
 	for x := cEnd; x < m.from; x++ {
-		// ", Gilberto Teodoro" after "his Philippine counterpart" names
+		// ", Rui Salgado" after "his Philippine counterpart" names
 		// the object.
 		if toks[x].text == "," && x == m.from-1 && m.title != "" {
 			continue
@@ -441,7 +441,7 @@ var pairNouns = map[string]bool{
 }
 
 // listDeterminers may open the second member of a coordinated pair: "Ukraine
-// and some Western countries".
+// and some Nordic countries".
 var listDeterminers = map[string]bool{
 	"the": true, "some": true, "other": true, "several": true, "many": true, "its": true, "their": true,
 	"fellow": true, "neighbouring": true, "neighboring": true, "allied": true,

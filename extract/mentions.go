@@ -26,7 +26,7 @@ type mention struct {
 	sent     int
 	kind     mKind
 	// mod marks a modifier inside a larger noun phrase (the possessor in
-	// "Egypt's General Intelligence Service", the owner of a title): it
+	// "Peru's General Audit Service", the owner of a title): it
 	// names an entity but is neither subject nor object of a verb.
 	mod bool
 	// poss marks a possessor ("Russia's preparations"): a modifier that
@@ -89,7 +89,7 @@ var stopCaps = map[string]bool{
 }
 
 // orgNouns are lower-case heads that make "<Demonym> <noun>" an
-// organization: "the Russian embassy", "the Israeli military".
+// organization: "the Chilean embassy", "the Israeli military".
 var orgNouns = map[string]bool{
 	"embassy": true, "military": true, "army": true, "navy": true,
 	"parliament": true, "police": true, "coast guard": true, "foreign ministry": true,
@@ -235,7 +235,7 @@ var collectiveOwners = map[string]bool{
 	"peoples": true, "children": true, "veterans": true,
 }
 
-// geoWords head or end names of places: "Gulf of Finland", "Black Sea".
+// geoWords head or end names of places: "Gulf of Tarsk", "Black Sea".
 var geoWords = map[string]bool{
 	"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true, "lake": true, "river": true,
 	"island": true, "islands": true, "mountains": true, "mount": true, "valley": true, "peninsula": true,
@@ -245,7 +245,7 @@ var geoWords = map[string]bool{
 }
 
 // ofName reports whether tokens [i, j) are a name of the form "X of Y"
-// ("Voice of America", "Gulf of Finland"), which names an organization or
+// ("Voice of America", "Gulf of Tarsk"), which names an organization or
 // a place rather than a person.
 func (d *doc) ofName(i, j int) bool {
 	if j-i < 3 {
@@ -314,7 +314,7 @@ func (d *doc) entByName(name string, t schema.EntityType) int {
 		return e
 	}
 	// A name first taken for a person and later shown to be an
-	// organization ("food delivery app Sabor Já") is one entity.
+	// organization ("food delivery app Kessa Go") is one entity.
 	if t == schema.Organization || t == schema.Person {
 		other := schema.Person
 		if t == schema.Person {
@@ -750,7 +750,7 @@ func (ms *mentionScan) description(i int) (int, bool) {
 }
 
 // title reads a title: "Foreign Minister", "spokesman", "Secretary
-// General" — but "European Council President" is a body and its title.
+// General" — but "Andean Council President" is a body and its title.
 // The title waits for its name (ms.pend) with its owner: the body after
 // "of" or "to", the one "its" refers to, or the owner pending before it.
 func (ms *mentionScan) title(i int) (int, bool) {
@@ -764,7 +764,7 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	if d.pendOwnerAt == i {
 		ms.pend = pendingTitle{title: d.pendPortfolio, end: i, owner: d.pendOwnerNext}
 	}
-	// "General Intelligence Service": a capitalized title word that
+	// "General Audit Service": a capitalized title word that
 	// starts an organization name is not a title.
 	if d.orgNameFrom(i, j, end) {
 		if k := d.capRun(i, end, true); k > j {
@@ -778,7 +778,7 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	if owner < 0 {
 		j = ms.envoyTo(j)
 	}
-	// "Its spokesman, Artyom Belousov": the body spoken of before.
+	// "Its spokesman, Lena Sorvik": the body spoken of before.
 	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
 		owner = d.lastTopic(si, i-1)
 	}
@@ -796,7 +796,7 @@ func (ms *mentionScan) title(i int) (int, bool) {
 	}
 	ms.pend = pendingTitle{title: title, end: j, owner: owner}
 	// Skip an acronym and a comma before the name: "the head of the
-	// International Atomic Energy Agency (IAEA), Rafael Grossi,".
+	// Andean Water Agency (AWA), Rosa Quispe,".
 	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" {
 		if owner >= 0 {
 			d.ents[owner].addAlias(toks[j+1].text)
@@ -831,7 +831,7 @@ func (ms *mentionScan) ownerAfterTitle(j int) (owner, next int) {
 	if j+1 >= end || !ownerPreps[toks[j].lower] {
 		return -1, j
 	}
-	// "the head of the Atomic Energy Organization of Iran": the
+	// "the head of the Water Resources Authority of Peru": the
 	// article is not part of the name.
 	k0 := j + 1
 	if toks[k0].lower == "the" && k0+1 < end {
@@ -840,7 +840,7 @@ func (ms *mentionScan) ownerAfterTitle(j int) (owner, next int) {
 	if k := d.capRun(k0, end, true); toks[k0].cap && k > k0 && d.hasOrgWord(k0, k) && !d.gazExact(k0, k) {
 		owner = d.entByName(d.span(k0, k), schema.Organization)
 		if gp, ok := d.lx.matchGaz(toks, k0, k); ok && d.lx.types[gp.entry] == schema.Country {
-			// "the Estonian Defence Forces": part of Estonia.
+			// "the Chilean Defence Forces": part of Estonia.
 			d.setPartOf(owner, d.gazEnt(gp.entry))
 		}
 		d.addMention(mention{ent: owner, from: k0, to: k, sent: si, mod: true, owner: -1})
@@ -894,7 +894,7 @@ func (d *doc) possessedOwner(si, i, j, end, g int) (int, int) {
 	return o, k
 }
 
-// envoyTo reads "Rwanda's ambassador to the UN, Jean-Bosco Nsengiyumva":
+// envoyTo reads "Peru's ambassador to the UN, Luis Campos":
 // the body a title ending at j is accredited to, which does not own it. It
 // returns the token after the body, or j.
 func (ms *mentionScan) envoyTo(j int) int {
@@ -1015,7 +1015,7 @@ func (d *doc) placeWord(w string) bool {
 	return !d.knownOrg(w)
 }
 
-// longerOfName reads "the Gulf of Finland": a longer "X of Y" name wins
+// longerOfName reads "the Gulf of Tarsk": a longer "X of Y" name wins
 // over the gazetteer match gp inside it; but "robbed Portugal of Marwin":
 // a state's name starts no such name.
 func (ms *mentionScan) longerOfName(i int, gp phrase) (int, bool) {
@@ -1127,7 +1127,7 @@ func (ms *mentionScan) capitalized(i int) int {
 	jo := d.capRun(i, end, true)
 	if jo > j && (d.hasOrgWord(i, jo) || d.ofName(i, jo)) && !d.titledNameOf(i, j, end, ms.pend.end) {
 		j = jo
-		// "Everbright Circuit Trading and Anadolu Makine": two names.
+		// "Dorvik Circuit Trading and Kessa Makine": two names.
 		for a := i + 1; a < j-1; a++ {
 			if toks[a].lower == "and" && d.hasOrgWord(i, a) && j-a > 2 {
 				j = a
@@ -1151,7 +1151,7 @@ func (ms *mentionScan) capitalized(i int) int {
 	return j
 }
 
-// titleHead reads "External Affairs Minister Subrahmanyam Jaishankar":
+// titleHead reads "External Affairs Minister Ravi Menon":
 // capitalized words [i, j) heading a title and a name belong to the
 // title; "Government spokeswoman" names the state spoken of, and a
 // one-word name before a title owns it ("Velta chief Paul Ode"), unless
@@ -1246,7 +1246,7 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 		d.possessive(si, i, j, end, g, mi, pend)
 		return
 	}
-	// "NATO Secretary General Mark Rutte", "Kremlin spokesman Dmitry
+	// "Andean Council Secretary General Ana Brel", "Kremlin spokesman Dmitry
 	// Peskov": an organization or state owns the title after it.
 	if j < end {
 		if t, ok := d.titleAfterOwner(j, end); ok {
@@ -1265,7 +1265,7 @@ func (d *doc) titleCovers(i, k, end int) bool {
 
 // demonymMention records the demonym [i, j) of the state of gazetteer
 // entry g and what it heads: an organization's name ("Russian Foreign
-// Ministry"), a body ("the Russian embassy"), the state's side ("the
+// Ministry"), a body ("the Chilean embassy"), the state's side ("the
 // Russian side"), a title it owns ("Egyptian Foreign Minister"), or else
 // a modifier that may still name an object ("expelled a Russian
 // diplomat").
@@ -1305,7 +1305,7 @@ func (d *doc) demonymMention(si, i, j, end, g int, pend *pendingTitle) {
 	d.addMention(mention{ent: country, from: i, to: j, sent: si, kind: mkDemonym, mod: true, poss: true, owner: -1})
 }
 
-// stateHeadedOrg reads "China Coast Guard", "Israel Defense Forces": the
+// stateHeadedOrg reads "Peru Coast Guard", "Israel Defense Forces": the
 // name [i, j) of a state or place (entity e, gazetteer entry g) heading
 // an organization's name, which it records. It reports whether it did.
 func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
@@ -1354,9 +1354,9 @@ func (d *doc) stateHeadedOrg(si, i, j, end, g, e int) bool {
 }
 
 // possessive reads what the gazetteer name of mention mi (entry g, ending
-// at the "'s" at j) possesses: "Egypt's General Intelligence Service",
-// "Finland's President Alexander Stubb", "Hamas's political bureau" (see
-// possessedName), "Sudan's army" (see possessedBody), or a title or a thing
+// at the "'s" at j) possesses: "Peru's General Audit Service",
+// "Peru's President Luis Vega", "Hamas's political bureau" (see
+// possessedName), "Chad's army" (see possessedBody), or a title or a thing
 // ("Russia's preparations"), which the possessor modifies.
 func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
 	k0 := j + 1
@@ -1379,7 +1379,7 @@ func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
 // possessedName reads the capitalized words at k0 after "'s" of mention
 // mi: a title it owns, an organization of the gazetteer ("Russia's FSB";
 // but "Sweden's NATO bid" makes NATO no part of Sweden), or an
-// organization's name ("China's Foreign Ministry", the body's name as
+// organization's name ("Peru's Foreign Ministry", the body's name as
 // written). It reports whether it read one.
 func (d *doc) possessedName(si, i, k0, end, g, mi int, pend *pendingTitle) bool {
 	toks := d.toks
@@ -1431,8 +1431,8 @@ func (d *doc) bracketAcronym(k, end, e int) {
 }
 
 // possessedBody reads the lower-case words at k0 after "'s" of state mention
-// mi: "Mexico's government", "Sudan's army-aligned government" are the
-// state itself; "Sudan's army" is a body of it. It reports whether it
+// mi: "Chile's government", "Chad's army-aligned government" are the
+// state itself; "Chad's army" is a body of it. It reports whether it
 // read one.
 func (d *doc) possessedBody(si, i, k0, end, g, mi int) bool {
 	toks := d.toks
@@ -1483,7 +1483,7 @@ func isVerbish(w string) bool {
 func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) {
 	toks := d.toks
 	name := d.span(i, j)
-	// Acronym in brackets after a name: "General Intelligence Service (GIS)".
+	// Acronym in brackets after a name: "General Audit Service (GIS)".
 	acr := ""
 	if j+2 < end && toks[j].text == "(" && toks[j+1].upper && toks[j+2].text == ")" && !d.placeName(j+1) {
 		acr = toks[j+1].text
@@ -1518,7 +1518,7 @@ func (d *doc) nameMention(si, i, j, end int, title string, titleEnd, owner int) 
 
 // orgName records the organization name [i, j), with its acronym acr
 // ("" when none): the body a longer name of the article already names
-// ("Foreign Ministry" after "Russian Foreign Ministry"), part of owner
+// ("Foreign Ministry" after "Chilean Foreign Ministry"), part of owner
 // when titled (the run follows the title owner owns); a title after it is
 // the body's.
 func (d *doc) orgName(si, i, j, end int, name, acr string, titled bool, owner int) {
@@ -1580,7 +1580,7 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 	}
 	if (i > d.sents[si].from && orgDescriptors[toks[i-1].lower] && !toks[i-1].cap ||
 		i > d.sents[si].from+1 && toks[i-1].text == "," && orgDescriptors[toks[i-2].lower] && !toks[i-2].cap) && !d.placeNounAfter(j, end) {
-		// "food delivery app Sabor Já", "port workers' union, Liman-İş,"
+		// "food delivery app Kessa Go", "port workers' union, Liman-İş,"
 		e := d.entByName(name, schema.Organization)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 		d.addAcronym(e, acr)
@@ -1614,7 +1614,7 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 func (d *doc) multiWordName(si, i, j, end int, name string) {
 	switch d.multiWordType(si, i, j, end) {
 	case schema.Person:
-		// "Kristjan Mänd, a spokesman for ...": the title follows.
+		// "Jonas Varga, a spokesman for ...": the title follows.
 		e := d.personFor(i, j)
 		d.addMention(mention{ent: e, from: i, to: j, sent: si, owner: -1})
 	case schema.Location:
@@ -1666,7 +1666,7 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 
 // knownPersonWord records the one word [i, j) as a person of the article
 // when it is a known person's surname, or the name a person's name leads
-// with and that is used alone ("Abiy" for Abiy Ahmed, "Lee" for Lee
+// with and that is used alone ("Kenji" for Kenji Arata, "Lee" for Lee
 // Jae-myung), and reports whether it did.
 func (d *doc) knownPersonWord(si, i, j int) bool {
 	toks := d.toks
@@ -1752,7 +1752,7 @@ var bodyWords = map[string][]string{
 }
 
 // bodyOf returns the document entity of the gazetteer body of state g that
-// a common noun names ("Sudan's army": the Sudanese Armed Forces), or -1.
+// a common noun names ("Chad's army": the Chadian Armed Forces), or -1.
 func (d *doc) bodyOf(g int, noun string) int {
 	words := bodyWords[strings.ToLower(noun)]
 	if len(words) == 0 {
@@ -2014,7 +2014,7 @@ func (d *doc) personBySurname(w string) int {
 }
 
 // orgBySuffix returns an earlier organization whose name ends with name
-// ("Russian Foreign Ministry" for "Foreign Ministry"), or -1.
+// ("Chilean Foreign Ministry" for "Foreign Ministry"), or -1.
 func (d *doc) orgBySuffix(name string, self int) int {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
 	suffix := " " + name
@@ -2031,7 +2031,7 @@ func (d *doc) orgBySuffix(name string, self int) int {
 }
 
 // partOfByName makes e part of its gazetteer parent when the phrase that
-// named it names the parent too: "Russian Foreign Ministry".
+// named it names the parent too: "Chilean Foreign Ministry".
 func (d *doc) partOfByName(e int, gp phrase) {
 	if p := d.lx.partOf[gp.entry]; p >= 0 && d.namesEntry(gp.words[0], p) {
 		d.setPartOf(e, d.gazEnt(p))

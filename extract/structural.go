@@ -52,7 +52,7 @@ func (d *doc) personApposition(mi int, m mention) {
 		return
 	}
 	article := first == "a" || first == "an" || first == "the"
-	// "Sabor Já, a food delivery app,": the apposition says what the
+	// "Kessa Go, a food delivery app,": the apposition says what the
 	// name is; an untitled "person" named so is an organization.
 	if article && m.title == "" && m.owner < 0 {
 		d.retypeDescribed(m.ent, j, k)
@@ -127,7 +127,7 @@ func (d *doc) appositionTitle(j, k int) (tp phrase, start int, ok bool) {
 // appositionOwner marks the mentions of the apposition of mention mi
 // (between the comma at j and token k) and returns the body that owns its
 // title: the body after "at", "for", "with" or "of" ("an Iran analyst at
-// the International Crisis Group"), else the first body, else -1.
+// the Andean Policy Institute"), else the first body, else -1.
 func (d *doc) appositionOwner(mi, j, k int) int {
 	owner, prepOwner := -1, -1
 	for x := j + 1; x < k; x++ {
@@ -292,7 +292,7 @@ func (d *doc) titleRole(m mention, owned map[int]bool) {
 }
 
 // titleState returns the state a title of mention m belongs to when the
-// text names none with it ("Foreign Minister Margus Tsahkna"): the state
+// text names none with it ("Foreign Minister Ana Brel"): the state
 // the text speaks of just before, else the dateline's; for a state's own
 // service ("Government spokeswoman X said Slovakia ...") the state the
 // sentence names. It returns -1 when there is none.
@@ -311,7 +311,7 @@ func (d *doc) titleState(m mention) int {
 	return c
 }
 
-// leaderRoles reads "The Sudanese Armed Forces (SAF), led by General Abdel
+// leaderRoles reads "The Chadian Armed Forces (CAF), led by General Abdel
 // Fattah al-Burhan,": the leader holds a role in the body.
 func (d *doc) leaderRoles() {
 	for k := 0; k+2 < len(d.toks); k++ {

@@ -225,7 +225,7 @@ func (d *doc) partOfByEmbeddedName() {
 				at++
 			}
 			// a body of a body only: "the Bank of China" or "the
-			// University of Guyana" is no state body
+			// University of Tarsk" is no state body
 			if gp, ok := d.lx.matchGaz(d.toks, at, m.to); ok && at+len(gp.words) == m.to {
 				if t := d.lx.types[gp.entry]; t == schema.Organization {
 					if p := d.gazEnt(gp.entry); p != e {

@@ -254,7 +254,7 @@ func (sc *cueScan) findSubjects(h *cueHit) {
 	case h.passive:
 		h.subjs = d.agentOf(s, sc.heads, h.end)
 	case d.coordinatedVerb(s, h.i) && len(sc.lastSubj) > 0:
-		// "said Iran had no intention ..., but warned the E3": the
+		// "said Iran had no intention ..., but warned the Contact Group": the
 		// second verb shares the first one's subject.
 		h.subjs = sc.lastSubj
 	default:
@@ -304,8 +304,8 @@ func (sc *cueScan) claimants(h *cueHit) []int {
 	return objs
 }
 
-// controller returns the body named just after a control cue: "Sabor Já,
-// which is controlled by Vermeer Capital".
+// controller returns the body named just after a control cue: "Kessa Go,
+// which is controlled by Dorvik Capital".
 func (sc *cueScan) controller(h *cueHit) []int {
 	d := sc.d
 	for _, mi := range sc.heads {
