@@ -125,32 +125,15 @@ func (p *Parser) getScratch() *scratch {
 // large enough, so a caller can parse sentence after sentence without
 // allocating. The words form one tree: exactly one word has Head -1.
 func (p *Parser) Parse(words []string, buf []Word) []Word {
-	n := len(words)
-	if cap(buf) < n {
-		buf = make([]Word, n)
-	}
-	buf = buf[:n]
-	if n == 0 {
+	buf = sized(buf, len(words))
+	if len(words) == 0 {
 		return buf
 	}
 	sc := p.getScratch()
 	defer p.pool.Put(sc)
-
-	sub := p.splitWords(sc, words)
-	m := len(sub)
-	if cap(sc.info) < m+1 {
-		sc.info = make([]wordInfo, m+1)
-		sc.tags = make([]POS, m+1)
-	}
-	info, tags := sc.info[:m], sc.tags[:m]
-	sc.bytes = fillInfo(sub, info, sc.bytes)
-	p.fillAmb(info)
+	sub, info, tags := p.prepare(sc, words)
 	sc.feats = p.tag(info, tags, sc.feats)
-	st := &sc.st
-	st.info, st.tags = info, tags
-	st.reset(m)
-	sc.feats = p.parse(st, sc.feats)
-	p.output(sc, words, sub, buf)
+	p.parseAndOutput(sc, words, sub, buf)
 	return buf
 }
 
@@ -160,61 +143,33 @@ func (p *Parser) Parse(words []string, buf []Word) []Word {
 // word) the given tags cannot be used and the sentence is tagged anew.
 func (p *Parser) ParseTagged(words []string, tags []POS, buf []Word) []Word {
 	n := len(words)
-	if cap(buf) < n {
-		buf = make([]Word, n)
-	}
-	buf = buf[:n]
+	buf = sized(buf, n)
 	if n == 0 {
 		return buf
 	}
 	sc := p.getScratch()
 	defer p.pool.Put(sc)
-
-	sub := p.splitWords(sc, words)
-	m := len(sub)
-	if cap(sc.info) < m+1 {
-		sc.info = make([]wordInfo, m+1)
-		sc.tags = make([]POS, m+1)
-	}
-	info, st := sc.info[:m], sc.tags[:m]
-	sc.bytes = fillInfo(sub, info, sc.bytes)
-	p.fillAmb(info)
-	if m == n && len(tags) == n {
+	sub, info, st := p.prepare(sc, words)
+	if len(sub) == n && len(tags) == n {
 		copy(st, tags)
 	} else {
 		sc.feats = p.tag(info, st, sc.feats)
 	}
-	state := &sc.st
-	state.info, state.tags = info, st
-	state.reset(m)
-	sc.feats = p.parse(state, sc.feats)
-	p.output(sc, words, sub, buf)
+	p.parseAndOutput(sc, words, sub, buf)
 	return buf
 }
 
 // Tag tags and lemmatizes one sentence without parsing it: each Word has
 // its Lemma and POS, Head -1 and no Rel. It costs about a quarter of Parse.
 func (p *Parser) Tag(words []string, buf []Word) []Word {
-	n := len(words)
-	if cap(buf) < n {
-		buf = make([]Word, n)
-	}
-	buf = buf[:n]
-	if n == 0 {
+	buf = sized(buf, len(words))
+	if len(words) == 0 {
 		return buf
 	}
 	sc := p.getScratch()
 	defer p.pool.Put(sc)
-
-	sub := p.splitWords(sc, words)
+	sub, info, tags := p.prepare(sc, words)
 	m := len(sub)
-	if cap(sc.info) < m+1 {
-		sc.info = make([]wordInfo, m+1)
-		sc.tags = make([]POS, m+1)
-	}
-	info, tags := sc.info[:m], sc.tags[:m]
-	sc.bytes = fillInfo(sub, info, sc.bytes)
-	p.fillAmb(info)
 	sc.feats = p.tag(info, tags, sc.feats)
 	st := &sc.st
 	st.info, st.tags = info, tags
@@ -228,6 +183,40 @@ func (p *Parser) Tag(words []string, buf []Word) []Word {
 		buf[i].Head, buf[i].Rel = -1, 0
 	}
 	return buf
+}
+
+// sized returns buf with length n, reallocated when it is too small.
+func sized(buf []Word, n int) []Word {
+	if cap(buf) < n {
+		buf = make([]Word, n)
+	}
+	return buf[:n]
+}
+
+// prepare splits words into the parser's sub-words and fills sc with what
+// the tagger reads of them; it returns the sub-words, their information
+// and the slots for their tags.
+func (p *Parser) prepare(sc *scratch, words []string) (sub []string, info []wordInfo, tags []POS) {
+	sub = p.splitWords(sc, words)
+	m := len(sub)
+	if cap(sc.info) < m+1 {
+		sc.info = make([]wordInfo, m+1)
+		sc.tags = make([]POS, m+1)
+	}
+	info, tags = sc.info[:m], sc.tags[:m]
+	sc.bytes = fillInfo(sub, info, sc.bytes)
+	p.fillAmb(info)
+	return sub, info, tags
+}
+
+// parseAndOutput parses the tagged sub-words in sc and writes the words'
+// analysis to buf.
+func (p *Parser) parseAndOutput(sc *scratch, words, sub []string, buf []Word) {
+	st := &sc.st
+	st.info, st.tags = sc.info[:len(sub)], sc.tags[:len(sub)]
+	st.reset(len(sub))
+	sc.feats = p.parse(st, sc.feats)
+	p.output(sc, words, sub, buf)
 }
 
 // parse runs the transition system to the end.
