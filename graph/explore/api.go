@@ -209,6 +209,19 @@ func (s *Server) entityInfo(r *http.Request) (any, error) {
 	return out, nil
 }
 
+// pageParams reads a paged request's filter, offset and limit (default
+// limit def).
+func pageParams(r *http.Request, def int) (f graph.Filter, offset, limit int, err error) {
+	if f, err = filter(r); err != nil {
+		return f, 0, 0, err
+	}
+	if offset, err = intParam(r, "offset", 0, 0, 1<<30); err != nil {
+		return f, 0, 0, err
+	}
+	limit, err = intParam(r, "limit", def, 1, MaxLimit)
+	return f, offset, limit, err
+}
+
 // timelineAnswer is /api/timeline's answer: a page of kg timeline's.
 type timelineAnswer struct {
 	Entity    web.Entity     `json:"entity"`
@@ -219,15 +232,7 @@ type timelineAnswer struct {
 
 func (s *Server) timeline(r *http.Request) (any, error) {
 	ctx := r.Context()
-	f, err := filter(r)
-	if err != nil {
-		return nil, err
-	}
-	offset, err := intParam(r, "offset", 0, 0, 1<<30)
-	if err != nil {
-		return nil, err
-	}
-	limit, err := intParam(r, "limit", 200, 1, MaxLimit)
+	f, offset, limit, err := pageParams(r, 200)
 	if err != nil {
 		return nil, err
 	}
@@ -267,15 +272,7 @@ type expandAnswer struct {
 
 func (s *Server) expand(r *http.Request) (any, error) {
 	ctx := r.Context()
-	f, err := filter(r)
-	if err != nil {
-		return nil, err
-	}
-	offset, err := intParam(r, "offset", 0, 0, 1<<30)
-	if err != nil {
-		return nil, err
-	}
-	limit, err := intParam(r, "limit", DefaultLimit, 1, MaxLimit)
+	f, offset, limit, err := pageParams(r, DefaultLimit)
 	if err != nil {
 		return nil, err
 	}
