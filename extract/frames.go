@@ -225,19 +225,20 @@ func (d *doc) frameOf(c *clause, p int) eventlex.Frame {
 	return fr
 }
 
-// nounPreps appends to out the prepositional phrases that belong to event
-// noun p beyond its own: those of the light verb that carries it ("imposed
+// nounPreps appends to out, which holds event noun p's own prepositional
+// phrases, those that belong to it beyond them: those of the light verb that carries it ("imposed
 // sanctions on"), and a target hung on its author's or its object's phrase
 // ("a warning from Turkey to Greece", "a suspension of flights to Peru").
 func (d *doc) nounPreps(c *clause, p int, out []eventlex.Prep) []eventlex.Prep {
 	g := c.g
+	own := out // the noun's own phrases, read by frameOf
 	if h := g.words[p].Head; h >= 0 && g.words[h].POS == syntax.VERB && lightVerbs[g.words[h].Lemma] {
 		out = d.lexPreps(c, h, out)
 	}
 	// the target may hang on the author's phrase ("a warning from NATO
 	// to Russia") or on what the act befalls ("a suspension of flights
 	// to Peru")
-	for _, pr := range d.lexPreps(c, p, nil) {
+	for _, pr := range own {
 		if pr.Case != "from" && pr.Case != "by" && pr.Case != "of" {
 			continue
 		}
