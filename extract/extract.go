@@ -136,6 +136,8 @@ type doc struct {
 	// topics holds, per sentence read, the subject of its main clause.
 	topics       [][]int
 	lastProposer map[int]int
+	// pendPart is a body described by its owner whose name follows.
+	pendPart pendingPart
 }
 
 // Extract returns what the extractor finds in article a, or ctx's error

@@ -216,6 +216,80 @@ func (d *doc) parseSpan(p *parseBuf, s sentence, a, b, c, e int) int {
 			d.syn[k] = syntax.Word{Lemma: d.toks[k].lower, POS: syntax.PROPN, Head: t - s.from, Rel: rel}
 		}
 	}
+	if c < 0 && root >= 0 {
+		root = d.promoteVerb(s, a, b, root)
+	}
+	d.joinSubjects(s, a, b)
+	return root
+}
+
+// joinSubjects mends two subjects of one verb in [a, b) where the second
+// has a conjunction of its own ("Niger's army and the Front fought" read
+// as two subjects of "fought"): the second is a conjunct of the first.
+func (d *doc) joinSubjects(s sentence, a, b int) {
+	syn := d.syn
+	for k := a; k < b; k++ {
+		if syn[k].Rel != syntax.NSubj || syn[k].Head < 0 {
+			continue
+		}
+		for x := k + 1; x < b; x++ {
+			if syn[x].Rel != syntax.NSubj || syn[x].Head != syn[k].Head || s.from+syn[x].Head < x {
+				continue
+			}
+			if d.hasCC(s, a, b, x) {
+				syn[x].Head, syn[x].Rel = k-s.from, syntax.Conj
+			}
+		}
+	}
+}
+
+// hasCC reports whether word x of [a, b) has a coordinating conjunction.
+func (d *doc) hasCC(s sentence, a, b, x int) bool {
+	for k := a; k < x; k++ {
+		if d.syn[k].Rel == syntax.CC && s.from+d.syn[k].Head == x {
+			return true
+		}
+	}
+	return false
+}
+
+// promoteVerb mends a clause [a, b) of sentence s that the parser read as
+// a noun phrase: "Sudan's army and the Kordan Defence Forces fought for
+// the airport" hung "fought" on "Forces" as a participle, leaving no
+// verb at the root. A verb in the past tense modifying the root noun or
+// its conjunct, with no subject or relative word of its own, becomes the
+// root and the noun its subject. It returns the root.
+func (d *doc) promoteVerb(s sentence, a, b, root int) int {
+	syn := d.syn
+	if p := syn[root].POS; p != syntax.NOUN && p != syntax.PROPN {
+		return root
+	}
+	r := root - s.from
+	for k := a; k < b; k++ {
+		if syn[k].Head == r && (syn[k].Rel == syntax.Cop || syn[k].Rel == syntax.NSubj) {
+			return root
+		}
+		if k != root && (syn[k].POS == syntax.AUX || syn[k].POS == syntax.VERB && syn[k].Rel != syntax.Acl) {
+			return root
+		}
+	}
+	for v := root + 1; v < b; v++ {
+		if syn[v].POS != syntax.VERB || syn[v].Rel != syntax.Acl || strings.HasSuffix(d.toks[v].lower, "ing") {
+			continue
+		}
+		h := s.from + syn[v].Head
+		if h != root && !(syn[h].Rel == syntax.Conj && syn[h].Head == r) || v > a && relativeWords[d.toks[v-1].lower] || d.toks[v-1].lower == "that" {
+			return root
+		}
+		syn[v].Head, syn[v].Rel = -1, syntax.Root
+		syn[root].Head, syn[root].Rel = v-s.from, syntax.NSubj
+		for k := a; k < b; k++ {
+			if k != root && syn[k].Head == r && syn[k].Rel == syntax.Punct && k > v {
+				syn[k].Head = v - s.from
+			}
+		}
+		return v
+	}
 	return root
 }
 

@@ -21,6 +21,6 @@ func TestDebugMentions(t *testing.T) {
 	d.run()
 	for _, m := range d.ments {
 		en := d.ents[m.ent]
-		fmt.Printf("%-40q -> %-40s %-12s kind=%d mod=%v\n", d.span(m.from, m.to), en.name, en.typ, m.kind, m.mod)
+		fmt.Printf("%-40q -> %-40s %-12s kind=%d mod=%v title=%q class=%q owner=%d\n", d.span(m.from, m.to), en.name, en.typ, m.kind, m.mod, m.title, m.tclass, m.owner)
 	}
 }

@@ -339,8 +339,69 @@ func (d *doc) entByName(name string, t schema.EntityType) int {
 }
 
 func (d *doc) addMention(m mention) int {
+	if d.pendPart.at > 0 && m.from >= d.pendPart.at {
+		// "Iceland's central bank, the Reykvault Authority": the
+		// name the description was waiting for.
+		if p := d.pendPart; m.from == p.at && d.ents[m.ent].typ == schema.Organization {
+			d.setPartOf(m.ent, p.owner)
+			d.ents[m.ent].addAlias(p.desc)
+		}
+		d.pendPart = pendingPart{}
+	}
 	d.ments = append(d.ments, m)
 	return len(d.ments) - 1
+}
+
+// bodyNounWithin returns the first of up to four lower-case words from
+// k that names a kind of body ("foreign intelligence service", "national
+// weather service"), or -1.
+func (d *doc) bodyNounWithin(k, end int) int {
+	for x := k; x < end && x < k+4; x++ {
+		t := d.toks[x]
+		if t.kind != tkWord || t.cap || isVerbish(t.lower) {
+			return -1
+		}
+		if subunitNouns[t.lower] || orgDescriptors[t.lower] {
+			return x
+		}
+	}
+	return -1
+}
+
+// pendingPart is a body described by its owner ("Iceland's central
+// bank, the ...") whose name starts at token at.
+type pendingPart struct {
+	at, owner int
+	desc      string
+}
+
+// namedAfterDescription reports whether the owner's description of a
+// body [i, k) ("Iceland's central bank", "Belarus's foreign
+// intelligence service") is followed by the body's name in apposition
+// (", the Reykvault Authority,"), and if so leaves the name to take the
+// owner (see addMention) and the description as an alias.
+func (d *doc) namedAfterDescription(i, k, end, owner int) bool {
+	toks := d.toks
+	a := k
+	for n := 0; n < 3 && a < end && toks[a].kind == tkWord && !toks[a].cap && !isVerbish(toks[a].lower); n++ {
+		a++
+	}
+	if a+2 >= end || toks[a].text != "," {
+		return false
+	}
+	at := a + 1
+	if toks[at].lower == "the" {
+		at++
+	}
+	if at >= end || !d.isCapWord(at) || toks[at].upper && at+1 < end && toks[at+1].text != "," {
+		return false
+	}
+	if gp, ok := d.lx.matchGaz(toks, at, end); ok && d.lx.types[gp.entry] != schema.Organization {
+		return false
+	}
+	d.pendPart = pendingPart{at: at, owner: owner, desc: d.span(i, a)}
+	d.lastEnd = a
+	return true
 }
 
 // span returns the text of tokens [from, to): the article's text, or in
@@ -569,7 +630,7 @@ func (d *doc) hasOrgWord(i, j int) bool {
 	if j <= i {
 		return false
 	}
-	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] {
+	if d.lx.orgTail[d.toks[j-1].lower] || d.lx.orgHead[d.toks[i].lower] || compoundTail(d.toks[j-1].lower) {
 		return true
 	}
 	// "El Instituto de Salud", "La Banque de France": an article of
@@ -582,6 +643,23 @@ func (d *doc) hasOrgWord(i, j int) bool {
 			return true
 		}
 		if d.lx.orgTail[d.toks[k].lower] && k+1 < j && (d.toks[k+1].lower == "of" || d.toks[k+1].lower == "for" || d.toks[k+1].lower == "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundTails end firms' names written as one word: "Kordasystems",
+// "Veltronics", "Aerologistics".
+var compoundTails = []string{"systems", "dynamics", "technologies", "logistics", "aerospace", "electronics",
+	"tronics", "industries", "holdings", "networks", "software", "pharma", "telecom", "shipping", "motors",
+	"airways", "airlines", "semiconductors", "chemicals", "solutions", "robotics", "petroleum"}
+
+// compoundTail reports whether the lower-case word w is a firm's name
+// made of some stem and a word that ends firms' names.
+func compoundTail(w string) bool {
+	for _, t := range compoundTails {
+		if len(w) >= len(t)+3 && strings.HasSuffix(w, t) {
 			return true
 		}
 	}
@@ -773,27 +851,11 @@ func (ms *mentionScan) title(i int) (int, bool) {
 			return k, true
 		}
 	}
-	// "the foreign minister of Kazakhstan": the owner follows.
-	owner, j := ms.ownerAfterTitle(j)
-	if owner < 0 {
-		j = ms.envoyTo(j)
-	}
-	// "Its spokesman, Lena Sorvik": the body spoken of before.
-	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
-		owner = d.lastTopic(si, i-1)
-	}
-	// "Peru, which ... and whose finance minister, X,": the name the
-	// relative clause describes.
-	if owner < 0 && ms.pend.end != i && i > ms.s.from && toks[i-1].lower == "whose" {
-		owner = d.relativeAntecedent(ms.s.from, i-1)
-	}
+	owner, j := ms.titleOwner(i, j)
 	if ms.pend.end == i && ms.pend.title != "" {
 		title = ms.pend.title + " " + title
 	}
 	d.pendClass = d.lx.title[tp.entry].Class
-	if owner < 0 && ms.pend.end == i {
-		owner = ms.pend.owner
-	}
 	ms.pend = pendingTitle{title: title, end: j, owner: owner}
 	// Skip an acronym and a comma before the name: "the head of the
 	// Andean Water Agency (AWA), Rosa Quispe,".
@@ -820,6 +882,35 @@ func (ms *mentionScan) title(i int) (int, bool) {
 		}
 	}
 	return j, true
+}
+
+// titleOwner returns the owner of the title [i, j) and the token after
+// what it read: the body after "of" or "to" ("the foreign minister of
+// Kazakhstan"), the one "its" or "whose" refers to, or the owner pending
+// before the title.
+func (ms *mentionScan) titleOwner(i, j int) (int, int) {
+	d, toks, si := ms.d, ms.d.toks, ms.si
+	owner, j := ms.ownerAfterTitle(j)
+	if owner < 0 {
+		j = ms.envoyTo(j)
+	}
+	// "Its spokesman, Lena Sorvik": the body spoken of before.
+	if owner < 0 && ms.pend.end != i && i > ms.s.from && (toks[i-1].lower == "its" || toks[i-1].lower == "their") {
+		owner = d.lastTopic(si, i-1)
+	}
+	// "Peru, which ... and whose finance minister, X,": the name the
+	// relative clause describes.
+	if owner < 0 && ms.pend.end != i && i > ms.s.from && toks[i-1].lower == "whose" {
+		owner = d.relativeAntecedent(ms.s.from, i-1)
+	}
+	if owner < 0 && ms.pend.end == i {
+		owner = ms.pend.owner
+	} else if po := ms.pend.owner; owner >= 0 && ms.pend.end == i && po >= 0 && po != owner && d.ents[po].typ == schema.Country && d.ents[owner].typ == schema.Organization && d.ents[owner].gaz < 0 && stateBodyName(d.ents[owner].name) {
+		// "Zambia's Permanent Secretary for the Mines Directorate":
+		// the body is the state's.
+		d.setPartOf(owner, po)
+	}
+	return owner, j
 }
 
 // ownerAfterTitle reads the owner after a title ending at j, behind "of",
@@ -1363,7 +1454,22 @@ func (d *doc) possessive(si, i, j, end, g, mi int, pend *pendingTitle) {
 	if d.toks[k0].cap && d.possessedName(si, i, k0, end, g, mi, pend) {
 		return
 	}
+	// "Lebanon's new President Ana Vell": a word of standing between the
+	// owner and its title.
+	if k1 := skipStanding(d.toks, k0, end); k1 > k0 && d.toks[k1].cap && d.possessedName(si, i, k1, end, g, mi, pend) {
+		return
+	}
+	// "Somalia's semi-autonomous Jubba Regional Administration": an adjective
+	// before the body's name.
+	if k1 := k0 + 1; k1 < end && d.toks[k1].cap && d.toks[k0].kind == tkWord && !d.toks[k0].cap && (d.syn[k0].POS == syntax.ADJ || strings.Contains(d.toks[k0].text, "-")) && !unownedWords[d.toks[k0].lower] && d.possessedName(si, i, k1, end, g, mi, pend) {
+		return
+	}
 	if d.lx.types[g] == schema.Country && d.possessedBody(si, i, k0, end, g, mi) {
+		return
+	}
+	// "Belarus's foreign intelligence service, the Vostok Directorate,"
+	if k := d.bodyNounWithin(k0, end); k > 0 && d.lx.types[g] == schema.Country && d.namedAfterDescription(i, k+1, end, d.ments[mi].ent) {
+		d.ments[mi].mod = true
 		return
 	}
 	// "Egypt's ... lower-case title", "Russia's preparations": the
@@ -1443,6 +1549,10 @@ func (d *doc) possessedBody(si, i, k0, end, g, mi int) bool {
 			return true
 		}
 		if n := d.matchOrgNoun(k, end); n > 0 && k == k0 {
+			if d.namedAfterDescription(i, k+n, end, d.ments[mi].ent) {
+				d.ments[mi].mod = true
+				return true
+			}
 			o := d.bodyOf(g, d.span(k, k+n))
 			if o < 0 {
 				o = d.entByName(d.span(i, k+n), schema.Organization)
@@ -1573,7 +1683,9 @@ func (d *doc) nameByContext(si, i, j, end int, name, acr string) bool {
 	}
 	// "Körfez CEO", "Al Noor's chairman": the short form of an
 	// organization named before.
-	if e := d.orgByPrefix(name); e >= 0 {
+	// But "travel to Tarvo" after "the Tarvo Valley Development
+	// Company" names the place.
+	if e := d.orgByPrefix(name); e >= 0 && !(j-i == 1 && j < end && toks[j].text != "'s" && toks[j].text != "’s" && i > d.sents[si].from && locPreps[toks[i-1].lower]) {
 		d.ents[e].addAlias(name)
 		d.orgMention(si, i, j, end, e)
 		return true
@@ -1652,6 +1764,11 @@ func (d *doc) oneWordName(si, i, j, end int, name string) {
 	}
 	if d.placeNamed(i, j, end) {
 		d.addMention(mention{ent: d.entByName(name, schema.Location), from: i, to: j, sent: si, owner: -1})
+		return
+	}
+	if d.ownedDescription(j, end) && !d.lx.common[toks[i].lower] && !d.givenAt(i) {
+		// "Brontal, the European Union's border agency,"
+		d.orgMention(si, i, j, end, d.entByName(name, schema.Organization))
 		return
 	}
 	if d.placeByContext(si, i, j, end) {
@@ -1963,6 +2080,35 @@ func (d *doc) describedAsOrg(j, end int) bool {
 	return false
 }
 
+// ownedDescription reports whether an apposition that follows token j
+// describes an organization as someone's: ", the European Union's border
+// agency,", ", Denmark's cyber security agency,".
+func (d *doc) ownedDescription(j, end int) bool {
+	at := j + 1
+	if at < end && d.toks[at].lower == "the" {
+		at++
+	}
+	if j >= end || d.toks[j].text != "," || at >= end || !d.isCapWord(at) {
+		return false
+	}
+	for x := at + 1; x < end && x < at+5; x++ {
+		if d.toks[x].text != "'s" && d.toks[x].text != "’s" {
+			continue
+		}
+		for y := x + 1; y < end && y < x+5; y++ {
+			w := d.toks[y].lower
+			if d.toks[y].kind != tkWord || d.toks[y].cap {
+				return false
+			}
+			if orgDescriptors[w] || subunitNouns[w] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // personFor returns the person named by tokens [i, j): a known person whose
 // name ends with the same surname, or a new one.
 func (d *doc) personFor(i, j int) int {
@@ -2068,4 +2214,28 @@ func (en *docEnt) addAlias(a string) {
 		}
 	}
 	en.aliases = append(en.aliases, a)
+}
+
+// unownedWords before a body's name say the owner does not run it:
+// "Georgia's state-owned Kartli Broadcasting Company".
+var unownedWords = map[string]bool{
+	"state-owned": true, "state-run": true, "independent": true, "private": true, "privately-owned": true,
+	"largest": true, "biggest": true, "main": true, "leading": true, "former": true, "ex": true,
+}
+
+// standingWords stand between an owner and a current title: "Chad's new
+// Prime Minister", "Peru's acting President". ("Former" is no current
+// title.)
+var standingWords = map[string]bool{
+	"new": true, "acting": true, "interim": true, "incoming": true, "current": true,
+	"newly": true, "elected": true, "newly-elected": true, "newly-appointed": true, "appointed": true,
+}
+
+// skipStanding returns the first token from k on, before end, that is no
+// standing word.
+func skipStanding(toks []token, k, end int) int {
+	for k < end-1 && standingWords[toks[k].lower] {
+		k++
+	}
+	return k
 }

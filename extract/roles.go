@@ -124,7 +124,7 @@ func (d *doc) roleOfWord(c *clause, p, r int) {
 			}
 		}
 	}
-	if len(owners) == 0 {
+	if len(owners) == 0 || d.ents[owners[0]].typ == schema.Country && d.formerBefore(g.tok(r)) {
 		return
 	}
 	words = append(words, r)

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kg/extract/syntax"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -48,7 +49,9 @@ func (d *doc) personApposition(mi int, m mention) {
 	}
 	k := d.appositionEnd(s, j+1)
 	first := d.toks[j+1].lower
-	if first == "who" || first == "which" {
+	if first == "who" || first == "which" || first == "and" || first == "or" || first == "but" {
+		// "X, and Malawi's trade minister": a conjunct, not an
+		// apposition
 		return
 	}
 	article := first == "a" || first == "an" || first == "the"
@@ -268,6 +271,12 @@ func (d *doc) titleRole(m mention, owned map[int]bool) {
 	if d.ents[m.ent].typ != schema.Person {
 		return
 	}
+	// a past title of a state gives no role; a body named after the
+	// name may still be the person's own ("former governor X of the Y
+	// party")
+	if d.formerTitle(m) && (m.owner < 0 || d.ents[m.owner].typ == schema.Country) {
+		return
+	}
 	if m.owner >= 0 {
 		ot := d.ents[m.owner].typ
 		if ot == schema.Organization || ot == schema.Country {
@@ -292,19 +301,29 @@ func (d *doc) titleRole(m mention, owned map[int]bool) {
 }
 
 // titleState returns the state a title of mention m belongs to when the
-// text names none with it ("Foreign Minister Ana Brel"): the state
-// the text speaks of just before, else the dateline's; for a state's own
-// service ("Government spokeswoman X said Slovakia ...") the state the
-// sentence names. It returns -1 when there is none.
+// text names none with it ("Foreign Minister Ana Brel"): the dateline's
+// state, else the state that is the subject of a clause of the same
+// sentence (see subjectState) or of the sentence before, else the state
+// the text speaks of just before; for a state's own service
+// ("Government spokeswoman X said Slovakia ...") a state that is a
+// clause's subject in the sentence comes first, but not a state named
+// otherwise ("... would travel to Hungary"). It returns -1 when there is
+// none.
 func (d *doc) titleState(m mention) int {
-	c := d.recentCountry(m.from)
 	// the dateline's state: a minister named without a state in an
 	// article from the state's capital is the state's
-	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 {
-		c = h
+	c, ok := d.byGaz[d.homeGaz]
+	if !ok || d.homeGaz < 0 {
+		c = d.subjectState(m)
+	}
+	if c < 0 {
+		c = d.lastSubjectState(m.sent - 1)
+	}
+	if c < 0 {
+		c = d.recentCountry(m.from)
 	}
 	if stateTitle(m.title) {
-		if sc := d.sentenceCountry(m.sent); sc >= 0 {
+		if sc := d.subjectState(m); sc >= 0 {
 			c = sc
 		}
 	}
@@ -365,7 +384,7 @@ func (d *doc) memberships() {
 		for end < s.to && d.toks[end].text != "," && end < m.to+14 {
 			end++
 		}
-		member, joined := false, false
+		member, joined, denied := false, false, false
 		for k := m.to + 1; k < end; k++ {
 			switch d.toks[k].lower {
 			case "member", "members":
@@ -373,8 +392,12 @@ func (d *doc) memberships() {
 			case "joined":
 				joined = k == m.to+2 && d.toks[m.to+1].lower == "which"
 			}
+			denied = denied || notMemberWords[d.toks[k].lower]
 		}
-		if !member && !joined {
+		if !member && !joined || denied {
+			continue
+		}
+		if t == schema.Organization && d.membersListed(m, end) {
 			continue
 		}
 		for k := m.to + 1; k < end; k++ {
@@ -390,19 +413,32 @@ func (d *doc) memberships() {
 }
 
 // titleBody finds the body a title with no owner belongs to: "Army
-// spokesman" the armed forces named last, "Chief Executive" the company
-// named last.
+// spokesman" the armed forces named last, "Navy spokesman Commander X"
+// the navy, "foreign ministry spokesman X" the foreign ministry named
+// last, "Chief Executive" the company named last.
 func (d *doc) titleBody(m mention) int {
 	start, stop := d.scanRange(m.from)
 	first := strings.ToLower(strings.Fields(m.title + " x")[0])
-	if words := bodyWords[first]; len(words) > 0 {
+	hint, portfolio := d.bodyHint(m)
+	if hint != "" {
+		first = hint
+	}
+	words := bodyWords[first]
+	if first == "ministry" {
+		words = []string{portfolio + " ministry", "ministry of " + portfolio}
+		if portfolio == "foreign" {
+			words = append(words, "foreign affairs", "foreign office")
+		}
+	}
+	if len(words) > 0 {
 		for k := start; k >= stop; k-- {
 			o := d.ments[k]
 			if o.to > m.from || d.ents[o.ent].typ != schema.Organization {
 				continue
 			}
+			name := strings.ToLower(d.ents[o.ent].name)
 			for _, w := range words {
-				if strings.Contains(d.ents[o.ent].name, w) {
+				if strings.Contains(name, strings.ToLower(w)) {
 					return o.ent
 				}
 			}
@@ -420,5 +456,178 @@ func (d *doc) titleBody(m mention) int {
 	return -1
 }
 
+// bodyHint reads the words just before the title of mention m that name
+// the kind of body it serves: "Navy spokesman Commander X" (navy),
+// "foreign ministry spokesman X" (ministry, foreign). It returns "" when
+// there are none.
+func (d *doc) bodyHint(m mention) (hint, portfolio string) {
+	from := d.sents[m.sent].from
+	for x := m.from - 1; x >= from && x >= m.from-6; x-- {
+		t := d.toks[x]
+		if t.kind != tkWord || d.mentionAt[x] >= 0 {
+			return "", ""
+		}
+		if len(bodyWords[t.lower]) > 0 {
+			return t.lower, ""
+		}
+		if t.lower == "ministry" && x > from && d.toks[x-1].kind == tkWord {
+			return "ministry", d.toks[x-1].lower
+		}
+	}
+	return "", ""
+}
+
 // nationalTitle lists the title classes that belong to a state.
 var nationalTitle = map[string]bool{"head": true, "minister": true}
+
+// subjectState returns the state that acts as the subject of a clause in
+// the sentence of mention m, a person with a title but no state: the
+// nearest one before the person ("Kenya will send troops to Somalia,
+// Defence Minister Ana Vell said": Kenya, not Somalia), or, when the person
+// reports ("Defence Minister Ana Vell said Kenya would ..."), the first
+// one after. It returns -1 when there is none, or two different ones
+// before the person.
+func (d *doc) subjectState(m mention) int {
+	before, after, states := -1, -1, 0
+	for k := range d.ments {
+		o := d.ments[k]
+		if o.sent != m.sent || d.ents[o.ent].typ != schema.Country || !subjectRel(d.headRel(o)) {
+			continue
+		}
+		switch {
+		case o.to <= m.from:
+			if before >= 0 && before != o.ent {
+				states++
+			}
+			before = o.ent
+		case o.from >= m.to && after < 0:
+			after = o.ent
+		}
+	}
+	if states > 0 {
+		return -1
+	}
+	if before >= 0 {
+		return before
+	}
+	if after >= 0 && subjectRel(d.headRel(m)) && d.reports(m) {
+		return after
+	}
+	return -1
+}
+
+// lastSubjectState returns the last state that is a clause's subject in
+// sentence si, or -1.
+func (d *doc) lastSubjectState(si int) int {
+	last := -1
+	for _, o := range d.ments {
+		if o.sent == si && d.ents[o.ent].typ == schema.Country && subjectRel(d.headRel(o)) {
+			last = o.ent
+		}
+	}
+	return last
+}
+
+// subjectRel reports whether a word's relation to its head makes it a
+// clause's subject.
+func subjectRel(r syntax.Rel) bool {
+	return r == syntax.NSubj || r == syntax.NSubjPass
+}
+
+// headRel returns the relation of the head word of mention m to the word
+// outside it that it depends on, seen through an apposition or a
+// title it names ("Trade Minister Henk Dorval said": a subject).
+func (d *doc) headRel(m mention) syntax.Rel {
+	r, _ := d.headLink(m)
+	return r
+}
+
+// headLink returns the relation and the token of the word that mention
+// m's head depends on (see headRel); the token is -1 at the root.
+func (d *doc) headLink(m mention) (syntax.Rel, int) {
+	s := d.sents[m.sent]
+	for k := m.from; k < m.to && k < len(d.syn); k++ {
+		h := s.from + d.syn[k].Head
+		if d.syn[k].Rel != syntax.Root && h >= m.from && h < m.to {
+			continue
+		}
+		r := d.syn[k].Rel
+		for n := 0; n < 2 && (r == syntax.Appos || r == syntax.Flat || r == syntax.Compound) && h >= s.from && h < s.to && h < m.from; n++ {
+			k, r = h, d.syn[h].Rel
+			h = s.from + d.syn[k].Head
+		}
+		if r == syntax.Root {
+			return r, -1
+		}
+		return r, h
+	}
+	return syntax.Dep, -1
+}
+
+// reports reports whether mention m is the subject of a verb of speech.
+func (d *doc) reports(m mention) bool {
+	_, h := d.headLink(m)
+	return h >= 0 && h < len(d.syn) && reportVerbs[d.syn[h].Lemma]
+}
+
+// formerTitle reports whether the title before the name of mention m is
+// a past one: "Lebanon's former President Ana Vell", "ex-Interior
+// Minister Ivo Brel", "the late King".
+func (d *doc) formerTitle(m mention) bool {
+	return d.formerBefore(m.from)
+}
+
+// formerBefore reports whether "former", "ex" or "late" leads the title
+// words that end just before token x, within the sentence.
+func (d *doc) formerBefore(x int) bool {
+	from := d.sents[d.sentOf(x)].from
+	for k := x - 1; k >= from && k >= x-6; k-- {
+		t := d.toks[k]
+		switch {
+		case t.lower == "former" || t.lower == "ex" || t.lower == "late" || strings.HasPrefix(t.lower, "ex-") || strings.HasPrefix(t.lower, "former-"):
+			return true
+		case t.kind != tkWord || t.text == "'s" || t.text == "’s":
+			return false
+		case !t.cap && !standingWords[t.lower] && !d.roleNoun[t.lower] && (k >= len(d.syn) || d.syn[k].POS != syntax.ADJ && d.syn[k].POS != syntax.NOUN):
+			return false
+		}
+	}
+	return false
+}
+
+// notMemberWords in an apposition deny or qualify membership: "which is
+// not a member of", "a non-member of", "which has never joined", "an
+// observer", "a candidate for membership".
+var notMemberWords = map[string]bool{
+	"not": true, "never": true, "non-member": true, "nonmember": true, "no": true, "former": true,
+	"observer": true, "candidate": true, "aspiring": true, "applicant": true, "would-be": true,
+	"left": true, "quit": true, "withdrew": true, "expelled": true, "outside": true,
+}
+
+// membersListed reads a relative clause after the body of mention m that
+// lists its members, up to token end: "the Southern Cone Council, whose members
+// include Peru and Bolivia,", "the Forum, which counts Fiji and Samoa among
+// its members,". It adds each member's MEMBER_OF and reports whether the
+// clause was one.
+func (d *doc) membersListed(m mention, end int) bool {
+	toks := d.toks
+	k := m.to + 1
+	whose := k+2 < end && toks[k].lower == "whose" && (toks[k+1].lower == "members" || toks[k+1].lower == "member") && strings.HasPrefix(toks[k+2].lower, "include")
+	among := false
+	for x := k; x+2 < end; x++ {
+		if toks[x].lower == "among" && (toks[x+1].lower == "its" || toks[x+1].lower == "their") && toks[x+2].lower == "members" {
+			among = toks[k].lower == "which"
+		}
+	}
+	if !whose && !among {
+		return false
+	}
+	for x := k; x < end; x++ {
+		if mi := d.mentionAt[x]; mi >= 0 {
+			if e := d.ments[mi].ent; e != m.ent && (d.ents[e].typ == schema.Country || d.ents[e].typ == schema.Organization) {
+				d.addRel(rel{typ: schema.MemberOf, subj: e, obj: m.ent, sent: m.sent, confidence: 0.7})
+			}
+		}
+	}
+	return true
+}

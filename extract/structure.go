@@ -156,6 +156,8 @@ func (d *doc) members(c *clause) {
 			if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.Appos {
 				ms = appendNew(ms, d.argEntities(c, h)...)
 			}
+			pb, pm := d.predicateMember(c, w)
+			bodies, ms = appendNew(bodies, pb...), appendNew(ms, pm...)
 		case g.words[w].POS == syntax.VERB && includeVerbs[lemma]:
 			if md, _ := d.moodOf(c, w); md != moodAssert {
 				continue
@@ -272,4 +274,43 @@ func (d *doc) stateBody(mi int) bool {
 		}
 	}
 	return false
+}
+
+// predicateMember reads the member noun w as a predicate: "Sweden became
+// NATO's 32nd member", "Peru is a member of the bloc" (the subjects are
+// members), or as an apposition to an object, whose body is the clause's
+// subject: "the African Union suspended Mali, a member state". It returns
+// the bodies and the members; none when the clause is negated or not
+// asserted.
+func (d *doc) predicateMember(c *clause, w int) (bodies, ms []int) {
+	g := c.g
+	head := w
+	// "a member state": the noun the member word modifies.
+	if g.words[w].Rel == syntax.Compound && g.words[w].Head >= 0 {
+		head = g.words[w].Head
+	}
+	if md, _ := d.moodOf(c, head); md != moodAssert {
+		return nil, nil
+	}
+	if g.dep(head, syntax.Cop) >= 0 {
+		return nil, d.subjectsOf(c, head)
+	}
+	h := g.words[head].Head
+	if h < 0 {
+		return nil, nil
+	}
+	switch {
+	case g.words[head].Rel == syntax.Xcomp && (g.words[h].Lemma == "become" || g.words[h].Lemma == "remain"):
+		return nil, d.subjectsOf(c, h)
+	case g.words[head].Rel == syntax.Appos && g.words[h].Rel == syntax.Obj && g.words[h].Head >= 0 && head != w:
+		for _, s := range d.subjectsOf(c, g.words[h].Head) {
+			if d.ents[s].typ == schema.Organization {
+				bodies = append(bodies, s)
+			}
+		}
+		if len(bodies) > 0 {
+			ms = d.argEntities(c, h)
+		}
+	}
+	return bodies, ms
 }

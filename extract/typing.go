@@ -651,7 +651,7 @@ func (d *doc) collectHints() {
 	toks := d.toks
 	var words map[string]bool // unknown one-word names of the article
 	var demonyms []int        // tokens of demonym-like words before a state noun
-	var surnames []string
+	var surnames, firms []string
 	for si, s := range d.sents {
 		for k := s.from; k < s.to; k++ {
 			if toks[k].kind != tkWord || !toks[k].cap {
@@ -659,6 +659,9 @@ func (d *doc) collectHints() {
 			}
 			if w, ok := d.surnameAt(s, k); ok {
 				surnames = append(surnames, w)
+			}
+			if w, ok := d.firmFirstWord(s, k); ok {
+				firms = append(firms, w)
 			}
 			if !d.unknownWord(si, k) {
 				continue
@@ -688,6 +691,36 @@ func (d *doc) collectHints() {
 	for _, k := range demonyms {
 		d.demonymHints(toks[k].text, words)
 	}
+	// "Kestrel Veltronics ... Kestrel's president": the first word of
+	// a firm's name is the firm, not a state.
+	for _, w := range firms {
+		if t, ok := d.hints[w]; ok && t != schema.Organization && !d.writtenAsPlace(w) {
+			delete(d.hints, w)
+		}
+	}
+}
+
+// writtenAsPlace reports whether the article writes the word w after a
+// preposition of place ("travel to Catatumbo"), as a place's name.
+func (d *doc) writtenAsPlace(w string) bool {
+	for k := 1; k < len(d.toks); k++ {
+		if d.toks[k].text == w && locPreps[d.toks[k-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// firmFirstWord returns the first word of the organization's name of two
+// or more words that starts at the capitalized word k of sentence s.
+func (d *doc) firmFirstWord(s sentence, k int) (string, bool) {
+	if k > s.from && d.isCapWord(k-1) {
+		return "", false
+	}
+	if r := d.capRun(k, s.to, false); r-k >= 2 && d.hasOrgWord(k, r) {
+		return d.toks[k].text, true
+	}
+	return "", false
 }
 
 // hint types the one-word name w as t, unless a hint other than a place
