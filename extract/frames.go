@@ -140,8 +140,44 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 		if o := c.g.depBase(p, syntax.Obj); specOf(first.Type).Judging && (o < 0 || !peopleNoun(c.g.words[o].Lemma)) {
 			objs = d.coordinatedObjects(c, p)
 		}
+		if len(objs) == 0 && addressedTypes[first.Type] {
+			objs = d.addressees(c, p)
+		}
 		d.applyEntry(c, p, first, objs)
 	}
+}
+
+// addressingVerbs carry a message noun to its addressee: "sent a protest
+// to", "delivered a warning to", "addressed an appeal to".
+var addressingVerbs = map[string]bool{
+	"send": true, "deliver": true, "issue": true, "address": true, "hand": true, "submit": true,
+	"extend": true, "direct": true, "write": true, "convey": true, "transmit": true, "lodge": true,
+}
+
+// addressedTypes are the relations a message noun can carry to an
+// addressee.
+var addressedTypes = map[schema.RelationType]bool{
+	schema.Warns: true, schema.Requests: true, schema.Criticizes: true, schema.Proposes: true,
+	schema.Accuses: true, schema.Denies: true,
+}
+
+// addressees returns the entities of the "to" phrase of the message noun
+// p or of the verb that carries it ("Kenya sent a formal protest to
+// Uganda"), when that verb is one of sending or addressing.
+func (d *doc) addressees(c *clause, p int) []int {
+	g := c.g
+	h := g.words[p].Head
+	if g.words[p].POS != syntax.NOUN || h < 0 || g.words[p].Rel.Base() != syntax.Obj || !addressingVerbs[g.words[h].Lemma] {
+		return nil
+	}
+	for _, w := range []int{p, h} {
+		for _, k := range g.deps(w) {
+			if b := g.words[k].Rel.Base(); (b == syntax.Obl || b == syntax.Nmod) && g.caseOf(k) == "to" {
+				return d.argEntities(c, k)
+			}
+		}
+	}
+	return nil
 }
 
 // coordinatedObjects returns the entities that the direct objects of the
