@@ -147,7 +147,7 @@ func (d *doc) members(c *clause) {
 				case syntax.Appos, syntax.Flat:
 					ms = appendNew(ms, d.argEntities(c, k)...)
 				case syntax.Nmod:
-					if cs := g.caseOf(k); cs == "like" || cs == "as" || cs == "including" {
+					if cs := g.caseOf(k); cs == "like" || cs == "as" || cs == "such" || cs == "including" {
 						ms = appendNew(ms, d.argEntities(c, k)...)
 					}
 				}
