@@ -82,6 +82,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.roles(c)
 	d.structure(c)
 	d.members(c)
+	d.stateMemberships(c)
 	d.actAuthors(c)
 }
 
