@@ -65,9 +65,11 @@ func (d *doc) roles(c *clause) {
 				}
 			}
 		}
+		cands = append(cands, d.clauseRoles(c, w)...)
 		for _, r := range cands {
 			d.roleOfWord(c, p, r)
 		}
+		d.headsBody(c, w, p)
 		// "Julio Pizarro of the People's Front", "Lavrov of Russia"
 		for _, k := range g.deps(w) {
 			if g.words[k].Rel == syntax.Nmod && g.caseOf(k) == "of" && d.mentionAt[g.tok(k)] != d.mentionAt[g.tok(w)] {
@@ -265,4 +267,78 @@ func (d *doc) stateOf(e int) int {
 		e = next
 	}
 	return -1
+}
+
+// clauseRoles returns the role nouns a person at word w takes by a verb
+// of becoming, in the main clause or a relative one on the name: "Ana
+// Vell, who became Chile's president in 2022,", "Vell was named Chile's
+// envoy".
+func (d *doc) clauseRoles(c *clause, w int) []int {
+	g := c.g
+	var verbs []int
+	if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.NSubj {
+		verbs = append(verbs, h)
+	}
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.AclRelcl {
+			verbs = append(verbs, k)
+		}
+	}
+	var out []int
+	for _, v := range verbs {
+		if g.words[v].POS != syntax.VERB || !becomeVerbs[g.words[v].Lemma] {
+			continue
+		}
+		if md, _ := d.moodOf(c, v); md != moodAssert {
+			continue
+		}
+		for _, k := range g.deps(v) {
+			if r := g.words[k].Rel; (r == syntax.Xcomp || r == syntax.Obj) && g.words[k].POS == syntax.NOUN {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// becomeVerbs make their subject what their complement names.
+var becomeVerbs = map[string]bool{"become": true, "remain": true}
+
+// headVerbs say a person leads a body: "Ivo Brel, who heads Kenya's
+// central bank,".
+var headVerbs = map[string]string{"head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director", "command": "commander"}
+
+// headsBody adds HOLDS_ROLE for person p at word w who heads, leads or
+// chairs a body in the present: as the subject of such a verb or by a
+// relative clause on the name. A past one ("led the party until 2019")
+// is no current role.
+func (d *doc) headsBody(c *clause, w, p int) {
+	g := c.g
+	var verbs []int
+	if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.NSubj {
+		verbs = append(verbs, h)
+	}
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.AclRelcl {
+			verbs = append(verbs, k)
+		}
+	}
+	for _, v := range verbs {
+		role, ok := headVerbs[g.words[v].Lemma]
+		if !ok || g.words[v].POS != syntax.VERB || !strings.HasSuffix(g.lower[v], "s") {
+			continue
+		}
+		if md, _ := d.moodOf(c, v); md != moodAssert {
+			continue
+		}
+		o := g.depBase(v, syntax.Obj)
+		if o < 0 {
+			continue
+		}
+		for _, b := range d.argEntities(c, o) {
+			if d.ownerType(b) {
+				d.addRel(rel{typ: schema.HoldsRole, subj: p, obj: b, sent: c.si, role: role, confidence: 0.6, grammar: true})
+			}
+		}
+	}
 }
