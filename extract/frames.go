@@ -83,6 +83,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.structure(c)
 	d.members(c)
 	d.stateMemberships(c)
+	d.threats(c)
 	d.actAuthors(c)
 }
 
