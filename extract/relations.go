@@ -82,6 +82,30 @@ func (d *doc) findRelations() {
 		d.preferGrammarRoles()
 		d.applyVetoes()
 	}
+	d.dropOwnSide()
+}
+
+// ownSideTypes are the relations of cooperation, which an actor does not
+// have with its own state or body. (Meeting is left out: the head of a
+// body attending its summit meets it.)
+var ownSideTypes = map[schema.RelationType]bool{
+	schema.Supports: true, schema.Agrees: true, schema.Proposes: true,
+}
+
+// dropOwnSide removes a relation of cooperation between an actor and the
+// state or body it belongs to: "Finance Minister X welcomed the deal ...
+// Pakistan needed" is no SUPPORTS of Pakistan by its minister, nor "the
+// Philippines' Department of Migrant Workers thanked Nigeria" one of the
+// Philippines by its department.
+func (d *doc) dropOwnSide() {
+	out := d.rels[:0]
+	for _, r := range d.rels {
+		if ownSideTypes[r.typ] && (d.belongsTo(r.subj, r.obj) || d.belongsTo(r.obj, r.subj)) {
+			continue
+		}
+		out = append(out, r)
+	}
+	d.rels = out
 }
 
 // accusersIn returns the subjects of the accusations against obj made in
