@@ -26,6 +26,14 @@ var actorNouns = map[string]bool{
 	"investigator": true, "judge": true,
 }
 
+// kindNouns say what kind of body the name before them is: "the Our
+// Home bloc", "the Velox company".
+var kindNouns = map[string]bool{
+	"party": true, "bloc": true, "group": true, "company": true, "firm": true, "movement": true,
+	"alliance": true, "coalition": true, "network": true, "exchange": true, "broadcaster": true,
+	"outlet": true, "militia": true, "organisation": true, "organization": true, "union": true,
+}
+
 // siteNouns are places struck or held, which stand for where they are:
 // "fired at targets in Aleppo".
 var siteNouns = map[string]bool{
@@ -291,6 +299,9 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 			}
 		}
 	}
+	if e := d.kindNamed(c, w); e >= 0 {
+		return []int{e}
+	}
 	if !actorNouns[g.words[w].Lemma] {
 		return d.thingOwners(c, w)
 	}
@@ -298,8 +309,7 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		switch g.words[k].Rel {
 		case syntax.NmodPoss, syntax.Amod, syntax.Compound:
 		case syntax.Nmod:
-			// "the government of Mali", "counterparts from Jordan"
-			if cs := g.caseOf(k); cs != "of" && cs != "from" {
+			if !d.actorPhrase(c, k) {
 				continue
 			}
 		default:
@@ -325,6 +335,38 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		}
 	}
 	return nil
+}
+
+// kindNamed returns the body a name just before noun w names when w says
+// what kind of body it is ("the New Hearth bloc", "the Union for Progress
+// party"), or -1.
+func (d *doc) kindNamed(c *clause, w int) int {
+	g := c.g
+	if !kindNouns[g.words[w].Lemma] || w == 0 || g.words[w-1].Rel != syntax.Compound || g.words[w-1].Head != w {
+		return -1
+	}
+	mi := d.mentionAt[g.tok(w-1)]
+	if mi < 0 || d.ments[mi].to != g.tok(w) {
+		return -1
+	}
+	if e := d.ments[mi].ent; d.ents[e].typ == schema.Organization || d.ents[e].typ == schema.Group {
+		return e
+	}
+	return -1
+}
+
+// actorPhrase reports whether phrase k on an actor noun names whose the
+// actor is: "the government of Mali", "counterparts from Jordan",
+// "prosecutors at the district office", "police in Kenya" (a state).
+func (d *doc) actorPhrase(c *clause, k int) bool {
+	switch c.g.caseOf(k) {
+	case "of", "from", "at":
+		return true
+	case "in":
+		mi := d.mentionAt[c.g.tok(k)]
+		return mi >= 0 && d.ents[d.ments[mi].ent].typ == schema.Country
+	}
+	return false
 }
 
 // bareDefinite reports whether noun w has "the" and no other modifier

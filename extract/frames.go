@@ -72,6 +72,7 @@ func (d *doc) grammarRelations(c *clause) {
 			}
 		}
 		d.membership(c, p)
+		d.legalSteps(c, p)
 		if w.POS == syntax.NOUN && (w.Lemma == "mediation" || g.hasDepLemma(p, syntax.Compound, "mediation")) {
 			d.mediation(c, p)
 		}
@@ -85,6 +86,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.stateMemberships(c)
 	d.threats(c)
 	d.actAuthors(c)
+	d.legalCases(c)
 }
 
 // particleWords can be verb particles.

@@ -76,6 +76,7 @@ func pluralNoun(w string) bool {
 func (d *doc) fixTags(from, to int) {
 	syn, toks := d.syn, d.toks
 	d.verblessClause(from, to)
+	d.fixLegalTags(from, to)
 	for k := from + 1; k+1 < to; k++ {
 		// "wants Argentina to scrap its tariffs": after "to", a noun
 		// followed by a determiner or a possessive is a verb
@@ -116,15 +117,21 @@ func (d *doc) parseAll() {
 		if s.to-s.from > maxSentence || d.stopped() {
 			continue
 		}
-		open, close, ok := d.parenthetical(s)
+		// the dateline ("DUBAI, May 12 (Reuters) -") is no part of the
+		// sentence: parsed with it, its place becomes a subject
+		body := s
+		if s.from < d.bodyStart && d.bodyStart < s.to {
+			body.from = d.bodyStart
+		}
+		open, close, ok := d.parenthetical(body)
 		if !ok {
-			d.parseSpan(&p, s, s.from, s.to, -1, -1)
+			d.hangDateline(s, body.from, d.parseSpan(&p, s, body.from, s.to, -1, -1))
 			continue
 		}
 		// the main clause without the parenthetical, then the
 		// parenthetical alone; "of which X is a member" is parsed as
 		// "X is a member", "of which" hung back on it
-		d.parseSpan(&p, s, s.from, open, close+1, s.to)
+		d.hangDateline(s, body.from, d.parseSpan(&p, s, body.from, open, close+1, s.to))
 		if prepRelative(d, open, close) {
 			root := d.parseSpan(&p, s, open+3, close, -1, -1)
 			if root >= 0 {
@@ -148,6 +155,17 @@ func (d *doc) parseAll() {
 		}
 		root := d.parseSpan(&p, s, open+1, close, -1, -1)
 		d.attachParenthetical(s, open, close, root)
+	}
+}
+
+// hangDateline hangs the dateline tokens of sentence s (before body) on
+// the root of the parse of the rest, as an unspecified dependent.
+func (d *doc) hangDateline(s sentence, body, root int) {
+	if root < 0 {
+		return
+	}
+	for k := s.from; k < body; k++ {
+		d.syn[k] = syntax.Word{Lemma: d.toks[k].lower, POS: d.syn[k].POS, Head: root - s.from, Rel: syntax.Dep}
 	}
 }
 

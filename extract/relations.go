@@ -82,6 +82,10 @@ func (d *doc) findRelations() {
 		d.preferGrammarRoles()
 		d.applyVetoes()
 	}
+	if passes == passGrammar|passRules {
+		// after the vetoes: the sanctions it reads from stand
+		d.punishmentReasons()
+	}
 	d.dropOwnSide()
 }
 
