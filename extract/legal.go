@@ -1291,7 +1291,7 @@ func (d *doc) sanctioned(c *clause, p int, cs string) (targets, placer []int, pr
 
 // antecedent returns what relative pronoun w stands for when the parse
 // did not hang its clause on a noun: the name just before the comma
-// before it ("Pristina, which has been under sanctions").
+// before it ("Velmora, which has been under sanctions since 2020").
 func (d *doc) antecedent(c *clause, w int) []int {
 	t := c.g.tok(w)
 	switch d.toks[t].lower {

@@ -97,10 +97,10 @@ var ownSideTypes = map[schema.RelationType]bool{
 }
 
 // dropOwnSide removes a relation of cooperation between an actor and the
-// state or body it belongs to: "Finance Minister X welcomed the deal ...
-// Pakistan needed" is no SUPPORTS of Pakistan by its minister, nor "the
-// Philippines' Department of Migrant Workers thanked Nigeria" one of the
-// Philippines by its department.
+// state or body it belongs to: "Fiji's Finance Minister X welcomed the
+// loan ... Fiji needed" is no SUPPORTS of Fiji by its minister, nor
+// "Ghana's Department of Fisheries thanked Senegal" one of Ghana by its
+// department.
 func (d *doc) dropOwnSide() {
 	out := d.rels[:0]
 	for _, r := range d.rels {
