@@ -275,12 +275,20 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 		}
 		return nil
 	}
+	// "The two met", "Both have accused"
+	if es := d.numberReference(c, w); es != nil {
+		return es
+	}
 	switch g.words[w].POS {
 	case syntax.PRON:
 		return d.pronounEntities(c, w)
 	case syntax.NOUN, syntax.PROPN:
 	default:
 		return nil
+	}
+	// "the two countries", "both neighbours": the set named before
+	if es := d.setReference(c, w); es != nil {
+		return es
 	}
 	// "Secretary General Ahmed Saleh" parsed with the title as head and
 	// the name hung on it: the name
@@ -389,19 +397,14 @@ func bareDefinite(g *grammar, w int) bool {
 var homeNouns = map[string]bool{"authority": true, "government": true, "regime": true, "junta": true}
 
 // homeState returns the state the article is about at token x: the
-// dateline's, else the state named last before x other than not (the
-// subject that speaks of it), or -1.
+// dateline's, else the one state other than not (the subject that speaks
+// of it) named in the nearest sentence that names one (see soleState),
+// or -1.
 func (d *doc) homeState(x, not int) int {
 	if h, ok := d.byGaz[d.homeGaz]; ok && d.homeGaz >= 0 && h != not {
 		return h
 	}
-	for k, stop := d.scanRange(x); k >= stop; k-- {
-		m := d.ments[k]
-		if m.to <= x && m.ent != not && d.ents[m.ent].typ == schema.Country {
-			return m.ent
-		}
-	}
-	return -1
+	return d.soleState(x, not)
 }
 
 // thingOwners returns the entities a noun that is no actor stands for
@@ -479,7 +482,7 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 		if e := d.topicOf(c.si, true); e >= 0 {
 			return []int{e}
 		}
-		if e := d.lastPerson(g.tok(w)); e >= 0 {
+		if e := d.personAntecedent(g.tok(w)); e >= 0 {
 			return []int{e}
 		}
 	case "it", "its", "they", "them", "their":
@@ -490,10 +493,18 @@ func (d *doc) pronounEntities(c *clause, w int) []int {
 			}
 			return es
 		}
+		if l := g.lower[w]; l == "they" || l == "them" || l == "their" {
+			if d.peopleTopic[c.si-1] {
+				return nil // the people the sentence before spoke of
+			}
+			if es := d.topicSet(c.si); es != nil {
+				return es
+			}
+		}
 		if e := d.topicOf(c.si, false); e >= 0 {
 			return []int{e}
 		}
-		if e := d.lastActor(g.tok(w)); e >= 0 {
+		if e := d.actorAntecedent(g.tok(w)); e >= 0 {
 			return []int{e}
 		}
 	case "we", "us", "our", "i", "me", "my":

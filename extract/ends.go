@@ -31,7 +31,7 @@ func (d *doc) openingSubject(s sentence, heads []int) []int {
 	}
 	switch d.toks[s.from].lower {
 	case "he", "she":
-		if e := d.lastPerson(s.from); e >= 0 {
+		if e := d.personAntecedent(s.from); e >= 0 {
 			return []int{e}
 		}
 		return nil
@@ -164,7 +164,7 @@ func (d *doc) pronounSubject(s sentence, heads []int, i int) []int {
 		}
 		switch toks[x].lower {
 		case "he", "she":
-			if e := d.lastPerson(x); e >= 0 {
+			if e := d.personAntecedent(x); e >= 0 {
 				return []int{e}
 			}
 			return nil
@@ -172,7 +172,7 @@ func (d *doc) pronounSubject(s sentence, heads []int, i int) []int {
 			if e := d.mainSubject(s, heads, x); e >= 0 {
 				return []int{e}
 			}
-			if e := d.lastTopic(d.sentOf(x), x); e >= 0 {
+			if e := d.itAntecedent(x); e >= 0 {
 				return []int{e}
 			}
 			return nil
@@ -183,7 +183,7 @@ func (d *doc) pronounSubject(s sentence, heads []int, i int) []int {
 			if len(d.lastPair) == 2 && d.lastPair[0] != d.lastPair[1] {
 				return append([]int(nil), d.lastPair...)
 			}
-			return d.lastTwo(x)
+			return d.namedSet(x, 0, setActors)
 		}
 	}
 	return nil

@@ -133,8 +133,11 @@ type doc struct {
 	denied []denial
 	// vetoes are events the grammar pass read as not stated.
 	vetoes []veto
-	// topics holds, per sentence read, the subject of its main clause.
+	// topics holds, per sentence read, the subject of its main clause;
+	// peopleTopic marks the sentences whose subject is people that are
+	// no entity ("Farmers blocked the roads").
 	topics       [][]int
+	peopleTopic  map[int]bool
 	lastProposer map[int]int
 	// pendPart is a body described by its owner whose name follows.
 	pendPart pendingPart

@@ -549,6 +549,7 @@ func (d *doc) recordTopic(c *clause) {
 		}
 		if k := g.depBase(w, syntax.NSubj); k >= 0 && g.words[k].POS != syntax.PRON {
 			d.topics[c.si] = d.argEntities(c, k)
+			d.notePeopleTopic(c, k)
 		} else if k >= 0 && c.si > 0 && c.si-1 < len(d.topics) {
 			// "He said ...": the topic carries on
 			d.topics[c.si] = d.topics[c.si-1]

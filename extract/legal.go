@@ -691,7 +691,7 @@ func (d *doc) caseBringers(c *clause) []int {
 		if h := g.words[n].Head; h >= 0 && g.words[h].POS == syntax.VERB && filingVerbs[g.words[h].Lemma] {
 			es := d.subjectsOf(c, h)
 			if s := g.depBase(h, syntax.NSubj); len(es) == 0 && s >= 0 {
-				es = d.antecedent(c, s)
+				es = d.relAntecedent(c, s)
 			}
 			if a := agent(g, h); len(es) == 0 && a >= 0 {
 				es = d.argEntities(c, a)
@@ -734,7 +734,7 @@ func (d *doc) nearBringers(c *clause, n int) []int {
 		if es := d.subjectsOf(c, v); len(es) > 0 {
 			return es
 		}
-		return d.antecedent(c, v-1)
+		return d.relAntecedent(c, v-1)
 	}
 	return nil
 }
@@ -1267,7 +1267,7 @@ func (d *doc) sanctioned(c *clause, p int, cs string) (targets, placer []int, pr
 		// clause
 		if s := g.depBase(p, syntax.NSubj); s >= 0 {
 			if targets = d.argEntities(c, s); len(targets) == 0 {
-				targets = d.antecedent(c, s)
+				targets = d.relAntecedent(c, s)
 			}
 		}
 		return targets, nil, p
@@ -1289,10 +1289,10 @@ func (d *doc) sanctioned(c *clause, p int, cs string) (targets, placer []int, pr
 	return nil, nil, -1
 }
 
-// antecedent returns what relative pronoun w stands for when the parse
+// relAntecedent returns what relative pronoun w stands for when the parse
 // did not hang its clause on a noun: the name just before the comma
 // before it ("Velmora, which has been under sanctions since 2020").
-func (d *doc) antecedent(c *clause, w int) []int {
+func (d *doc) relAntecedent(c *clause, w int) []int {
 	t := c.g.tok(w)
 	switch d.toks[t].lower {
 	case "which", "who":
@@ -1336,7 +1336,7 @@ func (d *doc) clauseSubjects(c *clause, v int) []int {
 	if es := d.argEntities(c, k); len(es) > 0 {
 		return es
 	}
-	return d.antecedent(c, k)
+	return d.relAntecedent(c, k)
 }
 
 // sanctionImposers returns who imposes sanctions noun p names: its

@@ -793,6 +793,9 @@ func (ms *mentionScan) description(i int) (int, bool) {
 	if toks[i].lower != "the" || i+1 >= end {
 		return 0, false
 	}
+	if k, ok := ms.discourseDescription(i); ok {
+		return k, true
+	}
 	w := toks[i+1].lower
 	if w == "summit" {
 		if e := d.lastTopOrg(i); e >= 0 {
@@ -1317,8 +1320,8 @@ func (d *doc) gazMention(si, i, j, end int, gp phrase, pend *pendingTitle) {
 		return
 	}
 	// "the bloc", "the alliance": the body of that kind named last.
-	if len(gp.words) == 2 && gp.words[0] == "the" && gp.words[1] == strings.ToLower(gp.words[1]) && d.lx.types[g] == schema.Organization {
-		if o := d.lastTopOrg(i); o >= 0 {
+	if len(gp.words) == 2 && strings.EqualFold(gp.words[0], "the") && gp.words[1] == strings.ToLower(gp.words[1]) && d.lx.types[g] == schema.Organization {
+		if o := d.lastBloc(i, strings.ToLower(gp.words[1])); o >= 0 {
 			d.addMention(mention{ent: o, from: i, to: j, sent: si, kind: mkDesc, owner: -1})
 			return
 		}

@@ -359,17 +359,6 @@ func (d *doc) sentOf(x int) int {
 	return 0
 }
 
-// lastPerson is the most recent person mentioned before token x.
-func (d *doc) lastPerson(x int) int {
-	for k, stop := d.scanRange(x); k >= stop; k-- {
-		m := d.ments[k]
-		if m.to <= x && d.ents[m.ent].typ == schema.Person {
-			return m.ent
-		}
-	}
-	return -1
-}
-
 // lastActor is the most recent non-person actor mentioned as a head before x.
 func (d *doc) lastActor(x int) int {
 	for k, stop := d.scanRange(x); k >= stop; k-- {

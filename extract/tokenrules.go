@@ -203,7 +203,7 @@ func (sc *cueScan) accusedBeforePronoun(h *cueHit) bool {
 	}
 	var sj int
 	if p == "he" || p == "she" {
-		sj = d.lastPerson(i - 1)
+		sj = d.personAntecedent(i - 1)
 	} else {
 		sj = d.mainSubject(s, sc.heads, i-1)
 	}
