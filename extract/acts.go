@@ -23,13 +23,14 @@ var actNouns = map[string][]string{
 	"reach": {"deal", "agreement", "accord", "truce"}, "launch": {"offensive", "attack", "strikes", "operation", "launch"},
 	"fire": {"launch", "launches", "test", "salvo"}, "test": {"test", "launch"},
 	"attack": {"attack", "attacks"}, "strike": {"strike", "strikes"}, "recommend": {"recommendation", "recommendations"},
-	"call": {"call"}, "arrest": {"arrest", "arrests"},
+	"call": {"call"}, "arrest": {"arrest", "arrests"}, "award": {"award"}, "sentence": {"sentence"},
 }
 
 // actAuthors remembers who did the acts of sentence c, by the nouns that
 // name them: "the panel ruled" makes the panel the author of "the ruling".
 func (d *doc) actAuthors(c *clause) {
 	g := c.g
+	d.noteDeed(c)
 	for p := range g.words {
 		if g.words[p].POS != syntax.VERB {
 			continue
@@ -58,10 +59,32 @@ func (d *doc) actAuthors(c *clause) {
 // far, leaving out the entities in not.
 func (d *doc) actAuthor(c *clause, w int, not []int) []int {
 	g := c.g
-	if g.words[w].POS != syntax.NOUN || d.acts == nil {
+	if g.words[w].POS != syntax.NOUN {
 		return nil
 	}
-	return without(append([]int(nil), d.acts[g.words[w].Lemma]...), not, d)
+	if as := d.acts[g.words[w].Lemma]; len(as) > 0 {
+		return without(append([]int(nil), as...), not, d)
+	}
+	// "the two ministers met ... China criticised the deal": a deal no
+	// one was read to make is the last meeting's sides'
+	if dealNouns[g.words[w].Lemma] && len(d.lastMeet) == 2 && referringBack(g, w) {
+		return without(append([]int(nil), d.lastMeet...), not, d)
+	}
+	return d.deedAuthor(c, w, not)
+}
+
+// deedAuthor returns who did the act that noun w names by what it is to
+// others ("Japan released the water. China called the decision ..."):
+// the previous sentence's main act.
+func (d *doc) deedAuthor(c *clause, w int, not []int) []int {
+	g := c.g
+	if !deedNouns[g.words[w].Lemma] || !referringBack(g, w) {
+		return nil
+	}
+	if d.deed.sent != c.si-1 {
+		return nil
+	}
+	return without(append([]int(nil), d.deed.subjs...), not, d)
 }
 
 // typeActs are the nouns that name an act of each type: a request turned

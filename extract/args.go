@@ -310,6 +310,13 @@ func (d *doc) wordEntities(c *clause, w int) []int {
 	if e := d.kindNamed(c, w); e >= 0 {
 		return []int{e}
 	}
+	// "X, the main party of Y, which ...": the noun set beside a name
+	// is what the name names
+	if h := g.words[w].Head; g.words[w].Rel == syntax.Appos && h >= 0 && h < w {
+		if mi := d.mentionAt[g.tok(h)]; mi >= 0 && actorOK(d.ents[d.ments[mi].ent].typ) {
+			return []int{d.ments[mi].ent}
+		}
+	}
 	if !actorNouns[g.words[w].Lemma] {
 		return d.thingOwners(c, w)
 	}

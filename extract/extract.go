@@ -141,6 +141,10 @@ type doc struct {
 	lastProposer map[int]int
 	// pendPart is a body described by its owner whose name follows.
 	pendPart pendingPart
+	// claims holds what was said of whom (see noteClaims); deed is the
+	// last sentence's main act (see noteDeed).
+	claims []claim
+	deed   deed
 }
 
 // Extract returns what the extractor finds in article a, or ctx's error

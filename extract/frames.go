@@ -35,6 +35,7 @@ type clause struct {
 func (d *doc) grammarRelations(c *clause) {
 	g := c.g
 	d.recordTopic(c)
+	d.noteClaims(c)
 	for p := range g.words {
 		if d.stop() {
 			return
@@ -85,6 +86,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.members(c)
 	d.stateMemberships(c)
 	d.threats(c)
+	d.responses(c)
 	d.actAuthors(c)
 	d.legalCases(c)
 }
@@ -120,7 +122,9 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 			if specOf(e.Type).Judging && d.mentionAt[c.g.tok(t.Word.Ref)] < 0 {
 				// "condemned the arrest of X by Japan", "praised France's
 				// decision": the one who did it
-				objs = d.nounAgents(c, t.Word.Ref)
+				if objs = d.nounAgents(c, t.Word.Ref); len(objs) == 0 {
+					objs = d.verbHeldAgent(c, p, t.Word.Ref)
+				}
 			}
 			if len(objs) == 0 {
 				objs = d.argEntities(c, t.Word.Ref)
@@ -299,7 +303,7 @@ func (d *doc) nounPreps(c *clause, p int, out []eventlex.Prep) []eventlex.Prep {
 // prepositional phrases; Ref is the word index.
 func (d *doc) lexWord(c *clause, w int) *eventlex.Word {
 	g := c.g
-	lw := &eventlex.Word{Lemma: g.words[w].Lemma, Ref: w}
+	lw := &eventlex.Word{Lemma: moneyWord(g.words[w].Lemma), Ref: w}
 	for _, k := range g.deps(w) {
 		switch g.words[k].Rel {
 		case syntax.Compound, syntax.Amod, syntax.Nummod:

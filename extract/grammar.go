@@ -37,6 +37,9 @@ func (d *doc) tagAll() {
 	}
 }
 
+// modals are the modal auxiliaries, after which a verb comes.
+var modals = map[string]bool{"would": true, "will": true, "could": true, "should": true, "might": true, "must": true, "shall": true, "can": true}
+
 // possessives are the possessive determiners.
 var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
@@ -85,6 +88,11 @@ func (d *doc) fixTags(from, to int) {
 			syn[k-1].POS, syn[k].POS = syntax.PART, syntax.VERB
 			continue
 		}
+		// "would appeal to the court": after a modal, a noun is a verb
+		if syn[k].POS == syntax.NOUN && !toks[k].cap && modals[toks[k-1].lower] {
+			syn[k].POS = syntax.VERB
+			continue
+		}
 		if syn[k].POS != syntax.VERB || toks[k].cap {
 			continue
 		}
@@ -117,21 +125,42 @@ func (d *doc) parseAll() {
 		if s.to-s.from > maxSentence || d.stopped() {
 			continue
 		}
-		// the dateline ("DUBAI, May 12 (Reuters) -") is no part of the
-		// sentence: parsed with it, its place becomes a subject
+		// the dateline ("HANOI, April 2 (Reuters) -") is no part of the
+		// first sentence's grammar: the body is parsed alone
 		body := s
-		if s.from < d.bodyStart && d.bodyStart < s.to {
+		if s.from < d.bodyStart && d.bodyStart < s.to-1 {
 			body.from = d.bodyStart
+		}
+		// "In Moscow, Kremlin spokesman X said ...": the place set
+		// before the clause is parsed apart, as the dateline is
+		front := body.from
+		if comma := d.frontedPlace(body); comma > 0 {
+			body.from = comma + 1
 		}
 		open, close, ok := d.parenthetical(body)
 		if !ok {
-			d.hangDateline(s, body.from, d.parseSpan(&p, s, body.from, s.to, -1, -1))
+			if c := d.trailingSpeech(body); c > 0 {
+				// "X will meet Y, the ministry said.": the reported
+				// clause and the attribution each parsed alone
+				main := d.parseSpan(&p, s, body.from, c, -1, -1)
+				say := d.parseSpan(&p, s, c+1, s.to, -1, -1)
+				if main >= 0 && say >= 0 {
+					d.syn[main].Head, d.syn[main].Rel = say-s.from, syntax.Ccomp
+					d.syn[c] = syntax.Word{Lemma: ",", POS: syntax.PUNCT, Head: say - s.from, Rel: syntax.Punct}
+				}
+			} else {
+				d.parseSpan(&p, s, body.from, s.to, -1, -1)
+			}
+			d.hangFronted(s, front, body.from)
+			d.hangDateline(s, front)
 			continue
 		}
 		// the main clause without the parenthetical, then the
 		// parenthetical alone; "of which X is a member" is parsed as
 		// "X is a member", "of which" hung back on it
-		d.hangDateline(s, body.from, d.parseSpan(&p, s, body.from, open, close+1, s.to))
+		d.parseSpan(&p, s, body.from, open, close+1, s.to)
+		d.hangFronted(s, front, body.from)
+		d.hangDateline(s, front)
 		if prepRelative(d, open, close) {
 			root := d.parseSpan(&p, s, open+3, close, -1, -1)
 			if root >= 0 {
@@ -158,14 +187,135 @@ func (d *doc) parseAll() {
 	}
 }
 
-// hangDateline hangs the dateline tokens of sentence s (before body) on
-// the root of the parse of the rest, as an unspecified dependent.
-func (d *doc) hangDateline(s sentence, body, root int) {
+// speechForms are the forms of a speech verb that close an attribution
+// at the end of a sentence (", the ministry said.").
+var speechForms = map[string]bool{"said": true, "says": true, "told": true, "added": true}
+
+// trailingSpeech returns the comma that opens an attribution closing
+// sentence s (", the ministry said.", ", X told reporters on Monday."):
+// after it no more than ten words, no quote, a speech verb among the
+// last six; else 0.
+func (d *doc) trailingSpeech(s sentence) int {
+	end := s.to
+	for end > s.from && d.syn[end-1].POS == syntax.PUNCT {
+		end--
+	}
+	verb := -1
+	for k := end - 1; k >= s.from && k >= end-6; k-- {
+		if speechForms[d.toks[k].lower] {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return 0
+	}
+	// nothing after it but its object and time: "told reporters on
+	// Monday", not "said it had refused"
+	for k := verb + 1; k < end; k++ {
+		switch d.syn[k].POS {
+		case syntax.VERB, syntax.AUX, syntax.PRON, syntax.SCONJ:
+			return 0
+		}
+	}
+	for k := verb - 1; k > s.from+2 && k >= end-10; k-- {
+		switch t := d.toks[k].text; {
+		case t == ",":
+			if k+1 == verb {
+				return 0
+			}
+			return k
+		case isOpenQuote(t) || t == "”" || t == "\"":
+			return 0
+		}
+		if k != verb && (d.syn[k].POS == syntax.VERB || d.syn[k].POS == syntax.AUX) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// frontedPlace returns the comma that closes a place phrase opening
+// sentence s ("In Moscow,", "At the United Nations,"): a preposition and
+// one name; else 0.
+func (d *doc) frontedPlace(s sentence) int {
+	k := s.from
+	if k+3 >= s.to || d.syn[k].POS != syntax.ADP {
+		return 0
+	}
+	switch d.toks[k].lower {
+	case "in", "at", "from":
+	default:
+		return 0
+	}
+	k++
+	if d.toks[k].lower == "the" {
+		k++
+	}
+	mi := d.mentionAt[k]
+	if mi < 0 || d.ments[mi].from != k || d.ments[mi].kind != mkName {
+		return 0
+	}
+	comma := d.ments[mi].to
+	if comma+1 >= s.to || d.toks[comma].text != "," {
+		return 0
+	}
+	return comma
+}
+
+// hangFronted hangs a fronted place phrase, the words [front, from) of
+// sentence s ("In Moscow ,"), on the root parsed after it: the name as
+// an oblique, the preposition as its case word.
+func (d *doc) hangFronted(s sentence, front, from int) {
+	if from == front {
+		return
+	}
+	root := -1
+	for k := from; k < s.to; k++ {
+		if d.syn[k].Head < 0 && d.syn[k].Rel != 0 {
+			root = k
+			break
+		}
+	}
 	if root < 0 {
 		return
 	}
-	for k := s.from; k < body; k++ {
-		d.syn[k] = syntax.Word{Lemma: d.toks[k].lower, POS: d.syn[k].POS, Head: root - s.from, Rel: syntax.Dep}
+	comma := from - 1
+	name := comma - 1
+	d.syn[name].Head, d.syn[name].Rel = root-s.from, syntax.Obl
+	for k := front; k < name; k++ {
+		switch {
+		case k == front:
+			d.syn[k].Head, d.syn[k].Rel = name-s.from, syntax.Case
+		case d.mentionAt[k] >= 0:
+			d.syn[k].Head, d.syn[k].Rel = name-s.from, syntax.Compound
+		default:
+			d.syn[k].Head, d.syn[k].Rel = name-s.from, syntax.Det
+		}
+	}
+	d.syn[comma].Head, d.syn[comma].Rel = root-s.from, syntax.Punct
+}
+
+// hangDateline hangs the words of sentence s before its body (a
+// dateline) on the body's root, as loose dependents.
+func (d *doc) hangDateline(s sentence, from int) {
+	if from == s.from {
+		return
+	}
+	// the parsed root (words not yet parsed, a parenthetical's, have
+	// no relation)
+	root := -1
+	for k := from; k < s.to; k++ {
+		if d.syn[k].Head < 0 && d.syn[k].Rel != 0 {
+			root = k
+			break
+		}
+	}
+	for k := s.from; k < from; k++ {
+		d.syn[k].Head, d.syn[k].Rel = root-s.from, syntax.Dep
+		if root < 0 {
+			d.syn[k].Head = -1
+		}
 	}
 }
 

@@ -362,6 +362,7 @@ var claimNouns = map[string]bool{
 	"accusation": true, "charge": true, "claim": true, "allegation": true, "report": true,
 	"criticism": true, "assertion": true, "suggestion": true, "statement": true, "assessment": true,
 	"finding": true, "rumor": true, "rumour": true, "speculation": true,
+	"concern": true, "protest": true, "complaint": true, "condemnation": true, "wrongdoing": true,
 }
 
 var offerNouns = map[string]bool{
@@ -434,6 +435,9 @@ func (d *doc) rejectOrDeny(c *clause, p int, typ schema.RelationType, objs, subj
 					return typ, d.accusersIn(ac.sent, ac.obj)
 				}
 			}
+		}
+		if es := d.claimAuthors(c, o, subjs); len(es) > 0 {
+			return typ, es
 		}
 	case schema.Rejects:
 		var out []int
