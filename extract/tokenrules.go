@@ -261,7 +261,12 @@ func (sc *cueScan) findSubjects(h *cueHit) {
 		h.subjs = d.subjectOf(s, sc.heads, h.i)
 	}
 	if len(h.subjs) == 0 && !h.passive {
-		h.subjs = sc.lastSubj
+		// "Libya must hand over X as he embarked on a trip": a person
+		// the pronoun stands for, not the last subject, is the one who
+		// travels
+		if !d.personPronounBefore(s, h.i) || d.anyPerson(sc.lastSubj) {
+			h.subjs = sc.lastSubj
+		}
 	} else {
 		sc.lastSubj = h.subjs
 	}
@@ -1044,4 +1049,28 @@ func (d *doc) lastDeal(subjs []int) []int {
 		return out
 	}
 	return nil
+}
+
+// personPronounBefore reports whether "he" or "she" stands in the clause
+// of sentence s before the cue at i.
+func (d *doc) personPronounBefore(s sentence, i int) bool {
+	for x := i - 1; x >= s.from && x >= i-12; x-- {
+		if clauseBreak(d.toks[x]) {
+			return false
+		}
+		if l := d.toks[x].lower; l == "he" || l == "she" {
+			return true
+		}
+	}
+	return false
+}
+
+// anyPerson reports whether one of es is a person.
+func (d *doc) anyPerson(es []int) bool {
+	for _, e := range es {
+		if d.ents[e].typ == schema.Person {
+			return true
+		}
+	}
+	return false
 }
