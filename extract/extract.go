@@ -80,6 +80,8 @@ type doc struct {
 	// lastMeet holds the sides of the last meeting, in sentence meetSent.
 	lastMeet []int
 	meetSent int
+	// meet is what the article has said so far of its meetings.
+	meet     meetState
 	byGaz    map[int]int
 	byName   map[string]int
 	acronyms map[string]int
@@ -187,7 +189,7 @@ func (x *Extractor) newDoc(ctx context.Context, a schema.Article) (*doc, schema.
 		lx:  x.lx, cues: x.cues, events: x.events, parser: x.parser, roleNoun: x.roleNoun, fold: foldInvisible(a.Text),
 		byGaz: map[int]int{}, byName: map[string]int{}, acronyms: map[string]int{},
 		pendOwnerNext: -1, pendOwnerAt: -1, homeGaz: -1, roleOf: map[int]int{},
-		lastProposer: map[int]int{},
+		lastProposer: map[int]int{}, meet: meetState{body: -1, bodySent: -1},
 	}
 	// Invisible characters (zero-width, bidirectional controls) are
 	// removed before anything reads the text; offsets map back.

@@ -80,6 +80,7 @@ func (d *doc) grammarRelations(c *clause) {
 		if w.POS == syntax.NOUN && w.Lemma == "presence" {
 			d.inPresenceOf(c, p)
 		}
+		d.meetingsOf(c, p)
 	}
 	d.roles(c)
 	d.structure(c)
@@ -89,6 +90,7 @@ func (d *doc) grammarRelations(c *clause) {
 	d.responses(c)
 	d.actAuthors(c)
 	d.legalCases(c)
+	d.bareMeetings(c)
 }
 
 // particleWords can be verb particles.
@@ -126,7 +128,7 @@ func (d *doc) readPredicate(c *clause, p int, entries []eventlex.Entry) {
 					objs = d.verbHeldAgent(c, p, t.Word.Ref)
 				}
 			}
-			if len(objs) == 0 {
+			if len(objs) == 0 && (e.Type != schema.Meets || d.meetable(c, t.Word.Ref)) {
 				objs = d.argEntities(c, t.Word.Ref)
 			}
 			if len(objs) == 0 && specOf(e.Type).Judging {
@@ -430,8 +432,8 @@ func (d *doc) applyEntry(c *clause, p int, e *eventlex.Entry, objs []int) {
 		for _, oj := range objs {
 			d.addRel(rel{typ: typ, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf, grammar: true, cue: c.g.tok(p) + 1})
 			// "travel to Iran for talks": visiting for talks meets the host
-			if typ == schema.Visits && d.ents[oj].typ != schema.Location && forTalks(g, p) {
-				d.addRel(rel{typ: schema.Meets, subj: sj, obj: oj, sent: c.si, tense: tense, confidence: conf - 0.1, grammar: true, cue: c.g.tok(p) + 1})
+			if typ == schema.Visits {
+				d.tripMeets(c, p, sj, oj, tense)
 			}
 		}
 	}
@@ -1096,7 +1098,7 @@ func separateActs(g *grammar, p int) bool {
 		}
 	}
 	for _, k := range g.deps(n) {
-		if g.words[k].Rel == syntax.Amod && separateModifiers[g.words[k].Lemma] {
+		if (g.words[k].Rel == syntax.Amod || g.words[k].Rel == syntax.Compound) && separateModifiers[g.words[k].Lemma] {
 			return true
 		}
 	}

@@ -260,6 +260,10 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 		if w.POS != syntax.NOUN {
 			return moodAssert, stepStop
 		}
+	case syntax.Nmod:
+		if !roundOf(g, cur, h) {
+			return moodAssert, stepStop
+		}
 	default:
 		return moodAssert, stepStop
 	}
@@ -270,6 +274,9 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 	case cue && (m == moodRejects || m == moodWarns || m == moodProposes):
 		if negated(g, h) {
 			return moodDrop, stepStop
+		}
+		if m == moodWarns && d.warnsOfOther(c, cur, h) {
+			return moodAssert, stepUp
 		}
 		return m, stepStop
 	case cue:
@@ -290,6 +297,22 @@ func (d *doc) governedBy(c *clause, cur, h int) (mood, step) {
 		return moodDrop, stepStop
 	}
 	return moodAssert, stepUp
+}
+
+// roundOf reports whether noun cur is what the span noun h it hangs on
+// counts: "offered to host another round of talks", where the talks take
+// the mood of their round.
+func roundOf(g *grammar, cur, h int) bool {
+	return g.words[cur].POS == syntax.NOUN && g.caseOf(cur) == "of" && spanNouns[g.words[h].Lemma]
+}
+
+// warnsOfOther reports whether clause cur, under the warning verb h, tells
+// what another, named actor will do ("X warned that the bloc would deepen
+// talks with Y"): that is reported, not threatened.
+func (d *doc) warnsOfOther(c *clause, cur, h int) bool {
+	g := c.g
+	k := g.depBase(cur, syntax.NSubj)
+	return g.words[cur].Rel.Base() == syntax.Ccomp && k >= 0 && g.words[k].POS != syntax.PRON && d.mentionAt[g.tok(k)] >= 0 && reportVerbs[g.words[h].Lemma]
 }
 
 // chargeContent reports whether clause cur is what someone is charged
@@ -352,6 +375,11 @@ func hasMark(g *grammar, w int, m string) bool {
 // reportedClause reports whether w heads a clause that a speech verb
 // reports ("said he would visit").
 func reportedClause(g *grammar, w int) bool {
+	// "said it would wait and would deepen talks": the clause the
+	// conjunct is coordinated with
+	for steps := 0; steps < 4 && g.words[w].Rel == syntax.Conj && g.words[w].Head >= 0; steps++ {
+		w = g.words[w].Head
+	}
 	h := g.words[w].Head
 	return h >= 0 && g.words[w].Rel.Base() == syntax.Ccomp && reportVerbs[g.words[h].Lemma]
 }
