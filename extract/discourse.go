@@ -720,7 +720,7 @@ var blocHeads = map[string]bool{
 // last named of a gazetteer bloc with member bodies (see lastTopOrg) or a
 // body the article calls by w ("the New Hearth bloc"); else the last named
 // body whose name or gazetteer name is headed by a bloc word ("the
-// Meridian Community", "Caribbean Community"); or -1.
+// Meridian Community", "Andean Trade Community"); or -1.
 func (d *doc) lastBloc(x int, w string) int {
 	if e := d.lastBlocOf(x, w, false); e >= 0 {
 		return e

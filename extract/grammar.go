@@ -422,7 +422,7 @@ func (d *doc) hasCC(s sentence, a, b, x int) bool {
 }
 
 // promoteVerb mends a clause [a, b) of sentence s that the parser read as
-// a noun phrase: "Sudan's army and the Kordan Defence Forces fought for
+// a noun phrase: "Niger's army and the Kordan Defence Forces fought for
 // the airport" hung "fought" on "Forces" as a participle, leaving no
 // verb at the root. A verb in the past tense modifying the root noun or
 // its conjunct, with no subject or relative word of its own, becomes the

@@ -1303,7 +1303,7 @@ func (d *doc) relAntecedent(c *clause, w int) []int {
 		return nil
 	}
 	k := t - 2
-	// "the International Court of Justice (ICJ), which"
+	// "the Velmora Tribunal (VT), which"
 	if d.toks[k].text == ")" {
 		for k > c.s.from && d.toks[k].text != "(" {
 			k--
