@@ -270,13 +270,7 @@ func (d *doc) hangFronted(s sentence, front, from int) {
 	if from == front {
 		return
 	}
-	root := -1
-	for k := from; k < s.to; k++ {
-		if d.syn[k].Head < 0 && d.syn[k].Rel != 0 {
-			root = k
-			break
-		}
-	}
+	root := d.parsedRoot(s, from)
 	if root < 0 {
 		return
 	}
@@ -296,21 +290,24 @@ func (d *doc) hangFronted(s sentence, front, from int) {
 	d.syn[comma].Head, d.syn[comma].Rel = root-s.from, syntax.Punct
 }
 
+// parsedRoot returns the root of the parse of sentence s from token from
+// on (words not parsed yet, a parenthetical's, have no relation), or -1.
+func (d *doc) parsedRoot(s sentence, from int) int {
+	for k := from; k < s.to; k++ {
+		if d.syn[k].Head < 0 && d.syn[k].Rel != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // hangDateline hangs the words of sentence s before its body (a
 // dateline) on the body's root, as loose dependents.
 func (d *doc) hangDateline(s sentence, from int) {
 	if from == s.from {
 		return
 	}
-	// the parsed root (words not yet parsed, a parenthetical's, have
-	// no relation)
-	root := -1
-	for k := from; k < s.to; k++ {
-		if d.syn[k].Head < 0 && d.syn[k].Rel != 0 {
-			root = k
-			break
-		}
-	}
+	root := d.parsedRoot(s, from)
 	for k := s.from; k < from; k++ {
 		d.syn[k].Head, d.syn[k].Rel = root-s.from, syntax.Dep
 		if root < 0 {

@@ -275,17 +275,8 @@ func (d *doc) stateOf(e int) int {
 // envoy".
 func (d *doc) clauseRoles(c *clause, w int) []int {
 	g := c.g
-	var verbs []int
-	if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.NSubj {
-		verbs = append(verbs, h)
-	}
-	for _, k := range g.deps(w) {
-		if g.words[k].Rel == syntax.AclRelcl {
-			verbs = append(verbs, k)
-		}
-	}
 	var out []int
-	for _, v := range verbs {
+	for _, v := range personVerbs(g, w) {
 		if g.words[v].POS != syntax.VERB || !becomeVerbs[g.words[v].Lemma] {
 			continue
 		}
@@ -314,16 +305,7 @@ var headVerbs = map[string]string{"head": "head", "lead": "leader", "chair": "ch
 // is no current role.
 func (d *doc) headsBody(c *clause, w, p int) {
 	g := c.g
-	var verbs []int
-	if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.NSubj {
-		verbs = append(verbs, h)
-	}
-	for _, k := range g.deps(w) {
-		if g.words[k].Rel == syntax.AclRelcl {
-			verbs = append(verbs, k)
-		}
-	}
-	for _, v := range verbs {
+	for _, v := range personVerbs(g, w) {
 		role, ok := headVerbs[g.words[v].Lemma]
 		if !ok || g.words[v].POS != syntax.VERB || !strings.HasSuffix(g.lower[v], "s") {
 			continue
@@ -341,4 +323,20 @@ func (d *doc) headsBody(c *clause, w, p int) {
 			}
 		}
 	}
+}
+
+// personVerbs returns the verbs whose subject the name at word w is: the
+// verb of its main clause, and the verb of a relative clause on it ("Ana
+// Vell, who became ...").
+func personVerbs(g *grammar, w int) []int {
+	var verbs []int
+	if h := g.words[w].Head; h >= 0 && g.words[w].Rel == syntax.NSubj {
+		verbs = append(verbs, h)
+	}
+	for _, k := range g.deps(w) {
+		if g.words[k].Rel == syntax.AclRelcl {
+			verbs = append(verbs, k)
+		}
+	}
+	return verbs
 }
